@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * sched.c - the scheduler's part of a fork: sched_fork() (V-27, S-01, S-02,
+ * S-04, S-07) and wake_up_new_task() (S-01, S-10).
+ */
+#include "model.h"
+#include "clone_flags.h"
+#include "model_priv.h"
+
+/* The child's scheduling attributes after sched_fork(). */
+struct model_sched_attr {
+	uint32_t policy;
+	int32_t static_prio;
+	int32_t normal_prio;
+	int32_t prio;
+	uint32_t rt_priority;
+	const char *rule;	/* "S-02" inherited, "S-04" reset on fork */
+};
+
+/*
+ * Mirrors kernel/sched/core.c:sched_fork() (v6.18), its priority part:
+ * int sched_fork(u64 clone_flags, struct task_struct *p).
+ * Modelled: p->prio = current->normal_prio (S-02, no PI-boost leak); with
+ * sched_reset_on_fork, DL/RT -> SCHED_NORMAL nice 0 rt_priority 0, other
+ * policies keep theirs with nice < 0 raised to 0, prio = normal_prio =
+ * static_prio (S-04).  dup_task_struct() copied policy, static_prio,
+ * normal_prio and rt_priority from the parent.
+ * Not modelled: load weight, custom slice, uclamp (S-03).
+ */
+static void model_sched_fork_attr(const struct model_task *parent,
+				  struct model_sched_attr *c)
+{
+	c->policy = parent->policy;
+	c->static_prio = parent->static_prio;
+	c->normal_prio = parent->normal_prio;
+	c->rt_priority = parent->rt_priority;
+	c->prio = parent->normal_prio;
+	c->rule = "S-02";
+
+	if (!parent->reset_on_fork)
+		return;
+	c->rule = "S-04";
+	if (parent->policy == MODEL_SCHED_DEADLINE ||
+	    parent->policy == MODEL_SCHED_FIFO ||
+	    parent->policy == MODEL_SCHED_RR) {
+		c->policy = MODEL_SCHED_NORMAL;
+		c->static_prio = MODEL_DEFAULT_PRIO;
+		c->rt_priority = 0;
+	} else if (c->static_prio < MODEL_DEFAULT_PRIO) {	/* nice < 0 */
+		c->static_prio = MODEL_DEFAULT_PRIO;
+	}
+	c->prio = c->normal_prio = c->static_prio;
+}
+
+/*
+ * Mirrors kernel/sched/core.c:sched_fork() (v6.18), its only errno.
+ * Modelled: V-27 / S-05: after reset-on-fork handling the child's prio is a
+ * deadline prio (dl_prio(): prio < MAX_DL_PRIO) -> -EAGAIN.  That is a
+ * parent whose normal_prio is a deadline prio (SCHED_DEADLINE) without
+ * reset-on-fork; a parent PI-boosted by a DL task forks fine.
+ * Not modelled: sched_ext (V-44, in sched_cgroup_fork).
+ */
+int model_sched_fork_check(const struct model_task *parent, const char **rule)
+{
+	struct model_sched_attr c;
+
+	model_sched_fork_attr(parent, &c);
+	if (c.prio < MODEL_MAX_DL_PRIO) {
+		if (rule)
+			*rule = "V-27";
+		return -MODEL_EAGAIN;
+	}
+	return 0;
+}
+
+/*
+ * Mirrors kernel/sched/core.c:sched_fork() and __sched_fork() (v6.18):
+ * what the child looks like at task_newtask and sched_process_fork.
+ * Modelled: S-01 __state = TASK_NEW; S-07 on_rq = 0; S-02 prio = parent's
+ * normal_prio with policy, static_prio, normal_prio, rt_priority inherited;
+ * S-04 reset-on-fork (see model_sched_fork_attr()), sched_reset_on_fork
+ * ends 0 (it was copied from the parent and is cleared when set).
+ * Not modelled: the sched class (S-06), vruntime/slice, uclamp (S-03).
+ */
+void model_sched_fork(const struct model_profile *prof,
+		      const struct model_task *parent, struct model_pred *out)
+{
+	struct model_sched_attr c;
+
+	(void)prof;		/* same on 5.10, 6.1 and 6.18 */
+	model_sched_fork_attr(parent, &c);
+
+	model_expect_add(out, "S-01", MODEL_STAGE_NEWTASK, MODEL_FIELD_STATE,
+			 MODEL_OP_EQ, MODEL_TASK_NEW);
+	model_expect_add(out, "S-01", MODEL_STAGE_FORK, MODEL_FIELD_STATE,
+			 MODEL_OP_EQ, MODEL_TASK_NEW);
+	model_expect_add(out, "S-07", MODEL_STAGE_NEWTASK, MODEL_FIELD_ON_RQ,
+			 MODEL_OP_EQ, 0);
+	model_expect_add(out, "S-07", MODEL_STAGE_FORK, MODEL_FIELD_ON_RQ,
+			 MODEL_OP_EQ, 0);
+
+	model_expect_add(out, c.rule, MODEL_STAGE_NEWTASK, MODEL_FIELD_PRIO,
+			 MODEL_OP_EQ, c.prio);
+	model_expect_add(out, c.rule, MODEL_STAGE_NEWTASK, MODEL_FIELD_POLICY,
+			 MODEL_OP_EQ, c.policy);
+	model_expect_add(out, c.rule, MODEL_STAGE_NEWTASK,
+			 MODEL_FIELD_STATIC_PRIO, MODEL_OP_EQ, c.static_prio);
+	model_expect_add(out, c.rule, MODEL_STAGE_NEWTASK,
+			 MODEL_FIELD_NORMAL_PRIO, MODEL_OP_EQ, c.normal_prio);
+	model_expect_add(out, c.rule, MODEL_STAGE_NEWTASK,
+			 MODEL_FIELD_RT_PRIORITY, MODEL_OP_EQ, c.rt_priority);
+	model_expect_add(out, "S-04", MODEL_STAGE_NEWTASK,
+			 MODEL_FIELD_RESET_ON_FORK, MODEL_OP_EQ, 0);
+}
+
+/* Number of bits set in a 64-bit mask. */
+static unsigned int model_popcount64(uint64_t m)
+{
+	unsigned int n = 0;
+
+	for (; m; m &= m - 1)
+		n++;
+	return n;
+}
+
+/*
+ * Mirrors kernel/sched/core.c:wake_up_new_task() (v6.18):
+ * void wake_up_new_task(struct task_struct *p).
+ * Modelled: S-01 __state = TASK_RUNNING; S-10 on_rq = TASK_ON_RQ_QUEUED after
+ * activate_task(), both visible at sched_wakeup_new; prio unchanged since
+ * sched_fork (S-02/S-04); the chosen CPU lies in the child's cpus_ptr, which
+ * is the parent's mask (R-42) - checked only when the parent's first 64 bits
+ * hold every allowed CPU (popcount == nr_cpus_allowed <= 64) and not with
+ * CLONE_INTO_CGROUP (the target cpuset may change the mask).
+ * Not modelled: which CPU select_task_rq() picks, the preemption check.
+ */
+void model_wake_up_new_task(const struct model_profile *prof,
+			    const struct model_task *parent,
+			    const struct model_kargs *args,
+			    struct model_pred *out)
+{
+	struct model_sched_attr c;
+
+	(void)prof;
+	model_sched_fork_attr(parent, &c);
+
+	model_expect_add(out, "S-01", MODEL_STAGE_WAKEUP, MODEL_FIELD_STATE,
+			 MODEL_OP_EQ, MODEL_TASK_RUNNING);
+	model_expect_add(out, "S-10", MODEL_STAGE_WAKEUP, MODEL_FIELD_ON_RQ,
+			 MODEL_OP_EQ, MODEL_TASK_ON_RQ_QUEUED);
+	model_expect_add(out, c.rule, MODEL_STAGE_WAKEUP, MODEL_FIELD_PRIO,
+			 MODEL_OP_EQ, c.prio);
+
+	if (args->flags & MODEL_CLONE_INTO_CGROUP)
+		return;
+	if (parent->cpus_mask == 0 || parent->nr_cpus_allowed > 64 ||
+	    model_popcount64(parent->cpus_mask) != parent->nr_cpus_allowed)
+		return;
+	model_expect_add(out, "S-10", MODEL_STAGE_WAKEUP, MODEL_FIELD_CPU,
+			 MODEL_OP_IN_MASK, (int64_t)parent->cpus_mask);
+}

@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * syscall.c - the four entry points of process creation: how each builds
+ * struct kernel_clone_args from the raw syscall arguments (V-01..V-04).
+ */
+#include "model.h"
+#include "clone_flags.h"
+#include "model_priv.h"
+
+/*
+ * Highest user address + 1 that access_ok() accepts for the end of a range.
+ * x86_64: USER_PTR_MAX = TASK_SIZE_MAX = 2^47 - PAGE_SIZE with 4-level
+ * paging (arch/x86/kernel/cpu/common.c); 5-level paging (2^56 - 4096) and LAM
+ * (2^63 - 4096) accept more, the model assumes 4-level (conservative).
+ * arm64: TASK_SIZE_MAX = 2^VA_BITS, assumed 48 (52-bit VA accepts more).
+ */
+#define MODEL_USER_LIMIT_X86_64	((1ULL << 47) - MODEL_PAGE_SIZE)
+#define MODEL_USER_LIMIT_ARM64	(1ULL << 48)
+
+/*
+ * Mirrors arch access_ok() as used by kernel/fork.c:clone3_stack_valid()
+ * (v6.18).  Modelled: overflow of stack + size, end above the user limit.
+ * Not modelled: the paging mode and VA size of the running kernel (assumed
+ * 4-level on x86_64, 48-bit VA on arm64; see MODEL_USER_LIMIT_*).
+ */
+static bool model_access_ok(const struct model_profile *prof, uint64_t addr,
+			    uint64_t size)
+{
+	uint64_t limit = prof->arch == MODEL_ARCH_ARM64 ?
+			 MODEL_USER_LIMIT_ARM64 : MODEL_USER_LIMIT_X86_64;
+	uint64_t end = addr + size;
+
+	if (end < addr)			/* wrapped */
+		return false;
+	return end <= limit;
+}
+
+/*
+ * Mirrors kernel/fork.c:clone3_args_valid() (v6.18), V-04 step 10.
+ * Modelled: unknown flags (a), DETACHED and CSIGNAL bits (b), SIGHAND with
+ * CLEAR_SIGHAND (c), THREAD/PARENT with an exit signal (d), the stack (e).
+ * Not modelled: CLONE_NEWTIME on kernels that rejected it in clone3 (6.1.0 -
+ * 6.1.19, mainline <= 6.2; E-13, X-7): the profile carries no point release,
+ * so every profile is assumed to have the fix (6.1 >= 6.1.20, late 5.10.y).
+ */
+static bool model_clone3_args_valid(const struct model_profile *prof,
+				    struct model_kargs *k)
+{
+	/* V-04.10a: only the legacy flags and the two clone3-only ones. */
+	if (k->flags & ~(MODEL_CLONE_LEGACY_FLAGS | MODEL_CLONE_CLEAR_SIGHAND |
+			 MODEL_CLONE_INTO_CGROUP))
+		return false;
+	/* V-04.10b: DETACHED and CSIGNAL bits are reserved, NEWTIME excepted. */
+	if (k->flags & (MODEL_CLONE_DETACHED |
+			(MODEL_CSIGNAL & ~MODEL_CLONE_NEWTIME)))
+		return false;
+	/* V-04.10c */
+	if ((k->flags & (MODEL_CLONE_SIGHAND | MODEL_CLONE_CLEAR_SIGHAND)) ==
+	    (MODEL_CLONE_SIGHAND | MODEL_CLONE_CLEAR_SIGHAND))
+		return false;
+	/* V-04.10d */
+	if ((k->flags & (MODEL_CLONE_THREAD | MODEL_CLONE_PARENT)) &&
+	    k->exit_signal)
+		return false;
+	/* V-04.10e: clone3_stack_valid() */
+	if (k->stack == 0) {
+		if (k->stack_size > 0)
+			return false;
+	} else {
+		if (k->stack_size == 0)
+			return false;
+		if (!model_access_ok(prof, k->stack, k->stack_size))
+			return false;
+		/* V-04.11: no CONFIG_STACK_GROWSUP on x86_64 or arm64. */
+		k->stack += k->stack_size;
+	}
+	return true;
+}
+
+/*
+ * Mirrors kernel/fork.c:copy_clone_args_from_user() (v6.18), V-04 steps 1-9.
+ * Modelled: size limits, copy_struct_from_user() (trailing bytes checked
+ * before the struct is copied, so E2BIG wins over EFAULT), zero-fill of a
+ * short struct, set_tid/exit_signal/cgroup checks, the set_tid copy.
+ * Not modelled: which bytes faulted (sc->uargs_fault covers the struct and
+ * its tail alike); PAGE_SIZE other than 4096.
+ */
+static int model_copy_clone_args_from_user(const struct model_syscall *sc,
+					   struct model_kargs *k)
+{
+	uint64_t usize = sc->arg[1];
+	struct model_clone_args_user a = sc->uargs;
+	unsigned char *b = (unsigned char *)&a;
+	size_t i;
+
+	if (usize > MODEL_PAGE_SIZE)
+		return -MODEL_E2BIG;
+	if (usize < MODEL_CLONE_ARGS_SIZE_VER0)
+		return -MODEL_EINVAL;
+	if (usize > MODEL_CLONE_ARGS_SIZE_VER2 && sc->uargs_tail_nonzero)
+		return -MODEL_E2BIG;
+	if (sc->uargs_fault)
+		return -MODEL_EFAULT;
+	/* Bytes past usize are not copied: the kernel's struct has zeros. */
+	for (i = (size_t)usize; i < sizeof(a); i++)
+		b[i] = 0;
+
+	if (a.set_tid_size > MODEL_MAX_PID_NS_LEVEL)
+		return -MODEL_EINVAL;
+	if (!a.set_tid && a.set_tid_size > 0)
+		return -MODEL_EINVAL;
+	if (a.set_tid && a.set_tid_size == 0)
+		return -MODEL_EINVAL;
+	/* exit_signal: no bit above CSIGNAL, and valid_signal() (<= _NSIG). */
+	if ((a.exit_signal & ~MODEL_CSIGNAL) || a.exit_signal > MODEL_NSIG)
+		return -MODEL_EINVAL;
+	if ((a.flags & MODEL_CLONE_INTO_CGROUP) &&
+	    (a.cgroup > MODEL_INT_MAX || usize < MODEL_CLONE_ARGS_SIZE_VER2))
+		return -MODEL_EINVAL;
+
+	k->flags = a.flags;
+	k->pidfd = a.pidfd;
+	k->child_tid = a.child_tid;
+	k->parent_tid = a.parent_tid;
+	k->exit_signal = (int32_t)a.exit_signal;
+	k->stack = a.stack;
+	k->stack_size = a.stack_size;
+	k->tls = a.tls;
+	k->set_tid = a.set_tid;
+	k->set_tid_size = a.set_tid_size;
+	k->cgroup = a.cgroup;
+
+	if (a.set_tid && sc->set_tid_fault)
+		return -MODEL_EFAULT;
+	return 0;
+}
+
+/*
+ * Mirrors kernel/fork.c:SYSCALL_DEFINE0(fork), SYSCALL_DEFINE0(vfork),
+ * SYSCALL_DEFINE5(clone) and SYSCALL_DEFINE2(clone3) (v6.18).
+ * Modelled: V-01 fork {0, SIGCHLD}; V-02 vfork {VFORK|VM, SIGCHLD}; both
+ * missing on native arm64 (-ENOSYS, errata); V-03 legacy clone with the
+ * arch's argument order (x86_64 plain, arm64 CLONE_BACKWARDS), low 32 flag
+ * bits, exit signal = low byte, pidfd == parent_tid; V-04 clone3 steps 1-11.
+ * Not modelled: !MMU fork (-EINVAL), CLONE_BACKWARDS2/3 arches,
+ * __ARCH_BROKEN_SYS_CLONE3, compat (32-bit) entry points.
+ */
+int model_sys_entry(const struct model_profile *prof, const struct model_syscall *sc,
+		    struct model_kargs *out, const char **rule)
+{
+	struct model_kargs k = { 0 };
+	const char *r = NULL;
+	uint64_t low32;
+	int err = 0;
+
+	switch (sc->entry) {
+	case MODEL_ENTRY_FORK:
+		r = "V-01";
+		if (prof->arch == MODEL_ARCH_ARM64) {
+			err = -MODEL_ENOSYS;
+			break;
+		}
+		k.exit_signal = MODEL_SIGCHLD;
+		break;
+	case MODEL_ENTRY_VFORK:
+		r = "V-02";
+		if (prof->arch == MODEL_ARCH_ARM64) {
+			err = -MODEL_ENOSYS;
+			break;
+		}
+		k.flags = MODEL_CLONE_VFORK | MODEL_CLONE_VM;
+		k.exit_signal = MODEL_SIGCHLD;
+		break;
+	case MODEL_ENTRY_CLONE:
+		r = "V-03";
+		low32 = sc->arg[0] & MODEL_CLONE_LEGACY_FLAGS;
+		k.flags = low32 & ~MODEL_CSIGNAL;
+		k.exit_signal = (int32_t)(low32 & MODEL_CSIGNAL);
+		k.stack = sc->arg[1];
+		k.parent_tid = sc->arg[2];
+		k.pidfd = sc->arg[2];		/* same user pointer */
+		if (prof->arch == MODEL_ARCH_ARM64) {	/* CLONE_BACKWARDS */
+			k.tls = sc->arg[3];
+			k.child_tid = sc->arg[4];
+		} else {
+			k.child_tid = sc->arg[3];
+			k.tls = sc->arg[4];
+		}
+		break;
+	case MODEL_ENTRY_CLONE3:
+		r = "V-04";
+		err = model_copy_clone_args_from_user(sc, &k);
+		if (!err && !model_clone3_args_valid(prof, &k))
+			err = -MODEL_EINVAL;
+		break;
+	default:
+		r = "V-01";
+		err = -MODEL_ENOSYS;
+		break;
+	}
+
+	*out = k;
+	if (rule)
+		*rule = err ? r : NULL;
+	return err;
+}

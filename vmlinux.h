@@ -1,0 +1,221 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * vmlinux.h - the kernel types clonecheck's BPF side reads, hand-kept.
+ *
+ * Only the types and fields bpf/ reads, each struct marked
+ * preserve_access_index so libbpf relocates every access against the
+ * running kernel's BTF (CO-RE).  Layout here does not matter: names do.
+ * Arch-neutral: one header serves x86_64 and arm64, 5.10 to 6.18.
+ * Field names were taken from the BTF of 6.18 (x86_64); fields that differ
+ * across versions have flavors in bpf/compat.bpf.h, not here.
+ * `make vmlinux-full` dumps the running kernel's whole header for exploring.
+ */
+#ifndef __VMLINUX_H__
+#define __VMLINUX_H__
+
+#pragma clang attribute push(__attribute__((preserve_access_index)), apply_to = record)
+
+typedef unsigned char __u8;
+typedef short int __s16;
+typedef short unsigned int __u16;
+typedef int __s32;
+typedef unsigned int __u32;
+typedef long long int __s64;
+typedef long long unsigned int __u64;
+typedef __u8 u8;
+typedef __s16 s16;
+typedef __u16 u16;
+typedef __s32 s32;
+typedef __u32 u32;
+typedef __s64 s64;
+typedef __u64 u64;
+typedef __u16 __be16;
+typedef __u32 __be32;
+typedef __u32 __wsum;
+typedef _Bool bool;
+typedef int pid_t;
+enum { false = 0, true = 1 };
+
+/* include/uapi/linux/bpf.h: the constants bpf/ and libbpf's headers use */
+enum bpf_map_type {
+	BPF_MAP_TYPE_UNSPEC = 0,
+	BPF_MAP_TYPE_HASH = 1,
+	BPF_MAP_TYPE_ARRAY = 2,
+	BPF_MAP_TYPE_PERCPU_ARRAY = 6,
+	BPF_MAP_TYPE_LRU_HASH = 9,
+	BPF_MAP_TYPE_RINGBUF = 27,
+};
+
+enum {
+	BPF_ANY = 0,
+	BPF_NOEXIST = 1,
+	BPF_EXIST = 2,
+};
+
+enum {
+	BPF_RB_NO_WAKEUP = 1,
+	BPF_RB_FORCE_WAKEUP = 2,
+};
+
+enum {
+	BPF_RB_AVAIL_DATA = 0,
+	BPF_RB_RING_SIZE = 1,
+	BPF_RB_CONS_POS = 2,
+	BPF_RB_PROD_POS = 3,
+};
+
+/* Types libbpf's bpf_helper_defs.h names only through pointers. */
+struct __sk_buff;
+struct bpf_dynptr;
+struct bpf_fib_lookup;
+struct bpf_map;
+struct bpf_perf_event_data;
+struct bpf_perf_event_value;
+struct bpf_pidns_info;
+struct bpf_redir_neigh;
+struct bpf_sk_lookup;
+struct bpf_sock;
+struct bpf_sock_addr;
+struct bpf_sock_ops;
+struct bpf_sock_tuple;
+struct bpf_spin_lock;
+struct bpf_sysctl;
+struct bpf_tcp_sock;
+struct bpf_timer;
+struct bpf_tunnel_key;
+struct bpf_xfrm_state;
+struct btf_ptr;
+struct cgroup;
+struct file;
+struct in6_addr;
+struct inode;
+struct iphdr;
+struct ipv6_sr_hdr;
+struct ipv6hdr;
+struct linux_binprm;
+struct mptcp_sock;
+struct path;
+struct perf_branch_entry;
+struct seq_file;
+struct sk_buff;
+struct sk_msg_md;
+struct sk_reuseport_md;
+struct sock;
+struct sockaddr;
+struct socket;
+struct tcp6_sock;
+struct tcp_request_sock;
+struct tcp_sock;
+struct tcp_timewait_sock;
+struct tcphdr;
+struct udp6_sock;
+struct unix_sock;
+struct vm_area_struct;
+struct xdp_buff;
+struct xdp_md;
+
+/* Opaque to us: compared as identities, never followed. */
+struct mm_struct;
+struct files_struct;
+struct fs_struct;
+struct sighand_struct;
+struct pid_namespace;
+struct completion;
+
+/* arch/x86/include/asm/ptrace.h and arm64's uapi user_pt_regs (kprobes) */
+#if defined(__TARGET_ARCH_x86)
+struct pt_regs {
+	long unsigned int r15;
+	long unsigned int r14;
+	long unsigned int r13;
+	long unsigned int r12;
+	long unsigned int bp;
+	long unsigned int bx;
+	long unsigned int r11;
+	long unsigned int r10;
+	long unsigned int r9;
+	long unsigned int r8;
+	long unsigned int ax;
+	long unsigned int cx;
+	long unsigned int dx;
+	long unsigned int si;
+	long unsigned int di;
+	long unsigned int orig_ax;
+	long unsigned int ip;
+	long unsigned int cs;
+	long unsigned int flags;
+	long unsigned int sp;
+	long unsigned int ss;
+};
+#elif defined(__TARGET_ARCH_arm64)
+struct user_pt_regs {
+	__u64 regs[31];
+	__u64 sp;
+	__u64 pc;
+	__u64 pstate;
+};
+struct pt_regs {
+	union {
+		struct user_pt_regs user_regs;
+		struct {
+			u64 regs[31];
+			u64 sp;
+			u64 pc;
+			u64 pstate;
+		};
+	};
+	u64 orig_x0;
+	s32 syscallno;
+};
+#else
+struct pt_regs;
+#endif
+
+struct cpumask {
+	long unsigned int bits[1];	/* only the first word is read */
+};
+typedef struct cpumask cpumask_t;
+
+struct thread_info {
+	u32 cpu;			/* 5.16+ on THREAD_INFO_IN_TASK arches */
+};
+
+struct pid {
+	unsigned int level;		/* depth of the task's pid namespace */
+};
+
+struct signal_struct {
+	unsigned int flags;		/* SIGNAL_* */
+};
+
+struct task_struct {
+	struct thread_info thread_info;
+	unsigned int __state;		/* 5.14+, `long state` before (compat) */
+	unsigned int flags;		/* PF_* */
+	int on_rq;
+	int prio;
+	int static_prio;
+	int normal_prio;
+	unsigned int rt_priority;
+	unsigned int policy;
+	int nr_cpus_allowed;
+	const cpumask_t *cpus_ptr;
+	struct mm_struct *mm;
+	int exit_signal;
+	unsigned int sched_reset_on_fork: 1;
+	pid_t pid;
+	pid_t tgid;
+	struct task_struct *real_parent;
+	struct task_struct *group_leader;
+	struct pid *thread_pid;
+	struct completion *vfork_done;
+	char comm[16];
+	struct fs_struct *fs;
+	struct files_struct *files;
+	struct signal_struct *signal;
+	struct sighand_struct *sighand;
+};
+
+#pragma clang attribute pop
+
+#endif /* __VMLINUX_H__ */

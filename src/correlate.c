@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * correlate.c - per-clone assembly: a chained hash table clone_id -> clone_obs,
+ * kept in arrival order so eviction hands on the oldest first.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "correlate.h"
+
+#define NBUCKETS 4096
+
+struct node {
+	struct clone_obs co;
+	struct node *next;	/* bucket chain */
+	struct node *older, *newer; /* arrival list */
+};
+
+struct correlator {
+	struct correlator_opts opts;
+	correlator_cb cb;
+	void *ctx;
+	size_t pending;
+	struct node *buckets[NBUCKETS];
+	struct node *oldest, *newest;
+	struct correlator_stats stats;
+};
+
+struct correlator *correlator__new(const struct correlator_opts *opts, correlator_cb cb,
+				   void *ctx)
+{
+	struct correlator *c = calloc(1, sizeof(*c));
+
+	if (!c)
+		return NULL;
+	if (opts)
+		c->opts = *opts;
+	if (!c->opts.max_pending)
+		c->opts.max_pending = 65536;
+	c->cb = cb;
+	c->ctx = ctx;
+	return c;
+}
+
+/*
+ * What a clone must show: a failed syscall only its entry and exit (no
+ * tracepoint fires when copy_process fails, A.4); a successful one every
+ * point; a clone without a syscall (kernel thread) the three task points.
+ */
+uint32_t correlate_points_needed(const struct clone_obs *co, bool child_ret_seen)
+{
+	uint32_t need;
+
+	if (!(co->seen & OBS_BIT(OBS_SYS_ENTER)) && (co->seen & OBS_BIT(OBS_NEWTASK)) &&
+	    co->newtask.entry == OBS_ENTRY_NONE)
+		return OBS_BIT(OBS_NEWTASK) | OBS_BIT(OBS_FORK) | OBS_BIT(OBS_WAKEUP);
+	need = OBS_BIT(OBS_SYS_ENTER) | OBS_BIT(OBS_SYS_EXIT);
+	if ((co->seen & OBS_BIT(OBS_SYS_EXIT)) && co->exit.ret < 0)
+		return need;
+	need |= OBS_BIT(OBS_NEWTASK) | OBS_BIT(OBS_FORK) | OBS_BIT(OBS_WAKEUP);
+	if (child_ret_seen)
+		need |= OBS_BIT(OBS_CHILD_RET);
+	return need;
+}
+
+static size_t bucket_of(uint64_t id)
+{
+	return (size_t)((id * 0x9E3779B97F4A7C15ull) >> 52) & (NBUCKETS - 1);
+}
+
+static struct node *lookup(struct correlator *c, uint64_t id)
+{
+	struct node *n;
+
+	for (n = c->buckets[bucket_of(id)]; n; n = n->next)
+		if (n->co.clone_id == id)
+			return n;
+	return NULL;
+}
+
+/* Unlink n from its bucket and the arrival list, hand it on, free it. */
+static void hand_on(struct correlator *c, struct node *n, bool complete)
+{
+	struct node **pp = &c->buckets[bucket_of(n->co.clone_id)];
+
+	while (*pp != n)
+		pp = &(*pp)->next;
+	*pp = n->next;
+	if (n->older)
+		n->older->newer = n->newer;
+	else
+		c->oldest = n->newer;
+	if (n->newer)
+		n->newer->older = n->older;
+	else
+		c->newest = n->older;
+	c->pending--;
+	if (complete)
+		c->stats.complete++;
+	else
+		c->stats.incomplete++;
+	if (c->cb)
+		c->cb(&n->co, complete, c->ctx);
+	free(n);
+}
+
+static struct node *insert(struct correlator *c, uint64_t id)
+{
+	struct node *n;
+	size_t b;
+
+	if (c->pending >= c->opts.max_pending && c->oldest) {
+		c->stats.evicted++;
+		hand_on(c, c->oldest, false);
+	}
+	n = calloc(1, sizeof(*n));
+	if (!n)
+		return NULL;
+	n->co.clone_id = id;
+	b = bucket_of(id);
+	n->next = c->buckets[b];
+	c->buckets[b] = n;
+	n->older = c->newest;
+	if (c->newest)
+		c->newest->newer = n;
+	else
+		c->oldest = n;
+	c->newest = n;
+	c->pending++;
+	return n;
+}
+
+int correlator__push(struct correlator *c, const struct obs *o)
+{
+	struct clone_obs *co;
+	struct node *n;
+	uint32_t need;
+
+	if ((unsigned int)o->point >= OBS__COUNT)
+		return -EINVAL;
+	c->stats.records++;
+	n = lookup(c, o->clone_id);
+	if (!n) {
+		n = insert(c, o->clone_id);
+		if (!n)
+			return -ENOMEM;
+	}
+	co = &n->co;
+	if (co->seen & OBS_BIT(o->point)) {
+		co->dups++;
+		c->stats.dups++;
+		return 0;
+	}
+	co->seen |= OBS_BIT(o->point);
+	co->ts[o->point] = o->ts_ns;
+	switch (o->point) {
+	case OBS_SYS_ENTER:
+		co->enter = o->enter;
+		break;
+	case OBS_NEWTASK:
+		co->newtask = o->tp;
+		break;
+	case OBS_FORK:
+		co->fork = o->tp;
+		break;
+	case OBS_WAKEUP:
+		co->wakeup = o->tp;
+		break;
+	case OBS_SYS_EXIT:
+		co->exit = o->ret;
+		break;
+	default:
+		co->child_ret = o->ret;
+		break;
+	}
+	need = correlate_points_needed(co, c->opts.child_ret_seen);
+	if ((co->seen & need) == need)
+		hand_on(c, n, true);
+	return 0;
+}
+
+void correlator__flush(struct correlator *c)
+{
+	while (c->oldest)
+		hand_on(c, c->oldest, false);
+}
+
+const struct correlator_stats *correlator__stats(const struct correlator *c)
+{
+	return &c->stats;
+}
+
+void correlator__free(struct correlator *c)
+{
+	struct node *n, *next;
+
+	if (!c)
+		return;
+	for (n = c->oldest; n; n = next) {
+		next = n->newer;
+		free(n);
+	}
+	free(c);
+}

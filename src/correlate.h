@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * correlate.h - assemble each clone's observations, keyed by clone_id.
+ * An assembly is handed on when every point its outcome implies has been
+ * seen (complete), or at flush time with whatever it has (incomplete).
+ */
+#ifndef CLONECHECK_CORRELATE_H
+#define CLONECHECK_CORRELATE_H
+
+#include "decode.h"
+
+#define OBS_BIT(p) (1u << (p))
+
+/* Everything seen of one clone. */
+struct clone_obs {
+	uint64_t clone_id;
+	uint32_t seen;			/* OBS_BIT()s of the points seen */
+	uint32_t dups;			/* records repeated for a seen point */
+	struct obs_enter enter;		/* OBS_SYS_ENTER */
+	struct obs_task_point newtask;	/* OBS_NEWTASK */
+	struct obs_task_point fork;	/* OBS_FORK */
+	struct obs_task_point wakeup;	/* OBS_WAKEUP */
+	struct obs_ret exit;		/* OBS_SYS_EXIT */
+	struct obs_ret child_ret;	/* OBS_CHILD_RET */
+	uint64_t ts[OBS__COUNT];	/* ts_ns of each point seen */
+};
+
+struct correlator_opts {
+	bool child_ret_seen;	/* the backend/arch emits O-06 (x86_64: yes, X-12) */
+	size_t max_pending;	/* bound on open assemblies; 0 = 65536 */
+};
+
+struct correlator_stats {
+	uint64_t records;	/* records pushed */
+	uint64_t complete;	/* assemblies handed on complete */
+	uint64_t incomplete;	/* handed on at flush or eviction */
+	uint64_t dups;		/* duplicate records */
+	uint64_t evicted;	/* handed on early because max_pending was hit */
+};
+
+/* Called once per assembly; complete says whether all implied points were seen. */
+typedef void (*correlator_cb)(const struct clone_obs *co, bool complete, void *ctx);
+
+struct correlator;
+
+struct correlator *correlator__new(const struct correlator_opts *opts, correlator_cb cb,
+				   void *ctx);
+/* Add one observation; may hand on the assembly it completes.  0 or -errno. */
+int correlator__push(struct correlator *c, const struct obs *o);
+/* Hand on every open assembly as incomplete. */
+void correlator__flush(struct correlator *c);
+const struct correlator_stats *correlator__stats(const struct correlator *c);
+void correlator__free(struct correlator *c);
+
+/* The points a clone with this outcome must show (used for completeness). */
+uint32_t correlate_points_needed(const struct clone_obs *co, bool child_ret_seen);
+
+#endif /* CLONECHECK_CORRELATE_H */

@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: GPL-2.0
+/* diff.c - compare a model_pred with a clone_obs, rule by rule. */
+#include <string.h>
+
+#include "diff.h"
+
+const char *verdict_name(enum verdict v)
+{
+	switch (v) {
+	case VERDICT_PASS:
+		return "pass";
+	case VERDICT_INCOMPLETE:
+		return "incomplete";
+	default:
+		return "mismatch";
+	}
+}
+
+bool diff_op_holds(enum model_op op, int64_t observed, int64_t value, uint32_t child_pid)
+{
+	uint64_t o = (uint64_t)observed, v = (uint64_t)value;
+
+	switch (op) {
+	case MODEL_OP_EQ:
+		return o == v;
+	case MODEL_OP_NE:
+		return o != v;
+	case MODEL_OP_NEW:
+		return o != v && o != 0;
+	case MODEL_OP_BITS_SET:
+		return (o & v) == v;
+	case MODEL_OP_BITS_CLEAR:
+		return (o & v) == 0;
+	case MODEL_OP_IN_MASK:
+		return o < 64 && ((v >> o) & 1);
+	case MODEL_OP_EQ_CHILD_PID:
+		return child_pid && o == child_pid;
+	}
+	return false;
+}
+
+static struct diff_check *add_check(struct clone_verdict *v, enum check_kind kind,
+				    const char *rule, enum model_stage stage)
+{
+	struct diff_check *c;
+
+	if (v->n_checks >= DIFF_MAX_CHECKS)
+		return NULL;
+	c = &v->checks[v->n_checks++];
+	memset(c, 0, sizeof(*c));
+	c->kind = kind;
+	c->rule = rule;
+	c->stage = stage;
+	return c;
+}
+
+/* The rule that allows an environmental failure instead of success, or NULL. */
+static const char *alt_rule(const struct model_pred *pred, int64_t ret)
+{
+	for (size_t i = 0; i < pred->n_alt; i++)
+		if (pred->alt[i].err == ret)
+			return pred->alt[i].rule;
+	return NULL;
+}
+
+static void check_fields(const struct model_pred *pred, const struct clone_obs *co,
+			 struct clone_verdict *v)
+{
+	struct model_task seen[MODEL_STAGE__COUNT];
+	bool have[MODEL_STAGE__COUNT];
+
+	for (int s = 0; s < MODEL_STAGE__COUNT; s++)
+		have[s] = predict_observed(co, s, &seen[s]);
+	for (size_t i = 0; i < pred->n_expect; i++) {
+		const struct model_expect *e = &pred->expect[i];
+		struct diff_check *c;
+
+		if ((unsigned int)e->stage >= MODEL_STAGE__COUNT || !have[e->stage])
+			continue; /* counted in v->missing */
+		c = add_check(v, CHECK_FIELD, e->rule, e->stage);
+		if (!c)
+			return;
+		c->field = e->field;
+		c->op = e->op;
+		c->expected = e->value;
+		c->observed = model_task_field(&seen[e->stage], e->field);
+		c->ok = diff_op_holds(e->op, c->observed, e->value, v->child_pid);
+	}
+}
+
+void diff_clone(const struct model_pred *pred, const struct clone_obs *co, bool lossy,
+		struct clone_verdict *v)
+{
+	uint32_t seen = predict_stages_seen(co);
+	bool failed = false;
+	struct diff_check *c;
+
+	memset(v, 0, sizeof(*v));
+	v->clone_id = co->clone_id;
+	v->entry = (co->seen & OBS_BIT(OBS_SYS_ENTER)) ? co->enter.entry :
+		   (co->seen & OBS_BIT(OBS_NEWTASK))   ? co->newtask.entry :
+							 OBS_ENTRY_NONE;
+	v->parent_pid = (co->seen & OBS_BIT(OBS_SYS_ENTER)) ? co->enter.parent.pid :
+			co->newtask.creator_pid;
+	if (co->seen & OBS_BIT(OBS_NEWTASK))
+		v->child_pid = co->newtask.child.pid;
+	v->ret_seen = co->seen & OBS_BIT(OBS_SYS_EXIT);
+	v->ret = co->exit.ret;
+
+	if (!pred) {
+		v->verdict = VERDICT_INCOMPLETE;
+		v->reason = "syscall entry not seen: nothing to predict from";
+		return;
+	}
+	if (!v->ret_seen) {
+		v->missing = pred->stages_required & ~seen;
+		v->verdict = VERDICT_INCOMPLETE;
+		v->reason = lossy ? "records lost" : "syscall exit not seen";
+		return;
+	}
+
+	if (co->enter.entry == OBS_ENTRY_CLONE3 && co->enter.uargs_fault && v->ret >= 0) {
+		/* BPF could not read what the kernel could: an observation gap. */
+		v->verdict = VERDICT_INCOMPLETE;
+		v->reason = "clone3 arguments unreadable at entry";
+		return;
+	}
+
+	if (pred->err) {
+		/* A failure is predicted: the errno that wins and no fork tracepoint. */
+		const char *rule = v->ret == pred->err ? pred->err_rule : alt_rule(pred, v->ret);
+
+		/* An allowed environmental errno may come first (e.g. EPERM, V-34). */
+		c = add_check(v, CHECK_RET, rule ? rule : pred->err_rule, MODEL_STAGE_SYS_EXIT);
+		c->expected = pred->err;
+		c->observed = v->ret;
+		c->ok = rule != NULL;
+		for (int s = 0; s < MODEL_STAGE__COUNT; s++) {
+			if (!(pred->stages_forbidden & MODEL_STAGE_BIT(s)))
+				continue;
+			c = add_check(v, CHECK_ABSENT, pred->stages_rule, s);
+			c->observed = !!(seen & MODEL_STAGE_BIT(s));
+			c->ok = !c->observed;
+		}
+	} else if (v->ret < 0) {
+		/* Success predicted, the kernel failed: only an allowed errno passes. */
+		const char *rule = alt_rule(pred, v->ret);
+
+		c = add_check(v, CHECK_RET, rule ? rule : "A.4", MODEL_STAGE_SYS_EXIT);
+		c->expected = 0;
+		c->observed = v->ret;
+		c->ok = rule != NULL;
+		if (c->ok && (seen & (MODEL_STAGE_BIT(MODEL_STAGE_NEWTASK) |
+				      MODEL_STAGE_BIT(MODEL_STAGE_FORK) |
+				      MODEL_STAGE_BIT(MODEL_STAGE_WAKEUP)))) {
+			c = add_check(v, CHECK_ABSENT, "A.4", MODEL_STAGE_NEWTASK);
+			c->observed = 1;
+			c->ok = false;
+		}
+	} else {
+		v->missing = pred->stages_required & ~seen;
+		check_fields(pred, co, v);
+	}
+
+	for (size_t i = 0; i < v->n_checks; i++)
+		failed |= !v->checks[i].ok;
+	if (failed)
+		v->verdict = VERDICT_MISMATCH;
+	else if (v->missing) {
+		v->verdict = VERDICT_INCOMPLETE;
+		v->reason = lossy ? "records lost" : "observation point not seen";
+	} else
+		v->verdict = VERDICT_PASS;
+}

@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * diff.h - pure comparison of one clone's prediction with its observations.
+ * Every check names the rule it tests; a clone is a mismatch if any check
+ * failed, incomplete if a point it needed was not seen, else a pass.
+ */
+#ifndef CLONECHECK_DIFF_H
+#define CLONECHECK_DIFF_H
+
+#include "predict.h"
+
+enum verdict {
+	VERDICT_PASS,
+	VERDICT_INCOMPLETE,	/* a needed observation is missing: never a pass */
+	VERDICT_MISMATCH,	/* the kernel broke a rule */
+};
+
+enum check_kind {
+	CHECK_FIELD,		/* an expectation on a field */
+	CHECK_RET,		/* the syscall's return value vs the predicted errno */
+	CHECK_ABSENT,		/* a point the model says cannot fire */
+};
+
+struct diff_check {
+	enum check_kind kind;
+	const char *rule;	/* catalogue ID */
+	enum model_stage stage;	/* where it was observed */
+	enum model_field field;	/* CHECK_FIELD only */
+	enum model_op op;	/* CHECK_FIELD only */
+	int64_t expected;	/* operand, or the predicted return */
+	int64_t observed;	/* what was seen */
+	bool ok;
+};
+
+#define DIFF_MAX_CHECKS (MODEL_MAX_EXPECT + MODEL_STAGE__COUNT + 2)
+
+struct clone_verdict {
+	uint64_t clone_id;
+	enum obs_entry entry;		/* syscall, OBS_ENTRY_NONE if unseen */
+	uint32_t parent_pid;		/* calling thread */
+	uint32_t child_pid;		/* 0 when no child was seen */
+	int64_t ret;			/* parent's syscall return (if seen) */
+	bool ret_seen;
+	enum verdict verdict;
+	const char *reason;		/* why incomplete, NULL otherwise */
+	uint32_t missing;		/* MODEL_STAGE_BIT()s needed but not seen */
+	size_t n_checks;
+	struct diff_check checks[DIFF_MAX_CHECKS];
+};
+
+/* Does observed satisfy (op, value)?  child_pid serves MODEL_OP_EQ_CHILD_PID. */
+bool diff_op_holds(enum model_op op, int64_t observed, int64_t value, uint32_t child_pid);
+
+/*
+ * Judge one clone.  pred may be NULL when nothing could be predicted (no
+ * syscall entry seen): the clone is then incomplete.  lossy marks a run in
+ * which BPF lost records, so a missing point is blamed on the loss.
+ */
+void diff_clone(const struct model_pred *pred, const struct clone_obs *co, bool lossy,
+		struct clone_verdict *v);
+
+const char *verdict_name(enum verdict v);
+
+#endif /* CLONECHECK_DIFF_H */

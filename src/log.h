@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* log.h - diagnostics to stderr, one line each; data goes to stdout. */
+#ifndef CLONECHECK_LOG_H
+#define CLONECHECK_LOG_H
+
+#include <stdio.h>
+
+extern int log_verbose;	/* -v count */
+
+#define elog(fmt, ...) fprintf(stderr, "clonecheck: " fmt "\n", ##__VA_ARGS__)
+#define vlog(fmt, ...)                                                          \
+	do {                                                                    \
+		if (log_verbose)                                                \
+			fprintf(stderr, "clonecheck: " fmt "\n", ##__VA_ARGS__); \
+	} while (0)
+
+#ifndef ARRAY_SIZE
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#endif
+
+#endif /* CLONECHECK_LOG_H */

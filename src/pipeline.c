@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-2.0
+/* pipeline.c - glue of the one-way path; each stage is its own file. */
+#include <errno.h>
+#include <string.h>
+
+#include "diff.h"
+#include "log.h"
+#include "pipeline.h"
+
+static void judge(const struct clone_obs *co, bool complete, void *ctx)
+{
+	struct pipeline *p = ctx;
+	struct model_pred pred;
+	int err;
+
+	(void)complete; /* the differ sees what is missing itself */
+	err = predict_clone(&p->prof, co, &pred);
+	diff_clone(err ? NULL : &pred, co, p->lossy, &p->scratch);
+	tally_add(&p->tally, &p->scratch);
+	if (p->on_verdict)
+		p->on_verdict(p->ctx, co, &p->scratch);
+}
+
+int pipeline__init(struct pipeline *p, const struct model_profile *prof)
+{
+	struct correlator_opts opts = {
+		/* errata X-12: only x86_64 emits the child's own syscall exit */
+		.child_ret_seen = prof->arch == MODEL_ARCH_X86_64,
+	};
+	pipeline_verdict_cb cb = p->on_verdict;
+	void *ctx = p->ctx;
+
+	memset(p, 0, sizeof(*p));
+	p->on_verdict = cb;
+	p->ctx = ctx;
+	p->prof = *prof;
+	tally_init(&p->tally);
+	p->corr = correlator__new(&opts, judge, p);
+	return p->corr ? 0 : -ENOMEM;
+}
+
+int pipeline__record(void *ctx, const void *data, size_t len)
+{
+	struct pipeline *p = ctx;
+	struct obs o;
+	int err = decode_record(data, len, &o);
+
+	if (err == -ENOENT) {
+		p->unknown++;
+		return 0;
+	}
+	if (err) {
+		if (!p->undecodable)
+			elog("undecodable record of %zu bytes (counted)", len);
+		p->undecodable++;
+		return 0;
+	}
+	err = correlator__push(p->corr, &o);
+	if (err)
+		elog("cannot assemble clone %llu: %s", (unsigned long long)o.clone_id,
+		     strerror(-err));
+	return 0;
+}
+
+void pipeline__finish(struct pipeline *p)
+{
+	correlator__flush(p->corr);
+	tally_sort(&p->tally);
+}
+
+void pipeline__free(struct pipeline *p)
+{
+	correlator__free(p->corr);
+	p->corr = NULL;
+}

@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * pipeline.h - the one-way path of a record: decode -> correlate ->
+ * predict -> diff -> tally.  Fed by the loader (live) or by a test.
+ */
+#ifndef CLONECHECK_PIPELINE_H
+#define CLONECHECK_PIPELINE_H
+
+#include "correlate.h"
+#include "tally.h"
+
+typedef void (*pipeline_verdict_cb)(void *ctx, const struct clone_obs *co,
+				    const struct clone_verdict *v);
+
+struct pipeline {
+	struct model_profile prof;	/* the kernel being judged */
+	struct correlator *corr;
+	struct tally tally;
+	bool lossy;			/* BPF lost records in this run */
+	uint64_t undecodable;		/* records the decoder refused */
+	uint64_t unknown;		/* records of a type this version skips */
+	pipeline_verdict_cb on_verdict;	/* optional, per judged clone */
+	void *ctx;
+	struct clone_verdict scratch;	/* the verdict being built */
+};
+
+/* 0 or -errno. */
+int pipeline__init(struct pipeline *p, const struct model_profile *prof);
+/* loader_record_cb: one raw record in.  Always 0 (bad records are counted). */
+int pipeline__record(void *p, const void *data, size_t len);
+/* Judge whatever is still open as incomplete. */
+void pipeline__finish(struct pipeline *p);
+void pipeline__free(struct pipeline *p);
+
+#endif /* CLONECHECK_PIPELINE_H */

@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-2.0
+/* report_text.c - the human-readable conformance report. */
+#include <errno.h>
+#include <inttypes.h>
+
+#include "report.h"
+
+static const char *op_name(enum model_op op)
+{
+	switch (op) {
+	case MODEL_OP_EQ:
+		return "==";
+	case MODEL_OP_NE:
+		return "!=";
+	case MODEL_OP_NEW:
+		return "new, !=";
+	case MODEL_OP_BITS_SET:
+		return "has bits";
+	case MODEL_OP_BITS_CLEAR:
+		return "lacks bits";
+	case MODEL_OP_IN_MASK:
+		return "in mask";
+	case MODEL_OP_EQ_CHILD_PID:
+		return "== child pid";
+	}
+	return "?";
+}
+
+static void print_check(FILE *out, const struct diff_check *c)
+{
+	const struct model_rule *r = model_rule_find(c->rule);
+
+	switch (c->kind) {
+	case CHECK_RET:
+		fprintf(out, "    %-5s %s: returned %" PRId64 ", predicted %s%" PRId64 "\n",
+			c->rule, model_stage_name(c->stage), c->observed,
+			c->expected ? "" : "success or allowed errno, not ", c->expected);
+		break;
+	case CHECK_ABSENT:
+		fprintf(out, "    %-5s %s fired but must not\n", c->rule,
+			model_stage_name(c->stage));
+		break;
+	default:
+		fprintf(out, "    %-5s %s.%s = %#" PRIx64 ", predicted %s %#" PRIx64 "\n",
+			c->rule, model_stage_name(c->stage), model_field_name(c->field),
+			(uint64_t)c->observed, op_name(c->op), (uint64_t)c->expected);
+	}
+	if (r)
+		fprintf(out, "          (%s)\n", r->statement);
+}
+
+static void print_verdict(FILE *out, const struct clone_verdict *v)
+{
+	fprintf(out, "  clone #%" PRIu64 " %s by %u -> ", v->clone_id, obs_entry_name(v->entry),
+		v->parent_pid);
+	if (v->ret_seen)
+		fprintf(out, "%" PRId64, v->ret);
+	else
+		fprintf(out, "?");
+	fprintf(out, ": %s", verdict_name(v->verdict));
+	if (v->reason)
+		fprintf(out, " (%s)", v->reason);
+	fprintf(out, "\n");
+	if (v->missing) {
+		fprintf(out, "    missing:");
+		for (int s = 0; s < MODEL_STAGE__COUNT; s++)
+			if (v->missing & MODEL_STAGE_BIT(s))
+				fprintf(out, " %s", model_stage_name(s));
+		fprintf(out, "\n");
+	}
+	for (size_t i = 0; i < v->n_checks; i++)
+		if (!v->checks[i].ok)
+			print_check(out, &v->checks[i]);
+}
+
+int report_text(FILE *out, const struct run_info *ri, const struct tally *t)
+{
+	uint64_t checked = 0, failed = 0;
+
+	fprintf(out, "clonecheck: conformance of process creation\n");
+	fprintf(out, "kernel   %s %s\n", ri->release, ri->machine);
+	fprintf(out, "backend  %s\n", ri->backend);
+	fprintf(out, "profile  %s\n", ri->profile);
+	fprintf(out, "workload %s\n\n", ri->workload);
+
+	fprintf(out, "%-6s %-50s %7s %5s %4s\n", "RULE", "STATEMENT", "CHECKED", "PASS", "FAIL");
+	for (size_t i = 0; i < t->n_rules; i++) {
+		const struct rule_tally *r = &t->rules[i];
+		const struct model_rule *m = model_rule_find(r->rule);
+
+		fprintf(out, "%-6s %-50.50s %7" PRIu64 " %5" PRIu64 " %4" PRIu64 "\n", r->rule,
+			m ? m->statement : "", r->checked, r->passed, r->failed);
+		checked += r->checked;
+		failed += r->failed;
+	}
+	fprintf(out, "\nrules    %zu checked, %" PRIu64 " checks, %" PRIu64 " failed\n",
+		t->n_rules, checked, failed);
+	fprintf(out,
+		"clones   %" PRIu64 " judged: %" PRIu64 " pass, %" PRIu64 " mismatch, %" PRIu64
+		" incomplete (%" PRIu64 " failed syscalls)\n",
+		t->clones, t->by_verdict[VERDICT_PASS], t->by_verdict[VERDICT_MISMATCH],
+		t->by_verdict[VERDICT_INCOMPLETE], t->failed_syscalls);
+	fprintf(out, "lost     %" PRIu64 " records", ri->lost_total);
+	if (ri->lost_total) {
+		fprintf(out, " (");
+		for (int p = 0; p < OBS__COUNT; p++)
+			if (ri->lost[p])
+				fprintf(out, " %s %" PRIu64, obs_point_name(p), ri->lost[p]);
+		fprintf(out, " )");
+	}
+	fprintf(out, "; %" PRIu64 " undecodable, %" PRIu64 " untracked\n", ri->undecodable,
+		ri->untracked);
+
+	if (t->n_kept) {
+		fprintf(out, "\nfindings\n");
+		for (size_t i = 0; i < t->n_kept; i++)
+			print_verdict(out, &t->kept[i]);
+		if (t->not_kept)
+			fprintf(out, "  ... and %" PRIu64 " more\n", t->not_kept);
+	}
+	fprintf(out, "\nverdict  %s\n",
+		report_exit_status(ri, t) ? "DOES NOT CONFORM (or not fully observed)" :
+					    "CONFORMS");
+	if (fflush(out))
+		return -errno;
+	return 0;
+}
+
+int report_exit_status(const struct run_info *ri, const struct tally *t)
+{
+	if (t->by_verdict[VERDICT_MISMATCH] || t->by_verdict[VERDICT_INCOMPLETE])
+		return 1;
+	if (ri->lost_total || ri->undecodable)
+		return 1;
+	return 0;
+}

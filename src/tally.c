@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-2.0
+/* tally.c - count checks per rule and verdicts per clone. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "tally.h"
+
+void tally_init(struct tally *t)
+{
+	memset(t, 0, sizeof(*t));
+}
+
+static struct rule_tally *rule_slot(struct tally *t, const char *rule)
+{
+	for (size_t i = 0; i < t->n_rules; i++)
+		if (!strcmp(t->rules[i].rule, rule))
+			return &t->rules[i];
+	if (t->n_rules >= TALLY_MAX_RULES)
+		return NULL;
+	t->rules[t->n_rules].rule = rule;
+	return &t->rules[t->n_rules++];
+}
+
+void tally_add(struct tally *t, const struct clone_verdict *v)
+{
+	t->clones++;
+	t->by_verdict[v->verdict]++;
+	if (v->ret_seen && v->ret < 0)
+		t->failed_syscalls++;
+	/* An incomplete clone's checks are not counted as passes. */
+	for (size_t i = 0; i < v->n_checks; i++) {
+		const struct diff_check *c = &v->checks[i];
+		struct rule_tally *r;
+
+		if (v->verdict == VERDICT_INCOMPLETE || !c->rule)
+			continue;
+		r = rule_slot(t, c->rule);
+		if (!r)
+			continue;
+		r->checked++;
+		if (c->ok)
+			r->passed++;
+		else
+			r->failed++;
+	}
+	if (v->verdict == VERDICT_PASS)
+		return;
+	if (t->n_kept < TALLY_KEEP)
+		t->kept[t->n_kept++] = *v;
+	else
+		t->not_kept++;
+}
+
+/* "R-02" < "R-10" < "S-01"; "A.4" sorts by its letter. */
+static int cmp_rule(const void *a, const void *b)
+{
+	const char *x = ((const struct rule_tally *)a)->rule;
+	const char *y = ((const struct rule_tally *)b)->rule;
+	static const char order[] = "AVRSO";
+	const char *px = strchr(order, x[0]), *py = strchr(order, y[0]);
+	long nx, ny;
+
+	if (x[0] != y[0])
+		return (px ? px - order : 9) - (py ? py - order : 9);
+	nx = strtol(x + 2, NULL, 10);
+	ny = strtol(y + 2, NULL, 10);
+	if (nx != ny)
+		return nx < ny ? -1 : 1;
+	return strcmp(x, y);
+}
+
+void tally_sort(struct tally *t)
+{
+	qsort(t->rules, t->n_rules, sizeof(t->rules[0]), cmp_rule);
+}

@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * loader.h - open, load and attach the BPF side; poll its ring buffer.
+ * The only includer of the generated skeleton.
+ */
+#ifndef CLONECHECK_LOADER_H
+#define CLONECHECK_LOADER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "decode.h"
+
+/* Called for every record; returning < 0 stops the current poll. */
+typedef int (*loader_record_cb)(void *ctx, const void *data, size_t len);
+
+struct loader_opts {
+	bool filter_tgid;	/* observe only watched tgids and their descendants */
+	size_t ringbuf_bytes;	/* power of two; 0 = 4 MiB */
+	loader_record_cb cb;
+	void *ctx;
+};
+
+struct loader;
+
+/*
+ * Check privileges and BTF, mount tracefs if needed, load and attach.
+ * On failure returns NULL and prints one line saying why; *err gets -errno.
+ */
+struct loader *loader__open(const struct loader_opts *opts, int *err);
+/* Watch a tgid (with filter_tgid).  0 or -errno. */
+int loader__watch(struct loader *l, pid_t tgid);
+/* Wait up to timeout_ms for records, then drain what is there.  >= 0 or -errno. */
+int loader__poll(struct loader *l, int timeout_ms);
+/* Drain without waiting. */
+int loader__drain(struct loader *l);
+/* Name of the backend that runs, e.g. "tracepoint (tp_btf + syscalls)". */
+const char *loader__backend(const struct loader *l);
+/* Records BPF lost, per observation point; returns the total. */
+uint64_t loader__lost(const struct loader *l, uint64_t lost[OBS__COUNT]);
+/* Child points whose clone_id BPF did not know. */
+uint64_t loader__untracked(const struct loader *l);
+void loader__close(struct loader *l);
+
+#endif /* CLONECHECK_LOADER_H */

@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: GPL-2.0
+/* check_decode.c - the decoder against hand-built record bytes. */
+#include <errno.h>
+#include <string.h>
+#include <linux/types.h>
+
+#include "decode.h"
+#include "tests.h"
+#include "../bpf/events.h"
+
+static struct rec_task_point make_point(__u32 type)
+{
+	struct rec_task_point r;
+
+	memset(&r, 0, sizeof(r));
+	r.hdr.type = type;
+	r.hdr.size = sizeof(r);
+	r.hdr.ts_ns = 1234;
+	r.hdr.clone_id = 7;
+	r.entry = REC_ENTRY_CLONE;
+	r.clone_flags = 0x1200000;
+	r.child.pid = 42;
+	r.child.tgid = 42;
+	r.child.mm = 0xffff888000001000ull;
+	r.child.state = 0x800;
+	r.child.exit_signal = -1;
+	memcpy(r.child.comm, "0123456789abcdefXYZ", sizeof(r.child.comm)); /* no NUL */
+	return r;
+}
+
+START_TEST(test_decode_task_point)
+{
+	struct rec_task_point r = make_point(REC_NEWTASK);
+	struct obs o;
+
+	ck_assert_int_eq(decode_record(&r, sizeof(r), &o), 0);
+	ck_assert_int_eq(o.point, OBS_NEWTASK);
+	ck_assert_uint_eq(o.clone_id, 7);
+	ck_assert_uint_eq(o.ts_ns, 1234);
+	ck_assert_int_eq(o.tp.entry, OBS_ENTRY_CLONE);
+	ck_assert_uint_eq(o.tp.clone_flags, 0x1200000);
+	ck_assert_uint_eq(o.tp.child.pid, 42);
+	ck_assert_uint_eq(o.tp.child.mm, 0xffff888000001000ull);
+	ck_assert_int_eq(o.tp.child.exit_signal, -1);
+	/* comm is always NUL-terminated, even when the record's is not */
+	ck_assert_str_eq(o.tp.child.comm, "0123456789abcde");
+
+	r = make_point(REC_WAKEUP);
+	ck_assert_int_eq(decode_record(&r, sizeof(r), &o), 0);
+	ck_assert_int_eq(o.point, OBS_WAKEUP);
+	r = make_point(REC_FORK);
+	ck_assert_int_eq(decode_record(&r, sizeof(r), &o), 0);
+	ck_assert_int_eq(o.point, OBS_FORK);
+}
+END_TEST
+
+START_TEST(test_decode_sys_enter_and_ret)
+{
+	struct rec_sys_enter e;
+	struct rec_ret r;
+	struct obs o;
+
+	memset(&e, 0, sizeof(e));
+	e.hdr.type = REC_SYS_ENTER;
+	e.hdr.size = sizeof(e);
+	e.hdr.clone_id = 3;
+	e.entry = REC_ENTRY_CLONE3;
+	e.uargs_flags = REC_UARGS_TAIL_NONZERO | REC_SET_TID_FAULT;
+	e.args[1] = 88;
+	e.uargs[0] = 0x11;	/* flags, little-endian low byte */
+	e.parent.pid = 9;
+	ck_assert_int_eq(decode_record(&e, sizeof(e), &o), 0);
+	ck_assert_int_eq(o.point, OBS_SYS_ENTER);
+	ck_assert_int_eq(o.enter.entry, OBS_ENTRY_CLONE3);
+	ck_assert(o.enter.uargs_tail_nonzero);
+	ck_assert(o.enter.set_tid_fault);
+	ck_assert(!o.enter.uargs_fault);
+	ck_assert_uint_eq(o.enter.args[1], 88);
+	ck_assert_uint_eq(o.enter.uargs[0] & 0xff, 0x11);
+	ck_assert_uint_eq(o.enter.parent.pid, 9);
+
+	memset(&r, 0, sizeof(r));
+	r.hdr.type = REC_CHILD_RET;
+	r.hdr.size = sizeof(r);
+	r.ret = -22;
+	r.entry = REC_ENTRY_FORK;
+	ck_assert_int_eq(decode_record(&r, sizeof(r), &o), 0);
+	ck_assert_int_eq(o.point, OBS_CHILD_RET);
+	ck_assert_int_eq(o.ret.ret, -22);
+	ck_assert_int_eq(o.ret.entry, OBS_ENTRY_FORK);
+}
+END_TEST
+
+START_TEST(test_decode_truncated)
+{
+	struct rec_task_point r = make_point(REC_NEWTASK);
+	struct obs o;
+
+	ck_assert_int_eq(decode_record(&r, 0, &o), -EBADMSG);
+	ck_assert_int_eq(decode_record(NULL, sizeof(r), &o), -EBADMSG);
+	ck_assert_int_eq(decode_record(&r, sizeof(struct rec_hdr) - 1, &o), -EBADMSG);
+	/* header says more than was delivered */
+	ck_assert_int_eq(decode_record(&r, sizeof(r) - 8, &o), -EBADMSG);
+	/* header and length agree, but too short for the type */
+	r.hdr.size = sizeof(r) - 8;
+	ck_assert_int_eq(decode_record(&r, sizeof(r) - 8, &o), -EBADMSG);
+}
+END_TEST
+
+START_TEST(test_decode_impossible_size)
+{
+	struct rec_task_point r = make_point(REC_FORK);
+	struct obs o;
+
+	r.hdr.size = 0xffffffffu;
+	ck_assert_int_eq(decode_record(&r, sizeof(r), &o), -EBADMSG);
+}
+END_TEST
+
+START_TEST(test_decode_unknown_type)
+{
+	struct rec_task_point r = make_point(REC__MAX + 3);
+	struct obs o;
+
+	ck_assert_int_eq(decode_record(&r, sizeof(r), &o), -ENOENT);
+	r.hdr.type = 0;
+	ck_assert_int_eq(decode_record(&r, sizeof(r), &o), -ENOENT);
+}
+END_TEST
+
+START_TEST(test_decode_bad_entry)
+{
+	struct rec_task_point r = make_point(REC_NEWTASK);
+	struct obs o;
+
+	r.entry = 77;
+	ck_assert_int_eq(decode_record(&r, sizeof(r), &o), -EBADMSG);
+}
+END_TEST
+
+START_TEST(test_decode_names)
+{
+	ck_assert_str_eq(obs_point_name(OBS_WAKEUP), "sched_wakeup_new");
+	ck_assert_str_eq(obs_point_name(OBS__COUNT), "?");
+	ck_assert_str_eq(obs_entry_name(OBS_ENTRY_CLONE3), "clone3");
+	ck_assert_str_eq(obs_entry_name(OBS_ENTRY_NONE), "none");
+}
+END_TEST
+
+Suite *decode_suite(void)
+{
+	Suite *s = suite_create("decode");
+	TCase *core = tcase_create("Core");
+	TCase *bad = tcase_create("Bad");
+
+	tcase_add_test(core, test_decode_task_point);
+	tcase_add_test(core, test_decode_sys_enter_and_ret);
+	tcase_add_test(core, test_decode_names);
+	tcase_add_test(bad, test_decode_truncated);
+	tcase_add_test(bad, test_decode_impossible_size);
+	tcase_add_test(bad, test_decode_unknown_type);
+	tcase_add_test(bad, test_decode_bad_entry);
+	suite_add_tcase(s, core);
+	suite_add_tcase(s, bad);
+	return s;
+}

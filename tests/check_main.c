@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * check_main.c - one Check runner over every suite; prints Check's summary
+ * line.  CK_RUN_SUITE=name runs one suite (Check's own variable).
+ */
+#include <stdlib.h>
+
+#include "log.h"
+#include "tests.h"
+
+int log_verbose;
+
+int main(void)
+{
+	SRunner *sr = srunner_create(model_suite());
+	int failed;
+
+	srunner_add_suite(sr, decode_suite());
+	srunner_add_suite(sr, correlate_suite());
+	srunner_add_suite(sr, diff_suite());
+#ifdef WITH_LIVE
+	srunner_add_suite(sr, live_suite());
+#endif
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

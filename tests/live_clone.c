@@ -1,0 +1,237 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * live_clone.c - the built-in workload under the real BPF side on the running
+ * kernel.  Needs root and BTF; when BPF cannot be loaded the tests FAIL.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "run.h"
+#include "tests.h"
+
+#define MAX_VERDICTS 64
+
+struct seen {
+	size_t n;
+	struct clone_verdict v[MAX_VERDICTS];
+	uint32_t points[MAX_VERDICTS];	/* OBS_BIT()s seen per verdict */
+};
+
+static struct run r;
+static struct seen seen;
+static int run_err;
+
+static void keep(void *ctx, const struct clone_obs *co, const struct clone_verdict *v)
+{
+	struct seen *s = ctx;
+
+	if (s->n < MAX_VERDICTS) {
+		s->v[s->n] = *v;
+		s->points[s->n] = co->seen;
+	}
+	s->n++;
+}
+
+/* One observed run of the workload, shared by the tests of this suite. */
+static void live_setup(void)
+{
+	memset(&r, 0, sizeof(r));
+	memset(&seen, 0, sizeof(seen));
+	r.pipe.on_verdict = keep;
+	r.pipe.ctx = &seen;
+	run_err = run_workload(&r);
+}
+
+static void live_teardown(void)
+{
+	run_free(&r);
+}
+
+static const struct clone_verdict *by_child(pid_t child, uint32_t *points)
+{
+	for (size_t i = 0; i < seen.n && i < MAX_VERDICTS; i++)
+		if (seen.v[i].child_pid == (uint32_t)child) {
+			*points = seen.points[i];
+			return &seen.v[i];
+		}
+	return NULL;
+}
+
+START_TEST(test_live_bpf_loads)
+{
+	ck_assert_msg(run_err == 0, "live run failed: %s (BPF must load here)",
+		      strerror(-run_err));
+	ck_assert_str_eq(r.info.machine[0] ? "ok" : "", "ok");
+	ck_assert_ptr_nonnull(r.info.backend);
+	ck_assert_msg(strstr(r.info.backend, "tracepoint"), "backend %s", r.info.backend);
+}
+END_TEST
+
+START_TEST(test_live_nothing_lost)
+{
+	ck_assert_int_eq(run_err, 0);
+	ck_assert_uint_eq(r.info.lost_total, 0);
+	ck_assert_uint_eq(r.info.undecodable, 0);
+	ck_assert_uint_eq(r.info.untracked, 0);
+}
+END_TEST
+
+/* Every workload clone was seen at every point and conforms. */
+START_TEST(test_live_every_case_observed)
+{
+	size_t n;
+	const struct wl_case *c = workload_cases(&n);
+
+	ck_assert_int_eq(run_err, 0);
+	for (size_t i = 0; i < n; i++) {
+		const struct wl_result *res = &r.results[i];
+		const struct clone_verdict *v;
+		uint32_t points = 0;
+
+		ck_assert_msg(res->done, "case %s did not run", c[i].name);
+		if (c[i].expect_err) {
+			ck_assert_msg(res->ret == -c[i].expect_err, "case %s returned %ld",
+				      c[i].name, res->ret);
+			continue;
+		}
+		ck_assert_msg(res->ret >= 0, "case %s failed: %ld", c[i].name, res->ret);
+		if (!res->child)
+			continue; /* pthread_create: matched below */
+		v = by_child(res->child, &points);
+		ck_assert_msg(v, "case %s: child %d never observed", c[i].name, res->child);
+		ck_assert_msg(v->verdict == VERDICT_PASS, "case %s: %s", c[i].name,
+			      verdict_name(v->verdict));
+		ck_assert_msg(points == (1u << OBS__COUNT) - 1,
+			      "case %s: points seen %#x", c[i].name, points);
+		ck_assert_int_eq(v->ret, res->child);
+	}
+}
+END_TEST
+
+/* Each failing case is judged by the rule it is about. */
+START_TEST(test_live_failures_judged_by_rule)
+{
+	size_t n;
+	const struct wl_case *c = workload_cases(&n);
+
+	ck_assert_int_eq(run_err, 0);
+	for (size_t i = 0; i < n; i++) {
+		bool found = false;
+
+		if (!c[i].expect_err)
+			continue;
+		for (size_t j = 0; j < seen.n && j < MAX_VERDICTS && !found; j++) {
+			const struct clone_verdict *v = &seen.v[j];
+
+			found = v->ret_seen && v->ret == -c[i].expect_err && v->n_checks &&
+				v->checks[0].kind == CHECK_RET &&
+				!strcmp(v->checks[0].rule, c[i].rule) &&
+				v->verdict == VERDICT_PASS;
+		}
+		ck_assert_msg(found, "case %s: no passing verdict by %s", c[i].name, c[i].rule);
+	}
+}
+END_TEST
+
+START_TEST(test_live_zero_mismatches)
+{
+	ck_assert_int_eq(run_err, 0);
+	ck_assert_uint_ge(r.pipe.tally.clones, 8);
+	ck_assert_uint_eq(r.pipe.tally.by_verdict[VERDICT_MISMATCH], 0);
+	ck_assert_uint_eq(r.pipe.tally.by_verdict[VERDICT_INCOMPLETE], 0);
+	ck_assert_uint_ge(r.pipe.tally.n_rules, 10);
+	ck_assert_int_eq(report_exit_status(&r.info, &r.pipe.tally), 0);
+}
+END_TEST
+
+/* The pthread_create clone3 is there too: two clone3 threads in all. */
+START_TEST(test_live_threads_seen)
+{
+	size_t threads = 0;
+
+	ck_assert_int_eq(run_err, 0);
+	for (size_t i = 0; i < seen.n && i < MAX_VERDICTS; i++)
+		if (seen.v[i].entry == OBS_ENTRY_CLONE3 && seen.v[i].ret > 0 &&
+		    seen.v[i].verdict == VERDICT_PASS)
+			threads++;
+	ck_assert_uint_ge(threads, 2);
+}
+END_TEST
+
+/* Without root: one clear error, -EPERM, nothing loaded. */
+START_TEST(test_live_needs_root)
+{
+	pid_t pid = fork();
+	int status;
+
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		struct run nr = {};
+
+		if (setgid(65534) || setuid(65534))
+			_exit(3);
+		_exit(run_workload(&nr) == -EPERM ? 0 : 1);
+	}
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFEXITED(status));
+	ck_assert_int_eq(WEXITSTATUS(status), 0);
+}
+END_TEST
+
+/* The CLI: a bad flag is a one-line error and exit status 2. */
+START_TEST(test_live_cli_bad_flag)
+{
+	int status = system(CLONECHECK_BIN " --backend=nope 2>/dev/null");
+
+	ck_assert(WIFEXITED(status));
+	ck_assert_int_eq(WEXITSTATUS(status), 2);
+	status = system(CLONECHECK_BIN " stray-argument 2>/dev/null");
+	ck_assert_int_eq(WEXITSTATUS(status), 2);
+}
+END_TEST
+
+/* The CLI end to end: report on stdout, exit 0 when the kernel conforms. */
+START_TEST(test_live_cli_report)
+{
+	FILE *p = popen(CLONECHECK_BIN, "r");
+	char line[256];
+	bool verdict = false, backend = false;
+	int status;
+
+	ck_assert_ptr_nonnull(p);
+	while (fgets(line, sizeof(line), p)) {
+		backend |= !strncmp(line, "backend  tracepoint", 19);
+		verdict |= !strcmp(line, "verdict  CONFORMS\n");
+	}
+	status = pclose(p);
+	ck_assert(backend);
+	ck_assert(verdict);
+	ck_assert_int_eq(WEXITSTATUS(status), 0);
+}
+END_TEST
+
+Suite *live_suite(void)
+{
+	Suite *s = suite_create("live");
+	TCase *wl = tcase_create("Workload");
+	TCase *cli = tcase_create("CLI");
+
+	tcase_add_checked_fixture(wl, live_setup, live_teardown);
+	tcase_set_timeout(wl, 120);
+	tcase_add_test(wl, test_live_bpf_loads);
+	tcase_add_test(wl, test_live_nothing_lost);
+	tcase_add_test(wl, test_live_every_case_observed);
+	tcase_add_test(wl, test_live_failures_judged_by_rule);
+	tcase_add_test(wl, test_live_zero_mismatches);
+	tcase_add_test(wl, test_live_threads_seen);
+	tcase_set_timeout(cli, 120);
+	tcase_add_test(cli, test_live_needs_root);
+	tcase_add_test(cli, test_live_cli_bad_flag);
+	tcase_add_test(cli, test_live_cli_report);
+	suite_add_tcase(s, wl);
+	suite_add_tcase(s, cli);
+	return s;
+}

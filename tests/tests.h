@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* tests.h - the suites check_main.c runs. */
+#ifndef CLONECHECK_TESTS_H
+#define CLONECHECK_TESTS_H
+
+#include <check.h>
+
+Suite *model_suite(void);
+Suite *decode_suite(void);
+Suite *correlate_suite(void);
+Suite *diff_suite(void);
+#ifdef WITH_LIVE
+Suite *live_suite(void);
+#endif
+
+#endif /* CLONECHECK_TESTS_H */

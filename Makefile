@@ -17,12 +17,11 @@ CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsubu
 
 MODEL_SRCS := $(wildcard model/*.c)
 # src/ without the BPF loader: builds and tests with no clang, bpftool or root.
-CORE_SRCS := src/decode.c src/correlate.c src/predict.c src/diff.c src/tally.c \
-	     src/report_text.c src/pipeline.c
+# LIVE_SRCS need libbpf and the skeleton; every other src/*.c is CORE.
 LIVE_SRCS := src/loader.c src/run.c src/workload.c
-UNIT_TESTS := tests/check_model.c tests/check_decode.c tests/check_correlate.c tests/fixture.c \
-	      tests/check_diff.c
-LIVE_TESTS := tests/live_clone.c
+CORE_SRCS := $(filter-out src/main.c src/env.c $(LIVE_SRCS),$(wildcard src/*.c))
+UNIT_TESTS := $(filter-out tests/check_main.c,$(wildcard tests/check_*.c)) tests/fixture.c
+LIVE_TESTS := $(wildcard tests/live_*.c)
 
 MODEL_OBJS := $(MODEL_SRCS:%.c=$(OUTPUT)/%.o)
 CORE_OBJS := $(CORE_SRCS:%.c=$(OUTPUT)/%.o)
@@ -88,7 +87,7 @@ $(OUTPUT)/src/%.o: src/%.c $(wildcard src/*.h) model/model.h bpf/events.h | $(OU
 	$(call msg,CC,$@)
 	$(Q)$(CC) $(CFLAGS) $(CPPFLAGS) -c $< -o $@
 
-$(OUTPUT)/clonecheck: $(OUTPUT)/src/main.o $(LIVE_OBJS) $(CORE_OBJS) $(MODEL_OBJS)
+$(OUTPUT)/clonecheck: $(OUTPUT)/src/main.o $(OUTPUT)/src/env.o $(LIVE_OBJS) $(CORE_OBJS) $(MODEL_OBJS)
 	$(call msg,BINARY,$@)
 	$(Q)$(CC) $(CFLAGS) $^ $(LIBBPF_LIBS) -lpthread -o $@
 

@@ -36,6 +36,7 @@ struct diff_check {
 
 struct clone_verdict {
 	uint64_t clone_id;
+	const char *label;		/* workload case that made it, or NULL */
 	enum obs_entry entry;		/* syscall, OBS_ENTRY_NONE if unseen */
 	uint32_t parent_pid;		/* calling thread */
 	uint32_t child_pid;		/* 0 when no child was seen */

@@ -16,9 +16,18 @@ static void judge(const struct clone_obs *co, bool complete, void *ctx)
 	(void)complete; /* the differ sees what is missing itself */
 	err = predict_clone(&p->prof, co, &pred);
 	diff_clone(err ? NULL : &pred, co, p->lossy, &p->scratch);
+	if (p->label)
+		p->scratch.label = p->label(p->label_ctx, co);
 	tally_add(&p->tally, &p->scratch);
 	if (p->on_verdict)
 		p->on_verdict(p->ctx, co, &p->scratch);
+	for (size_t i = 0; i < p->n_reports; i++) {
+		struct report *r = &p->reports[i];
+
+		err = r->ops->clone(r, co, &p->scratch, p->scratch.label);
+		if (err && !p->report_err)
+			p->report_err = err;
+	}
 }
 
 int pipeline__init(struct pipeline *p, const struct model_profile *prof)
@@ -27,12 +36,16 @@ int pipeline__init(struct pipeline *p, const struct model_profile *prof)
 		/* errata X-12: only x86_64 emits the child's own syscall exit */
 		.child_ret_seen = prof->arch == MODEL_ARCH_X86_64,
 	};
-	pipeline_verdict_cb cb = p->on_verdict;
-	void *ctx = p->ctx;
+	struct pipeline keep = *p;
 
+	/* Keep the hooks the caller set; reset everything else. */
 	memset(p, 0, sizeof(*p));
-	p->on_verdict = cb;
-	p->ctx = ctx;
+	p->on_verdict = keep.on_verdict;
+	p->ctx = keep.ctx;
+	p->label = keep.label;
+	p->label_ctx = keep.label_ctx;
+	p->reports = keep.reports;
+	p->n_reports = keep.n_reports;
 	p->prof = *prof;
 	tally_init(&p->tally);
 	p->corr = correlator__new(&opts, judge, p);
@@ -60,6 +73,30 @@ int pipeline__record(void *ctx, const void *data, size_t len)
 		elog("cannot assemble clone %llu: %s", (unsigned long long)o.clone_id,
 		     strerror(-err));
 	return 0;
+}
+
+int pipeline__begin_reports(struct pipeline *p, const struct run_info *ri)
+{
+	for (size_t i = 0; i < p->n_reports; i++) {
+		int err = p->reports[i].ops->begin(&p->reports[i], ri);
+
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+int pipeline__end_reports(struct pipeline *p, const struct run_info *ri)
+{
+	int err = p->report_err;
+
+	for (size_t i = 0; i < p->n_reports; i++) {
+		int e = p->reports[i].ops->end(&p->reports[i], ri, &p->tally);
+
+		if (e && !err)
+			err = e;
+	}
+	return err;
 }
 
 void pipeline__finish(struct pipeline *p)

@@ -7,6 +7,7 @@
 #define CLONECHECK_PIPELINE_H
 
 #include "correlate.h"
+#include "report.h"
 #include "tally.h"
 
 typedef void (*pipeline_verdict_cb)(void *ctx, const struct clone_obs *co,
@@ -21,6 +22,12 @@ struct pipeline {
 	uint64_t unknown;		/* records of a type this version skips */
 	pipeline_verdict_cb on_verdict;	/* optional, per judged clone */
 	void *ctx;
+	/* optional: name the workload case that made a clone (NULL: none) */
+	const char *(*label)(void *label_ctx, const struct clone_obs *co);
+	void *label_ctx;
+	struct report *reports;		/* writers fed each verdict */
+	size_t n_reports;
+	int report_err;			/* first error a writer returned */
 	struct clone_verdict scratch;	/* the verdict being built */
 };
 
@@ -28,6 +35,10 @@ struct pipeline {
 int pipeline__init(struct pipeline *p, const struct model_profile *prof);
 /* loader_record_cb: one raw record in.  Always 0 (bad records are counted). */
 int pipeline__record(void *p, const void *data, size_t len);
+/* Start every report writer; 0 or the first -errno. */
+int pipeline__begin_reports(struct pipeline *p, const struct run_info *ri);
+/* Finish every report writer; 0 or the first -errno (also from clone()). */
+int pipeline__end_reports(struct pipeline *p, const struct run_info *ri);
 /* Judge whatever is still open as incomplete. */
 void pipeline__finish(struct pipeline *p);
 void pipeline__free(struct pipeline *p);

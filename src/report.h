@@ -1,5 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* report.h - what every report writer is given about a run. */
+/*
+ * report.h - the report writers' common interface (struct report_ops).
+ * A run opens any number of writers; each sees begin(), one clone() per
+ * judged clone in judging order, then end() with the tally.
+ */
 #ifndef CLONECHECK_REPORT_H
 #define CLONECHECK_REPORT_H
 
@@ -8,7 +12,7 @@
 #include "tally.h"
 
 struct run_info {
-	const char *release;		/* uname -r */
+	const char *release;		/* uname -r of the judged kernel */
 	const char *machine;		/* uname -m */
 	const char *backend;		/* attach backend that ran */
 	const char *profile;		/* model profile, e.g. "6.18/x86_64" */
@@ -19,8 +23,27 @@ struct run_info {
 	uint64_t undecodable;		/* records the decoder refused */
 };
 
-/* Plain text, under 80 columns.  0 or -errno. */
-int report_text(FILE *out, const struct run_info *ri, const struct tally *t);
+struct report;
+
+struct report_ops {
+	const char *name;	/* "text", "json", "junit", "html", "md" */
+	/* Allocate the writer's state in r->priv.  0 or -errno. */
+	int (*begin)(struct report *r, const struct run_info *ri);
+	/* One judged clone; label is the workload case or NULL. */
+	int (*clone)(struct report *r, const struct clone_obs *co,
+		     const struct clone_verdict *v, const char *label);
+	/* Everything counted; write the rest and free r->priv. */
+	int (*end)(struct report *r, const struct run_info *ri, const struct tally *t);
+};
+
+struct report {
+	const struct report_ops *ops;
+	FILE *out;		/* where it writes */
+	bool own_out;		/* out was opened for this report */
+	void *priv;		/* the writer's own state */
+};
+
+extern const struct report_ops report_text_ops;
 
 /* Exit status for a run: 0 all conform, 1 any mismatch, incomplete or loss. */
 int report_exit_status(const struct run_info *ri, const struct tally *t);

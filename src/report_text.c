@@ -51,8 +51,8 @@ static void print_check(FILE *out, const struct diff_check *c)
 
 static void print_verdict(FILE *out, const struct clone_verdict *v)
 {
-	fprintf(out, "  clone #%" PRIu64 " %s by %u -> ", v->clone_id, obs_entry_name(v->entry),
-		v->parent_pid);
+	fprintf(out, "  clone #%" PRIu64 " %s%s%s by %u -> ", v->clone_id, v->label ? v->label : "",
+		v->label ? ": " : "", obs_entry_name(v->entry), v->parent_pid);
 	if (v->ret_seen)
 		fprintf(out, "%" PRId64, v->ret);
 	else
@@ -73,8 +73,9 @@ static void print_verdict(FILE *out, const struct clone_verdict *v)
 			print_check(out, &v->checks[i]);
 }
 
-int report_text(FILE *out, const struct run_info *ri, const struct tally *t)
+static int text_end(struct report *rep, const struct run_info *ri, const struct tally *t)
 {
+	FILE *out = rep->out;
 	uint64_t checked = 0, failed = 0;
 
 	fprintf(out, "clonecheck: conformance of process creation\n");
@@ -125,6 +126,31 @@ int report_text(FILE *out, const struct run_info *ri, const struct tally *t)
 		return -errno;
 	return 0;
 }
+
+static int text_begin(struct report *rep, const struct run_info *ri)
+{
+	(void)rep;
+	(void)ri;
+	return 0;
+}
+
+/* The text report works from the tally alone (it keeps the findings). */
+static int text_clone(struct report *rep, const struct clone_obs *co,
+		      const struct clone_verdict *v, const char *label)
+{
+	(void)rep;
+	(void)co;
+	(void)v;
+	(void)label;
+	return 0;
+}
+
+const struct report_ops report_text_ops = {
+	.name = "text",
+	.begin = text_begin,
+	.clone = text_clone,
+	.end = text_end,
+};
 
 int report_exit_status(const struct run_info *ri, const struct tally *t)
 {

@@ -36,6 +36,19 @@ static int run_profile(struct run *r, struct model_profile *prof)
 	return 0;
 }
 
+/* pipeline label hook: the case whose time window holds the syscall entry. */
+static const char *case_label(void *ctx, const struct clone_obs *co)
+{
+	struct run *r = ctx;
+	const struct wl_case *c = workload_cases(&r->n_cases);
+	int i;
+
+	if (!(co->seen & OBS_BIT(OBS_SYS_ENTER)) || co->enter.parent.pid != (uint32_t)getpid())
+		return NULL;
+	i = workload_case_at(r->results, co->ts[OBS_SYS_ENTER]);
+	return i < 0 ? NULL : c[i].name;
+}
+
 int run_workload(struct run *r)
 {
 	struct loader_opts lo = { .filter_tgid = true };
@@ -46,6 +59,8 @@ int run_workload(struct run *r)
 	err = run_profile(r, &prof);
 	if (err)
 		return err;
+	r->pipe.label = case_label;
+	r->pipe.label_ctx = r;
 	err = pipeline__init(&r->pipe, &prof);
 	if (err)
 		return err;
@@ -67,6 +82,11 @@ int run_workload(struct run *r)
 		goto out_close;
 	}
 
+	err = pipeline__begin_reports(&r->pipe, &r->info);
+	if (err) {
+		elog("cannot start a report: %s", strerror(-err));
+		goto out_close;
+	}
 	err = workload_run(r->results);
 	if (err) {
 		elog("workload failed: %s", strerror(-err));

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 #include <linux/futex.h>
 
@@ -211,6 +212,14 @@ const struct wl_case *workload_cases(size_t *n)
 	return cases;
 }
 
+static uint64_t now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
 int workload_run(struct wl_result *res)
 {
 	size_t n;
@@ -220,10 +229,23 @@ int workload_run(struct wl_result *res)
 		int err;
 
 		memset(&res[i], 0, sizeof(res[i]));
+		res[i].t_start = now_ns();
 		err = c[i].fn(&res[i]);
+		res[i].t_end = now_ns();
 		if (err)
 			return err;
 		res[i].done = 1;
 	}
 	return 0;
+}
+
+int workload_case_at(const struct wl_result *res, uint64_t ts_ns)
+{
+	size_t n;
+
+	workload_cases(&n);
+	for (size_t i = 0; i < n; i++)
+		if (res[i].done && res[i].t_start <= ts_ns && ts_ns <= res[i].t_end)
+			return (int)i;
+	return -1;
 }

@@ -7,12 +7,15 @@
 #define CLONECHECK_WORKLOAD_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 struct wl_result {
 	long ret;		/* what the creating call returned: child tid or -errno */
 	pid_t child;		/* the child's tid (global), 0 if none */
 	int done;		/* the case ran */
+	uint64_t t_start;	/* CLOCK_MONOTONIC ns around the case: the clock */
+	uint64_t t_end;		/* bpf_ktime_get_ns() stamps records with */
 };
 
 struct wl_case {
@@ -26,5 +29,7 @@ struct wl_case {
 const struct wl_case *workload_cases(size_t *n);
 /* Run every case in order; res has one slot per case.  0 or -errno. */
 int workload_run(struct wl_result *res);
+/* The case whose time window holds ts_ns, or -1. */
+int workload_case_at(const struct wl_result *res, uint64_t ts_ns);
 
 #endif /* CLONECHECK_WORKLOAD_H */

@@ -116,5 +116,80 @@
 #define MODEL_ENOSPC			28
 #define MODEL_ENOSYS			38
 #define MODEL_ERESTARTNOINTR		513	/* kernel-internal */
+#define MODEL_ENOENT			2
+#define MODEL_EINTR			4
+#define MODEL_EBADF			9
+#define MODEL_EACCES			13
+#define MODEL_EBUSY			16
+#define MODEL_ENODEV			19
+#define MODEL_ENFILE			23
+#define MODEL_EOPNOTSUPP		95
+
+/* include/uapi/linux/capability.h */
+#define MODEL_CAP_SYS_ADMIN		21
+#define MODEL_CAP_CHECKPOINT_RESTORE	40
+#define MODEL_CAP_FULL_SET		((1ULL << 41) - 1)	/* CAP_LAST_CAP 40 */
+
+/* include/uapi/asm-generic/signal.h: signal numbers (x86_64 and arm64) */
+#define MODEL_SIGKILL			9
+#define MODEL_SIGSTOP			19
+/* sigmask(sig) in sig[0] */
+#define MODEL_SIGMASK(sig)		(1ULL << ((sig) - 1))
+
+/* include/uapi/linux/signal.h */
+#define MODEL_SS_DISABLE		2
+
+/* include/linux/ptrace.h, include/uapi/linux/ptrace.h */
+#define MODEL_PT_PTRACED		0x00000001u
+#define MODEL_PT_SEIZED			0x00010000u
+#define MODEL_PT_OPT_FLAG_SHIFT		3
+#define MODEL_PT_EVENT_FLAG(ev)		(1u << (MODEL_PT_OPT_FLAG_SHIFT + (ev)))
+#define MODEL_PTRACE_EVENT_FORK		1
+#define MODEL_PTRACE_EVENT_VFORK	2
+#define MODEL_PTRACE_EVENT_CLONE	3
+
+/* include/linux/sched/jobctl.h */
+#define MODEL_JOBCTL_TRAP_STOP		(1ULL << 19)
+
+/* include/uapi/linux/magic.h */
+#define MODEL_STACK_END_MAGIC		0x57AC6E9DULL
+
+/*
+ * arch/arm64/include/asm/preempt.h: PREEMPT_ENABLED = PREEMPT_NEED_RESCHED
+ * = BIT(32) (inverted need-resched bit); include/linux/preempt.h:
+ * FORK_PREEMPT_COUNT = 2 * PREEMPT_DISABLE_OFFSET + PREEMPT_ENABLED, with
+ * PREEMPT_DISABLE_OFFSET = 1 under CONFIG_PREEMPT_COUNT, else 0.
+ */
+#define MODEL_ARM64_PREEMPT_ENABLED	(1ULL << 32)
+
+/* arch/x86/include/asm/switch_to.h: struct inactive_task_frame (x86_64) */
+#define MODEL_X86_64_INACTIVE_FRAME_SIZE 56	/* r15 r14 r13 r12 bx bp ret_addr */
+
+/*
+ * arch/x86/include/asm/page_64_types.h: TASK_SIZE_MAX = (1 << 47 or 56) -
+ * PAGE_SIZE for 4- or 5-level paging (errata X-9).
+ */
+#define MODEL_X86_TASK_SIZE_MAX_4L	((1ULL << 47) - MODEL_PAGE_SIZE)
+#define MODEL_X86_TASK_SIZE_MAX_5L	((1ULL << 56) - MODEL_PAGE_SIZE)
+
+/* include/linux/threads.h */
+#define MODEL_PID_MAX_LIMIT		4194304	/* 64-bit, !BASE_SMALL */
+
+/* include/uapi/linux/ioprio.h, include/linux/ioprio.h:ioprio_valid() */
+#define MODEL_IOPRIO_CLASS_SHIFT	13
+#define MODEL_IOPRIO_CLASS_MASK		7
+#define MODEL_IOPRIO_CLASS_IDLE		3
+
+/* kernel/sched/sched.h: SCHED_CAPACITY_SCALE = uclamp_none(UCLAMP_MAX) */
+#define MODEL_SCHED_CAPACITY_SCALE	1024
+
+/* kernel/fork.c:create_io_thread(), kernel/vhost_task.c, kernel/fork.c:kernel_thread() */
+#define MODEL_IO_THREAD_FLAGS	(MODEL_CLONE_FS | MODEL_CLONE_FILES | \
+				 MODEL_CLONE_SIGHAND | MODEL_CLONE_THREAD | \
+				 MODEL_CLONE_IO | MODEL_CLONE_VM | \
+				 MODEL_CLONE_UNTRACED)
+#define MODEL_VHOST_TASK_FLAGS	(MODEL_CLONE_FS | MODEL_CLONE_UNTRACED | \
+				 MODEL_CLONE_VM | MODEL_CLONE_THREAD | \
+				 MODEL_CLONE_SIGHAND)
 
 #endif /* CLONECHECK_CLONE_FLAGS_H */

@@ -27,16 +27,57 @@ enum model_arch {
 	MODEL_ARCH_ARM64,	/* CLONE_BACKWARDS: (flags, newsp, ptid, tls, ctid) */
 };
 
-/* The kernel being judged: version family and architecture (E-xx). */
+/* A kernel build option the model depends on: unknown unless the host says. */
+enum model_cfg {
+	MODEL_CFG_UNKNOWN,	/* not supplied: expectations depending on it are skipped */
+	MODEL_CFG_N,		/* option off / sysctl 0 */
+	MODEL_CFG_Y,		/* option on / sysctl 1 */
+};
+
+/*
+ * Kernel symbol addresses the host reads from /proc/kallsyms (0 = unknown,
+ * the relation is then not checked).  They are inputs, not observations.
+ */
+struct model_ksyms {
+	uint64_t ret_from_fork;		/* "ret_from_fork" */
+	uint64_t ret_from_fork_asm;	/* "ret_from_fork_asm" (x86_64, 6.6+) */
+};
+
+/* Version families the catalogue was written against (E- table). */
+enum model_family {
+	MODEL_FAMILY_5_10,	/* 5.10 .. 5.19 */
+	MODEL_FAMILY_6_1,	/* 6.0 .. 6.11 */
+	MODEL_FAMILY_6_12,	/* 6.12 .. 6.17 */
+	MODEL_FAMILY_6_18,	/* 6.18 and later */
+};
+
+/*
+ * The kernel being judged: version, architecture (E-xx) and the few build
+ * or boot facts the model needs.  Members after @arch may be left zero
+ * (unknown); a positional { major, minor, arch } initialiser stays valid.
+ */
 struct model_profile {
 	int major;		/* e.g. 6 */
 	int minor;		/* e.g. 18; families 5.10, 6.1, 6.12, 6.18 */
 	enum model_arch arch;	/* the arch the kernel runs on */
+	bool patch_known;	/* @patch is the real point release */
+	int patch;		/* e.g. 35 in 6.18.35 (E-13, X-7) */
+	enum model_cfg preempt_count;	/* CONFIG_PREEMPT_COUNT (X-13, arm64) */
+	enum model_cfg userns_sysctl;	/* Debian kernel.unprivileged_userns_clone;
+					 * UNKNOWN = absent (upstream) (V-18, X-5) */
+	uint64_t task_size_max;	/* x86_64 TASK_SIZE_MAX (paging mode, X-9); 0 unknown */
+	struct model_ksyms ksyms;	/* kallsyms addresses */
 };
 
-/* Parse "6.18.44-foo" + "x86_64"/"aarch64" into a profile; 0 or -EINVAL. */
+/*
+ * Parse "6.18.44-foo" + "x86_64"/"aarch64" into a profile; 0 or -EINVAL.
+ * Releases from 5.10 on are accepted (older ones: -EINVAL); the point
+ * release is kept when uname shows it (not for Debian's "6.1.0-37-amd64").
+ */
 int model_profile_from_uname(const char *release, const char *machine,
 			     struct model_profile *out);
+/* The version family a profile belongs to (nearest family at or below). */
+enum model_family model_profile_family(const struct model_profile *prof);
 
 /* ------------------------------------------------------------ observation */
 
@@ -54,9 +95,42 @@ enum model_stage {
 #define MODEL_STAGE_BIT(s) (1u << (s))
 
 /*
+ * Groups of struct model_task members added after the first release; a
+ * member of a group is meaningful only if its bit is set in @valid.  The
+ * members before @valid are always read.  The parent's bits decide which
+ * inputs the model may use; the differ may use a child's bits (with
+ * model_field_input()) to skip fields BPF did not read.
+ */
+enum model_input {
+	MODEL_IN_NS		= 1u << 0,	/* namespaces */
+	MODEL_IN_CRED		= 1u << 1,	/* credentials, capabilities */
+	MODEL_IN_IO		= 1u << 2,	/* io_context */
+	MODEL_IN_SYSVSEM	= 1u << 3,	/* sysvsem undo list */
+	MODEL_IN_SIGALT		= 1u << 4,	/* sigaltstack */
+	MODEL_IN_RSEQ		= 1u << 5,	/* rseq registration */
+	MODEL_IN_PTRACE		= 1u << 6,	/* ptrace, parent, jobctl */
+	MODEL_IN_SIGNALS	= 1u << 7,	/* blocked, pending, pdeath_signal */
+	MODEL_IN_SECCOMP	= 1u << 8,	/* seccomp */
+	MODEL_IN_OOM		= 1u << 9,	/* oom_score_adj */
+	MODEL_IN_SUBREAPER	= 1u << 10,	/* child subreaper flags */
+	MODEL_IN_COMM		= 1u << 11,	/* comm */
+	MODEL_IN_EXEC_ID	= 1u << 12,	/* exec ids */
+	MODEL_IN_TIDS		= 1u << 13,	/* vfork_done, tid pointers */
+	MODEL_IN_COUNTERS	= 1u << 14,	/* fault/switch counters, cputime */
+	MODEL_IN_TIME		= 1u << 15,	/* start_time, snapshot time */
+	MODEL_IN_UCLAMP		= 1u << 16,	/* uclamp requests */
+	MODEL_IN_UREGS		= 1u << 17,	/* user registers, TLS */
+	MODEL_IN_KFRAME		= 1u << 18,	/* saved kernel switch frame */
+	MODEL_IN_STACK		= 1u << 19,	/* stack end, TIF, preempt count */
+	MODEL_IN_PID_MAX	= 1u << 20,	/* init pid ns pid_max */
+};
+
+/*
  * A task as seen at one stage: the parent's snapshot (at syscall entry) or
  * the child's state at NEWTASK/FORK/WAKEUP.  Kernel pointers are kept only as
  * opaque identities (0 = NULL): the model compares them, never follows them.
+ * Each member's comment is the kernel expression BPF reads (task = the
+ * task observed; 6.18 names).
  */
 struct model_task {
 	uint32_t pid;			/* task->pid (global tid) */
@@ -84,6 +158,108 @@ struct model_task {
 	uint32_t nr_cpus_allowed;	/* task->nr_cpus_allowed */
 	uint64_t cpus_mask;		/* first 64 bits of *task->cpus_ptr */
 	int64_t ret;			/* syscall return (SYS_EXIT/CHILD_RET only) */
+	/* -- appended members; meaningful per MODEL_IN_* bit in @valid -- */
+	uint32_t valid;			/* MODEL_IN_* bits of the members read */
+	/* MODEL_IN_NS */
+	uint64_t nsproxy;		/* task->nsproxy identity */
+	uint64_t pid_ns_active;		/* task_active_pid_ns(task) identity:
+					 * task->thread_pid->numbers[level].ns */
+	uint64_t pid_ns_for_children;	/* task->nsproxy->pid_ns_for_children */
+	uint32_t pid_ns_children_level;	/* task->nsproxy->pid_ns_for_children->level */
+	uint64_t time_ns;		/* task->nsproxy->time_ns */
+	uint64_t time_ns_for_children;	/* task->nsproxy->time_ns_for_children */
+	uint64_t mnt_ns;		/* task->nsproxy->mnt_ns */
+	uint64_t uts_ns;		/* task->nsproxy->uts_ns */
+	uint64_t ipc_ns;		/* task->nsproxy->ipc_ns */
+	uint64_t net_ns;		/* task->nsproxy->net_ns */
+	uint64_t cgroup_ns;		/* task->nsproxy->cgroup_ns */
+	/* MODEL_IN_CRED */
+	uint64_t cred;			/* task->cred identity (subjective) */
+	uint64_t real_cred;		/* task->real_cred identity (objective) */
+	uint32_t has_thread_keyring;	/* task->cred->thread_keyring != NULL */
+	uint64_t user_ns;		/* task->cred->user_ns identity */
+	uint32_t user_ns_level;		/* task->cred->user_ns->level (0 = init) */
+	uint64_t cap_effective;		/* task->cred->cap_effective.val */
+	/* MODEL_IN_IO */
+	uint64_t io_context;		/* task->io_context identity */
+	uint32_t ioprio;		/* task->io_context->ioprio (0 if none) */
+	/* MODEL_IN_SYSVSEM */
+	uint64_t sysvsem_undo;		/* task->sysvsem.undo_list identity */
+	/* MODEL_IN_SIGALT */
+	uint64_t sas_ss_sp;		/* task->sas_ss_sp */
+	uint64_t sas_ss_size;		/* task->sas_ss_size */
+	uint32_t sas_ss_flags;		/* task->sas_ss_flags */
+	/* MODEL_IN_RSEQ */
+	uint64_t rseq;			/* (u64)task->rseq (user pointer) */
+	uint32_t rseq_len;		/* task->rseq_len */
+	/* MODEL_IN_PTRACE */
+	uint32_t ptrace;		/* task->ptrace (PT_* incl. event options) */
+	uint32_t parent_pid;		/* task->parent->pid (tracer if traced) */
+	uint64_t jobctl;		/* task->jobctl */
+	/* MODEL_IN_SIGNALS */
+	uint64_t blocked;		/* task->blocked.sig[0] */
+	uint64_t pending;		/* task->pending.signal.sig[0] (private) */
+	int32_t pdeath_signal;		/* task->pdeath_signal */
+	/* MODEL_IN_SECCOMP */
+	uint32_t seccomp_mode;		/* task->seccomp.mode */
+	uint64_t seccomp_filter;	/* task->seccomp.filter identity */
+	/* MODEL_IN_OOM */
+	int32_t oom_score_adj;		/* task->signal->oom_score_adj */
+	int32_t oom_score_adj_min;	/* task->signal->oom_score_adj_min */
+	/* MODEL_IN_SUBREAPER */
+	uint32_t has_child_subreaper;	/* task->signal->has_child_subreaper */
+	uint32_t is_child_subreaper;	/* task->signal->is_child_subreaper */
+	/* MODEL_IN_COMM */
+	uint64_t comm_lo;		/* *(u64 *)&task->comm[0] (little endian) */
+	uint64_t comm_hi;		/* *(u64 *)&task->comm[8] */
+	/* MODEL_IN_EXEC_ID */
+	uint64_t self_exec_id;		/* task->self_exec_id */
+	uint64_t parent_exec_id;	/* task->parent_exec_id */
+	/* MODEL_IN_TIDS */
+	uint64_t vfork_done;		/* task->vfork_done identity */
+	uint64_t set_child_tid;		/* (u64)task->set_child_tid */
+	uint64_t clear_child_tid;	/* (u64)task->clear_child_tid */
+	/* MODEL_IN_COUNTERS */
+	uint64_t min_flt;		/* task->min_flt */
+	uint64_t maj_flt;		/* task->maj_flt */
+	uint64_t nvcsw;			/* task->nvcsw */
+	uint64_t nivcsw;		/* task->nivcsw */
+	uint64_t utime;			/* task->utime */
+	uint64_t stime;			/* task->stime */
+	uint64_t gtime;			/* task->gtime */
+	/* MODEL_IN_TIME */
+	uint64_t start_time;		/* task->start_time (CLOCK_MONOTONIC ns) */
+	uint64_t ts_ns;			/* bpf_ktime_get_ns() when this snapshot was
+					 * taken (parent: at syscall entry) */
+	/* MODEL_IN_UCLAMP */
+	uint32_t uclamp_min;		/* task->uclamp_req[UCLAMP_MIN].value */
+	uint32_t uclamp_max;		/* task->uclamp_req[UCLAMP_MAX].value */
+	/* MODEL_IN_UREGS */
+	uint64_t uregs_ip;		/* task_pt_regs(task): x86 ip, arm64 pc */
+	uint64_t uregs_sp;		/* task_pt_regs(task)->sp */
+	uint64_t uregs_ret;		/* task_pt_regs(task): x86 ax, arm64 regs[0] */
+	uint64_t user_tls;		/* x86_64 task->thread.fsbase; arm64
+					 * task->thread.uw.tp_value (the saved
+					 * copy: may lag the register in current) */
+	/* MODEL_IN_KFRAME: the saved kernel context copy_thread() builds */
+	uint64_t kframe_ret;		/* arm64 task->thread.cpu_context.pc; x86_64
+					 * ((struct inactive_task_frame *)
+					 * task->thread.sp)->ret_addr */
+	uint64_t kframe_fn;		/* arm64 cpu_context.x19; x86_64 frame->bx */
+	uint64_t kframe_arg;		/* arm64 cpu_context.x20; x86_64 frame->r12 */
+	int64_t kframe_sp_off;		/* arm64 cpu_context.sp, x86_64 thread.sp,
+					 * minus (u64)task_pt_regs(task) */
+	int64_t kframe_fp_off;		/* arm64 cpu_context.fp minus
+					 * (u64)&task_pt_regs(task)->stackframe;
+					 * x86_64: not defined (0) */
+	/* MODEL_IN_STACK */
+	uint64_t stack_end_magic;	/* *end_of_stack(task) */
+	uint32_t need_resched;		/* test_tsk_thread_flag(task, TIF_NEED_RESCHED) */
+	uint64_t preempt_count;		/* arm64 task_thread_info(task)->preempt_count
+					 * (u64); x86: per-CPU, not read */
+	/* MODEL_IN_PID_MAX */
+	uint32_t pid_max;		/* pid_max of the init pid ns (6.14+:
+					 * init_pid_ns.pid_max, else pid_max) */
 };
 
 /* The fields an expectation can name; one per struct model_task member. */
@@ -113,11 +289,82 @@ enum model_field {
 	MODEL_FIELD_NR_CPUS_ALLOWED,
 	MODEL_FIELD_CPUS_MASK,
 	MODEL_FIELD_RET,
+	/* appended: one per appended struct model_task member, same order */
+	MODEL_FIELD_NSPROXY,
+	MODEL_FIELD_PID_NS_ACTIVE,
+	MODEL_FIELD_PID_NS_FOR_CHILDREN,
+	MODEL_FIELD_PID_NS_CHILDREN_LEVEL,
+	MODEL_FIELD_TIME_NS,
+	MODEL_FIELD_TIME_NS_FOR_CHILDREN,
+	MODEL_FIELD_MNT_NS,
+	MODEL_FIELD_UTS_NS,
+	MODEL_FIELD_IPC_NS,
+	MODEL_FIELD_NET_NS,
+	MODEL_FIELD_CGROUP_NS,
+	MODEL_FIELD_CRED,
+	MODEL_FIELD_REAL_CRED,
+	MODEL_FIELD_HAS_THREAD_KEYRING,
+	MODEL_FIELD_USER_NS,
+	MODEL_FIELD_USER_NS_LEVEL,
+	MODEL_FIELD_CAP_EFFECTIVE,
+	MODEL_FIELD_IO_CONTEXT,
+	MODEL_FIELD_IOPRIO,
+	MODEL_FIELD_SYSVSEM_UNDO,
+	MODEL_FIELD_SAS_SS_SP,
+	MODEL_FIELD_SAS_SS_SIZE,
+	MODEL_FIELD_SAS_SS_FLAGS,
+	MODEL_FIELD_RSEQ,
+	MODEL_FIELD_RSEQ_LEN,
+	MODEL_FIELD_PTRACE,
+	MODEL_FIELD_PARENT_PID,
+	MODEL_FIELD_JOBCTL,
+	MODEL_FIELD_BLOCKED,
+	MODEL_FIELD_PENDING,
+	MODEL_FIELD_PDEATH_SIGNAL,
+	MODEL_FIELD_SECCOMP_MODE,
+	MODEL_FIELD_SECCOMP_FILTER,
+	MODEL_FIELD_OOM_SCORE_ADJ,
+	MODEL_FIELD_OOM_SCORE_ADJ_MIN,
+	MODEL_FIELD_HAS_CHILD_SUBREAPER,
+	MODEL_FIELD_IS_CHILD_SUBREAPER,
+	MODEL_FIELD_COMM_LO,
+	MODEL_FIELD_COMM_HI,
+	MODEL_FIELD_SELF_EXEC_ID,
+	MODEL_FIELD_PARENT_EXEC_ID,
+	MODEL_FIELD_VFORK_DONE,
+	MODEL_FIELD_SET_CHILD_TID,
+	MODEL_FIELD_CLEAR_CHILD_TID,
+	MODEL_FIELD_MIN_FLT,
+	MODEL_FIELD_MAJ_FLT,
+	MODEL_FIELD_NVCSW,
+	MODEL_FIELD_NIVCSW,
+	MODEL_FIELD_UTIME,
+	MODEL_FIELD_STIME,
+	MODEL_FIELD_GTIME,
+	MODEL_FIELD_START_TIME,
+	MODEL_FIELD_TS_NS,
+	MODEL_FIELD_UCLAMP_MIN,
+	MODEL_FIELD_UCLAMP_MAX,
+	MODEL_FIELD_UREGS_IP,
+	MODEL_FIELD_UREGS_SP,
+	MODEL_FIELD_UREGS_RET,
+	MODEL_FIELD_USER_TLS,
+	MODEL_FIELD_KFRAME_RET,
+	MODEL_FIELD_KFRAME_FN,
+	MODEL_FIELD_KFRAME_ARG,
+	MODEL_FIELD_KFRAME_SP_OFF,
+	MODEL_FIELD_KFRAME_FP_OFF,
+	MODEL_FIELD_STACK_END_MAGIC,
+	MODEL_FIELD_NEED_RESCHED,
+	MODEL_FIELD_PREEMPT_COUNT,
+	MODEL_FIELD_PID_MAX,
 	MODEL_FIELD__COUNT
 };
 
 /* Value of one field of a task, widened to 64 bits (sign kept). */
 int64_t model_task_field(const struct model_task *t, enum model_field f);
+/* The MODEL_IN_* group of a field; 0 for the always-read fields. */
+uint32_t model_field_input(enum model_field f);
 /* Short lower-case name of a field, e.g. "mm", "exit_signal". */
 const char *model_field_name(enum model_field f);
 /* Short name of a stage, e.g. "task_newtask". */
@@ -130,6 +377,15 @@ enum model_entry {
 	MODEL_ENTRY_VFORK,	/* vfork(2): V-02 */
 	MODEL_ENTRY_CLONE,	/* legacy clone(2): V-03 */
 	MODEL_ENTRY_CLONE3,	/* clone3(2): V-04 */
+	/*
+	 * Kernel-internal creators (R-28, X-14).  arg[0] = args->fn, arg[1] =
+	 * args->fn_arg (0 = unknown), arg[2] = the flags argument of
+	 * kernel_thread() / user_mode_thread() (exit signal in the low byte).
+	 */
+	MODEL_ENTRY_KTHREAD,	/* kernel/fork.c:kernel_thread() (kthreadd) */
+	MODEL_ENTRY_IO_WORKER,	/* kernel/fork.c:create_io_thread() (io_uring) */
+	MODEL_ENTRY_USER_WORKER, /* kernel/vhost_task.c:vhost_task_create() (6.4+) */
+	MODEL_ENTRY_UMH,	/* kernel/fork.c:user_mode_thread() (usermode helper) */
 };
 
 /* struct clone_args (uapi) as read from user memory, zero-filled to 88 bytes. */
@@ -156,6 +412,8 @@ struct model_syscall {
 	bool uargs_tail_nonzero;	/* a byte in [88, size) is non-zero */
 	bool set_tid_fault;		/* reading the set_tid array faulted */
 	struct model_clone_args_user uargs; /* the struct as read */
+	bool set_tid_known;		/* set_tid_vals[] holds the array as read */
+	int32_t set_tid_vals[32];	/* the set_tid array (MAX_PID_NS_LEVEL entries) */
 };
 
 /*
@@ -174,6 +432,16 @@ struct model_kargs {
 	uint64_t set_tid;	/* user pointer */
 	uint64_t set_tid_size;
 	uint64_t cgroup;	/* cgroup fd (INTO_CGROUP) */
+	uint64_t fn;		/* args->fn (kernel entries; 0 = none or unknown) */
+	uint64_t fn_arg;	/* args->fn_arg */
+	bool has_fn;		/* args->fn != NULL */
+	bool kthread;		/* args->kthread */
+	bool io_thread;		/* args->io_thread */
+	bool user_worker;	/* args->user_worker (6.4+) */
+	bool no_files;		/* args->no_files (6.4+) */
+	bool has_name;		/* args->name != NULL (6.4+, E-21) */
+	int trace;		/* kernel_clone()'s ptrace event as the model
+				 * computes it (R-40); 0 none or not known */
 };
 
 /* ------------------------------------------------------------- prediction */
@@ -186,6 +454,8 @@ enum model_op {
 	MODEL_OP_BITS_CLEAR,	/* (observed & value) == 0 */
 	MODEL_OP_IN_MASK,	/* observed < 64 && (value >> observed) & 1 */
 	MODEL_OP_EQ_CHILD_PID,	/* observed == the child's pid at NEWTASK */
+	MODEL_OP_GE,		/* (uint64_t)observed >= (uint64_t)value */
+	MODEL_OP_LE,		/* (uint64_t)observed <= (uint64_t)value */
 };
 
 /* One checkable consequence of a rule. */
@@ -203,8 +473,8 @@ struct model_alt {
 	const char *rule;	/* rule that allows it, e.g. "V-24" */
 };
 
-#define MODEL_MAX_EXPECT 96
-#define MODEL_MAX_ALT 8
+#define MODEL_MAX_EXPECT 192
+#define MODEL_MAX_ALT 16
 
 struct model_pred {
 	int err;			/* 0: success; else the -errno that must come back */
@@ -217,12 +487,17 @@ struct model_pred {
 	struct model_alt alt[MODEL_MAX_ALT];
 	size_t n_expect;		/* expectations on the child (success only) */
 	struct model_expect expect[MODEL_MAX_EXPECT];
+	uint32_t inputs;		/* MODEL_IN_* groups expectations may name:
+					 * the parent snapshot's valid bits (BPF
+					 * reads a group for parent and child alike) */
 };
 
 /*
- * Predict one clone: entry-point validation (V-01..V-04), kernel_clone (V-05),
- * copy_process flag checks (V-10..V-17), then the child (R-, S- rules).
- * parent is P's snapshot at syscall entry.  Always fills *out.
+ * Predict one clone: entry-point validation (V-01..V-04, kernel creators),
+ * kernel_clone (V-05), copy_process flag checks (V-10..V-18), the failures
+ * the snapshot decides (V-22, V-27, V-34, V-36..V-38), then the child (R-,
+ * S-, X- rules).  parent is P's snapshot at syscall entry (or the creating
+ * task for the kernel entries).  Always fills *out.
  */
 void model_kernel_clone(const struct model_profile *prof,
 			const struct model_task *parent,
@@ -233,7 +508,7 @@ void model_kernel_clone(const struct model_profile *prof,
 int model_sys_entry(const struct model_profile *prof, const struct model_syscall *sc,
 		    struct model_kargs *out, const char **rule);
 
-/* copy_process()'s early flag checks (V-10..V-17); 0 or -errno. */
+/* copy_process()'s early flag checks (V-10..V-18); 0 or -errno. */
 int model_copy_process_checks(const struct model_profile *prof,
 			      const struct model_task *parent,
 			      const struct model_kargs *args, const char **rule);
@@ -249,5 +524,22 @@ struct model_rule {
 const struct model_rule *model_rules(size_t *n);
 /* Look a rule up by ID; NULL if the model does not implement it. */
 const struct model_rule *model_rule_find(const char *id);
+
+/* One catalogue rule, as reports list it (model_catalogue()). */
+struct model_cat_entry {
+	const char *id;		/* "V-16" */
+	const char *statement;	/* one line */
+	bool decided;		/* the model predicts this rule */
+	bool applies;		/* the rule exists on the profile's kernel/arch */
+	const char *reason;	/* why not decided or not applicable; NULL if both */
+};
+
+/*
+ * Every V-, R-, S- and O- rule of the catalogue, in catalogue order, for
+ * @prof.  Fills up to @max entries of @out (may be NULL) and returns the
+ * total number of catalogue rules.
+ */
+size_t model_catalogue(const struct model_profile *prof,
+		       struct model_cat_entry *out, size_t max);
 
 #endif /* CLONECHECK_MODEL_H */

@@ -32,4 +32,23 @@ void model_wake_up_new_task(const struct model_profile *prof,
 			    const struct model_kargs *args,
 			    struct model_pred *out);
 
+/*
+ * The child's fields copy_process()'s callees fix beyond model_copy_process()
+ * (copy.c): creds, namespaces, io, sysvsem, signals, ptrace, identity.
+ */
+void model_copy_process_more(const struct model_profile *prof,
+			     const struct model_task *parent,
+			     const struct model_kargs *args,
+			     struct model_pred *out);
+
+/* kernel_clone() after copy_process(): vfork_done (R-04, X-11) (copy.c). */
+void model_kernel_clone_tail(const struct model_profile *prof,
+			     const struct model_kargs *args,
+			     struct model_pred *out);
+
+/* The arch's copy_thread() and the new stack (X-13, X-14, R-35) (thread.c). */
+void model_copy_thread(const struct model_profile *prof,
+		       const struct model_task *parent,
+		       const struct model_kargs *args, struct model_pred *out);
+
 #endif /* CLONECHECK_MODEL_PRIV_H */

@@ -36,12 +36,28 @@ static bool model_access_ok(const struct model_profile *prof, uint64_t addr,
 }
 
 /*
+ * Mirrors kernel/fork.c:clone3_args_valid() (v6.1.0 .. v6.1.19, v6.2), the
+ * CLONE_NEWTIME test of V-04.10b (E-13, errata X-7).
+ * Modelled: 6.1 with a known point release below 20, and 6.2.
+ * Not modelled: 5.10.y (the accepting point release is unknown).
+ */
+static bool model_clone3_rejects_newtime(const struct model_profile *prof)
+{
+	if (prof->major == 6 && prof->minor == 2)
+		return true;
+	return prof->major == 6 && prof->minor == 1 && prof->patch_known &&
+	       prof->patch < 20;
+}
+
+/*
  * Mirrors kernel/fork.c:clone3_args_valid() (v6.18), V-04 step 10.
  * Modelled: unknown flags (a), DETACHED and CSIGNAL bits (b), SIGHAND with
  * CLEAR_SIGHAND (c), THREAD/PARENT with an exit signal (d), the stack (e).
- * Not modelled: CLONE_NEWTIME on kernels that rejected it in clone3 (6.1.0 -
- * 6.1.19, mainline <= 6.2; E-13, X-7): the profile carries no point release,
- * so every profile is assumed to have the fix (6.1 >= 6.1.20, late 5.10.y).
+ * CLONE_NEWTIME is rejected in clone3 on 6.1.0 - 6.1.19 (E-13, errata X-7)
+ * when the profile knows its point release; mainline 6.2 rejects it too.
+ * Not modelled: the 5.10.y point release that accepted NEWTIME (unknown:
+ * a 5.10 profile accepts it), an unknown 6.1 point release (accepted, as
+ * on every Debian 6.1 kernel in use).
  */
 static bool model_clone3_args_valid(const struct model_profile *prof,
 				    struct model_kargs *k)
@@ -53,6 +69,8 @@ static bool model_clone3_args_valid(const struct model_profile *prof,
 	/* V-04.10b: DETACHED and CSIGNAL bits are reserved, NEWTIME excepted. */
 	if (k->flags & (MODEL_CLONE_DETACHED |
 			(MODEL_CSIGNAL & ~MODEL_CLONE_NEWTIME)))
+		return false;
+	if ((k->flags & MODEL_CLONE_NEWTIME) && model_clone3_rejects_newtime(prof))
 		return false;
 	/* V-04.10c */
 	if ((k->flags & (MODEL_CLONE_SIGHAND | MODEL_CLONE_CLEAR_SIGHAND)) ==
@@ -136,6 +154,58 @@ static int model_copy_clone_args_from_user(const struct model_syscall *sc,
 }
 
 /*
+ * Mirrors kernel/fork.c:kernel_thread(), user_mode_thread(),
+ * create_io_thread() and kernel/vhost_task.c:vhost_task_create() (v6.18):
+ * the kernel_clone_args each builds (R-28, R-41, R-14, X-14).
+ * Modelled: kernel_thread {(flags|VM|UNTRACED) & ~CSIGNAL, exit signal =
+ * flags & CSIGNAL, fn, fn_arg, name (6.4+), kthread}; user_mode_thread the
+ * same without kthread and name; create_io_thread {FS|FILES|SIGHAND|THREAD|
+ * IO|VM|UNTRACED, io_thread, user_worker (6.4+)}; vhost_task_create
+ * {FS|UNTRACED|VM|THREAD|SIGHAND, user_worker, no_files, name}, 6.4+ only
+ * (earlier vhost workers were kthreads: -ENOSYS with rule E-05).
+ * Not modelled: fork_idle() (boot only), 5.10's copy_thread() calling
+ * convention (fn passed as the stack; the relations are the same), and
+ * io workers before 6.1 (-ENOSYS, E-06).
+ */
+static int model_kernel_entry(const struct model_profile *prof,
+			      const struct model_syscall *sc,
+			      struct model_kargs *k, const char **rule)
+{
+	const bool v64 = model_version_ge(prof, 6, 4);
+
+	k->fn = sc->arg[0];
+	k->fn_arg = sc->arg[1];
+	k->has_fn = true;
+	switch (sc->entry) {
+	case MODEL_ENTRY_KTHREAD:
+	case MODEL_ENTRY_UMH:
+		k->flags = ((sc->arg[2] | MODEL_CLONE_VM | MODEL_CLONE_UNTRACED) &
+			    ~MODEL_CSIGNAL) & MODEL_CLONE_LEGACY_FLAGS;
+		k->exit_signal = (int32_t)(sc->arg[2] & MODEL_CSIGNAL);
+		k->kthread = sc->entry == MODEL_ENTRY_KTHREAD;
+		k->has_name = k->kthread && v64;
+		return 0;
+	case MODEL_ENTRY_IO_WORKER:
+		if (!model_version_ge(prof, 6, 1))
+			break;
+		k->flags = MODEL_IO_THREAD_FLAGS;
+		k->io_thread = true;
+		k->user_worker = v64;
+		return 0;
+	default:	/* MODEL_ENTRY_USER_WORKER */
+		if (!v64)
+			break;
+		k->flags = MODEL_VHOST_TASK_FLAGS;
+		k->user_worker = true;
+		k->no_files = true;
+		k->has_name = true;
+		return 0;
+	}
+	*rule = "E-05";
+	return -MODEL_ENOSYS;
+}
+
+/*
  * Mirrors kernel/fork.c:SYSCALL_DEFINE0(fork), SYSCALL_DEFINE0(vfork),
  * SYSCALL_DEFINE5(clone) and SYSCALL_DEFINE2(clone3) (v6.18).
  * Modelled: V-01 fork {0, SIGCHLD}; V-02 vfork {VFORK|VM, SIGCHLD}; both
@@ -192,6 +262,13 @@ int model_sys_entry(const struct model_profile *prof, const struct model_syscall
 		err = model_copy_clone_args_from_user(sc, &k);
 		if (!err && !model_clone3_args_valid(prof, &k))
 			err = -MODEL_EINVAL;
+		break;
+	case MODEL_ENTRY_KTHREAD:
+	case MODEL_ENTRY_IO_WORKER:
+	case MODEL_ENTRY_USER_WORKER:
+	case MODEL_ENTRY_UMH:
+		r = "R-28";
+		err = model_kernel_entry(prof, sc, &k, &r);
 		break;
 	default:
 		r = "V-01";

@@ -14,11 +14,11 @@
 
 /* ----------------------------------------------------------- fixtures */
 
-static const struct model_profile P618 = { 6, 18, MODEL_ARCH_X86_64 };
-static const struct model_profile P618_ARM = { 6, 18, MODEL_ARCH_ARM64 };
-static const struct model_profile P612_ARM = { 6, 12, MODEL_ARCH_ARM64 };
-static const struct model_profile P61 = { 6, 1, MODEL_ARCH_X86_64 };
-static const struct model_profile P510 = { 5, 10, MODEL_ARCH_X86_64 };
+static const struct model_profile P618 = { .major = 6, .minor = 18, .arch = MODEL_ARCH_X86_64 };
+static const struct model_profile P618_ARM = { .major = 6, .minor = 18, .arch = MODEL_ARCH_ARM64 };
+static const struct model_profile P612_ARM = { .major = 6, .minor = 12, .arch = MODEL_ARCH_ARM64 };
+static const struct model_profile P61 = { .major = 6, .minor = 1, .arch = MODEL_ARCH_X86_64 };
+static const struct model_profile P510 = { .major = 5, .minor = 10, .arch = MODEL_ARCH_X86_64 };
 
 #define PF_RANDOMIZE	0x00400000u	/* inherited as-is */
 
@@ -737,11 +737,13 @@ START_TEST(test_model_alts_plain_fork)
 	const struct model_pred *p = predict_default(&sc);
 
 	ASSERT_OK(p);
-	ck_assert_uint_eq(p->n_alt, 3);
+	ck_assert_uint_eq(p->n_alt, 5);
 	ck_assert_str_eq(alt_rule(p, -MODEL_ERESTARTNOINTR), "V-20");
 	ck_assert_str_eq(alt_rule(p, -MODEL_ENOMEM), "V-21");
 	ck_assert_str_eq(alt_rule(p, -MODEL_EAGAIN), "V-23");
-	ck_assert_ptr_null(alt_rule(p, -MODEL_EMFILE));
+	ck_assert_str_eq(alt_rule(p, -MODEL_EMFILE), "V-30");	/* nr_open */
+	ck_assert_str_eq(alt_rule(p, -MODEL_EINTR), "V-47");
+	ck_assert_ptr_null(alt_rule(p, -MODEL_EBADF));
 	ck_assert_ptr_null(alt_rule(p, -MODEL_EPERM));
 	ck_assert_ptr_null(alt_rule(p, -MODEL_ENOSPC));
 }
@@ -749,11 +751,21 @@ END_TEST
 
 START_TEST(test_model_alts_pidfd_emfile)
 {
-	struct model_syscall sc = sc_clone(MODEL_CLONE_PIDFD | MODEL_SIGCHLD);
+	struct model_syscall sc = sc_clone(MODEL_CLONE_PIDFD | MODEL_CLONE_FILES |
+					   MODEL_SIGCHLD);
 	const struct model_pred *p = predict_default(&sc);
 
 	ASSERT_OK(p);
 	ck_assert_str_eq(alt_rule(p, -MODEL_EMFILE), "V-41");
+	ck_assert_str_eq(alt_rule(p, -MODEL_EFAULT), "V-41");
+	ck_assert_str_eq(alt_rule(p, -MODEL_ENFILE), "V-41");
+	/* Without CLONE_FILES copy_files() can give EMFILE first. */
+	sc = sc_clone(MODEL_CLONE_PIDFD | MODEL_SIGCHLD);
+	p = predict_default(&sc);
+	ck_assert_str_eq(alt_rule(p, -MODEL_EMFILE), "V-30");
+	sc = sc_clone(MODEL_SIGCHLD);
+	p = predict_default(&sc);
+	ck_assert_ptr_null(alt_rule(p, -MODEL_EFAULT));
 }
 END_TEST
 
@@ -792,7 +804,7 @@ START_TEST(test_model_alts_set_tid)
 	p = predict_default(&sc);
 	ASSERT_OK(p);
 	ck_assert_str_eq(alt_rule(p, -MODEL_EEXIST), "V-38");
-	ck_assert_str_eq(alt_rule(p, -MODEL_EINVAL), "V-38");
+	ck_assert_str_eq(alt_rule(p, -MODEL_EINVAL), "V-37");	/* level unknown */
 	ck_assert_str_eq(alt_rule(p, -MODEL_EPERM), "V-38");
 }
 END_TEST
@@ -809,7 +821,7 @@ START_TEST(test_model_alts_fit_and_unique)
 	sc.uargs.set_tid_size = 2;
 	p = predict_default(&sc);
 	ASSERT_OK(p);
-	ck_assert_uint_eq(p->n_alt, 8);
+	ck_assert_uint_eq(p->n_alt, 11);
 	for (i = 0; i < p->n_alt; i++)
 		for (j = i + 1; j < p->n_alt; j++)
 			ck_assert_int_ne(p->alt[i].err, p->alt[j].err);
@@ -1217,7 +1229,8 @@ START_TEST(test_model_r41_task_flags)
 	struct model_syscall sc = sc_fork();
 	const uint32_t clear = MODEL_PF_KTHREAD | MODEL_PF_SUPERPRIV |
 			       MODEL_PF_WQ_WORKER | MODEL_PF_IDLE |
-			       MODEL_PF_IO_WORKER | MODEL_PF_USER_WORKER;
+			       MODEL_PF_IO_WORKER | MODEL_PF_USER_WORKER |
+			       MODEL_PF_NPROC_EXCEEDED;
 	const struct model_pred *p = predict(&P618, &t, &sc);
 
 	ASSERT_EXPECT(p, "R-41", MODEL_STAGE_NEWTASK, MODEL_FIELD_FLAGS,
@@ -1354,7 +1367,8 @@ START_TEST(test_model_rule_registry)
 	}
 	ck_assert_ptr_nonnull(model_rule_find("A.4"));
 	ck_assert_ptr_nonnull(model_rule_find("R-35"));
-	ck_assert_ptr_null(model_rule_find("V-16"));	/* not modelled */
+	ck_assert_ptr_nonnull(model_rule_find("V-16"));
+	ck_assert_ptr_null(model_rule_find("R-29"));	/* not modelled */
 	ck_assert_ptr_null(model_rule_find("V-0"));
 	ck_assert_ptr_null(model_rule_find("V-010"));
 	ck_assert_ptr_null(model_rule_find(""));
@@ -1395,6 +1409,74 @@ START_TEST(test_model_task_field_values)
 		.prio = 17, .static_prio = 18, .normal_prio = -19,
 		.rt_priority = 20, .reset_on_fork = 21, .cpu = 22,
 		.nr_cpus_allowed = 23, .cpus_mask = 24, .ret = -25,
+		.nsproxy = 26,
+		.pid_ns_active = 27,
+		.pid_ns_for_children = 28,
+		.pid_ns_children_level = 29,
+		.time_ns = 30,
+		.time_ns_for_children = 31,
+		.mnt_ns = 32,
+		.uts_ns = 33,
+		.ipc_ns = 34,
+		.net_ns = 35,
+		.cgroup_ns = 36,
+		.cred = 37,
+		.real_cred = 38,
+		.has_thread_keyring = 39,
+		.user_ns = 40,
+		.user_ns_level = 41,
+		.cap_effective = 42,
+		.io_context = 43,
+		.ioprio = 44,
+		.sysvsem_undo = 45,
+		.sas_ss_sp = 46,
+		.sas_ss_size = 47,
+		.sas_ss_flags = 48,
+		.rseq = 49,
+		.rseq_len = 50,
+		.ptrace = 51,
+		.parent_pid = 52,
+		.jobctl = 53,
+		.blocked = 54,
+		.pending = 55,
+		.pdeath_signal = 56,
+		.seccomp_mode = 57,
+		.seccomp_filter = 58,
+		.oom_score_adj = 59,
+		.oom_score_adj_min = 60,
+		.has_child_subreaper = 61,
+		.is_child_subreaper = 62,
+		.comm_lo = 63,
+		.comm_hi = 64,
+		.self_exec_id = 65,
+		.parent_exec_id = 66,
+		.vfork_done = 67,
+		.set_child_tid = 68,
+		.clear_child_tid = 69,
+		.min_flt = 70,
+		.maj_flt = 71,
+		.nvcsw = 72,
+		.nivcsw = 73,
+		.utime = 74,
+		.stime = 75,
+		.gtime = 76,
+		.start_time = 77,
+		.ts_ns = 78,
+		.uclamp_min = 79,
+		.uclamp_max = 80,
+		.uregs_ip = 81,
+		.uregs_sp = 82,
+		.uregs_ret = 83,
+		.user_tls = 84,
+		.kframe_ret = 85,
+		.kframe_fn = 86,
+		.kframe_arg = 87,
+		.kframe_sp_off = 88,
+		.kframe_fp_off = 89,
+		.stack_end_magic = 90,
+		.need_resched = 91,
+		.preempt_count = 92,
+		.pid_max = 93,
 	};
 	int f;
 
@@ -1440,7 +1522,7 @@ static const struct uname_case uname_cases[] = {
 START_TEST(test_model_profile_from_uname)
 {
 	const struct uname_case *c = &uname_cases[_i];
-	struct model_profile p = { -1, -1, MODEL_ARCH_ARM64 };
+	struct model_profile p = { .major = -1, .minor = -1, .arch = MODEL_ARCH_ARM64 };
 	int err = model_profile_from_uname(c->release, c->machine, &p);
 
 	ck_assert_msg(err == c->err, "%s/%s: err %d", c->release, c->machine, err);
@@ -1462,6 +1544,941 @@ START_TEST(test_model_profile_from_uname_null)
 	ck_assert_int_eq(model_profile_from_uname("6.18", NULL, &p), -MODEL_EINVAL);
 	ck_assert_int_eq(model_profile_from_uname("6.18", "x86_64", NULL),
 			 -MODEL_EINVAL);
+}
+END_TEST
+
+/* ------------------------------------------ appended inputs (MODEL_IN_*) */
+
+#define IN_ALL	0x1fffffu	/* every MODEL_IN_* group */
+#define CAP_ADMIN (1ULL << MODEL_CAP_SYS_ADMIN)
+
+static const struct model_profile P618_DEB = { .major = 6, .minor = 18,
+	.arch = MODEL_ARCH_X86_64, .userns_sysctl = MODEL_CFG_N };
+static const struct model_profile P618_ARM_FULL = { .major = 6, .minor = 18,
+	.arch = MODEL_ARCH_ARM64, .preempt_count = MODEL_CFG_N,
+	.ksyms = { .ret_from_fork = 0xffff800080011000ULL } };
+static const struct model_profile P618_X86_FULL = { .major = 6, .minor = 18,
+	.arch = MODEL_ARCH_X86_64, .task_size_max = (1ULL << 47) - 4096,
+	.ksyms = { .ret_from_fork = 0xffffffff81001000ULL,
+		   .ret_from_fork_asm = 0xffffffff81002000ULL } };
+static const struct model_profile P61_X86_FULL = { .major = 6, .minor = 1,
+	.arch = MODEL_ARCH_X86_64,
+	.ksyms = { .ret_from_fork = 0xffffffff81001000ULL,
+		   .ret_from_fork_asm = 0xffffffff81002000ULL } };
+
+/* A privileged task in the init namespaces with every input group read. */
+static struct model_task parent_full(void)
+{
+	struct model_task t = parent_task();
+
+	t.valid = IN_ALL;
+	t.nsproxy = 0xa000; t.pid_ns_active = 0xa100;
+	t.pid_ns_for_children = 0xa100; t.pid_ns_children_level = 0;
+	t.time_ns = 0xa200; t.time_ns_for_children = 0xa200;
+	t.mnt_ns = 0xa300; t.uts_ns = 0xa400; t.ipc_ns = 0xa500;
+	t.net_ns = 0xa600; t.cgroup_ns = 0xa700;
+	t.cred = 0xb000; t.real_cred = 0xb000; t.user_ns = 0xb100;
+	t.cap_effective = MODEL_CAP_FULL_SET;
+	t.io_context = 0xc000; t.ioprio = (2 << 13) | 4;	/* BE/4 */
+	t.sas_ss_sp = 0x7000; t.sas_ss_size = 8192; t.sas_ss_flags = 0;
+	t.rseq = 0x7100; t.rseq_len = 32;
+	t.parent_pid = 900; t.blocked = 0x4002;
+	t.seccomp_mode = 2; t.seccomp_filter = 0xd000;
+	t.oom_score_adj = 200; t.oom_score_adj_min = -100;
+	t.comm_lo = 0x6b726f666e69616dULL; t.comm_hi = 0x74;
+	t.self_exec_id = 7; t.parent_exec_id = 3;
+	t.ts_ns = 5000000; t.uclamp_min = 100; t.uclamp_max = 900;
+	t.uregs_ip = 0x401000; t.uregs_sp = 0x7ffd000; t.user_tls = 0x7f0000;
+	t.pid_max = 4194304;
+	return t;
+}
+
+/* The errno a full parent gets for legacy clone(@flags) on @prof. */
+static const struct model_pred *predict_full(const struct model_profile *prof,
+					     const struct model_task *t,
+					     uint64_t flags)
+{
+	struct model_syscall sc = sc_clone(flags | MODEL_SIGCHLD);
+
+	return predict(prof, t, &sc);
+}
+
+START_TEST(test_model_inputs_gate_expectations)
+{
+	/* No group read: no expectation on an appended field. */
+	struct model_task t = parent_task();
+	struct model_syscall sc = sc_fork();
+	const struct model_pred *p = predict(&P618_X86_FULL, &t, &sc);
+	size_t i;
+
+	ASSERT_OK(p);
+	for (i = 0; i < p->n_expect; i++)
+		ck_assert_msg(model_field_input(p->expect[i].field) == 0,
+			      "%s on %s without input", p->expect[i].rule,
+			      model_field_name(p->expect[i].field));
+	/* With every group: the constant ones appear. */
+	t.valid = IN_ALL;
+	p = predict(&P618_X86_FULL, &t, &sc);
+	ASSERT_EXPECT(p, "X-13", MODEL_STAGE_NEWTASK, MODEL_FIELD_STACK_END_MAGIC,
+		      MODEL_OP_EQ, MODEL_STACK_END_MAGIC);
+	ASSERT_EXPECT(p, "R-03", MODEL_STAGE_NEWTASK, MODEL_FIELD_MIN_FLT,
+		      MODEL_OP_EQ, 0);
+	ck_assert_uint_eq(model_field_input(MODEL_FIELD_MM), 0);
+	ck_assert_uint_eq(model_field_input(MODEL_FIELD_NSPROXY), MODEL_IN_NS);
+	ck_assert_uint_eq(model_field_input(MODEL_FIELD_PID_MAX), MODEL_IN_PID_MAX);
+	ck_assert_uint_eq(model_field_input(MODEL_FIELD__COUNT), 0);
+	ck_assert_uint_le(p->n_expect, MODEL_MAX_EXPECT - 8);
+}
+END_TEST
+
+/* ------------------------------------------ decided V- rules, table */
+
+struct decide_case {
+	const char *name;
+	const struct model_profile *prof;
+	uint64_t flags;			/* legacy clone flags (SIGCHLD added) */
+	void (*tweak)(struct model_task *t);
+	int err;			/* 0: success */
+	const char *rule;
+	int alt;			/* an alternative that must be allowed, 0 none */
+	const char *alt_rule;
+};
+
+static void tw_unpriv(struct model_task *t) { t->cap_effective = 0; }
+static void tw_unshared_pid(struct model_task *t)
+{
+	t->pid_ns_for_children = 0xa999;
+	t->pid_ns_children_level = 1;
+}
+static void tw_unshared_time(struct model_task *t) { t->time_ns_for_children = 0xa299; }
+static void tw_deep_user(struct model_task *t) { t->user_ns_level = 33; }
+static void tw_user32(struct model_task *t) { t->user_ns_level = 32; }
+static void tw_deep_pid(struct model_task *t)
+{
+	t->pid_ns_children_level = 32;
+}
+static void tw_pid31(struct model_task *t) { t->pid_ns_children_level = 31; }
+static void tw_child_userns(struct model_task *t) { t->user_ns_level = 1; }
+static void tw_no_creds(struct model_task *t) { t->valid &= ~MODEL_IN_CRED; }
+
+#define TSV (MODEL_CLONE_THREAD | MODEL_CLONE_SIGHAND | MODEL_CLONE_VM)
+
+static const struct decide_case decide_cases[] = {
+	/* V-15, namespace half */
+	{ "v15 thread after unshare(NEWPID)", &P618, TSV, tw_unshared_pid,
+	  -MODEL_EINVAL, "V-15", 0, NULL },
+	{ "v15 fork after unshare(NEWPID)", &P618, 0, tw_unshared_pid, 0, NULL, 0, NULL },
+	/* V-16: 6.1 only (E-12, X-6) */
+	{ "v16 6.1 thread", &P61, TSV, tw_unshared_time, -MODEL_EINVAL, "V-16", 0, NULL },
+	{ "v16 6.1 vfork-like VM", &P61, MODEL_CLONE_VM, tw_unshared_time,
+	  -MODEL_EINVAL, "V-16", 0, NULL },
+	{ "v16 5.10 VM", &P510, MODEL_CLONE_VM, tw_unshared_time, -MODEL_EINVAL, "V-16", 0, NULL },
+	{ "v16 6.1 fork fine", &P61, 0, tw_unshared_time, 0, NULL, 0, NULL },
+	{ "v16 6.12 thread fine", &P612_ARM, TSV, tw_unshared_time, 0, NULL, 0, NULL },
+	{ "v16 6.18 thread fine", &P618, TSV, tw_unshared_time, 0, NULL, 0, NULL },
+	{ "v16 6.1 thread, time ns not unshared", &P61, TSV, NULL, 0, NULL, 0, NULL },
+	/* V-17 (E-11) */
+	{ "v17 6.18 pidfd thread ok", &P618, TSV | MODEL_CLONE_PIDFD, NULL, 0, NULL, 0, NULL },
+	{ "v17 6.1 pidfd thread", &P61, TSV | MODEL_CLONE_PIDFD, NULL,
+	  -MODEL_EINVAL, "V-17", 0, NULL },
+	/* V-18 Debian sysctl */
+	{ "v18 unpriv newuser", &P618_DEB, MODEL_CLONE_NEWUSER, tw_unpriv,
+	  -MODEL_EPERM, "V-18", 0, NULL },
+	{ "v18 child userns", &P618_DEB, MODEL_CLONE_NEWUSER, tw_child_userns,
+	  -MODEL_EPERM, "V-18", 0, NULL },
+	{ "v18 root ok", &P618_DEB, MODEL_CLONE_NEWUSER, NULL, 0, NULL, 0, NULL },
+	{ "v18 upstream ok", &P618, MODEL_CLONE_NEWUSER, tw_unpriv, 0, NULL, 0, NULL },
+	{ "v18 before v12/v13", &P618_DEB, MODEL_CLONE_NEWUSER | MODEL_CLONE_SIGHAND,
+	  tw_unpriv, -MODEL_EPERM, "V-18", 0, NULL },
+	{ "v18 after v11", &P618_DEB, MODEL_CLONE_NEWUSER | MODEL_CLONE_FS,
+	  tw_unpriv, -MODEL_EINVAL, "V-11", 0, NULL },
+	{ "v18 no creds: alternative", &P618_DEB, MODEL_CLONE_NEWUSER, tw_no_creds,
+	  0, NULL, -MODEL_EPERM, "V-18" },
+	{ "v18 no creds, v13 wins", &P618_DEB, MODEL_CLONE_NEWUSER | MODEL_CLONE_SIGHAND,
+	  tw_no_creds, -MODEL_EINVAL, "V-13", -MODEL_EPERM, "V-18" },
+	/* V-22 depth */
+	{ "v22 level 33", &P618, MODEL_CLONE_NEWUSER, tw_deep_user,
+	  -MODEL_ENOSPC, "V-22", -MODEL_ENOMEM, "V-21" },
+	{ "v22 level 32 ok", &P618, MODEL_CLONE_NEWUSER, tw_user32, 0, NULL,
+	  -MODEL_ENOSPC, "V-22" },
+	/* V-34 (A.4 examples) */
+	{ "v34 unpriv newnet", &P618, MODEL_CLONE_NEWNET, tw_unpriv,
+	  -MODEL_EPERM, "V-34", -MODEL_EAGAIN, "V-23" },
+	{ "v34 priv newnet", &P618, MODEL_CLONE_NEWNET, NULL, 0, NULL,
+	  -MODEL_EPERM, "V-34" },
+	{ "v34 unpriv newuser|newnet", &P618, MODEL_CLONE_NEWUSER | MODEL_CLONE_NEWNET,
+	  tw_unpriv, 0, NULL, 0, NULL },
+	{ "v34 unpriv newipc|sysvsem", &P618, MODEL_CLONE_NEWIPC | MODEL_CLONE_SYSVSEM,
+	  tw_unpriv, -MODEL_EPERM, "V-34", 0, NULL },
+	{ "v34 priv newipc|sysvsem", &P618, MODEL_CLONE_NEWIPC | MODEL_CLONE_SYSVSEM,
+	  NULL, -MODEL_EINVAL, "V-34", -MODEL_EPERM, "V-34" },
+	{ "v34 newpid after unshare", &P618, MODEL_CLONE_NEWPID, tw_unshared_pid,
+	  -MODEL_EINVAL, "V-34", 0, NULL },
+	{ "v34 newpid depth", &P618, MODEL_CLONE_NEWPID, tw_deep_pid,
+	  -MODEL_ENOSPC, "V-34", -MODEL_EINVAL, "V-34" },
+	{ "v34 newpid level 31 ok", &P618, MODEL_CLONE_NEWPID, tw_pid31, 0, NULL,
+	  -MODEL_EINVAL, "V-34" },
+	{ "v34 eperm before depth", &P618, MODEL_CLONE_NEWPID, tw_unpriv,
+	  -MODEL_EPERM, "V-34", 0, NULL },
+};
+
+START_TEST(test_model_decided_checks)
+{
+	const struct decide_case *c = &decide_cases[_i];
+	struct model_task t = parent_full();
+	const struct model_pred *p;
+
+	if (c->tweak)
+		c->tweak(&t);
+	p = predict_full(c->prof, &t, c->flags);
+	ck_assert_msg(p->err == c->err, "%s: err %d (%s), want %d", c->name,
+		      p->err, p->err_rule ? p->err_rule : "-", c->err);
+	if (c->err)
+		ck_assert_msg(p->err_rule && !strcmp(p->err_rule, c->rule),
+			      "%s: rule %s", c->name, p->err_rule);
+	if (c->alt)
+		ck_assert_msg(alt_rule(p, c->alt) && !strcmp(alt_rule(p, c->alt),
+							     c->alt_rule),
+			      "%s: alt %d rule %s", c->name, c->alt,
+			      alt_rule(p, c->alt) ? alt_rule(p, c->alt) : "none");
+	check_rules_registered(p);
+}
+END_TEST
+
+START_TEST(test_model_v34_eperm_not_allowed_when_decided_priv)
+{
+	/* Unprivileged NEWNET: EPERM decided, and not an alternative later. */
+	struct model_task t = parent_full();
+	const struct model_pred *p = predict_full(&P618, &t, MODEL_CLONE_NEWUTS);
+
+	ASSERT_OK(p);
+	ck_assert_str_eq(alt_rule(p, -MODEL_EPERM), "V-34");	/* LSM */
+	t.cap_effective = 0;
+	p = predict_full(&P618, &t, 0);
+	ASSERT_OK(p);
+	ck_assert_ptr_null(alt_rule(p, -MODEL_EPERM));
+}
+END_TEST
+
+/* V-36: x86_64 SETTLS limit; arm64 does not check. */
+START_TEST(test_model_v36_settls_limit)
+{
+	struct model_task t = parent_task();
+	struct model_syscall sc = sc_clone(MODEL_CLONE_SETTLS | MODEL_SIGCHLD);
+	const struct model_pred *p;
+
+	sc.arg[4] = (1ULL << 47) - 4096;		/* 4-level TASK_SIZE_MAX */
+	p = predict(&P618_X86_FULL, &t, &sc);
+	ASSERT_ERR(p, -MODEL_EPERM, "V-36");
+	ck_assert_str_eq(alt_rule(p, -MODEL_ENOMEM), "V-21");
+	sc.arg[4] = (1ULL << 47) - 4097;
+	ASSERT_OK(predict(&P618_X86_FULL, &t, &sc));
+	/* Unknown paging mode: the band is an alternative, 5-level limit decides. */
+	sc.arg[4] = (1ULL << 47);
+	p = predict(&P618, &t, &sc);
+	ASSERT_OK(p);
+	ck_assert_str_eq(alt_rule(p, -MODEL_EPERM), "V-36");
+	sc.arg[4] = (1ULL << 56) - 4096;
+	ASSERT_ERR(predict(&P618, &t, &sc), -MODEL_EPERM, "V-36");
+	sc.arg[4] = 0x7f0000;
+	p = predict(&P618, &t, &sc);
+	ck_assert_ptr_null(alt_rule(p, -MODEL_EPERM));
+	/* arm64: legacy clone puts tls in arg[3]; never checked. */
+	sc.arg[3] = 0xffffffffffff0000ULL;
+	ASSERT_OK(predict(&P618_ARM, &t, &sc));
+}
+END_TEST
+
+/* V-37/V-38: set_tid against the child's pid namespace. */
+START_TEST(test_model_v37_v38_set_tid)
+{
+	struct model_task t = parent_full();
+	struct model_syscall sc = sc_clone3(0);
+	const struct model_pred *p;
+
+	sc.uargs.set_tid = 0x9000;
+	sc.uargs.set_tid_size = 2;		/* init ns child: level 0 */
+	sc.set_tid_known = true;
+	sc.set_tid_vals[0] = 500;
+	sc.set_tid_vals[1] = 1;
+	ASSERT_ERR(predict(&P618, &t, &sc), -MODEL_EINVAL, "V-37");
+	sc.uargs.flags = MODEL_CLONE_NEWPID;	/* now level 1: size 2 fits */
+	p = predict(&P618, &t, &sc);
+	ASSERT_ERR(p, -MODEL_EINVAL, "V-38");	/* 500 != 1 in a new ns */
+	sc.set_tid_vals[0] = 1;
+	sc.set_tid_vals[1] = 4194304;		/* >= pid_max at the init level */
+	p = predict(&P618, &t, &sc);
+	ASSERT_ERR(p, -MODEL_EINVAL, "V-38");
+	ck_assert_str_eq(alt_rule(p, -MODEL_EEXIST), "V-38");	/* level 0 first */
+	sc.set_tid_vals[1] = 4242;
+	p = predict(&P618, &t, &sc);
+	ASSERT_OK(p);
+	ck_assert_str_eq(alt_rule(p, -MODEL_EEXIST), "V-38");
+	/* tid < 1 at the innermost level */
+	sc.uargs.flags = 0;
+	sc.uargs.set_tid_size = 1;
+	sc.set_tid_vals[0] = 0;
+	ASSERT_ERR(predict(&P618, &t, &sc), -MODEL_EINVAL, "V-38");
+	/* pid_max: 6.1 global (parent's), 6.18 new ns PID_MAX_LIMIT. */
+	t.pid_max = 32768;
+	t.pid_ns_children_level = 1;
+	t.pid_ns_for_children = t.pid_ns_active;
+	sc.set_tid_vals[0] = 40000;
+	ASSERT_ERR(predict(&P61, &t, &sc), -MODEL_EINVAL, "V-38");
+	ASSERT_OK(predict(&P618, &t, &sc));	/* nested ns: its own pid_max */
+	/* Not read: nothing decided, the set_tid alternatives stay. */
+	sc.set_tid_known = false;
+	p = predict(&P61, &t, &sc);
+	ASSERT_OK(p);
+	ck_assert_str_eq(alt_rule(p, -MODEL_EEXIST), "V-38");
+}
+END_TEST
+
+/* E-13 / X-7: clone3 CLONE_NEWTIME per point release. */
+START_TEST(test_model_e13_clone3_newtime_point_release)
+{
+	struct model_task t = parent_task();
+	struct model_syscall sc = sc_clone3(MODEL_CLONE_NEWTIME);
+	struct model_profile p61 = P61;
+
+	p61.patch_known = true;
+	p61.patch = 19;
+	ASSERT_ERR(predict(&p61, &t, &sc), -MODEL_EINVAL, "V-04");
+	p61.patch = 20;
+	ASSERT_OK(predict(&p61, &t, &sc));
+	p61.patch_known = false;
+	p61.patch = 0;
+	ASSERT_OK(predict(&p61, &t, &sc));
+	p61.minor = 2;
+	ASSERT_ERR(predict(&p61, &t, &sc), -MODEL_EINVAL, "V-04");
+}
+END_TEST
+
+/* ------------------------------------------ child R- rules, both ways */
+
+START_TEST(test_model_r20_r21_namespaces)
+{
+	struct model_task t = parent_full();
+	const struct model_pred *p = predict_full(&P618, &t, 0);
+
+	ASSERT_EXPECT(p, "R-20", MODEL_STAGE_NEWTASK, MODEL_FIELD_NSPROXY,
+		      MODEL_OP_EQ, 0xa000);
+	ASSERT_EXPECT(p, "R-20", MODEL_STAGE_NEWTASK, MODEL_FIELD_PID_NS_ACTIVE,
+		      MODEL_OP_EQ, 0xa100);
+	ASSERT_EXPECT(p, "R-20", MODEL_STAGE_NEWTASK, MODEL_FIELD_NS_LEVEL,
+		      MODEL_OP_EQ, 0);
+	p = predict_full(&P618, &t, MODEL_CLONE_NEWNET | MODEL_CLONE_NEWPID);
+	ASSERT_OK(p);
+	ASSERT_EXPECT(p, "R-21", MODEL_STAGE_NEWTASK, MODEL_FIELD_NSPROXY,
+		      MODEL_OP_NEW, 0xa000);
+	ASSERT_EXPECT(p, "R-21", MODEL_STAGE_NEWTASK, MODEL_FIELD_NET_NS,
+		      MODEL_OP_NEW, 0xa600);
+	ASSERT_EXPECT(p, "R-21", MODEL_STAGE_NEWTASK, MODEL_FIELD_UTS_NS,
+		      MODEL_OP_EQ, 0xa400);
+	ASSERT_EXPECT(p, "R-21", MODEL_STAGE_NEWTASK, MODEL_FIELD_PID_NS_ACTIVE,
+		      MODEL_OP_NEW, 0xa100);
+	ASSERT_EXPECT(p, "R-21", MODEL_STAGE_NEWTASK, MODEL_FIELD_NS_LEVEL,
+		      MODEL_OP_EQ, 1);
+	ASSERT_EXPECT(p, "R-21", MODEL_STAGE_NEWTASK, MODEL_FIELD_SIGNAL_FLAGS,
+		      MODEL_OP_BITS_SET, MODEL_SIGNAL_UNKILLABLE);
+	ASSERT_EXPECT(p, "R-21", MODEL_STAGE_NEWTASK, MODEL_FIELD_TIME_NS,
+		      MODEL_OP_EQ, 0xa200);
+	/* After unshare(CLONE_NEWTIME): 6.18 fork gets a new nsproxy... */
+	t.time_ns_for_children = 0xa299;
+	p = predict_full(&P618, &t, 0);
+	ASSERT_EXPECT(p, "R-20", MODEL_STAGE_NEWTASK, MODEL_FIELD_NSPROXY,
+		      MODEL_OP_NEW, 0xa000);
+	ASSERT_EXPECT(p, "R-20", MODEL_STAGE_NEWTASK, MODEL_FIELD_TIME_NS,
+		      MODEL_OP_EQ, 0xa299);
+	ASSERT_EXPECT(p, "R-20", MODEL_STAGE_NEWTASK, MODEL_FIELD_MNT_NS,
+		      MODEL_OP_EQ, 0xa300);
+	/* ...but a CLONE_VM child keeps the nsproxy and time ns (6.2+). */
+	p = predict_full(&P618, &t, TSV);
+	ASSERT_EXPECT(p, "R-20", MODEL_STAGE_NEWTASK, MODEL_FIELD_NSPROXY,
+		      MODEL_OP_EQ, 0xa000);
+	ASSERT_EXPECT(p, "R-20", MODEL_STAGE_NEWTASK, MODEL_FIELD_TIME_NS,
+		      MODEL_OP_EQ, 0xa200);
+	p = predict_full(&P618, &t, MODEL_CLONE_VM | MODEL_CLONE_NEWUTS);
+	ASSERT_EXPECT(p, "R-21", MODEL_STAGE_NEWTASK, MODEL_FIELD_TIME_NS,
+		      MODEL_OP_EQ, 0xa200);
+	/* clone3 NEWTIME: new time_ns_for_children and time_ns. */
+	t.time_ns_for_children = 0xa200;
+	{
+		struct model_syscall sc = sc_clone3(MODEL_CLONE_NEWTIME);
+
+		p = predict(&P618, &t, &sc);
+	}
+	ASSERT_EXPECT(p, "R-21", MODEL_STAGE_NEWTASK,
+		      MODEL_FIELD_TIME_NS_FOR_CHILDREN, MODEL_OP_NEW, 0xa200);
+	ASSERT_EXPECT(p, "R-21", MODEL_STAGE_NEWTASK, MODEL_FIELD_TIME_NS,
+		      MODEL_OP_NEW, 0xa200);
+}
+END_TEST
+
+START_TEST(test_model_r22_creds)
+{
+	struct model_task t = parent_full();
+	const struct model_pred *p = predict_full(&P618, &t, TSV);
+
+	ASSERT_EXPECT(p, "R-22", MODEL_STAGE_NEWTASK, MODEL_FIELD_CRED,
+		      MODEL_OP_EQ, 0xb000);
+	ASSERT_EXPECT(p, "R-22", MODEL_STAGE_NEWTASK, MODEL_FIELD_REAL_CRED,
+		      MODEL_OP_EQ, 0xb000);
+	t.has_thread_keyring = 1;
+	p = predict_full(&P618, &t, TSV);
+	ASSERT_EXPECT(p, "R-22", MODEL_STAGE_NEWTASK, MODEL_FIELD_CRED,
+		      MODEL_OP_NEW, 0xb000);
+	ck_assert_ptr_null(find_expect(p, "R-22", MODEL_STAGE_NEWTASK,
+				       MODEL_FIELD_HAS_THREAD_KEYRING));
+	p = predict_full(&P618, &t, 0);
+	ASSERT_EXPECT(p, "R-22", MODEL_STAGE_NEWTASK, MODEL_FIELD_HAS_THREAD_KEYRING,
+		      MODEL_OP_EQ, 0);
+	ASSERT_EXPECT(p, "R-22", MODEL_STAGE_NEWTASK, MODEL_FIELD_USER_NS,
+		      MODEL_OP_EQ, 0xb100);
+	t.cap_effective = 0;
+	p = predict_full(&P618, &t, MODEL_CLONE_NEWUSER);
+	ASSERT_OK(p);
+	ASSERT_EXPECT(p, "R-22", MODEL_STAGE_NEWTASK, MODEL_FIELD_USER_NS,
+		      MODEL_OP_NEW, 0xb100);
+	ASSERT_EXPECT(p, "R-22", MODEL_STAGE_NEWTASK, MODEL_FIELD_USER_NS_LEVEL,
+		      MODEL_OP_EQ, 1);
+	ASSERT_EXPECT(p, "R-22", MODEL_STAGE_NEWTASK, MODEL_FIELD_CAP_EFFECTIVE,
+		      MODEL_OP_EQ, MODEL_CAP_FULL_SET);
+	p = predict_full(&P618, &t, 0);
+	ASSERT_EXPECT(p, "R-22", MODEL_STAGE_NEWTASK, MODEL_FIELD_CAP_EFFECTIVE,
+		      MODEL_OP_EQ, 0);
+}
+END_TEST
+
+START_TEST(test_model_r10_r11_sysvsem_io)
+{
+	struct model_task t = parent_full();
+	const struct model_pred *p = predict_full(&P618, &t, 0);
+
+	ASSERT_EXPECT(p, "R-10", MODEL_STAGE_NEWTASK, MODEL_FIELD_SYSVSEM_UNDO,
+		      MODEL_OP_EQ, 0);
+	ASSERT_EXPECT(p, "R-11", MODEL_STAGE_NEWTASK, MODEL_FIELD_IO_CONTEXT,
+		      MODEL_OP_NEW, 0xc000);
+	ASSERT_EXPECT(p, "R-11", MODEL_STAGE_NEWTASK, MODEL_FIELD_IOPRIO,
+		      MODEL_OP_EQ, (2 << 13) | 4);
+	p = predict_full(&P618, &t, MODEL_CLONE_SYSVSEM | MODEL_CLONE_IO);
+	ASSERT_EXPECT(p, "R-10", MODEL_STAGE_NEWTASK, MODEL_FIELD_SYSVSEM_UNDO,
+		      MODEL_OP_NEW, 0);		/* allocated for the parent */
+	ASSERT_EXPECT(p, "R-11", MODEL_STAGE_NEWTASK, MODEL_FIELD_IO_CONTEXT,
+		      MODEL_OP_EQ, 0xc000);
+	t.sysvsem_undo = 0xe000;
+	t.ioprio = 0;				/* IOPRIO_CLASS_NONE */
+	p = predict_full(&P618, &t, MODEL_CLONE_SYSVSEM);
+	ASSERT_EXPECT(p, "R-10", MODEL_STAGE_NEWTASK, MODEL_FIELD_SYSVSEM_UNDO,
+		      MODEL_OP_EQ, 0xe000);
+	ASSERT_EXPECT(p, "R-11", MODEL_STAGE_NEWTASK, MODEL_FIELD_IO_CONTEXT,
+		      MODEL_OP_EQ, 0);
+	t.ioprio = 7 << 13;			/* IOPRIO_CLASS_INVALID */
+	p = predict_full(&P618, &t, 0);
+	ASSERT_EXPECT(p, "R-11", MODEL_STAGE_NEWTASK, MODEL_FIELD_IO_CONTEXT,
+		      MODEL_OP_EQ, 0);
+	t.io_context = 0;
+	p = predict_full(&P618, &t, MODEL_CLONE_IO);
+	ASSERT_EXPECT(p, "R-11", MODEL_STAGE_NEWTASK, MODEL_FIELD_IO_CONTEXT,
+		      MODEL_OP_EQ, 0);
+}
+END_TEST
+
+START_TEST(test_model_r05_r06_r14_r15_signals)
+{
+	struct model_task t = parent_full();
+	const struct model_pred *p = predict_full(&P618, &t, TSV);
+
+	ASSERT_EXPECT(p, "R-05", MODEL_STAGE_NEWTASK, MODEL_FIELD_SAS_SS_SP,
+		      MODEL_OP_EQ, 0);
+	ASSERT_EXPECT(p, "R-05", MODEL_STAGE_NEWTASK, MODEL_FIELD_SAS_SS_FLAGS,
+		      MODEL_OP_EQ, MODEL_SS_DISABLE);
+	ASSERT_EXPECT(p, "R-06", MODEL_STAGE_NEWTASK, MODEL_FIELD_RSEQ,
+		      MODEL_OP_EQ, 0);
+	ASSERT_EXPECT(p, "R-14", MODEL_STAGE_NEWTASK, MODEL_FIELD_BLOCKED,
+		      MODEL_OP_EQ, 0x4002);
+	ASSERT_EXPECT(p, "R-14", MODEL_STAGE_NEWTASK, MODEL_FIELD_PDEATH_SIGNAL,
+		      MODEL_OP_EQ, 0);
+	ASSERT_EXPECT(p, "R-15", MODEL_STAGE_NEWTASK, MODEL_FIELD_SECCOMP_FILTER,
+		      MODEL_OP_EQ, 0xd000);
+	ASSERT_EXPECT(p, "R-15", MODEL_STAGE_NEWTASK, MODEL_FIELD_SECCOMP_MODE,
+		      MODEL_OP_EQ, 2);
+	/* vfork: VM with VFORK keeps the sigaltstack; fork keeps rseq. */
+	{
+		struct model_syscall sc = { .entry = MODEL_ENTRY_VFORK };
+
+		p = predict(&P618, &t, &sc);
+	}
+	ASSERT_EXPECT(p, "R-05", MODEL_STAGE_NEWTASK, MODEL_FIELD_SAS_SS_SP,
+		      MODEL_OP_EQ, 0x7000);
+	ASSERT_EXPECT(p, "R-05", MODEL_STAGE_NEWTASK, MODEL_FIELD_SAS_SS_SIZE,
+		      MODEL_OP_EQ, 8192);
+	p = predict_full(&P618, &t, 0);
+	ASSERT_EXPECT(p, "R-06", MODEL_STAGE_NEWTASK, MODEL_FIELD_RSEQ,
+		      MODEL_OP_EQ, 0x7100);
+	ASSERT_EXPECT(p, "R-06", MODEL_STAGE_NEWTASK, MODEL_FIELD_RSEQ_LEN,
+		      MODEL_OP_EQ, 32);
+}
+END_TEST
+
+START_TEST(test_model_r40_r27_ptrace)
+{
+	struct model_task t = parent_full();
+	const struct model_pred *p = predict_full(&P618, &t, 0);
+
+	/* Not traced. */
+	ASSERT_EXPECT(p, "R-40", MODEL_STAGE_NEWTASK, MODEL_FIELD_PTRACE,
+		      MODEL_OP_EQ, 0);
+	ASSERT_EXPECT(p, "R-27", MODEL_STAGE_NEWTASK, MODEL_FIELD_PARENT_PID,
+		      MODEL_OP_EQ, 1000);
+	ASSERT_EXPECT(p, "R-14", MODEL_STAGE_NEWTASK, MODEL_FIELD_PENDING,
+		      MODEL_OP_EQ, 0);
+	/* Traced without fork events: no attach; with CLONE_PTRACE attach. */
+	t.ptrace = MODEL_PT_PTRACED;
+	t.parent_pid = 4242;
+	p = predict_full(&P618, &t, 0);
+	ASSERT_EXPECT(p, "R-40", MODEL_STAGE_NEWTASK, MODEL_FIELD_PTRACE,
+		      MODEL_OP_EQ, 0);
+	ck_assert_int_eq(p->kargs.trace, 0);
+	p = predict_full(&P618, &t, MODEL_CLONE_PTRACE);
+	ASSERT_EXPECT(p, "R-40", MODEL_STAGE_NEWTASK, MODEL_FIELD_PTRACE,
+		      MODEL_OP_EQ, MODEL_PT_PTRACED);
+	ASSERT_EXPECT(p, "R-27", MODEL_STAGE_NEWTASK, MODEL_FIELD_PARENT_PID,
+		      MODEL_OP_EQ, 4242);
+	ASSERT_EXPECT(p, "R-40", MODEL_STAGE_NEWTASK, MODEL_FIELD_PENDING,
+		      MODEL_OP_EQ, MODEL_SIGMASK(MODEL_SIGSTOP));
+	/* PTRACE_O_TRACEFORK under PTRACE_SEIZE: event 1, trap-stop. */
+	t.ptrace = MODEL_PT_PTRACED | MODEL_PT_SEIZED |
+		   MODEL_PT_EVENT_FLAG(MODEL_PTRACE_EVENT_FORK);
+	p = predict_full(&P618, &t, 0);
+	ck_assert_int_eq(p->kargs.trace, MODEL_PTRACE_EVENT_FORK);
+	ASSERT_EXPECT(p, "R-40", MODEL_STAGE_NEWTASK, MODEL_FIELD_JOBCTL,
+		      MODEL_OP_BITS_SET, MODEL_JOBCTL_TRAP_STOP);
+	/* pthread (exit signal 0) is a CLONE event, not enabled here... */
+	{
+		struct model_syscall sc = sc_clone(TSV);
+
+		p = predict(&P618, &t, &sc);
+	}
+	ck_assert_int_eq(p->kargs.trace, 0);
+	ASSERT_EXPECT(p, "R-27", MODEL_STAGE_NEWTASK, MODEL_FIELD_PARENT_PID,
+		      MODEL_OP_EQ, 900);
+	ck_assert_ptr_null(find_expect(p, "R-40", MODEL_STAGE_NEWTASK,
+				       MODEL_FIELD_JOBCTL));
+	p = predict_full(&P618, &t, MODEL_CLONE_UNTRACED);
+	ck_assert_int_eq(p->kargs.trace, 0);
+	/* vfork event */
+	t.ptrace |= MODEL_PT_EVENT_FLAG(MODEL_PTRACE_EVENT_VFORK) |
+		    MODEL_PT_EVENT_FLAG(MODEL_PTRACE_EVENT_CLONE);
+	p = predict_full(&P618, &t, MODEL_CLONE_VFORK | MODEL_CLONE_VM);
+	ck_assert_int_eq(p->kargs.trace, MODEL_PTRACE_EVENT_VFORK);
+	{
+		struct model_syscall sc = sc_clone(TSV);
+
+		p = predict(&P618, &t, &sc);
+	}
+	ck_assert_int_eq(p->kargs.trace, MODEL_PTRACE_EVENT_CLONE);
+	/* ...while a SIGCHLD thread counts as a FORK event (kernel_clone()). */
+	p = predict_full(&P618, &t, TSV);
+	ck_assert_int_eq(p->kargs.trace, MODEL_PTRACE_EVENT_FORK);
+}
+END_TEST
+
+START_TEST(test_model_identity_rules)
+{
+	struct model_task t = parent_full();
+	const struct model_pred *p = predict_full(&P618, &t,
+		MODEL_CLONE_CHILD_SETTID);
+
+	ASSERT_EXPECT(p, "R-25", MODEL_STAGE_NEWTASK, MODEL_FIELD_PARENT_EXEC_ID,
+		      MODEL_OP_EQ, 7);
+	ASSERT_EXPECT(p, "R-25", MODEL_STAGE_NEWTASK, MODEL_FIELD_SELF_EXEC_ID,
+		      MODEL_OP_EQ, 7);
+	ASSERT_EXPECT(p, "R-13", MODEL_STAGE_NEWTASK, MODEL_FIELD_OOM_SCORE_ADJ,
+		      MODEL_OP_EQ, 200);
+	ASSERT_EXPECT(p, "R-13", MODEL_STAGE_NEWTASK,
+		      MODEL_FIELD_OOM_SCORE_ADJ_MIN, MODEL_OP_EQ, -100);
+	ASSERT_EXPECT(p, "R-31", MODEL_STAGE_NEWTASK, MODEL_FIELD_COMM_LO,
+		      MODEL_OP_EQ, 0x6b726f666e69616dULL);
+	ASSERT_EXPECT(p, "R-30", MODEL_STAGE_NEWTASK, MODEL_FIELD_START_TIME,
+		      MODEL_OP_GE, 5000000);
+	ASSERT_EXPECT(p, "R-32", MODEL_STAGE_NEWTASK, MODEL_FIELD_PID,
+		      MODEL_OP_LE, 4194303);
+	ASSERT_EXPECT(p, "R-37", MODEL_STAGE_NEWTASK, MODEL_FIELD_SET_CHILD_TID,
+		      MODEL_OP_EQ, 0x602000);
+	ASSERT_EXPECT(p, "R-38", MODEL_STAGE_NEWTASK, MODEL_FIELD_CLEAR_CHILD_TID,
+		      MODEL_OP_EQ, 0);
+	ASSERT_EXPECT(p, "R-26", MODEL_STAGE_NEWTASK,
+		      MODEL_FIELD_HAS_CHILD_SUBREAPER, MODEL_OP_EQ, 0);
+	ASSERT_EXPECT(p, "R-26", MODEL_STAGE_NEWTASK,
+		      MODEL_FIELD_IS_CHILD_SUBREAPER, MODEL_OP_EQ, 0);
+	ASSERT_EXPECT(p, "S-03", MODEL_STAGE_NEWTASK, MODEL_FIELD_UCLAMP_MIN,
+		      MODEL_OP_EQ, 100);
+	ASSERT_EXPECT(p, "R-03", MODEL_STAGE_NEWTASK, MODEL_FIELD_GTIME,
+		      MODEL_OP_EQ, 0);
+	/* The other branches. */
+	t.is_child_subreaper = 1;
+	t.reset_on_fork = 1;
+	p = predict_full(&P618, &t, MODEL_CLONE_CHILD_CLEARTID);
+	ASSERT_EXPECT(p, "R-26", MODEL_STAGE_NEWTASK,
+		      MODEL_FIELD_HAS_CHILD_SUBREAPER, MODEL_OP_EQ, 1);
+	ASSERT_EXPECT(p, "R-37", MODEL_STAGE_NEWTASK, MODEL_FIELD_SET_CHILD_TID,
+		      MODEL_OP_EQ, 0);
+	ASSERT_EXPECT(p, "R-38", MODEL_STAGE_NEWTASK, MODEL_FIELD_CLEAR_CHILD_TID,
+		      MODEL_OP_EQ, 0x602000);
+	ASSERT_EXPECT(p, "S-03", MODEL_STAGE_NEWTASK, MODEL_FIELD_UCLAMP_MAX,
+		      MODEL_OP_EQ, 1024);
+	ASSERT_EXPECT(p, "S-03", MODEL_STAGE_NEWTASK, MODEL_FIELD_UCLAMP_MIN,
+		      MODEL_OP_EQ, 0);
+	p = predict_full(&P618, &t, TSV);
+	ASSERT_EXPECT(p, "R-25", MODEL_STAGE_NEWTASK, MODEL_FIELD_PARENT_EXEC_ID,
+		      MODEL_OP_EQ, 3);
+	ASSERT_EXPECT(p, "R-26", MODEL_STAGE_NEWTASK,
+		      MODEL_FIELD_IS_CHILD_SUBREAPER, MODEL_OP_EQ, 1);
+	p = predict_full(&P618, &t, MODEL_CLONE_PARENT);
+	ck_assert_ptr_null(find_expect(p, "R-26", MODEL_STAGE_NEWTASK,
+				       MODEL_FIELD_HAS_CHILD_SUBREAPER));
+	/* RT parent: the RT default util-min is not predicted (S-09). */
+	t.reset_on_fork = 0;
+	t.policy = MODEL_SCHED_FIFO;
+	t.normal_prio = t.prio = 49;
+	p = predict_full(&P618, &t, 0);
+	ck_assert(!has_field(p, MODEL_STAGE_NEWTASK, MODEL_FIELD_UCLAMP_MIN));
+	ASSERT_EXPECT(p, "S-03", MODEL_STAGE_NEWTASK, MODEL_FIELD_UCLAMP_MAX,
+		      MODEL_OP_EQ, 900);
+	/* NPROC_EXCEEDED is inherited. */
+	t.flags |= MODEL_PF_NPROC_EXCEEDED;
+	p = predict_full(&P618, &t, 0);
+	ASSERT_EXPECT(p, "R-41", MODEL_STAGE_NEWTASK, MODEL_FIELD_FLAGS,
+		      MODEL_OP_BITS_SET, MODEL_PF_FORKNOEXEC | MODEL_PF_NPROC_EXCEEDED);
+}
+END_TEST
+
+START_TEST(test_model_r04_vfork_done)
+{
+	struct model_task t = parent_full();
+	struct model_syscall sc = { .entry = MODEL_ENTRY_VFORK };
+	const struct model_pred *p = predict(&P618, &t, &sc);
+
+	ASSERT_EXPECT(p, "R-04", MODEL_STAGE_NEWTASK, MODEL_FIELD_VFORK_DONE,
+		      MODEL_OP_EQ, 0);
+	ASSERT_EXPECT(p, "R-04", MODEL_STAGE_FORK, MODEL_FIELD_VFORK_DONE,
+		      MODEL_OP_EQ, 0);
+	ASSERT_EXPECT(p, "R-04", MODEL_STAGE_WAKEUP, MODEL_FIELD_VFORK_DONE,
+		      MODEL_OP_NE, 0);
+	sc = sc_fork();
+	p = predict(&P618, &t, &sc);
+	ASSERT_EXPECT(p, "R-04", MODEL_STAGE_WAKEUP, MODEL_FIELD_VFORK_DONE,
+		      MODEL_OP_EQ, 0);
+}
+END_TEST
+
+/* ------------------------------------------ kernel creators (R-28, X-11/14) */
+
+static struct model_task kthreadd(void)
+{
+	struct model_task t = parent_full();
+
+	t.pid = t.tgid = 2;
+	t.real_parent_pid = 0;
+	t.mm = 0;
+	t.flags = MODEL_PF_KTHREAD | MODEL_PF_NO_SETAFFINITY;
+	return t;
+}
+
+START_TEST(test_model_kthread_entry)
+{
+	struct model_task t = kthreadd();
+	struct model_syscall sc = { .entry = MODEL_ENTRY_KTHREAD,
+		.arg = { 0xffffffff81100000ULL, 0xffff888001234000ULL,
+			 MODEL_CLONE_FS | MODEL_CLONE_FILES | MODEL_SIGCHLD } };
+	const struct model_pred *p = predict(&P618_X86_FULL, &t, &sc);
+
+	ASSERT_OK(p);
+	ck_assert_uint_eq(p->kargs.flags, MODEL_CLONE_FS | MODEL_CLONE_FILES |
+			  MODEL_CLONE_VM | MODEL_CLONE_UNTRACED);
+	ck_assert_int_eq(p->kargs.exit_signal, MODEL_SIGCHLD);
+	ck_assert(p->kargs.kthread && p->kargs.has_name && p->kargs.has_fn);
+	ck_assert_uint_eq(p->stages_required,
+			  MODEL_STAGE_BIT(MODEL_STAGE_NEWTASK) |
+			  MODEL_STAGE_BIT(MODEL_STAGE_FORK) |
+			  MODEL_STAGE_BIT(MODEL_STAGE_WAKEUP));
+	ck_assert(p->stages_forbidden & MODEL_STAGE_BIT(MODEL_STAGE_SYS_EXIT));
+	ASSERT_EXPECT(p, "R-01", MODEL_STAGE_NEWTASK, MODEL_FIELD_MM, MODEL_OP_EQ, 0);
+	ASSERT_EXPECT(p, "R-25", MODEL_STAGE_NEWTASK, MODEL_FIELD_REAL_PARENT_PID,
+		      MODEL_OP_EQ, 2);
+	ASSERT_EXPECT(p, "R-28", MODEL_STAGE_NEWTASK, MODEL_FIELD_FLAGS,
+		      MODEL_OP_BITS_SET, MODEL_PF_KTHREAD);
+	ASSERT_EXPECT(p, "X-11", MODEL_STAGE_FORK, MODEL_FIELD_VFORK_DONE,
+		      MODEL_OP_NE, 0);
+	ASSERT_EXPECT(p, "X-14", MODEL_STAGE_NEWTASK, MODEL_FIELD_KFRAME_FN,
+		      MODEL_OP_EQ, 0xffffffff81100000ULL);
+	ASSERT_EXPECT(p, "X-14", MODEL_STAGE_NEWTASK, MODEL_FIELD_KFRAME_ARG,
+		      MODEL_OP_EQ, 0xffff888001234000ULL);
+	ASSERT_EXPECT(p, "X-14", MODEL_STAGE_NEWTASK, MODEL_FIELD_UREGS_IP,
+		      MODEL_OP_EQ, 0);
+	ck_assert(!has_field(p, MODEL_STAGE_NEWTASK, MODEL_FIELD_COMM_LO));
+	ck_assert(!has_field(p, MODEL_STAGE_SYS_EXIT, MODEL_FIELD_RET));
+	ck_assert(!has_field(p, MODEL_STAGE_CHILD_RET, MODEL_FIELD_RET));
+	/* 6.1: no args->name, the child is still "kthreadd" (R-31, E-21). */
+	p = predict(&P61_X86_FULL, &t, &sc);
+	ASSERT_EXPECT(p, "R-31", MODEL_STAGE_NEWTASK, MODEL_FIELD_COMM_LO,
+		      MODEL_OP_EQ, t.comm_lo);
+	ASSERT_EXPECT(p, "X-11", MODEL_STAGE_NEWTASK, MODEL_FIELD_VFORK_DONE,
+		      MODEL_OP_NE, 0);
+	/* 5.10: vfork_done set later, by kthread(). */
+	p = predict(&P510, &t, &sc);
+	ASSERT_EXPECT(p, "R-04", MODEL_STAGE_NEWTASK, MODEL_FIELD_VFORK_DONE,
+		      MODEL_OP_EQ, 0);
+	ck_assert(!has_field(p, MODEL_STAGE_WAKEUP, MODEL_FIELD_VFORK_DONE));
+}
+END_TEST
+
+START_TEST(test_model_io_and_user_workers)
+{
+	struct model_task t = parent_full();
+	struct model_syscall sc = { .entry = MODEL_ENTRY_IO_WORKER,
+		.arg = { 0xffffffff81200000ULL, 0 } };
+	const uint64_t all_but = ~(MODEL_SIGMASK(MODEL_SIGKILL) |
+				   MODEL_SIGMASK(MODEL_SIGSTOP));
+	const struct model_pred *p = predict(&P618_ARM_FULL, &t, &sc);
+
+	ASSERT_OK(p);
+	ck_assert_uint_eq(p->kargs.flags, MODEL_IO_THREAD_FLAGS);
+	ck_assert(p->stages_forbidden & MODEL_STAGE_BIT(MODEL_STAGE_FORK));
+	ck_assert(!(p->stages_required & MODEL_STAGE_BIT(MODEL_STAGE_FORK)));
+	ck_assert_str_eq(p->stages_rule, "O-03");
+	ASSERT_EXPECT(p, "R-41", MODEL_STAGE_NEWTASK, MODEL_FIELD_FLAGS,
+		      MODEL_OP_BITS_SET, MODEL_PF_FORKNOEXEC | MODEL_PF_IO_WORKER |
+		      MODEL_PF_USER_WORKER);
+	ASSERT_EXPECT(p, "R-14", MODEL_STAGE_NEWTASK, MODEL_FIELD_BLOCKED,
+		      MODEL_OP_EQ, all_but);
+	ASSERT_EXPECT(p, "R-25", MODEL_STAGE_NEWTASK, MODEL_FIELD_EXIT_SIGNAL,
+		      MODEL_OP_EQ, -1);
+	ASSERT_EXPECT(p, "X-14", MODEL_STAGE_NEWTASK, MODEL_FIELD_KFRAME_FN,
+		      MODEL_OP_EQ, 0xffffffff81200000ULL);
+	ck_assert(!has_field(p, MODEL_STAGE_NEWTASK, MODEL_FIELD_KFRAME_ARG));
+	ASSERT_EXPECT(p, "X-14", MODEL_STAGE_NEWTASK, MODEL_FIELD_UREGS_SP,
+		      MODEL_OP_EQ, 0);
+	/* 6.1: io_thread without user_worker, signals still blocked. */
+	p = predict(&P61_X86_FULL, &t, &sc);
+	ASSERT_EXPECT(p, "R-41", MODEL_STAGE_NEWTASK, MODEL_FIELD_FLAGS,
+		      MODEL_OP_BITS_CLEAR, MODEL_PF_KTHREAD | MODEL_PF_USER_WORKER |
+		      MODEL_PF_SUPERPRIV | MODEL_PF_WQ_WORKER | MODEL_PF_IDLE |
+		      MODEL_PF_NO_SETAFFINITY | MODEL_PF_NPROC_EXCEEDED);
+	ASSERT_EXPECT(p, "R-14", MODEL_STAGE_NEWTASK, MODEL_FIELD_BLOCKED,
+		      MODEL_OP_EQ, all_but);
+	ASSERT_ERR(predict(&P510, &t, &sc), -MODEL_ENOSYS, "E-05");
+
+	/* vhost: user worker, no files, 6.4+ only. */
+	sc.entry = MODEL_ENTRY_USER_WORKER;
+	p = predict(&P618, &t, &sc);
+	ASSERT_OK(p);
+	ck_assert_uint_eq(p->kargs.flags, MODEL_VHOST_TASK_FLAGS);
+	ASSERT_EXPECT(p, "R-08", MODEL_STAGE_NEWTASK, MODEL_FIELD_FILES,
+		      MODEL_OP_EQ, 0);
+	ck_assert(p->stages_forbidden & MODEL_STAGE_BIT(MODEL_STAGE_FORK));
+	ck_assert_ptr_null(alt_rule(p, -MODEL_EMFILE));
+	ASSERT_ERR(predict(&P61, &t, &sc), -MODEL_ENOSYS, "E-05");
+}
+END_TEST
+
+START_TEST(test_model_umh_entry)
+{
+	/* A kworker runs user_mode_thread(fn, arg, CLONE_PARENT | SIGCHLD). */
+	struct model_task t = kthreadd();
+	struct model_syscall sc = { .entry = MODEL_ENTRY_UMH,
+		.arg = { 0xffffffff81300000ULL, 0x1234,
+			 MODEL_CLONE_PARENT | MODEL_SIGCHLD } };
+	const struct model_pred *p;
+
+	t.flags |= MODEL_PF_WQ_WORKER;
+	p = predict(&P618_X86_FULL, &t, &sc);
+	ASSERT_OK(p);
+	ck_assert(!p->kargs.kthread && !p->kargs.has_name);
+	ASSERT_EXPECT(p, "R-28", MODEL_STAGE_NEWTASK, MODEL_FIELD_FLAGS,
+		      MODEL_OP_BITS_CLEAR, MODEL_PF_KTHREAD);
+	ASSERT_EXPECT(p, "X-14", MODEL_STAGE_NEWTASK, MODEL_FIELD_KFRAME_ARG,
+		      MODEL_OP_EQ, 0x1234);
+	ck_assert(p->stages_required & MODEL_STAGE_BIT(MODEL_STAGE_FORK));
+	ASSERT_EXPECT(p, "R-04", MODEL_STAGE_NEWTASK, MODEL_FIELD_VFORK_DONE,
+		      MODEL_OP_EQ, 0);
+}
+END_TEST
+
+/* ------------------------------------------ arch */
+
+START_TEST(test_model_x13_copy_thread_x86_64)
+{
+	struct model_task t = parent_full();
+	struct model_syscall sc = sc_clone(TSV | MODEL_CLONE_SETTLS);
+	const struct model_pred *p = predict(&P618_X86_FULL, &t, &sc);
+
+	ASSERT_OK(p);
+	ASSERT_EXPECT(p, "X-13", MODEL_STAGE_NEWTASK, MODEL_FIELD_KFRAME_RET,
+		      MODEL_OP_EQ, 0xffffffff81002000ULL);	/* _asm on 6.18 */
+	ASSERT_EXPECT(p, "X-13", MODEL_STAGE_NEWTASK, MODEL_FIELD_KFRAME_SP_OFF,
+		      MODEL_OP_EQ, -56);
+	ASSERT_EXPECT(p, "X-13", MODEL_STAGE_NEWTASK, MODEL_FIELD_KFRAME_FN,
+		      MODEL_OP_EQ, 0);
+	ASSERT_EXPECT(p, "X-13", MODEL_STAGE_NEWTASK, MODEL_FIELD_NEED_RESCHED,
+		      MODEL_OP_EQ, 0);
+	ASSERT_EXPECT(p, "R-35", MODEL_STAGE_NEWTASK, MODEL_FIELD_UREGS_RET,
+		      MODEL_OP_EQ, 0);
+	ASSERT_EXPECT(p, "R-35", MODEL_STAGE_NEWTASK, MODEL_FIELD_UREGS_SP,
+		      MODEL_OP_EQ, 0x7ff000);
+	ASSERT_EXPECT(p, "R-35", MODEL_STAGE_NEWTASK, MODEL_FIELD_UREGS_IP,
+		      MODEL_OP_EQ, 0x401000);
+	ASSERT_EXPECT(p, "R-35", MODEL_STAGE_NEWTASK, MODEL_FIELD_USER_TLS,
+		      MODEL_OP_EQ, 0x603000);
+	ck_assert(!has_field(p, MODEL_STAGE_NEWTASK, MODEL_FIELD_PREEMPT_COUNT));
+	/* 6.1: ret_from_fork; fork without stack/TLS keeps the parent's. */
+	sc = sc_clone(MODEL_SIGCHLD);
+	sc.arg[1] = 0;
+	p = predict(&P61_X86_FULL, &t, &sc);
+	ASSERT_EXPECT(p, "X-13", MODEL_STAGE_NEWTASK, MODEL_FIELD_KFRAME_RET,
+		      MODEL_OP_EQ, 0xffffffff81001000ULL);
+	ASSERT_EXPECT(p, "R-35", MODEL_STAGE_NEWTASK, MODEL_FIELD_UREGS_SP,
+		      MODEL_OP_EQ, 0x7ffd000);
+	ASSERT_EXPECT(p, "R-35", MODEL_STAGE_NEWTASK, MODEL_FIELD_USER_TLS,
+		      MODEL_OP_EQ, 0x7f0000);
+	/* No symbols: no return-address expectation. */
+	p = predict(&P618, &t, &sc);
+	ck_assert(!has_field(p, MODEL_STAGE_NEWTASK, MODEL_FIELD_KFRAME_RET));
+}
+END_TEST
+
+START_TEST(test_model_x13_copy_thread_arm64)
+{
+	struct model_task t = parent_full();
+	/* arm64 CLONE_BACKWARDS: (flags, newsp, ptid, tls, ctid) */
+	struct model_syscall sc = sc_clone(TSV | MODEL_CLONE_SETTLS);
+	const struct model_pred *p = predict(&P618_ARM_FULL, &t, &sc);
+	struct model_profile pc = P618_ARM_FULL;
+
+	ASSERT_OK(p);
+	ASSERT_EXPECT(p, "X-13", MODEL_STAGE_NEWTASK, MODEL_FIELD_KFRAME_RET,
+		      MODEL_OP_EQ, 0xffff800080011000ULL);
+	ASSERT_EXPECT(p, "X-13", MODEL_STAGE_NEWTASK, MODEL_FIELD_KFRAME_SP_OFF,
+		      MODEL_OP_EQ, 0);
+	ASSERT_EXPECT(p, "X-13", MODEL_STAGE_NEWTASK, MODEL_FIELD_KFRAME_FP_OFF,
+		      MODEL_OP_EQ, 0);
+	ASSERT_EXPECT(p, "X-13", MODEL_STAGE_NEWTASK, MODEL_FIELD_KFRAME_ARG,
+		      MODEL_OP_EQ, 0);
+	ASSERT_EXPECT(p, "R-35", MODEL_STAGE_NEWTASK, MODEL_FIELD_USER_TLS,
+		      MODEL_OP_EQ, 0x602000);
+	ASSERT_EXPECT(p, "X-13", MODEL_STAGE_NEWTASK, MODEL_FIELD_PREEMPT_COUNT,
+		      MODEL_OP_EQ, 0x100000000LL);
+	pc.preempt_count = MODEL_CFG_Y;
+	p = predict(&pc, &t, &sc);
+	ASSERT_EXPECT(p, "X-13", MODEL_STAGE_NEWTASK, MODEL_FIELD_PREEMPT_COUNT,
+		      MODEL_OP_EQ, 0x100000002LL);
+	/* Without SETTLS the saved tp_value may lag: not predicted. */
+	sc = sc_clone(TSV);
+	p = predict(&P618_ARM_FULL, &t, &sc);
+	ck_assert(!has_field(p, MODEL_STAGE_NEWTASK, MODEL_FIELD_USER_TLS));
+	pc.preempt_count = MODEL_CFG_UNKNOWN;
+	p = predict(&pc, &t, &sc);
+	ck_assert(!has_field(p, MODEL_STAGE_NEWTASK, MODEL_FIELD_PREEMPT_COUNT));
+}
+END_TEST
+
+/* ------------------------------------------ profiles and catalogue */
+
+struct family_case {
+	const char *release;
+	enum model_family family;
+	bool patch_known;
+	int patch;
+};
+
+static const struct family_case family_cases[] = {
+	{ "5.10.265", MODEL_FAMILY_5_10, true, 265 },
+	{ "5.15.1", MODEL_FAMILY_5_10, true, 1 },
+	{ "6.1.0-37-amd64", MODEL_FAMILY_6_1, false, 0 },
+	{ "6.1.0", MODEL_FAMILY_6_1, true, 0 },
+	{ "6.1.19-foo", MODEL_FAMILY_6_1, true, 19 },
+	{ "6.6.30", MODEL_FAMILY_6_1, true, 30 },
+	{ "6.12.95", MODEL_FAMILY_6_12, true, 95 },
+	{ "6.17", MODEL_FAMILY_6_12, false, 0 },
+	{ "6.18.35", MODEL_FAMILY_6_18, true, 35 },
+	{ "7.0.1", MODEL_FAMILY_6_18, true, 1 },
+};
+
+START_TEST(test_model_profile_family)
+{
+	const struct family_case *c = &family_cases[_i];
+	struct model_profile p;
+
+	ck_assert_int_eq(model_profile_from_uname(c->release, "x86_64", &p), 0);
+	ck_assert_msg(model_profile_family(&p) == c->family, "%s", c->release);
+	ck_assert_msg(p.patch_known == c->patch_known, "%s", c->release);
+	ck_assert_int_eq(p.patch, c->patch);
+	ck_assert_int_eq(p.userns_sysctl, MODEL_CFG_UNKNOWN);
+	ck_assert_int_eq(model_profile_from_uname("5.4.0", "x86_64", &p),
+			 -MODEL_EINVAL);
+	ck_assert_int_eq(model_profile_from_uname("4.19", "x86_64", &p),
+			 -MODEL_EINVAL);
+}
+END_TEST
+
+START_TEST(test_model_catalogue)
+{
+	static struct model_cat_entry cat[160];
+	const char *pre[] = { "V-", "R-", "S-", "O-" };
+	size_t n = model_catalogue(&P618, NULL, 0), i, j, rn;
+	const struct model_rule *r = model_rules(&rn);
+	struct model_profile deb = P61;
+
+	ck_assert_uint_eq(n, 101);	/* 42 V, 40 R, 12 S, 7 O */
+	ck_assert_uint_eq(model_catalogue(&P618, cat, 160), n);
+	for (i = 0; i < n; i++) {
+		ck_assert_ptr_nonnull(cat[i].statement);
+		ck_assert_msg(strlen(cat[i].statement) < 70, "%s", cat[i].id);
+		ck_assert_msg(cat[i].decided || cat[i].reason, "%s: no reason",
+			      cat[i].id);
+		for (j = i + 1; j < n; j++)
+			ck_assert_str_ne(cat[i].id, cat[j].id);
+	}
+	/* Every V/R/S/O rule the model emits (as errno, alternative or
+	 * expectation) is a catalogue rule. */
+	for (i = 0; i < rn; i++) {
+		bool catalogue_id = false, found = false;
+
+		for (j = 0; j < 4; j++)
+			if (!strncmp(r[i].id, pre[j], 2))
+				catalogue_id = true;
+		if (!catalogue_id)
+			continue;
+		for (j = 0; j < n; j++)
+			if (!strcmp(cat[j].id, r[i].id))
+				found = true;
+		ck_assert_msg(found, "%s not in the catalogue", r[i].id);
+	}
+#define CAT(id_) ({ const struct model_cat_entry *e_ = NULL; \
+	for (j = 0; j < n; j++) if (!strcmp(cat[j].id, id_)) e_ = &cat[j]; e_; })
+	ck_assert(!CAT("V-16")->applies);	/* 6.18 */
+	ck_assert_ptr_nonnull(CAT("V-16")->reason);
+	ck_assert(!CAT("V-18")->applies);	/* upstream */
+	ck_assert(!CAT("V-20")->decided);
+	ck_assert_str_eq(CAT("V-20")->reason, "needs a racing signal (alternative only)");
+	ck_assert(CAT("V-38")->decided && CAT("V-38")->reason);
+	ck_assert(CAT("O-06")->applies);
+	ck_assert(CAT("V-44")->applies);
+	model_catalogue(&P618_ARM, cat, 160);
+	ck_assert(!CAT("O-06")->applies && !CAT("V-36")->applies);
+	deb.userns_sysctl = MODEL_CFG_Y;
+	model_catalogue(&deb, cat, 160);
+	ck_assert(CAT("V-16")->applies && CAT("V-16")->decided);
+	ck_assert(CAT("V-18")->applies && CAT("V-18")->decided);
+	ck_assert(!CAT("V-44")->applies && !CAT("V-45")->applies);
+	ck_assert(CAT("R-02")->decided && CAT("R-02")->reason == NULL);
+	/* A short buffer is filled up to its size only. */
+	memset(cat, 0, sizeof(cat));
+	ck_assert_uint_eq(model_catalogue(&P618, cat, 3), n);
+	ck_assert_ptr_nonnull(cat[2].id);
+	ck_assert_ptr_null(cat[3].id);
+#undef CAT
 }
 END_TEST
 
@@ -1548,6 +2565,32 @@ Suite *model_suite(void)
 	tcase_add_loop_test(tc, test_model_profile_from_uname, 0,
 			    N(uname_cases));
 	tcase_add_test(tc, test_model_profile_from_uname_null);
+	tcase_add_loop_test(tc, test_model_profile_family, 0, N(family_cases));
+	tcase_add_test(tc, test_model_catalogue);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("Inputs");
+	tcase_add_test(tc, test_model_inputs_gate_expectations);
+	tcase_add_loop_test(tc, test_model_decided_checks, 0, N(decide_cases));
+	tcase_add_test(tc, test_model_v34_eperm_not_allowed_when_decided_priv);
+	tcase_add_test(tc, test_model_v36_settls_limit);
+	tcase_add_test(tc, test_model_v37_v38_set_tid);
+	tcase_add_test(tc, test_model_e13_clone3_newtime_point_release);
+	tcase_add_test(tc, test_model_r20_r21_namespaces);
+	tcase_add_test(tc, test_model_r22_creds);
+	tcase_add_test(tc, test_model_r10_r11_sysvsem_io);
+	tcase_add_test(tc, test_model_r05_r06_r14_r15_signals);
+	tcase_add_test(tc, test_model_r40_r27_ptrace);
+	tcase_add_test(tc, test_model_identity_rules);
+	tcase_add_test(tc, test_model_r04_vfork_done);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("Kernel");
+	tcase_add_test(tc, test_model_kthread_entry);
+	tcase_add_test(tc, test_model_io_and_user_workers);
+	tcase_add_test(tc, test_model_umh_entry);
+	tcase_add_test(tc, test_model_x13_copy_thread_x86_64);
+	tcase_add_test(tc, test_model_x13_copy_thread_arm64);
 	suite_add_tcase(s, tc);
 
 	return s;

@@ -166,6 +166,7 @@ struct pt_regs {
 	};
 	u64 orig_x0;
 	s32 syscallno;
+	u64 stackframe[2];		/* struct frame_record_meta in 6.13+ (compat) */
 };
 #else
 struct pt_regs;
@@ -177,19 +178,155 @@ struct cpumask {
 typedef struct cpumask cpumask_t;
 
 struct thread_info {
+	long unsigned int flags;	/* TIF_* */
+	u64 preempt_count;		/* arm64 only */
 	u32 cpu;			/* 5.16+ on THREAD_INFO_IN_TASK arches */
+};
+
+/* arch/x86/include/asm/processor.h, arch/arm64/include/asm/processor.h */
+#if defined(__TARGET_ARCH_x86)
+struct inactive_task_frame {
+	long unsigned int r12;
+	long unsigned int bx;
+	long unsigned int bp;
+	long unsigned int ret_addr;
+};
+
+struct fork_frame {
+	struct inactive_task_frame frame;
+	struct pt_regs regs;
+};
+
+struct thread_struct {
+	long unsigned int sp;
+	long unsigned int fsbase;
+};
+#elif defined(__TARGET_ARCH_arm64)
+struct cpu_context {
+	long unsigned int x19;
+	long unsigned int x20;
+	long unsigned int fp;
+	long unsigned int sp;
+	long unsigned int pc;
+};
+
+struct thread_struct {
+	struct cpu_context cpu_context;
+	struct {
+		long unsigned int tp_value;
+	} uw;
+};
+#else
+struct thread_struct {
+	long unsigned int unused;
+};
+#endif
+
+/* include/linux/sched/task.h */
+struct kernel_clone_args {
+	u64 flags;
+	int *pidfd;
+	int *child_tid;
+	int *parent_tid;
+	int exit_signal;
+	u32 kthread: 1;			/* int before 6.4 */
+	u32 io_thread: 1;
+	u32 user_worker: 1;		/* 6.4+ */
+	long unsigned int stack;
+	long unsigned int stack_size;
+	long unsigned int tls;
+	pid_t *set_tid;
+	long unsigned int set_tid_size;
+	int cgroup;
+	int idle;
+	int (*fn)(void *);
+	void *fn_arg;
+};
+
+struct user_namespace {
+	int level;
+};
+
+struct pid_namespace {
+	unsigned int level;
+};
+
+struct upid {
+	int nr;
+	struct pid_namespace *ns;
 };
 
 struct pid {
 	unsigned int level;		/* depth of the task's pid namespace */
+	struct upid numbers[1];		/* level + 1 entries */
 };
 
 struct signal_struct {
 	unsigned int flags;		/* SIGNAL_* */
+	unsigned int is_child_subreaper: 1;
+	unsigned int has_child_subreaper: 1;
+	short int oom_score_adj;
+	short int oom_score_adj_min;
 };
+
+struct nsproxy {
+	struct uts_namespace *uts_ns;
+	struct ipc_namespace *ipc_ns;
+	struct mnt_namespace *mnt_ns;
+	struct pid_namespace *pid_ns_for_children;
+	struct net *net_ns;
+	struct time_namespace *time_ns;
+	struct time_namespace *time_ns_for_children;
+	struct cgroup_namespace *cgroup_ns;
+};
+
+typedef struct {
+	u64 val;			/* 6.3+; u32 cap[2] before (compat) */
+} kernel_cap_t;
+
+struct key;
+
+struct cred {
+	kernel_cap_t cap_effective;
+	struct key *thread_keyring;
+	struct user_namespace *user_ns;
+};
+
+struct io_context {
+	short unsigned int ioprio;
+};
+
+struct sem_undo_list;
+
+struct sysv_sem {
+	struct sem_undo_list *undo_list;
+};
+
+typedef struct {
+	long unsigned int sig[1];
+} sigset_t;
+
+struct sigpending {
+	sigset_t signal;
+};
+
+struct seccomp_filter;
+
+struct seccomp {
+	int mode;
+	struct seccomp_filter *filter;
+};
+
+struct uclamp_se {
+	unsigned int value: 11;
+};
+
+struct rseq;
 
 struct task_struct {
 	struct thread_info thread_info;
+	void *stack;
+	struct thread_struct thread;
 	unsigned int __state;		/* 5.14+, `long state` before (compat) */
 	unsigned int flags;		/* PF_* */
 	int on_rq;
@@ -214,6 +351,36 @@ struct task_struct {
 	struct files_struct *files;
 	struct signal_struct *signal;
 	struct sighand_struct *sighand;
+	struct nsproxy *nsproxy;
+	const struct cred *cred;
+	const struct cred *real_cred;
+	struct io_context *io_context;
+	struct sysv_sem sysvsem;
+	long unsigned int sas_ss_sp;
+	long unsigned int sas_ss_size;
+	unsigned int sas_ss_flags;
+	struct rseq *rseq;
+	u32 rseq_len;
+	unsigned int ptrace;
+	struct task_struct *parent;
+	long unsigned int jobctl;
+	sigset_t blocked;
+	struct sigpending pending;
+	int pdeath_signal;
+	struct seccomp seccomp;
+	u64 self_exec_id;
+	u64 parent_exec_id;
+	int *set_child_tid;
+	int *clear_child_tid;
+	long unsigned int min_flt;
+	long unsigned int maj_flt;
+	long unsigned int nvcsw;
+	long unsigned int nivcsw;
+	u64 utime;
+	u64 stime;
+	u64 gtime;
+	u64 start_time;
+	struct uclamp_se uclamp_req[2];	/* CONFIG_UCLAMP_TASK */
 };
 
 #pragma clang attribute pop

@@ -2,15 +2,21 @@
 /*
  * clonecheck.bpf.c - observe every clone at the points the model predicts.
  *
- * Tracepoint backend: tp_btf (raw_tp as fallback, chosen by the loader) on
- * task_newtask (O-02), sched_process_fork (O-03), sched_wakeup_new (O-04),
- * and the syscall tracepoints of clone, clone3, fork and vfork (O-01, O-05,
- * and the child's own exit O-06).
+ * Three attach backends share this object; the loader turns on one set of
+ * programs (bpf_program__set_autoload) after probing what the kernel allows:
+ *  - every backend: the syscall tracepoints of clone, clone3, fork and vfork
+ *    (O-01, O-05, the child's own exit O-06) and the scheduler points
+ *    task_newtask (O-02), sched_process_fork (O-03), sched_wakeup_new (O-04),
+ *    sched_switch (first run, O-07), as tp_btf or, if refused, raw_tp;
+ *  - fentry: fentry/fexit on kernel_clone, copy_process and sched_fork add the
+ *    final kernel_clone_args, internal failures and the state after sched_fork;
+ *  - kprobe: the same points through kprobe/kretprobe.
  *
- * clone_id: allocated at syscall entry and kept per calling thread in
- * `inflight` until that thread's syscall exit; task_newtask copies it into
- * `child_ids`, keyed by the child's pid and checked against the child's
- * task_struct, so a reused pid can never pick up another clone's id.
+ * clone_id: allocated at the first point of a clone (syscall entry, else
+ * kernel_clone or copy_process entry, else task_newtask) and kept per
+ * creating thread in `inflight`; task_newtask files it under the child's pid
+ * in `child_ids`, checked against the child's task_struct so a reused pid can
+ * never pick up another clone's id.
  *
  * Records are submitted without a wake-up; user space drains the ring every
  * 10 ms, and a wake-up is forced once 64 KiB are waiting (perf-baseline.md).
@@ -20,29 +26,43 @@
 #include <bpf/bpf_tracing.h>
 #include <bpf/bpf_core_read.h>
 #include "compat.bpf.h"
+#include "arch.bpf.h"
 #include "events.h"
 
 #define RB_WAKEUP_BYTES (64 * 1024)
+#define MAX_ERRNO 4095
 
 /* Set by the loader before load. */
 const volatile bool filter_tgid = false;	/* only watched tgids and descendants */
+const volatile __u64 filter_cgroup = 0;		/* only this cgroup v2 id (0: any) */
+const volatile char filter_comm[16] = {};	/* only creators with this comm ("": any) */
 
 /* Counters read by user space at exit (.bss). */
 __u64 next_clone_id = 0;
 __u64 lost[REC__MAX];		/* ring buffer full, per record type */
 __u64 untracked_child;		/* a child point whose clone_id was unknown */
+__u64 pending_first_run;	/* children seen at task_newtask, not yet run (approx.) */
+
+/* Who opened an inflight clone, so the right exit closes it. */
+enum { OPEN_SYSCALL = 0, OPEN_COPY_PROCESS = 1, OPEN_KERNEL_CLONE = 2 };
 
 struct inflight {
 	__u64 clone_id;
 	__u32 entry;		/* enum rec_entry */
-	__u32 pad;
+	__u32 opener;		/* OPEN_* */
 };
 
 struct child_id {
 	__u64 clone_id;
 	__u64 task;		/* the child's task_struct, against pid reuse */
 	__u32 entry;
-	__u32 pad;
+	__u32 ran;		/* first run already recorded */
+};
+
+/* kprobe backend: arguments saved at entry for the return probe. */
+struct kp_args {
+	__u64 copy_args;	/* copy_process()'s struct kernel_clone_args * */
+	__u64 sched_fork_p;	/* sched_fork()'s child */
 };
 
 struct {
@@ -53,7 +73,7 @@ struct {
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
 	__uint(max_entries, 16384);
-	__type(key, __u64);		/* pid_tgid of the calling thread */
+	__type(key, __u64);		/* pid_tgid of the creating thread */
 	__type(value, struct inflight);
 } inflight SEC(".maps");
 
@@ -71,7 +91,14 @@ struct {
 	__type(value, __u8);
 } watched SEC(".maps");
 
-/* Scratch for the large entry record (bigger than the BPF stack). */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 16384);
+	__type(key, __u64);		/* pid_tgid */
+	__type(value, struct kp_args);
+} kp_saved SEC(".maps");
+
+/* Scratch for records bigger than the BPF stack. */
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
 	__uint(max_entries, 1);
@@ -101,44 +128,71 @@ static __always_inline __u64 rb_flags(void)
 		       BPF_RB_FORCE_WAKEUP : BPF_RB_NO_WAKEUP;
 }
 
-static __always_inline bool tgid_watched(__u32 tgid)
+/* Does the creating task pass the user's filters? */
+static __always_inline bool creator_selected(__u32 tgid)
 {
-	if (!filter_tgid)
-		return true;
-	return bpf_map_lookup_elem(&watched, &tgid) != NULL;
+	if (filter_tgid && !bpf_map_lookup_elem(&watched, &tgid))
+		return false;
+	if (filter_cgroup && bpf_get_current_cgroup_id() != filter_cgroup)
+		return false;
+	if (filter_comm[0]) {
+		char comm[16];
+
+		bpf_get_current_comm(comm, sizeof(comm));
+		for (int i = 0; i < 16; i++) {
+			if (comm[i] != filter_comm[i])
+				return false;
+			if (!comm[i])
+				break;
+		}
+	}
+	return true;
 }
 
-/* Fill *r from task t; every read is CO-RE relocated. */
-static __always_inline void read_task(struct rec_task *r, struct task_struct *t)
-{
-	const cpumask_t *mask = BPF_CORE_READ(t, cpus_ptr);
+/* Direct loads through BTF-typed pointers; CO-RE relocated like the rest. */
+#define RD_DIRECT(p, f) ((p)->f)
+#define RD2_DIRECT(p, a, b) ((p)->a->b)
 
-	r->task = (__u64)t;
-	r->mm = (__u64)BPF_CORE_READ(t, mm);
-	r->files = (__u64)BPF_CORE_READ(t, files);
-	r->fs = (__u64)BPF_CORE_READ(t, fs);
-	r->sighand = (__u64)BPF_CORE_READ(t, sighand);
-	r->signal = (__u64)BPF_CORE_READ(t, signal);
-	r->cpus_mask = BPF_CORE_READ(mask, bits[0]);
-	r->pid = BPF_CORE_READ(t, pid);
-	r->tgid = BPF_CORE_READ(t, tgid);
-	r->real_parent_pid = BPF_CORE_READ(t, real_parent, pid);
-	r->ns_level = BPF_CORE_READ(t, thread_pid, level);
-	r->state = task_state(t);
-	r->on_rq = BPF_CORE_READ(t, on_rq);
-	r->exit_signal = BPF_CORE_READ(t, exit_signal);
-	r->flags = BPF_CORE_READ(t, flags);
-	r->signal_flags = BPF_CORE_READ(t, signal, flags);
-	r->group_exit_signal = BPF_CORE_READ(t, group_leader, exit_signal);
-	r->policy = BPF_CORE_READ(t, policy);
-	r->prio = BPF_CORE_READ(t, prio);
-	r->static_prio = BPF_CORE_READ(t, static_prio);
-	r->normal_prio = BPF_CORE_READ(t, normal_prio);
-	r->rt_priority = BPF_CORE_READ(t, rt_priority);
-	r->reset_on_fork = BPF_CORE_READ_BITFIELD_PROBED(t, sched_reset_on_fork);
-	r->cpu = task_cpu(t);
-	r->nr_cpus_allowed = BPF_CORE_READ(t, nr_cpus_allowed);
-	BPF_CORE_READ_STR_INTO(&r->comm, t, comm);
+#define READ_FN(x) x##_btf
+#define RD RD_DIRECT
+#define RD2 RD2_DIRECT
+#define RDBF BPF_CORE_READ_BITFIELD
+#include "task_read.bpf.h"
+#undef READ_FN
+#undef RD
+#undef RD2
+#undef RDBF
+
+#define READ_FN(x) x##_probe
+#define RD BPF_CORE_READ
+#define RD2 BPF_CORE_READ
+#define RDBF BPF_CORE_READ_BITFIELD_PROBED
+#include "task_read.bpf.h"
+#undef READ_FN
+#undef RD
+#undef RD2
+#undef RDBF
+
+/* Read a task with the reader its pointer allows (btf is a constant). */
+static __always_inline void read_task(struct rec_task *r, struct task_struct *t, bool btf)
+{
+	if (btf)
+		read_task_btf(r, t);
+	else
+		read_task_probe(r, t);
+}
+
+static __always_inline void read_task_ext(struct rec_task_ext *x, struct task_struct *t, bool btf)
+{
+	if (btf)
+		read_task_ext_btf(x, t);
+	else
+		read_task_ext_probe(x, t);
+}
+
+static __always_inline __u32 pid_of(struct task_struct *t, bool btf)
+{
+	return btf ? t->pid : BPF_CORE_READ(t, pid);
 }
 
 /* ------------------------------------------------------- syscall entry */
@@ -161,20 +215,21 @@ struct sys_exit_ctx {
 /* O-01: open a clone in the caller and record its arguments. */
 static __always_inline int on_sys_enter(void *ctx, __u32 entry, int nargs)
 {
-	struct task_struct *cur = (void *)bpf_get_current_task();
+	struct task_struct *cur = bpf_get_current_task_btf();
 	struct sys_enter_ctx *sc = ctx;
 	__u64 id = bpf_get_current_pid_tgid();
 	struct inflight fl = {};
 	struct rec_sys_enter *r;
 	__u32 zero = 0;
 
-	if (!tgid_watched(id >> 32))
+	if (!creator_selected(id >> 32))
 		return 0;
 	r = bpf_map_lookup_elem(&enter_scratch, &zero);
 	if (!r)
 		return 0;
 	fl.clone_id = __sync_fetch_and_add(&next_clone_id, 1) + 1;
 	fl.entry = entry;
+	fl.opener = OPEN_SYSCALL;
 	bpf_map_update_elem(&inflight, &id, &fl, BPF_ANY);
 
 	__builtin_memset(r, 0, sizeof(*r));
@@ -218,7 +273,8 @@ static __always_inline int on_sys_enter(void *ctx, __u32 entry, int nargs)
 				r->uargs_flags |= REC_SET_TID_FAULT;
 		}
 	}
-	read_task(&r->parent, cur);
+	read_task(&r->parent, cur, true);
+	read_task_ext(&r->parent_ext, cur, true);
 	if (bpf_ringbuf_output(&rb, r, sizeof(*r), rb_flags()))
 		__sync_fetch_and_add(&lost[REC_SYS_ENTER], 1);
 	return 0;
@@ -252,7 +308,7 @@ static __always_inline int on_sys_exit(void *ctx)
 	struct child_id *cid;
 	struct rec_ret *r;
 
-	if (fl) {
+	if (fl && fl->opener == OPEN_SYSCALL) {
 		r = rec_reserve(REC_SYS_EXIT, sizeof(*r), fl->clone_id);
 		if (r) {
 			r->ret = sc->ret;
@@ -266,6 +322,11 @@ static __always_inline int on_sys_exit(void *ctx)
 	cid = bpf_map_lookup_elem(&child_ids, &pid);
 	if (!cid || cid->task != bpf_get_current_task())
 		return 0;
+	/* no syscall was seen making this child: it has no O-06 to pair with */
+	if (cid->entry == REC_ENTRY_NONE) {
+		bpf_map_delete_elem(&child_ids, &pid);
+		return 0;
+	}
 	r = rec_reserve(REC_CHILD_RET, sizeof(*r), cid->clone_id);
 	if (r) {
 		r->ret = sc->ret;
@@ -291,34 +352,75 @@ int handle_sys_exit_vfork(void *ctx) { return on_sys_exit(ctx); }
 
 /* ------------------------------------------------------ scheduler points */
 
-static __always_inline int emit_point(__u32 type, struct task_struct *child,
-				      __u64 clone_id, __u32 entry, __u64 clone_flags)
+static __always_inline int emit_point(__u32 type, struct task_struct *child, __u64 clone_id,
+				      __u32 entry, __u64 clone_flags, __s64 ret, bool btf)
 {
 	struct rec_task_point *r = rec_reserve(type, sizeof(*r), clone_id);
 
 	if (!r)
 		return 0;
+	__builtin_memset(&r->arch, 0, sizeof(r->arch));
+	__builtin_memset(&r->ext, 0, sizeof(r->ext));
 	r->clone_flags = clone_flags;
+	r->ret = ret;
 	r->creator_pid = (__u32)bpf_get_current_pid_tgid();
 	r->entry = entry;
-	read_task(&r->child, child);
+	if (child)
+		read_task(&r->child, child, btf);
+	else
+		__builtin_memset(&r->child, 0, sizeof(r->child));
+	if (type == REC_NEWTASK && child) {
+		read_arch(&r->arch, child);
+		read_task_ext(&r->ext, child, btf);
+	}
 	bpf_ringbuf_submit(r, rb_flags());
 	return 0;
 }
 
+/*
+ * The clone the current thread is making: its inflight entry, or a new one
+ * opened by `opener` for clones without a syscall (kernel threads, workers).
+ */
+static __always_inline struct inflight *current_clone(__u32 opener)
+{
+	__u64 id = bpf_get_current_pid_tgid();
+	struct inflight *fl = bpf_map_lookup_elem(&inflight, &id);
+	struct inflight nf = {};
+
+	if (fl || opener == OPEN_SYSCALL)
+		return fl;
+	if (!creator_selected(id >> 32))
+		return NULL;
+	nf.clone_id = __sync_fetch_and_add(&next_clone_id, 1) + 1;
+	nf.entry = REC_ENTRY_NONE;
+	nf.opener = opener;
+	bpf_map_update_elem(&inflight, &id, &nf, BPF_ANY);
+	return bpf_map_lookup_elem(&inflight, &id);
+}
+
+/* Close a clone at the exit of the function that opened it. */
+static __always_inline void close_clone(__u32 opener)
+{
+	__u64 id = bpf_get_current_pid_tgid();
+	struct inflight *fl = bpf_map_lookup_elem(&inflight, &id);
+
+	if (fl && fl->opener == opener)
+		bpf_map_delete_elem(&inflight, &id);
+}
+
 /* O-02: the child exists; give it the caller's clone_id. */
-static __always_inline int on_newtask(struct task_struct *child, __u64 clone_flags)
+static __always_inline int on_newtask(struct task_struct *child, __u64 clone_flags, bool btf)
 {
 	__u64 id = bpf_get_current_pid_tgid();
 	struct inflight *fl = bpf_map_lookup_elem(&inflight, &id);
 	struct child_id cid = {};
-	__u32 pid = BPF_CORE_READ(child, pid);
+	__u32 pid = pid_of(child, btf);
 
 	if (fl) {
 		cid.clone_id = fl->clone_id;
 		cid.entry = fl->entry;
 	} else {
-		if (!tgid_watched(id >> 32))
+		if (!creator_selected(id >> 32))
 			return 0;
 		cid.clone_id = __sync_fetch_and_add(&next_clone_id, 1) + 1;
 		cid.entry = REC_ENTRY_NONE;
@@ -326,18 +428,19 @@ static __always_inline int on_newtask(struct task_struct *child, __u64 clone_fla
 	cid.task = (__u64)child;
 	bpf_map_update_elem(&child_ids, &pid, &cid, BPF_ANY);
 	if (filter_tgid) {
-		__u32 tgid = BPF_CORE_READ(child, tgid);
+		__u32 tgid = btf ? child->tgid : BPF_CORE_READ(child, tgid);
 		__u8 one = 1;
 
 		bpf_map_update_elem(&watched, &tgid, &one, BPF_ANY);
 	}
-	return emit_point(REC_NEWTASK, child, cid.clone_id, cid.entry, clone_flags);
+	pending_first_run++;
+	return emit_point(REC_NEWTASK, child, cid.clone_id, cid.entry, clone_flags, 0, btf);
 }
 
-/* O-03, O-04: later points of a clone already seen at task_newtask. */
-static __always_inline int on_child_point(__u32 type, struct task_struct *child)
+/* Later points of a clone already seen at task_newtask. */
+static __always_inline int on_child_point(__u32 type, struct task_struct *child, bool btf)
 {
-	__u32 pid = BPF_CORE_READ(child, pid);
+	__u32 pid = pid_of(child, btf);
 	struct child_id *cid = bpf_map_lookup_elem(&child_ids, &pid);
 
 	if (!cid)
@@ -346,44 +449,250 @@ static __always_inline int on_child_point(__u32 type, struct task_struct *child)
 		__sync_fetch_and_add(&untracked_child, 1);
 		return 0;
 	}
-	return emit_point(type, child, cid->clone_id, cid->entry, 0);
+	return emit_point(type, child, cid->clone_id, cid->entry, 0, 0, btf);
+}
+
+/* O-07: the first time a new child is switched in. */
+static __always_inline int on_switch(struct task_struct *next, bool btf)
+{
+	struct child_id *cid;
+	__u32 pid;
+
+	/* most switches: no new child waits for its first run */
+	if (!pending_first_run)
+		return 0;
+	pid = pid_of(next, btf);
+	cid = bpf_map_lookup_elem(&child_ids, &pid);
+	if (!cid || cid->ran || cid->task != (__u64)next)
+		return 0;
+	cid->ran = 1;
+	if (pending_first_run)
+		pending_first_run--;
+	return emit_point(REC_FIRST_RUN, next, cid->clone_id, cid->entry, 0, 0, btf);
 }
 
 SEC("tp_btf/task_newtask")
 int BPF_PROG(handle_task_newtask, struct task_struct *task, u64 clone_flags)
 {
-	return on_newtask(task, clone_flags);
+	return on_newtask(task, clone_flags, true);
 }
 
 SEC("tp_btf/sched_process_fork")
 int BPF_PROG(handle_sched_process_fork, struct task_struct *parent, struct task_struct *child)
 {
-	return on_child_point(REC_FORK, child);
+	return on_child_point(REC_FORK, child, true);
 }
 
 SEC("tp_btf/sched_wakeup_new")
 int BPF_PROG(handle_sched_wakeup_new, struct task_struct *p)
 {
-	return on_child_point(REC_WAKEUP, p);
+	return on_child_point(REC_WAKEUP, p, true);
 }
 
-/* raw_tp twins, for kernels that refuse BTF tracepoints (autoload off by default). */
+SEC("tp_btf/sched_switch")
+int BPF_PROG(handle_sched_switch, bool preempt, struct task_struct *prev, struct task_struct *next)
+{
+	return on_switch(next, true);
+}
+
+/* raw_tp twins, for kernels that refuse BTF tracepoints. */
 SEC("raw_tp/task_newtask")
 int BPF_PROG(raw_task_newtask, struct task_struct *task, u64 clone_flags)
 {
-	return on_newtask(task, clone_flags);
+	return on_newtask(task, clone_flags, false);
 }
 
 SEC("raw_tp/sched_process_fork")
 int BPF_PROG(raw_sched_process_fork, struct task_struct *parent, struct task_struct *child)
 {
-	return on_child_point(REC_FORK, child);
+	return on_child_point(REC_FORK, child, false);
 }
 
 SEC("raw_tp/sched_wakeup_new")
 int BPF_PROG(raw_sched_wakeup_new, struct task_struct *p)
 {
-	return on_child_point(REC_WAKEUP, p);
+	return on_child_point(REC_WAKEUP, p, false);
+}
+
+SEC("raw_tp/sched_switch")
+int BPF_PROG(raw_sched_switch, bool preempt, struct task_struct *prev, struct task_struct *next)
+{
+	return on_switch(next, false);
+}
+
+/* --------------------------------------- kernel functions (fentry, kprobe) */
+
+static __always_inline void read_kargs(struct rec_kargs *k, struct kernel_clone_args *a)
+{
+	k->flags = BPF_CORE_READ(a, flags);
+	k->pidfd = (__u64)BPF_CORE_READ(a, pidfd);
+	k->child_tid = (__u64)BPF_CORE_READ(a, child_tid);
+	k->parent_tid = (__u64)BPF_CORE_READ(a, parent_tid);
+	k->stack = BPF_CORE_READ(a, stack);
+	k->stack_size = BPF_CORE_READ(a, stack_size);
+	k->tls = BPF_CORE_READ(a, tls);
+	k->set_tid = (__u64)BPF_CORE_READ(a, set_tid);
+	k->set_tid_size = BPF_CORE_READ(a, set_tid_size);
+	k->exit_signal = BPF_CORE_READ(a, exit_signal);
+	k->cgroup = BPF_CORE_READ(a, cgroup);
+	k->idle = BPF_CORE_READ(a, idle);
+	k->kthread = kargs_kthread(a);
+	k->io_thread = kargs_io_thread(a);
+	k->user_worker = kargs_user_worker(a);
+	k->fn = kargs_fn(a);
+	k->fn_arg = kargs_fn_arg(a);
+}
+
+static __always_inline int on_copy_enter(struct kernel_clone_args *args, int trace, int node,
+					 bool btf)
+{
+	struct inflight *fl = current_clone(OPEN_COPY_PROCESS);
+	struct rec_copy_enter *r;
+
+	if (!fl)
+		return 0;
+	r = rec_reserve(REC_COPY_ENTER, sizeof(*r), fl->clone_id);
+	if (!r)
+		return 0;
+	read_kargs(&r->kargs, args);
+	r->trace = trace;
+	r->node = node;
+	r->entry = fl->entry;
+	r->pad = 0;
+	if (btf)
+		read_task(&r->parent, bpf_get_current_task_btf(), true);
+	else
+		read_task(&r->parent, (void *)bpf_get_current_task(), false);
+	bpf_ringbuf_submit(r, rb_flags());
+	return 0;
+}
+
+static __always_inline int on_copy_exit(struct task_struct *ret, bool btf)
+{
+	__u64 id = bpf_get_current_pid_tgid();
+	struct inflight *fl = bpf_map_lookup_elem(&inflight, &id);
+	__s64 err = 0;
+
+	if (!fl)
+		return 0;
+	if ((unsigned long)ret >= (unsigned long)-MAX_ERRNO)
+		err = (__s64)(long)ret;
+	emit_point(REC_COPY_EXIT, err ? NULL : ret, fl->clone_id, fl->entry, 0, err, btf);
+	close_clone(OPEN_COPY_PROCESS);
+	return 0;
+}
+
+static __always_inline int on_sched_fork_exit(struct task_struct *p, int ret, bool btf)
+{
+	__u64 id = bpf_get_current_pid_tgid();
+	struct inflight *fl = bpf_map_lookup_elem(&inflight, &id);
+
+	if (!fl)
+		return 0;
+	/* the child is half built: read it even on failure (state, prio) */
+	return emit_point(REC_SCHED_FORK, p, fl->clone_id, fl->entry, 0, ret, btf);
+}
+
+static __always_inline int on_clone_exit(long ret)
+{
+	__u64 id = bpf_get_current_pid_tgid();
+	struct inflight *fl = bpf_map_lookup_elem(&inflight, &id);
+	struct rec_ret *r;
+
+	if (!fl)
+		return 0;
+	r = rec_reserve(REC_CLONE_EXIT, sizeof(*r), fl->clone_id);
+	if (r) {
+		r->ret = ret;
+		r->entry = fl->entry;
+		r->pid = (__u32)id;
+		bpf_ringbuf_submit(r, rb_flags());
+	}
+	close_clone(OPEN_KERNEL_CLONE);
+	return 0;
+}
+
+SEC("fentry/kernel_clone")
+int BPF_PROG(fentry_kernel_clone, struct kernel_clone_args *args)
+{
+	current_clone(OPEN_KERNEL_CLONE);
+	return 0;
+}
+
+SEC("fexit/kernel_clone")
+int BPF_PROG(fexit_kernel_clone, struct kernel_clone_args *args, long ret)
+{
+	return on_clone_exit(ret);
+}
+
+SEC("fentry/copy_process")
+int BPF_PROG(fentry_copy_process, struct pid *pid, int trace, int node,
+	     struct kernel_clone_args *args)
+{
+	return on_copy_enter(args, trace, node, true);
+}
+
+SEC("fexit/copy_process")
+int BPF_PROG(fexit_copy_process, struct pid *pid, int trace, int node,
+	     struct kernel_clone_args *args, struct task_struct *ret)
+{
+	return on_copy_exit(ret, true);
+}
+
+SEC("fexit/sched_fork")
+int BPF_PROG(fexit_sched_fork, u64 clone_flags, struct task_struct *p, int ret)
+{
+	return on_sched_fork_exit(p, ret, true);
+}
+
+SEC("kprobe/kernel_clone")
+int BPF_KPROBE(kprobe_kernel_clone, struct kernel_clone_args *args)
+{
+	current_clone(OPEN_KERNEL_CLONE);
+	return 0;
+}
+
+SEC("kretprobe/kernel_clone")
+int BPF_KRETPROBE(kretprobe_kernel_clone, long ret)
+{
+	return on_clone_exit(ret);
+}
+
+SEC("kprobe/copy_process")
+int BPF_KPROBE(kprobe_copy_process, struct pid *pid, int trace, int node,
+	       struct kernel_clone_args *args)
+{
+	return on_copy_enter(args, trace, node, false);
+}
+
+SEC("kretprobe/copy_process")
+int BPF_KRETPROBE(kretprobe_copy_process, struct task_struct *ret)
+{
+	return on_copy_exit(ret, false);
+}
+
+SEC("kprobe/sched_fork")
+int BPF_KPROBE(kprobe_sched_fork, u64 clone_flags, struct task_struct *p)
+{
+	__u64 id = bpf_get_current_pid_tgid();
+	struct kp_args a = { .sched_fork_p = (__u64)p };
+
+	bpf_map_update_elem(&kp_saved, &id, &a, BPF_ANY);
+	return 0;
+}
+
+SEC("kretprobe/sched_fork")
+int BPF_KRETPROBE(kretprobe_sched_fork, int ret)
+{
+	__u64 id = bpf_get_current_pid_tgid();
+	struct kp_args *a = bpf_map_lookup_elem(&kp_saved, &id);
+	struct task_struct *p;
+
+	if (!a)
+		return 0;
+	p = (void *)a->sched_fork_p;
+	bpf_map_delete_elem(&kp_saved, &id);
+	return on_sched_fork_exit(p, ret, false);
 }
 
 char LICENSE[] SEC("license") = "GPL";

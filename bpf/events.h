@@ -22,8 +22,15 @@ enum rec_type {
 	REC_WAKEUP = 4,		/* struct rec_task_point: O-04 sched_wakeup_new */
 	REC_SYS_EXIT = 5,	/* struct rec_ret: O-05, parent's syscall exit */
 	REC_CHILD_RET = 6,	/* struct rec_ret: O-06, the child's own syscall exit */
+	REC_COPY_ENTER = 7,	/* struct rec_copy_enter: copy_process entry (fentry/kprobe) */
+	REC_SCHED_FORK = 8,	/* struct rec_task_point: sched_fork exit (fexit/kretprobe) */
+	REC_COPY_EXIT = 9,	/* struct rec_task_point: copy_process exit (fexit/kretprobe) */
+	REC_CLONE_EXIT = 10,	/* struct rec_ret: kernel_clone exit (fexit/kretprobe) */
+	REC_FIRST_RUN = 11,	/* struct rec_task_point: O-07, the child's first switch-in */
 	REC__MAX
 };
+
+/* Record type -> observation point index is (type - 1), see decode.c. */
 
 /* Which syscall a record came from (rec_sys_enter.entry, rec_ret.entry). */
 enum rec_entry {
@@ -77,6 +84,87 @@ struct rec_task {
 	char comm[CC_COMM_LEN];
 };
 
+/* rec_task_ext.valid: which groups were read (same bits as model/ MODEL_IN_*) */
+#define REC_IN_NS		(1u << 0)
+#define REC_IN_CRED		(1u << 1)
+#define REC_IN_IO		(1u << 2)
+#define REC_IN_SYSVSEM		(1u << 3)
+#define REC_IN_SIGALT		(1u << 4)
+#define REC_IN_RSEQ		(1u << 5)
+#define REC_IN_PTRACE		(1u << 6)
+#define REC_IN_SIGNALS		(1u << 7)
+#define REC_IN_SECCOMP		(1u << 8)
+#define REC_IN_OOM		(1u << 9)
+#define REC_IN_SUBREAPER	(1u << 10)
+#define REC_IN_COMM		(1u << 11)
+#define REC_IN_EXEC_ID		(1u << 12)
+#define REC_IN_TIDS		(1u << 13)
+#define REC_IN_COUNTERS		(1u << 14)
+#define REC_IN_TIME		(1u << 15)
+#define REC_IN_UCLAMP		(1u << 16)
+
+/*
+ * The rest of a task's state the model reads, at syscall entry (parent) and
+ * at task_newtask (child).  Each member's kernel expression is the comment
+ * of the same member of struct model_task (model/model.h).
+ */
+struct rec_task_ext {
+	__u64 nsproxy;
+	__u64 pid_ns_active;
+	__u64 pid_ns_for_children;
+	__u64 time_ns;
+	__u64 time_ns_for_children;
+	__u64 mnt_ns;
+	__u64 uts_ns;
+	__u64 ipc_ns;
+	__u64 net_ns;
+	__u64 cgroup_ns;
+	__u64 cred;
+	__u64 real_cred;
+	__u64 user_ns;
+	__u64 cap_effective;
+	__u64 io_context;
+	__u64 sysvsem_undo;
+	__u64 sas_ss_sp;
+	__u64 sas_ss_size;
+	__u64 rseq;
+	__u64 jobctl;
+	__u64 blocked;
+	__u64 pending;
+	__u64 seccomp_filter;
+	__u64 self_exec_id;
+	__u64 parent_exec_id;
+	__u64 vfork_done;
+	__u64 set_child_tid;
+	__u64 clear_child_tid;
+	__u64 min_flt;
+	__u64 maj_flt;
+	__u64 nvcsw;
+	__u64 nivcsw;
+	__u64 utime;
+	__u64 stime;
+	__u64 gtime;
+	__u64 start_time;
+	__u32 valid;		/* REC_IN_* */
+	__u32 pid_ns_children_level;
+	__u32 has_thread_keyring;
+	__u32 user_ns_level;
+	__u32 ioprio;
+	__u32 sas_ss_flags;
+	__u32 rseq_len;
+	__u32 ptrace;
+	__u32 parent_pid;
+	__s32 pdeath_signal;
+	__u32 seccomp_mode;
+	__s32 oom_score_adj;
+	__s32 oom_score_adj_min;
+	__u32 has_child_subreaper;
+	__u32 is_child_subreaper;
+	__u32 uclamp_min;
+	__u32 uclamp_max;
+	__u32 pad;
+};
+
 /* REC_SYS_ENTER */
 struct rec_sys_enter {
 	struct rec_hdr hdr;
@@ -86,15 +174,79 @@ struct rec_sys_enter {
 	__u8 uargs[CC_UARGS_MAX]; /* clone3: struct clone_args as read, zero-filled */
 	__u32 set_tid[CC_SET_TID_MAX]; /* clone3: set_tid array as read */
 	struct rec_task parent;	/* the calling thread */
+	struct rec_task_ext parent_ext;
 };
 
-/* REC_NEWTASK, REC_FORK, REC_WAKEUP */
+/*
+ * State copy_thread() leaves in the child (arch-specific meaning):
+ * arm64: thread.cpu_context and task_pt_regs(); x86_64: the
+ * inactive_task_frame at thread.sp and task_pt_regs().
+ */
+struct rec_arch {
+	__u64 ctx_pc;		/* arm64 cpu_context.pc; x86 frame->ret_addr */
+	__u64 ctx_sp;		/* arm64 cpu_context.sp; x86 thread.sp */
+	__u64 ctx_fp;		/* arm64 cpu_context.fp; x86 frame->bp */
+	__u64 ctx_fn;		/* arm64 cpu_context.x19; x86 frame->bx */
+	__u64 ctx_arg;		/* arm64 cpu_context.x20; x86 frame->r12 */
+	__u64 regs_ret;		/* task_pt_regs: arm64 regs[0]; x86 ax */
+	__u64 regs_sp;		/* task_pt_regs: user sp */
+	__u64 regs_pc;		/* task_pt_regs: user pc / ip */
+	__u64 tls;		/* arm64 thread.uw.tp_value; x86 thread.fsbase */
+	__u64 stack_end;	/* *end_of_stack(task): STACK_END_MAGIC expected */
+	__u64 ti_flags;		/* thread_info.flags (TIF_*) */
+	__u64 preempt_count;	/* arm64 thread_info.preempt_count; x86 0 */
+	__u64 stack;		/* task->stack */
+	__u64 regs;		/* the child's task_pt_regs() address */
+	__u64 regs_stackframe;	/* arm64: &task_pt_regs()->stackframe; x86 0 */
+	__u64 p_regs_pc;	/* the parent's (current's) user pc / ip ... */
+	__u64 p_regs_sp;	/* ... user sp ... */
+	__u64 p_regs_ret;	/* ... x0 / ax at the same offset in its stack */
+	__u64 p_tls;		/* the parent's saved TLS (as tls above) */
+	__u64 valid;		/* 1 if every read above succeeded */
+};
+
+/* REC_NEWTASK, REC_FORK, REC_WAKEUP, REC_SCHED_FORK, REC_COPY_EXIT, REC_FIRST_RUN */
 struct rec_task_point {
 	struct rec_hdr hdr;
 	__u64 clone_flags;	/* task_newtask's clone_flags; 0 elsewhere */
+	__s64 ret;		/* SCHED_FORK/COPY_EXIT: 0 or -errno; else 0 */
 	__u32 creator_pid;	/* current->pid at this point */
 	__u32 entry;		/* enum rec_entry of the creating syscall */
-	struct rec_task child;
+	struct rec_task child;	/* not read when ret < 0 */
+	struct rec_arch arch;	/* NEWTASK only; zero elsewhere */
+	struct rec_task_ext ext; /* NEWTASK only; valid = 0 elsewhere */
+};
+
+/* struct kernel_clone_args as copy_process() received it (D.2). */
+struct rec_kargs {
+	__u64 flags;
+	__u64 pidfd;		/* user pointers, as numbers */
+	__u64 child_tid;
+	__u64 parent_tid;
+	__u64 stack;
+	__u64 stack_size;
+	__u64 tls;
+	__u64 set_tid;
+	__u64 set_tid_size;
+	__u64 fn;		/* kernel start function (kthreads, workers), 0 if none */
+	__u64 fn_arg;
+	__s32 exit_signal;
+	__s32 cgroup;
+	__u32 kthread;
+	__u32 io_thread;
+	__u32 user_worker;	/* 0 where the field does not exist */
+	__u32 idle;
+};
+
+/* REC_COPY_ENTER */
+struct rec_copy_enter {
+	struct rec_hdr hdr;
+	struct rec_kargs kargs;
+	__s32 trace;		/* copy_process()'s trace argument */
+	__s32 node;		/* NUMA node argument */
+	__u32 entry;		/* enum rec_entry of the creating syscall */
+	__u32 pad;
+	struct rec_task parent;	/* current */
 };
 
 /* REC_SYS_EXIT, REC_CHILD_RET */

@@ -44,24 +44,34 @@ struct correlator *correlator__new(const struct correlator_opts *opts, correlato
 }
 
 /*
- * What a clone must show: a failed syscall only its entry and exit (no
- * tracepoint fires when copy_process fails, A.4); a successful one every
- * point; a clone without a syscall (kernel thread) the three task points.
+ * What a clone must show, of the points the backend offers: a failed
+ * syscall only its entry and exit (no tracepoint fires when copy_process
+ * fails, A.4); a successful one every point; a clone without a syscall
+ * (kernel thread, worker) every task point, but no sched_process_fork or
+ * kernel_clone exit for io_uring/user workers (they call copy_process
+ * directly, O-03).
  */
-uint32_t correlate_points_needed(const struct clone_obs *co, bool child_ret_seen)
+uint32_t correlate_points_needed(const struct clone_obs *co, uint32_t points, bool child_ret_seen)
 {
 	uint32_t need;
 
+	if (!points)
+		points = OBS_POINTS_TRACEPOINT;
+	if (!child_ret_seen)
+		points &= ~OBS_BIT(OBS_CHILD_RET);
 	if (!(co->seen & OBS_BIT(OBS_SYS_ENTER)) && (co->seen & OBS_BIT(OBS_NEWTASK)) &&
-	    co->newtask.entry == OBS_ENTRY_NONE)
-		return OBS_BIT(OBS_NEWTASK) | OBS_BIT(OBS_FORK) | OBS_BIT(OBS_WAKEUP);
+	    co->newtask.entry == OBS_ENTRY_NONE) {
+		need = points & ~(OBS_BIT(OBS_SYS_ENTER) | OBS_BIT(OBS_SYS_EXIT) |
+				  OBS_BIT(OBS_CHILD_RET));
+		if ((co->seen & OBS_BIT(OBS_COPY_ENTER)) &&
+		    (co->copy.kargs.io_thread || co->copy.kargs.user_worker))
+			need &= ~(OBS_BIT(OBS_FORK) | OBS_BIT(OBS_CLONE_EXIT));
+		return need;
+	}
 	need = OBS_BIT(OBS_SYS_ENTER) | OBS_BIT(OBS_SYS_EXIT);
 	if ((co->seen & OBS_BIT(OBS_SYS_EXIT)) && co->exit.ret < 0)
 		return need;
-	need |= OBS_BIT(OBS_NEWTASK) | OBS_BIT(OBS_FORK) | OBS_BIT(OBS_WAKEUP);
-	if (child_ret_seen)
-		need |= OBS_BIT(OBS_CHILD_RET);
-	return need;
+	return need | points;
 }
 
 static size_t bucket_of(uint64_t id)
@@ -170,11 +180,26 @@ int correlator__push(struct correlator *c, const struct obs *o)
 	case OBS_SYS_EXIT:
 		co->exit = o->ret;
 		break;
-	default:
+	case OBS_CHILD_RET:
 		co->child_ret = o->ret;
 		break;
+	case OBS_COPY_ENTER:
+		co->copy = o->copy;
+		break;
+	case OBS_SCHED_FORK:
+		co->sched_fork = o->tp;
+		break;
+	case OBS_COPY_EXIT:
+		co->copy_exit = o->tp;
+		break;
+	case OBS_CLONE_EXIT:
+		co->clone_exit = o->ret;
+		break;
+	default:
+		co->first_run = o->tp;
+		break;
 	}
-	need = correlate_points_needed(co, c->opts.child_ret_seen);
+	need = correlate_points_needed(co, c->opts.points, c->opts.child_ret_seen);
 	if ((co->seen & need) == need)
 		hand_on(c, n, true);
 	return 0;

@@ -22,10 +22,26 @@ struct clone_obs {
 	struct obs_task_point wakeup;	/* OBS_WAKEUP */
 	struct obs_ret exit;		/* OBS_SYS_EXIT */
 	struct obs_ret child_ret;	/* OBS_CHILD_RET */
+	struct obs_copy_enter copy;	/* OBS_COPY_ENTER */
+	struct obs_task_point sched_fork; /* OBS_SCHED_FORK */
+	struct obs_task_point copy_exit; /* OBS_COPY_EXIT */
+	struct obs_ret clone_exit;	/* OBS_CLONE_EXIT */
+	struct obs_task_point first_run; /* OBS_FIRST_RUN */
 	uint64_t ts[OBS__COUNT];	/* ts_ns of each point seen */
 };
 
+/* The points every backend offers (tracepoints). */
+#define OBS_POINTS_TRACEPOINT                                                            \
+	(OBS_BIT(OBS_SYS_ENTER) | OBS_BIT(OBS_NEWTASK) | OBS_BIT(OBS_FORK) |             \
+	 OBS_BIT(OBS_WAKEUP) | OBS_BIT(OBS_SYS_EXIT) | OBS_BIT(OBS_CHILD_RET) |          \
+	 OBS_BIT(OBS_FIRST_RUN))
+/* ... and what fentry/fexit or kprobe/kretprobe add. */
+#define OBS_POINTS_FUNCTIONS                                                             \
+	(OBS_BIT(OBS_COPY_ENTER) | OBS_BIT(OBS_SCHED_FORK) | OBS_BIT(OBS_COPY_EXIT) |    \
+	 OBS_BIT(OBS_CLONE_EXIT))
+
 struct correlator_opts {
+	uint32_t points;	/* OBS_BIT()s the backend offers; 0 = OBS_POINTS_TRACEPOINT */
 	bool child_ret_seen;	/* the backend/arch emits O-06 (x86_64: yes, X-12) */
 	size_t max_pending;	/* bound on open assemblies; 0 = 65536 */
 };
@@ -52,7 +68,7 @@ void correlator__flush(struct correlator *c);
 const struct correlator_stats *correlator__stats(const struct correlator *c);
 void correlator__free(struct correlator *c);
 
-/* The points a clone with this outcome must show (used for completeness). */
-uint32_t correlate_points_needed(const struct clone_obs *co, bool child_ret_seen);
+/* The points a clone with this outcome must show, given what the backend offers. */
+uint32_t correlate_points_needed(const struct clone_obs *co, uint32_t points, bool child_ret_seen);
 
 #endif /* CLONECHECK_CORRELATE_H */

@@ -23,6 +23,11 @@ enum obs_point {
 	OBS_WAKEUP,	/* O-04 */
 	OBS_SYS_EXIT,	/* O-05 */
 	OBS_CHILD_RET,	/* O-06 */
+	OBS_COPY_ENTER,	/* copy_process entry: final kernel_clone_args (fentry/kprobe) */
+	OBS_SCHED_FORK,	/* sched_fork exit: the child after sched_fork (fentry/kprobe) */
+	OBS_COPY_EXIT,	/* copy_process exit: child or -errno (fentry/kprobe) */
+	OBS_CLONE_EXIT,	/* kernel_clone exit: pid or -errno (fentry/kprobe) */
+	OBS_FIRST_RUN,	/* O-07: the child's first switch-in */
 	OBS__COUNT
 };
 
@@ -52,6 +57,63 @@ struct obs_task {
 	char comm[OBS_COMM_LEN];	/* NUL-terminated */
 };
 
+/* The extended state of a task (see struct rec_task_ext / model_task). */
+struct obs_task_ext {
+	uint64_t nsproxy;
+	uint64_t pid_ns_active;
+	uint64_t pid_ns_for_children;
+	uint64_t time_ns;
+	uint64_t time_ns_for_children;
+	uint64_t mnt_ns;
+	uint64_t uts_ns;
+	uint64_t ipc_ns;
+	uint64_t net_ns;
+	uint64_t cgroup_ns;
+	uint64_t cred;
+	uint64_t real_cred;
+	uint64_t user_ns;
+	uint64_t cap_effective;
+	uint64_t io_context;
+	uint64_t sysvsem_undo;
+	uint64_t sas_ss_sp;
+	uint64_t sas_ss_size;
+	uint64_t rseq;
+	uint64_t jobctl;
+	uint64_t blocked;
+	uint64_t pending;
+	uint64_t seccomp_filter;
+	uint64_t self_exec_id;
+	uint64_t parent_exec_id;
+	uint64_t vfork_done;
+	uint64_t set_child_tid;
+	uint64_t clear_child_tid;
+	uint64_t min_flt;
+	uint64_t maj_flt;
+	uint64_t nvcsw;
+	uint64_t nivcsw;
+	uint64_t utime;
+	uint64_t stime;
+	uint64_t gtime;
+	uint64_t start_time;
+	uint32_t valid;
+	uint32_t pid_ns_children_level;
+	uint32_t has_thread_keyring;
+	uint32_t user_ns_level;
+	uint32_t ioprio;
+	uint32_t sas_ss_flags;
+	uint32_t rseq_len;
+	uint32_t ptrace;
+	uint32_t parent_pid;
+	int32_t pdeath_signal;
+	uint32_t seccomp_mode;
+	int32_t oom_score_adj;
+	int32_t oom_score_adj_min;
+	uint32_t has_child_subreaper;
+	uint32_t is_child_subreaper;
+	uint32_t uclamp_min;
+	uint32_t uclamp_max;
+};
+
 struct obs_enter {
 	enum obs_entry entry;
 	uint64_t args[5];		/* raw syscall arguments */
@@ -62,13 +124,49 @@ struct obs_enter {
 	uint64_t uargs[OBS_UARGS_LEN / 8]; /* struct clone_args as 11 u64 */
 	uint32_t set_tid[OBS_SET_TID_MAX];
 	struct obs_task parent;		/* the calling thread at entry */
+	struct obs_task_ext parent_ext;
+};
+
+/* What copy_thread() left in the child (see struct rec_arch). */
+struct obs_arch {
+	uint64_t ctx_pc, ctx_sp, ctx_fp, ctx_fn, ctx_arg;
+	uint64_t regs_ret, regs_sp, regs_pc;
+	uint64_t tls;
+	uint64_t stack_end;
+	uint64_t ti_flags;
+	uint64_t preempt_count;
+	uint64_t stack;
+	uint64_t regs;			/* the child's task_pt_regs() address */
+	uint64_t regs_stackframe;	/* arm64 &regs->stackframe */
+	uint64_t p_regs_pc, p_regs_sp, p_regs_ret, p_tls; /* the parent's */
+	bool valid;			/* every read succeeded */
 };
 
 struct obs_task_point {
 	enum obs_entry entry;
 	uint64_t clone_flags;		/* task_newtask only */
+	int64_t ret;			/* SCHED_FORK, COPY_EXIT: 0 or -errno */
 	uint32_t creator_pid;		/* current->pid at the point */
-	struct obs_task child;
+	struct obs_task child;		/* all zero for a failed COPY_EXIT */
+	struct obs_arch arch;		/* NEWTASK only */
+	struct obs_task_ext ext;	/* NEWTASK only (valid = 0 elsewhere) */
+};
+
+/* struct kernel_clone_args at copy_process entry (see struct rec_kargs). */
+struct obs_kargs {
+	uint64_t flags, pidfd, child_tid, parent_tid;
+	uint64_t stack, stack_size, tls, set_tid, set_tid_size;
+	uint64_t fn, fn_arg;
+	int32_t exit_signal, cgroup;
+	bool kthread, io_thread, user_worker, idle;
+};
+
+struct obs_copy_enter {
+	enum obs_entry entry;
+	struct obs_kargs kargs;
+	int32_t trace;			/* copy_process()'s trace argument */
+	int32_t node;
+	struct obs_task parent;		/* current at copy_process entry */
 };
 
 struct obs_ret {
@@ -83,8 +181,9 @@ struct obs {
 	uint64_t ts_ns;
 	union {
 		struct obs_enter enter;	/* OBS_SYS_ENTER */
-		struct obs_task_point tp; /* OBS_NEWTASK, OBS_FORK, OBS_WAKEUP */
-		struct obs_ret ret;	/* OBS_SYS_EXIT, OBS_CHILD_RET */
+		struct obs_task_point tp; /* NEWTASK, FORK, WAKEUP, SCHED_FORK, COPY_EXIT, FIRST_RUN */
+		struct obs_ret ret;	/* SYS_EXIT, CHILD_RET, CLONE_EXIT */
+		struct obs_copy_enter copy; /* COPY_ENTER */
 	};
 };
 

@@ -11,6 +11,8 @@ const char *verdict_name(enum verdict v)
 		return "pass";
 	case VERDICT_INCOMPLETE:
 		return "incomplete";
+	case VERDICT_UNJUDGED:
+		return "unjudged";
 	default:
 		return "mismatch";
 	}
@@ -35,6 +37,10 @@ bool diff_op_holds(enum model_op op, int64_t observed, int64_t value, uint32_t c
 		return o < 64 && ((v >> o) & 1);
 	case MODEL_OP_EQ_CHILD_PID:
 		return child_pid && o == child_pid;
+	case MODEL_OP_GE:
+		return o >= v;
+	case MODEL_OP_LE:
+		return o <= v;
 	}
 	return false;
 }
@@ -63,20 +69,25 @@ static const char *alt_rule(const struct model_pred *pred, int64_t ret)
 	return NULL;
 }
 
-static void check_fields(const struct model_pred *pred, const struct clone_obs *co,
-			 struct clone_verdict *v)
+static void check_fields(const struct model_profile *prof, const struct model_pred *pred,
+			 const struct clone_obs *co, struct clone_verdict *v)
 {
 	struct model_task seen[MODEL_STAGE__COUNT];
 	bool have[MODEL_STAGE__COUNT];
 
 	for (int s = 0; s < MODEL_STAGE__COUNT; s++)
-		have[s] = predict_observed(co, s, &seen[s]);
+		have[s] = predict_observed(prof, co, s, &seen[s]);
 	for (size_t i = 0; i < pred->n_expect; i++) {
 		const struct model_expect *e = &pred->expect[i];
 		struct diff_check *c;
 
 		if ((unsigned int)e->stage >= MODEL_STAGE__COUNT || !have[e->stage])
 			continue; /* counted in v->missing */
+		/* a field group this backend did not read at that point */
+		if (model_field_input(e->field) & ~seen[e->stage].valid) {
+			v->unobserved++;
+			continue;
+		}
 		c = add_check(v, CHECK_FIELD, e->rule, e->stage);
 		if (!c)
 			return;
@@ -88,8 +99,8 @@ static void check_fields(const struct model_pred *pred, const struct clone_obs *
 	}
 }
 
-void diff_clone(const struct model_pred *pred, const struct clone_obs *co, bool lossy,
-		struct clone_verdict *v)
+void diff_clone(const struct model_profile *prof, const struct model_pred *pred,
+		const struct clone_obs *co, bool lossy, struct clone_verdict *v)
 {
 	uint32_t seen = predict_stages_seen(co);
 	bool failed = false;
@@ -108,8 +119,15 @@ void diff_clone(const struct model_pred *pred, const struct clone_obs *co, bool 
 	v->ret = co->exit.ret;
 
 	if (!pred) {
+		if (v->entry == OBS_ENTRY_NONE) {
+			/* kernel threads, workers, or a clone begun before attach */
+			v->verdict = VERDICT_UNJUDGED;
+			v->reason = "no syscall seen: kernel-internal clone or begun before "
+				    "observation";
+			return;
+		}
 		v->verdict = VERDICT_INCOMPLETE;
-		v->reason = "syscall entry not seen: nothing to predict from";
+		v->reason = lossy ? "records lost" : "syscall entry not seen";
 		return;
 	}
 	if (!v->ret_seen) {
@@ -159,7 +177,7 @@ void diff_clone(const struct model_pred *pred, const struct clone_obs *co, bool 
 		}
 	} else {
 		v->missing = pred->stages_required & ~seen;
-		check_fields(pred, co, v);
+		check_fields(prof, pred, co, v);
 	}
 
 	for (size_t i = 0; i < v->n_checks; i++)

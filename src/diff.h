@@ -13,6 +13,8 @@ enum verdict {
 	VERDICT_PASS,
 	VERDICT_INCOMPLETE,	/* a needed observation is missing: never a pass */
 	VERDICT_MISMATCH,	/* the kernel broke a rule */
+	VERDICT_UNJUDGED,	/* nothing to predict from: no syscall was seen */
+	VERDICT__COUNT
 };
 
 enum check_kind {
@@ -45,6 +47,7 @@ struct clone_verdict {
 	enum verdict verdict;
 	const char *reason;		/* why incomplete, NULL otherwise */
 	uint32_t missing;		/* MODEL_STAGE_BIT()s needed but not seen */
+	size_t unobserved;		/* expectations on fields BPF did not read */
 	size_t n_checks;
 	struct diff_check checks[DIFF_MAX_CHECKS];
 };
@@ -57,8 +60,8 @@ bool diff_op_holds(enum model_op op, int64_t observed, int64_t value, uint32_t c
  * syscall entry seen): the clone is then incomplete.  lossy marks a run in
  * which BPF lost records, so a missing point is blamed on the loss.
  */
-void diff_clone(const struct model_pred *pred, const struct clone_obs *co, bool lossy,
-		struct clone_verdict *v);
+void diff_clone(const struct model_profile *prof, const struct model_pred *pred,
+		const struct clone_obs *co, bool lossy, struct clone_verdict *v);
 
 const char *verdict_name(enum verdict v);
 

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * loader.c - the BPF side's lifetime: preflight, open, load, attach, poll.
+ * loader.c - the BPF side's lifetime: preflight, probe a backend, load,
+ * attach, poll.
  *
- * Backend: tracepoints.  The BTF tracepoints (tp_btf) are tried first and
- * the raw tracepoints (raw_tp) if the kernel refuses them; the syscall
- * tracepoints need tracefs for their ids, which is mounted when absent.
+ * One BPF object holds every backend's programs; each attempt opens it anew
+ * and turns on one set with bpf_program__set_autoload().  `auto` tries
+ * fentry/fexit, then kprobe/kretprobe, then tracepoints; the scheduler
+ * tracepoints are tp_btf, or raw_tp where BTF tracepoints are refused.  The
+ * syscall tracepoints need tracefs for their ids, mounted when absent.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -15,6 +18,7 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
+#include "correlate.h"
 #include "loader.h"
 #include "log.h"
 #include "clonecheck.skel.h"
@@ -22,12 +26,49 @@
 
 #define TRACEFS "/sys/kernel/tracing"
 #define SYSCALL_EVENTS TRACEFS "/events/syscalls/sys_enter_clone"
+#define MAX_LINKS 32
+
+/* One way of attaching: the kernel-function programs and the tracepoint kind. */
+struct attempt {
+	enum backend backend;	/* FENTRY, KPROBE or TRACEPOINT */
+	bool btf_tp;		/* tp_btf (true) or raw_tp (false) */
+	const char *name;	/* for the report */
+	const char *blind;	/* what it cannot see */
+};
+
+static const struct attempt attempts[] = {
+	{ BACKEND_FENTRY, true, "fentry (fentry/fexit + tp_btf + syscall tracepoints)",
+	  "nothing on the clone path it models" },
+	{ BACKEND_KPROBE, true, "kprobe (kprobe/kretprobe + tp_btf + syscall tracepoints)",
+	  "nothing on the clone path it models" },
+	{ BACKEND_TRACEPOINT, true, "tracepoint (tp_btf + syscall tracepoints)",
+	  "copy_process arguments and internal failures (seen only at syscall exit), "
+	  "the child after sched_fork" },
+	{ BACKEND_TRACEPOINT, false, "tracepoint (raw_tp + syscall tracepoints)",
+	  "copy_process arguments and internal failures (seen only at syscall exit), "
+	  "the child after sched_fork" },
+};
 
 struct loader {
 	struct clonecheck_bpf *skel;
 	struct ring_buffer *rb;
-	const char *backend;
+	const struct attempt *at;	/* the one that runs */
+	struct bpf_link *links[MAX_LINKS];
+	size_t n_links;
+	struct loader_opts opts;
 };
+
+int backend_parse(const char *s, enum backend *out)
+{
+	static const char *const names[] = { "auto", "fentry", "kprobe", "tracepoint" };
+
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++)
+		if (!strcmp(s, names[i])) {
+			*out = (enum backend)i;
+			return 0;
+		}
+	return -EINVAL;
+}
 
 static int libbpf_print(enum libbpf_print_level level, const char *fmt, va_list ap)
 {
@@ -53,34 +94,96 @@ static int ensure_tracefs(void)
 	return 0;
 }
 
-/* Programs of one flavour of the scheduler points, on or off. */
-static void set_btf_tracepoints(struct clonecheck_bpf *s, bool btf)
+/* Turn on the programs of one attempt, off all others. */
+static void select_programs(struct clonecheck_bpf *s, const struct attempt *at)
 {
-	bpf_program__set_autoload(s->progs.handle_task_newtask, btf);
-	bpf_program__set_autoload(s->progs.handle_sched_process_fork, btf);
-	bpf_program__set_autoload(s->progs.handle_sched_wakeup_new, btf);
-	bpf_program__set_autoload(s->progs.raw_task_newtask, !btf);
-	bpf_program__set_autoload(s->progs.raw_sched_process_fork, !btf);
-	bpf_program__set_autoload(s->progs.raw_sched_wakeup_new, !btf);
+	struct bpf_program *fentry[] = {
+		s->progs.fentry_kernel_clone, s->progs.fexit_kernel_clone,
+		s->progs.fentry_copy_process, s->progs.fexit_copy_process,
+		s->progs.fexit_sched_fork,
+	};
+	struct bpf_program *kprobe[] = {
+		s->progs.kprobe_kernel_clone, s->progs.kretprobe_kernel_clone,
+		s->progs.kprobe_copy_process, s->progs.kretprobe_copy_process,
+		s->progs.kprobe_sched_fork, s->progs.kretprobe_sched_fork,
+	};
+	struct bpf_program *tp_btf[] = {
+		s->progs.handle_task_newtask, s->progs.handle_sched_process_fork,
+		s->progs.handle_sched_wakeup_new, s->progs.handle_sched_switch,
+	};
+	struct bpf_program *raw_tp[] = {
+		s->progs.raw_task_newtask, s->progs.raw_sched_process_fork,
+		s->progs.raw_sched_wakeup_new, s->progs.raw_sched_switch,
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(fentry); i++)
+		bpf_program__set_autoload(fentry[i], at->backend == BACKEND_FENTRY);
+	for (size_t i = 0; i < ARRAY_SIZE(kprobe); i++)
+		bpf_program__set_autoload(kprobe[i], at->backend == BACKEND_KPROBE);
+	for (size_t i = 0; i < ARRAY_SIZE(tp_btf); i++) {
+		bpf_program__set_autoload(tp_btf[i], at->btf_tp);
+		bpf_program__set_autoload(raw_tp[i], !at->btf_tp);
+	}
 }
 
-static struct clonecheck_bpf *open_and_load(const struct loader_opts *o, bool btf, int *err)
+static void detach_all(struct loader *l)
 {
-	struct clonecheck_bpf *s = clonecheck_bpf__open();
+	while (l->n_links)
+		bpf_link__destroy(l->links[--l->n_links]);
+	clonecheck_bpf__destroy(l->skel);
+	l->skel = NULL;
+}
 
-	if (!s) {
-		*err = -errno;
-		return NULL;
+/* Open, load and attach one attempt; on failure say why in *why. */
+static int try_attempt(struct loader *l, const struct attempt *at, char *why, size_t len)
+{
+	const struct loader_opts *o = &l->opts;
+	struct bpf_program *prog;
+	int err;
+
+	l->skel = clonecheck_bpf__open();
+	if (!l->skel) {
+		err = -errno;
+		snprintf(why, len, "cannot open the BPF object: %s", strerror(-err));
+		return err;
 	}
-	s->rodata->filter_tgid = o->filter_tgid;
-	bpf_map__set_max_entries(s->maps.rb, o->ringbuf_bytes ? o->ringbuf_bytes : 4u << 20);
-	set_btf_tracepoints(s, btf);
-	*err = clonecheck_bpf__load(s);
-	if (*err) {
-		clonecheck_bpf__destroy(s);
-		return NULL;
+	l->skel->rodata->filter_tgid = o->filter_tgid;
+	l->skel->rodata->filter_cgroup = o->cgroup_id;
+	if (o->comm)
+		strncpy((char *)l->skel->rodata->filter_comm, o->comm,
+			sizeof(l->skel->rodata->filter_comm) - 1);
+	bpf_map__set_max_entries(l->skel->maps.rb, o->ringbuf_bytes ? o->ringbuf_bytes : 4u << 20);
+	select_programs(l->skel, at);
+	err = clonecheck_bpf__load(l->skel);
+	if (err) {
+		snprintf(why, len, "load failed: %s", strerror(-err));
+		goto out_detach;
 	}
-	return s;
+	bpf_object__for_each_program(prog, l->skel->obj) {
+		struct bpf_link *link;
+
+		if (!bpf_program__autoload(prog))
+			continue;
+		link = bpf_program__attach(prog);
+		if (!link) {
+			err = -errno;
+			snprintf(why, len, "cannot attach %s: %s", bpf_program__section_name(prog),
+				 strerror(-err));
+			goto out_detach;
+		}
+		if (l->n_links == MAX_LINKS) {
+			bpf_link__destroy(link);
+			err = -E2BIG;
+			snprintf(why, len, "too many programs");
+			goto out_detach;
+		}
+		l->links[l->n_links++] = link;
+	}
+	return 0;
+
+out_detach:
+	detach_all(l);
+	return err;
 }
 
 static int on_sample(void *ctx, void *data, size_t len)
@@ -90,10 +193,23 @@ static int on_sample(void *ctx, void *data, size_t len)
 	return o->cb ? o->cb(o->ctx, data, len) : 0;
 }
 
-static struct loader_opts saved_opts;
+static const char *backend_name(enum backend b)
+{
+	switch (b) {
+	case BACKEND_FENTRY:
+		return "fentry";
+	case BACKEND_KPROBE:
+		return "kprobe";
+	case BACKEND_TRACEPOINT:
+		return "tracepoint";
+	default:
+		return "auto";
+	}
+}
 
 struct loader *loader__open(const struct loader_opts *opts, int *err)
 {
+	char why[256] = "";
 	struct loader *l;
 
 	libbpf_set_print(libbpf_print);
@@ -117,34 +233,34 @@ struct loader *loader__open(const struct loader_opts *opts, int *err)
 		*err = -ENOMEM;
 		return NULL;
 	}
-	saved_opts = *opts;
+	l->opts = *opts;
 
-	/* Step 1: load, BTF tracepoints first, raw tracepoints if refused. */
-	l->skel = open_and_load(opts, true, err);
-	l->backend = "tracepoint (tp_btf + syscall tracepoints)";
-	if (!l->skel) {
-		vlog("tp_btf refused (%s); trying raw_tp", strerror(-*err));
-		l->skel = open_and_load(opts, false, err);
-		l->backend = "tracepoint (raw_tp + syscall tracepoints)";
+	/* Step 1: load and attach the first backend the kernel allows. */
+	for (size_t i = 0; i < ARRAY_SIZE(attempts) && !l->skel; i++) {
+		const struct attempt *at = &attempts[i];
+
+		if (opts->backend != BACKEND_AUTO && opts->backend != at->backend)
+			continue;
+		*err = try_attempt(l, at, why, sizeof(why));
+		if (*err) {
+			vlog("backend %s: %s", at->name, why);
+			continue;
+		}
+		l->at = at;
 	}
 	if (!l->skel) {
-		elog("cannot load BPF programs: %s", strerror(-*err));
+		elog("backend %s cannot run on this kernel: %s", backend_name(opts->backend), why);
 		goto out_free;
 	}
-	/* Step 2: attach every program. */
-	*err = clonecheck_bpf__attach(l->skel);
-	if (*err) {
-		elog("cannot attach BPF programs: %s", strerror(-*err));
-		goto out_free;
-	}
-	/* Step 3: the ring buffer consumer. */
-	l->rb = ring_buffer__new(bpf_map__fd(l->skel->maps.rb), on_sample, &saved_opts, NULL);
+	/* Step 2: the ring buffer consumer. */
+	l->rb = ring_buffer__new(bpf_map__fd(l->skel->maps.rb), on_sample, &l->opts, NULL);
 	if (!l->rb) {
 		*err = -errno;
 		elog("cannot open the BPF ring buffer: %s", strerror(-*err));
 		goto out_free;
 	}
-	vlog("backend: %s", l->backend);
+	vlog("backend: %s", l->at->name);
+	vlog("cannot see: %s", l->at->blind);
 	return l;
 
 out_free:
@@ -181,7 +297,19 @@ int loader__drain(struct loader *l)
 
 const char *loader__backend(const struct loader *l)
 {
-	return l->backend;
+	return l->at->name;
+}
+
+uint32_t loader__points(const struct loader *l)
+{
+	if (l->at->backend == BACKEND_TRACEPOINT)
+		return OBS_POINTS_TRACEPOINT;
+	return OBS_POINTS_TRACEPOINT | OBS_POINTS_FUNCTIONS;
+}
+
+const char *loader__blind_spots(const struct loader *l)
+{
+	return l->at->blind;
 }
 
 uint64_t loader__lost(const struct loader *l, uint64_t lost[OBS__COUNT])
@@ -192,8 +320,7 @@ uint64_t loader__lost(const struct loader *l, uint64_t lost[OBS__COUNT])
 		uint64_t n = l->skel->bss->lost[t];
 
 		/* rec_type t is observation point t - 1 (see events.h). */
-		if (t - 1 < OBS__COUNT)
-			lost[t - 1] = n;
+		lost[t - 1] = n;
 		total += n;
 	}
 	return total;
@@ -209,6 +336,7 @@ void loader__close(struct loader *l)
 	if (!l)
 		return;
 	ring_buffer__free(l->rb);
-	clonecheck_bpf__destroy(l->skel);
+	if (l->skel)
+		detach_all(l);
 	free(l);
 }

@@ -16,8 +16,18 @@
 /* Called for every record; returning < 0 stops the current poll. */
 typedef int (*loader_record_cb)(void *ctx, const void *data, size_t len);
 
+enum backend {
+	BACKEND_AUTO,		/* probe: fentry, then kprobe, then tracepoint */
+	BACKEND_FENTRY,		/* fentry/fexit + tracepoints */
+	BACKEND_KPROBE,		/* kprobe/kretprobe + tracepoints */
+	BACKEND_TRACEPOINT,	/* tracepoints only (tp_btf, else raw_tp) */
+};
+
 struct loader_opts {
+	enum backend backend;	/* which to use; AUTO probes */
 	bool filter_tgid;	/* observe only watched tgids and their descendants */
+	uint64_t cgroup_id;	/* observe only creators in this cgroup v2 (0: any) */
+	const char *comm;	/* observe only creators with this comm (NULL: any) */
 	size_t ringbuf_bytes;	/* power of two; 0 = 4 MiB */
 	loader_record_cb cb;
 	void *ctx;
@@ -36,12 +46,19 @@ int loader__watch(struct loader *l, pid_t tgid);
 int loader__poll(struct loader *l, int timeout_ms);
 /* Drain without waiting. */
 int loader__drain(struct loader *l);
-/* Name of the backend that runs, e.g. "tracepoint (tp_btf + syscalls)". */
+/* Name of the backend that runs, e.g. "tracepoint (tp_btf + syscall tracepoints)". */
 const char *loader__backend(const struct loader *l);
+/* OBS_BIT()s of the observation points the running backend offers. */
+uint32_t loader__points(const struct loader *l);
+/* What the running backend cannot see, one line. */
+const char *loader__blind_spots(const struct loader *l);
 /* Records BPF lost, per observation point; returns the total. */
 uint64_t loader__lost(const struct loader *l, uint64_t lost[OBS__COUNT]);
 /* Child points whose clone_id BPF did not know. */
 uint64_t loader__untracked(const struct loader *l);
 void loader__close(struct loader *l);
+
+/* Parse "auto", "fentry", "kprobe", "tracepoint"; 0 or -EINVAL. */
+int backend_parse(const char *s, enum backend *out);
 
 #endif /* CLONECHECK_LOADER_H */

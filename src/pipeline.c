@@ -15,7 +15,7 @@ static void judge(const struct clone_obs *co, bool complete, void *ctx)
 
 	(void)complete; /* the differ sees what is missing itself */
 	err = predict_clone(&p->prof, co, &pred);
-	diff_clone(err ? NULL : &pred, co, p->lossy, &p->scratch);
+	diff_clone(&p->prof, err ? NULL : &pred, co, p->lossy, &p->scratch);
 	if (p->label)
 		p->scratch.label = p->label(p->label_ctx, co);
 	tally_add(&p->tally, &p->scratch);
@@ -30,9 +30,10 @@ static void judge(const struct clone_obs *co, bool complete, void *ctx)
 	}
 }
 
-int pipeline__init(struct pipeline *p, const struct model_profile *prof)
+int pipeline__init(struct pipeline *p, const struct model_profile *prof, uint32_t points)
 {
 	struct correlator_opts opts = {
+		.points = points,
 		/* errata X-12: only x86_64 emits the child's own syscall exit */
 		.child_ret_seen = prof->arch == MODEL_ARCH_X86_64,
 	};

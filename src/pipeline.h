@@ -31,8 +31,8 @@ struct pipeline {
 	struct clone_verdict scratch;	/* the verdict being built */
 };
 
-/* 0 or -errno. */
-int pipeline__init(struct pipeline *p, const struct model_profile *prof);
+/* points: OBS_BIT()s the backend offers (0: tracepoints).  0 or -errno. */
+int pipeline__init(struct pipeline *p, const struct model_profile *prof, uint32_t points);
 /* loader_record_cb: one raw record in.  Always 0 (bad records are counted). */
 int pipeline__record(void *p, const void *data, size_t len);
 /* Start every report writer; 0 or the first -errno. */

@@ -34,6 +34,100 @@ static void to_model_task(const struct obs_task *o, struct model_task *t)
 	t->cpus_mask = o->cpus_mask;
 }
 
+/* The extended state BPF read (REC_IN_* bits are the MODEL_IN_* bits). */
+static void add_ext(const struct obs_task_ext *x, const struct obs_task *o, struct model_task *t)
+{
+	t->valid |= x->valid;
+	t->nsproxy = x->nsproxy;
+	t->pid_ns_active = x->pid_ns_active;
+	t->pid_ns_for_children = x->pid_ns_for_children;
+	t->pid_ns_children_level = x->pid_ns_children_level;
+	t->time_ns = x->time_ns;
+	t->time_ns_for_children = x->time_ns_for_children;
+	t->mnt_ns = x->mnt_ns;
+	t->uts_ns = x->uts_ns;
+	t->ipc_ns = x->ipc_ns;
+	t->net_ns = x->net_ns;
+	t->cgroup_ns = x->cgroup_ns;
+	t->cred = x->cred;
+	t->real_cred = x->real_cred;
+	t->has_thread_keyring = x->has_thread_keyring;
+	t->user_ns = x->user_ns;
+	t->user_ns_level = x->user_ns_level;
+	t->cap_effective = x->cap_effective;
+	t->io_context = x->io_context;
+	t->ioprio = x->ioprio;
+	t->sysvsem_undo = x->sysvsem_undo;
+	t->sas_ss_sp = x->sas_ss_sp;
+	t->sas_ss_size = x->sas_ss_size;
+	t->sas_ss_flags = x->sas_ss_flags;
+	t->rseq = x->rseq;
+	t->rseq_len = x->rseq_len;
+	t->ptrace = x->ptrace;
+	t->parent_pid = x->parent_pid;
+	t->jobctl = x->jobctl;
+	t->blocked = x->blocked;
+	t->pending = x->pending;
+	t->pdeath_signal = x->pdeath_signal;
+	t->seccomp_mode = x->seccomp_mode;
+	t->seccomp_filter = x->seccomp_filter;
+	t->oom_score_adj = x->oom_score_adj;
+	t->oom_score_adj_min = x->oom_score_adj_min;
+	t->has_child_subreaper = x->has_child_subreaper;
+	t->is_child_subreaper = x->is_child_subreaper;
+	memcpy(&t->comm_lo, o->comm, 8);
+	memcpy(&t->comm_hi, o->comm + 8, 8);
+	t->self_exec_id = x->self_exec_id;
+	t->parent_exec_id = x->parent_exec_id;
+	t->vfork_done = x->vfork_done;
+	t->set_child_tid = x->set_child_tid;
+	t->clear_child_tid = x->clear_child_tid;
+	t->min_flt = x->min_flt;
+	t->maj_flt = x->maj_flt;
+	t->nvcsw = x->nvcsw;
+	t->nivcsw = x->nivcsw;
+	t->utime = x->utime;
+	t->stime = x->stime;
+	t->gtime = x->gtime;
+	t->start_time = x->start_time;
+	t->uclamp_min = x->uclamp_min;
+	t->uclamp_max = x->uclamp_max;
+}
+
+/*
+ * TIF_NEED_RESCHED's bit: x86_64 moved to the generic TIF bits
+ * (include/asm-generic/thread_info_tif.h, bit 4) in 6.18 and had bit 3
+ * before; arm64 keeps its own, bit 1 (arch/arm64/include/asm/thread_info.h).
+ */
+static unsigned int tif_need_resched(const struct model_profile *prof)
+{
+	if (prof->arch == MODEL_ARCH_ARM64)
+		return 1;
+	return prof->major > 6 || (prof->major == 6 && prof->minor >= 18) ? 4 : 3;
+}
+
+/* What copy_thread() left in the child (NEWTASK) as the model's fields. */
+static void add_arch(const struct model_profile *prof, const struct obs_arch *a,
+		     struct model_task *t)
+{
+	if (!a->valid)
+		return;
+	t->valid |= MODEL_IN_UREGS | MODEL_IN_KFRAME | MODEL_IN_STACK;
+	t->uregs_ip = a->regs_pc;
+	t->uregs_sp = a->regs_sp;
+	t->uregs_ret = a->regs_ret;
+	t->user_tls = a->tls;
+	t->kframe_ret = a->ctx_pc;
+	t->kframe_fn = a->ctx_fn;
+	t->kframe_arg = a->ctx_arg;
+	t->kframe_sp_off = (int64_t)(a->ctx_sp - a->regs);
+	t->kframe_fp_off = prof->arch == MODEL_ARCH_ARM64 ?
+				   (int64_t)(a->ctx_fp - a->regs_stackframe) : 0;
+	t->stack_end_magic = a->stack_end;
+	t->need_resched = (a->ti_flags >> tif_need_resched(prof)) & 1;
+	t->preempt_count = a->preempt_count;
+}
+
 static enum model_entry to_model_entry(enum obs_entry e)
 {
 	switch (e) {
@@ -59,6 +153,23 @@ int predict_clone(const struct model_profile *prof, const struct clone_obs *co,
 	if (!(co->seen & OBS_BIT(OBS_SYS_ENTER)) || e->entry == OBS_ENTRY_NONE)
 		return -ENODATA;
 	to_model_task(&e->parent, &parent);
+	add_ext(&e->parent_ext, &e->parent, &parent);
+	parent.ts_ns = co->ts[OBS_SYS_ENTER];
+	/*
+	 * The parent's user registers are read at task_newtask, where the
+	 * parent is still inside its syscall (arch.bpf.h): its state, not the
+	 * child's.  The KFRAME/STACK groups are marked read when BPF reads them
+	 * in the child, so the model states its expectations on them.
+	 */
+	if ((co->seen & OBS_BIT(OBS_NEWTASK)) && co->newtask.arch.valid) {
+		const struct obs_arch *a = &co->newtask.arch;
+
+		parent.valid |= MODEL_IN_UREGS | MODEL_IN_KFRAME | MODEL_IN_STACK;
+		parent.uregs_ip = a->p_regs_pc;
+		parent.uregs_sp = a->p_regs_sp;
+		parent.uregs_ret = a->p_regs_ret;
+		parent.user_tls = a->p_tls;
+	}
 	memset(&sc, 0, sizeof(sc));
 	sc.entry = to_model_entry(e->entry);
 	memcpy(sc.arg, e->args, sizeof(sc.arg));
@@ -76,31 +187,51 @@ int predict_clone(const struct model_profile *prof, const struct clone_obs *co,
 	sc.uargs.set_tid = u[8];
 	sc.uargs.set_tid_size = u[9];
 	sc.uargs.cgroup = u[10];
+	if (e->entry == OBS_ENTRY_CLONE3 && !e->uargs_fault && !e->set_tid_fault &&
+	    sc.uargs.set_tid && sc.uargs.set_tid_size <= 32) {
+		sc.set_tid_known = true;
+		memcpy(sc.set_tid_vals, e->set_tid, sizeof(sc.set_tid_vals));
+	}
 	model_kernel_clone(prof, &parent, &sc, out);
 	return 0;
 }
 
+/* The model's stage for an observation point; MODEL_STAGE__COUNT if none. */
 enum model_stage predict_stage_of(enum obs_point p)
 {
-	static const enum model_stage map[OBS__COUNT] = {
-		[OBS_SYS_ENTER] = MODEL_STAGE_SYS_ENTER, [OBS_NEWTASK] = MODEL_STAGE_NEWTASK,
-		[OBS_FORK] = MODEL_STAGE_FORK,		 [OBS_WAKEUP] = MODEL_STAGE_WAKEUP,
-		[OBS_SYS_EXIT] = MODEL_STAGE_SYS_EXIT,	 [OBS_CHILD_RET] = MODEL_STAGE_CHILD_RET,
-	};
-	return map[p];
+	switch (p) {
+	case OBS_SYS_ENTER:
+		return MODEL_STAGE_SYS_ENTER;
+	case OBS_NEWTASK:
+		return MODEL_STAGE_NEWTASK;
+	case OBS_FORK:
+		return MODEL_STAGE_FORK;
+	case OBS_WAKEUP:
+		return MODEL_STAGE_WAKEUP;
+	case OBS_SYS_EXIT:
+		return MODEL_STAGE_SYS_EXIT;
+	case OBS_CHILD_RET:
+		return MODEL_STAGE_CHILD_RET;
+	default:
+		return MODEL_STAGE__COUNT;
+	}
 }
 
 uint32_t predict_stages_seen(const struct clone_obs *co)
 {
 	uint32_t st = 0;
 
-	for (int p = 0; p < OBS__COUNT; p++)
-		if (co->seen & OBS_BIT(p))
-			st |= MODEL_STAGE_BIT(predict_stage_of(p));
+	for (int p = 0; p < OBS__COUNT; p++) {
+		enum model_stage s = predict_stage_of(p);
+
+		if ((co->seen & OBS_BIT(p)) && s != MODEL_STAGE__COUNT)
+			st |= MODEL_STAGE_BIT(s);
+	}
 	return st;
 }
 
-bool predict_observed(const struct clone_obs *co, enum model_stage st, struct model_task *out)
+bool predict_observed(const struct model_profile *prof, const struct clone_obs *co,
+		      enum model_stage st, struct model_task *out)
 {
 	memset(out, 0, sizeof(*out));
 	switch (st) {
@@ -108,11 +239,15 @@ bool predict_observed(const struct clone_obs *co, enum model_stage st, struct mo
 		if (!(co->seen & OBS_BIT(OBS_SYS_ENTER)))
 			return false;
 		to_model_task(&co->enter.parent, out);
+		add_ext(&co->enter.parent_ext, &co->enter.parent, out);
 		return true;
 	case MODEL_STAGE_NEWTASK:
 		if (!(co->seen & OBS_BIT(OBS_NEWTASK)))
 			return false;
 		to_model_task(&co->newtask.child, out);
+		add_ext(&co->newtask.ext, &co->newtask.child, out);
+		add_arch(prof, &co->newtask.arch, out);
+		out->ts_ns = co->ts[OBS_NEWTASK];
 		return true;
 	case MODEL_STAGE_FORK:
 		if (!(co->seen & OBS_BIT(OBS_FORK)))

@@ -19,7 +19,8 @@ int predict_clone(const struct model_profile *prof, const struct clone_obs *co,
 		  struct model_pred *out);
 
 /* The observed task at a model stage (child side; SYS_EXIT/CHILD_RET: ret). */
-bool predict_observed(const struct clone_obs *co, enum model_stage st, struct model_task *out);
+bool predict_observed(const struct model_profile *prof, const struct clone_obs *co,
+		      enum model_stage st, struct model_task *out);
 
 /* The model's stage for an observation point and back. */
 enum model_stage predict_stage_of(enum obs_point p);

@@ -44,6 +44,7 @@ struct report {
 };
 
 extern const struct report_ops report_text_ops;
+extern const struct report_ops report_json_ops, report_junit_ops, report_html_ops, report_md_ops;
 
 /* Exit status for a run: 0 all conform, 1 any mismatch, incomplete or loss. */
 int report_exit_status(const struct run_info *ri, const struct tally *t);

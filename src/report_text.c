@@ -22,6 +22,10 @@ static const char *op_name(enum model_op op)
 		return "in mask";
 	case MODEL_OP_EQ_CHILD_PID:
 		return "== child pid";
+	case MODEL_OP_GE:
+		return ">=";
+	case MODEL_OP_LE:
+		return "<=";
 	}
 	return "?";
 }
@@ -97,10 +101,14 @@ static int text_end(struct report *rep, const struct run_info *ri, const struct 
 	fprintf(out, "\nrules    %zu checked, %" PRIu64 " checks, %" PRIu64 " failed\n",
 		t->n_rules, checked, failed);
 	fprintf(out,
-		"clones   %" PRIu64 " judged: %" PRIu64 " pass, %" PRIu64 " mismatch, %" PRIu64
-		" incomplete (%" PRIu64 " failed syscalls)\n",
+		"clones   %" PRIu64 " seen: %" PRIu64 " pass, %" PRIu64 " mismatch, %" PRIu64
+		" incomplete, %" PRIu64 " unjudged (%" PRIu64 " failed syscalls)\n",
 		t->clones, t->by_verdict[VERDICT_PASS], t->by_verdict[VERDICT_MISMATCH],
-		t->by_verdict[VERDICT_INCOMPLETE], t->failed_syscalls);
+		t->by_verdict[VERDICT_INCOMPLETE], t->by_verdict[VERDICT_UNJUDGED],
+		t->failed_syscalls);
+	if (t->by_verdict[VERDICT_UNJUDGED])
+		fprintf(out, "         unjudged: no syscall seen (kernel threads, workers, or "
+			     "begun before attach)\n");
 	fprintf(out, "lost     %" PRIu64 " records", ri->lost_total);
 	if (ri->lost_total) {
 		fprintf(out, " (");

@@ -12,8 +12,9 @@ void tally_init(struct tally *t)
 
 static struct rule_tally *rule_slot(struct tally *t, const char *rule)
 {
+	/* rule IDs are the model's string literals: a pointer match is the common case */
 	for (size_t i = 0; i < t->n_rules; i++)
-		if (!strcmp(t->rules[i].rule, rule))
+		if (t->rules[i].rule == rule || !strcmp(t->rules[i].rule, rule))
 			return &t->rules[i];
 	if (t->n_rules >= TALLY_MAX_RULES)
 		return NULL;
@@ -43,7 +44,7 @@ void tally_add(struct tally *t, const struct clone_verdict *v)
 		else
 			r->failed++;
 	}
-	if (v->verdict == VERDICT_PASS)
+	if (v->verdict == VERDICT_PASS || v->verdict == VERDICT_UNJUDGED)
 		return;
 	if (t->n_kept < TALLY_KEEP)
 		t->kept[t->n_kept++] = *v;

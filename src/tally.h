@@ -17,7 +17,7 @@ struct rule_tally {
 
 struct tally {
 	uint64_t clones;		/* verdicts counted */
-	uint64_t by_verdict[3];		/* enum verdict */
+	uint64_t by_verdict[VERDICT__COUNT]; /* enum verdict */
 	uint64_t failed_syscalls;	/* clones whose syscall returned an error */
 	size_t n_rules;
 	struct rule_tally rules[TALLY_MAX_RULES];

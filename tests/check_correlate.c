@@ -27,7 +27,7 @@ static void collect(const struct clone_obs *co, bool complete, void *ctx)
 
 static struct correlator *new_corr(struct got *g, bool child_ret)
 {
-	struct correlator_opts opts = { .child_ret_seen = child_ret };
+	struct correlator_opts opts = { .points = FX_POINTS, .child_ret_seen = child_ret };
 
 	memset(g, 0, sizeof(*g));
 	return correlator__new(&opts, collect, g);
@@ -40,13 +40,14 @@ START_TEST(test_correlate_success_needs_every_point)
 	struct correlator *c = new_corr(&g, true);
 
 	fx_fork(o, 1);
-	for (int p = 0; p < OBS__COUNT - 1; p++)
-		ck_assert_int_eq(correlator__push(c, &o[p]), 0);
+	for (int p = 0; p < OBS__COUNT; p++)
+		if (fx_is_point(&o[p]) && p != OBS_CHILD_RET)
+			ck_assert_int_eq(correlator__push(c, &o[p]), 0);
 	ck_assert_uint_eq(g.n, 0); /* child's own exit still missing */
 	ck_assert_int_eq(correlator__push(c, &o[OBS_CHILD_RET]), 0);
 	ck_assert_uint_eq(g.n, 1);
 	ck_assert(g.complete[0]);
-	ck_assert_uint_eq(g.co[0].seen, (1u << OBS__COUNT) - 1);
+	ck_assert_uint_eq(g.co[0].seen, FX_POINTS);
 	ck_assert_uint_eq(g.co[0].newtask.child.pid, FX_CHILD_PID);
 	ck_assert_uint_eq(correlator__stats(c)->complete, 1);
 	correlator__free(c);
@@ -60,8 +61,9 @@ START_TEST(test_correlate_arm64_needs_no_child_ret)
 	struct correlator *c = new_corr(&g, false);
 
 	fx_fork(o, 1);
-	for (int p = 0; p < OBS_CHILD_RET; p++)
-		correlator__push(c, &o[p]);
+	for (int p = 0; p < OBS__COUNT; p++)
+		if (fx_is_point(&o[p]) && p != OBS_CHILD_RET)
+			correlator__push(c, &o[p]);
 	ck_assert_uint_eq(g.n, 1);
 	ck_assert(g.complete[0]);
 	correlator__free(c);
@@ -87,14 +89,14 @@ END_TEST
 
 START_TEST(test_correlate_out_of_order)
 {
-	static const int order[] = { OBS_CHILD_RET, OBS_WAKEUP, OBS_SYS_EXIT,
+	static const int order[] = { OBS_CHILD_RET, OBS_FIRST_RUN, OBS_WAKEUP, OBS_SYS_EXIT,
 				     OBS_NEWTASK, OBS_FORK, OBS_SYS_ENTER };
 	struct obs o[OBS__COUNT];
 	struct got g;
 	struct correlator *c = new_corr(&g, true);
 
 	fx_fork(o, 9);
-	for (size_t i = 0; i < 6; i++)
+	for (size_t i = 0; i < 7; i++)
 		correlator__push(c, &o[order[i]]);
 	ck_assert_uint_eq(g.n, 1);
 	ck_assert(g.complete[0]);
@@ -135,6 +137,8 @@ START_TEST(test_correlate_pid_reuse)
 	fx_fork(b, 2);
 	b[OBS_NEWTASK].tp.child.mm = 0xabc000;
 	for (int p = 0; p < OBS__COUNT; p++) {
+		if (!fx_is_point(&a[p]))
+			continue;
 		correlator__push(c, &a[p]);
 		correlator__push(c, &b[p]);
 	}
@@ -211,6 +215,61 @@ START_TEST(test_correlate_kernel_thread_points)
 		o[p].tp.entry = OBS_ENTRY_NONE;
 		correlator__push(c, &o[p]);
 	}
+	ck_assert_uint_eq(g.n, 0); /* its first run is still to come */
+	correlator__push(c, &o[OBS_FIRST_RUN]);
+	ck_assert_uint_eq(g.n, 1);
+	ck_assert(g.complete[0]);
+	correlator__free(c);
+}
+END_TEST
+
+/* fentry/kprobe backends: a success also needs the kernel-function points. */
+START_TEST(test_correlate_function_points)
+{
+	struct correlator_opts opts = { .points = FX_POINTS | OBS_POINTS_FUNCTIONS,
+					.child_ret_seen = true };
+	struct obs o[OBS__COUNT];
+	struct got g = {};
+	struct correlator *c = correlator__new(&opts, collect, &g);
+
+	fx_fork(o, 1);
+	for (int p = 0; p < OBS__COUNT; p++)
+		if (fx_is_point(&o[p]))
+			correlator__push(c, &o[p]);
+	ck_assert_uint_eq(g.n, 0);
+	fx_add_functions(o);
+	for (int p = OBS_COPY_ENTER; p < OBS_CLONE_EXIT; p++)
+		correlator__push(c, &o[p]);
+	ck_assert_uint_eq(g.n, 0);
+	correlator__push(c, &o[OBS_CLONE_EXIT]);
+	ck_assert_uint_eq(g.n, 1);
+	ck_assert(g.complete[0]);
+	ck_assert_int_eq(g.co[0].clone_exit.ret, FX_CHILD_PID);
+	correlator__free(c);
+}
+END_TEST
+
+/* An io_uring worker has no sched_process_fork and no kernel_clone exit (O-03). */
+START_TEST(test_correlate_io_worker)
+{
+	struct correlator_opts opts = { .points = FX_POINTS | OBS_POINTS_FUNCTIONS,
+					.child_ret_seen = true };
+	struct obs o[OBS__COUNT];
+	struct got g = {};
+	struct correlator *c = correlator__new(&opts, collect, &g);
+
+	fx_fork(o, 1);
+	fx_add_functions(o);
+	o[OBS_COPY_ENTER].copy.entry = OBS_ENTRY_NONE;
+	o[OBS_COPY_ENTER].copy.kargs.io_thread = true;
+	o[OBS_NEWTASK].tp.entry = OBS_ENTRY_NONE;
+	correlator__push(c, &o[OBS_COPY_ENTER]);
+	correlator__push(c, &o[OBS_SCHED_FORK]);
+	correlator__push(c, &o[OBS_NEWTASK]);
+	correlator__push(c, &o[OBS_COPY_EXIT]);
+	correlator__push(c, &o[OBS_WAKEUP]);
+	ck_assert_uint_eq(g.n, 0);
+	correlator__push(c, &o[OBS_FIRST_RUN]);
 	ck_assert_uint_eq(g.n, 1);
 	ck_assert(g.complete[0]);
 	correlator__free(c);
@@ -229,6 +288,8 @@ Suite *correlate_suite(void)
 	tcase_add_test(core, test_correlate_out_of_order);
 	tcase_add_test(core, test_correlate_pid_reuse);
 	tcase_add_test(core, test_correlate_kernel_thread_points);
+	tcase_add_test(core, test_correlate_function_points);
+	tcase_add_test(core, test_correlate_io_worker);
 	tcase_add_test(loss, test_correlate_duplicate_counted);
 	tcase_add_test(loss, test_correlate_flush_hands_on_incomplete);
 	tcase_add_test(loss, test_correlate_bounded_pending);

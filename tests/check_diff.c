@@ -20,7 +20,7 @@ static void judge(const struct obs *o, size_t n)
 
 	fx_assemble(&co, o, n);
 	err = predict_clone(&prof, &co, &pred);
-	diff_clone(err ? NULL : &pred, &co, false, &v);
+	diff_clone(&prof, err ? NULL : &pred, &co, false, &v);
 }
 
 /* Every failed check names `rule`, and there is at least one. */
@@ -326,7 +326,7 @@ START_TEST(test_diff_missing_point_incomplete)
 	ck_assert_ptr_nonnull(v.reason);
 
 	/* all but the wakeup */
-	o[OBS_WAKEUP] = o[OBS_CHILD_RET];
+	o[OBS_WAKEUP].point = OBS__COUNT;
 	judge(o, OBS__COUNT);
 	ck_assert_int_eq(v.verdict, VERDICT_INCOMPLETE);
 	ck_assert_uint_eq(v.missing, MODEL_STAGE_BIT(MODEL_STAGE_WAKEUP));

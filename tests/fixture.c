@@ -46,7 +46,7 @@ static void fx_points(struct obs o[OBS__COUNT], uint64_t clone_id, enum obs_entr
 		      const struct obs_task *child)
 {
 	for (int p = 0; p < OBS__COUNT; p++) {
-		o[p].point = p;
+		o[p].point = (FX_POINTS & OBS_BIT(p)) ? (enum obs_point)p : OBS__COUNT;
 		o[p].clone_id = clone_id;
 		o[p].ts_ns = 1000 + p;
 	}
@@ -60,6 +60,9 @@ static void fx_points(struct obs o[OBS__COUNT], uint64_t clone_id, enum obs_entr
 	o[OBS_WAKEUP].tp.child.state = 0;
 	o[OBS_WAKEUP].tp.child.on_rq = 1;
 	o[OBS_WAKEUP].tp.child.cpu = 1;
+	o[OBS_FIRST_RUN].tp.entry = entry;
+	o[OBS_FIRST_RUN].tp.creator_pid = FX_CHILD_PID;
+	o[OBS_FIRST_RUN].tp.child = o[OBS_WAKEUP].tp.child;
 	o[OBS_SYS_EXIT].ret.entry = entry;
 	o[OBS_SYS_EXIT].ret.pid = FX_PARENT_PID;
 	o[OBS_SYS_EXIT].ret.ret = FX_CHILD_PID;
@@ -122,10 +125,27 @@ void fx_sighand_no_vm(struct obs o[2], uint64_t clone_id)
 	o[1].ret.ret = -EINVAL;
 }
 
+void fx_add_functions(struct obs o[OBS__COUNT])
+{
+	struct obs_copy_enter *c = &o[OBS_COPY_ENTER].copy;
+
+	for (int p = OBS_COPY_ENTER; p <= OBS_CLONE_EXIT; p++)
+		o[p].point = (enum obs_point)p;
+	c->entry = o[OBS_SYS_ENTER].enter.entry;
+	c->kargs.exit_signal = SIGCHLD_NR;
+	c->node = -1;
+	c->parent = o[OBS_SYS_ENTER].enter.parent;
+	o[OBS_SCHED_FORK].tp = o[OBS_NEWTASK].tp;
+	o[OBS_COPY_EXIT].tp = o[OBS_NEWTASK].tp;
+	o[OBS_CLONE_EXIT].ret = o[OBS_SYS_EXIT].ret;
+}
+
 void fx_assemble(struct clone_obs *co, const struct obs *o, size_t n)
 {
 	memset(co, 0, sizeof(*co));
 	for (size_t i = 0; i < n; i++) {
+		if (!fx_is_point(&o[i]))
+			continue;
 		co->clone_id = o[i].clone_id;
 		co->seen |= OBS_BIT(o[i].point);
 		co->ts[o[i].point] = o[i].ts_ns;
@@ -145,8 +165,23 @@ void fx_assemble(struct clone_obs *co, const struct obs *o, size_t n)
 		case OBS_SYS_EXIT:
 			co->exit = o[i].ret;
 			break;
-		default:
+		case OBS_CHILD_RET:
 			co->child_ret = o[i].ret;
+			break;
+		case OBS_COPY_ENTER:
+			co->copy = o[i].copy;
+			break;
+		case OBS_SCHED_FORK:
+			co->sched_fork = o[i].tp;
+			break;
+		case OBS_COPY_EXIT:
+			co->copy_exit = o[i].tp;
+			break;
+		case OBS_CLONE_EXIT:
+			co->clone_exit = o[i].ret;
+			break;
+		default:
+			co->first_run = o[i].tp;
 		}
 	}
 }

@@ -11,6 +11,16 @@
 #define FX_PARENT_PID 100
 #define FX_CHILD_PID 101
 
+/*
+ * Fixtures fill o[p] for the tracepoint backend's points (OBS_POINTS_TRACEPOINT,
+ * see fx_is_point); the other entries get point = OBS__COUNT and are skipped.
+ */
+#define FX_POINTS OBS_POINTS_TRACEPOINT
+static inline bool fx_is_point(const struct obs *o)
+{
+	return o->point < OBS__COUNT;
+}
+
 /* The x86_64 6.18 profile. */
 struct model_profile fx_profile(void);
 /* The six observations of a successful fork(2) from FX_PARENT_PID. */
@@ -19,6 +29,8 @@ void fx_fork(struct obs o[OBS__COUNT], uint64_t clone_id);
 void fx_thread(struct obs o[OBS__COUNT], uint64_t clone_id);
 /* Entry and exit of clone(CLONE_SIGHAND|SIGCHLD) failing with -EINVAL. */
 void fx_sighand_no_vm(struct obs o[2], uint64_t clone_id);
+/* Also fill the fentry/kprobe points (COPY_ENTER .. CLONE_EXIT) of a fork. */
+void fx_add_functions(struct obs o[OBS__COUNT]);
 /* Assemble observations into a clone_obs (what the correlator does). */
 void fx_assemble(struct clone_obs *co, const struct obs *o, size_t n);
 

@@ -1,0 +1,178 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * task_read.bpf.h - read a task into struct rec_task and rec_task_ext.
+ *
+ * A template, included twice by clonecheck.bpf.c: with RD = direct loads
+ * (READ_FN(x) = x##_btf) for BTF-typed pointers (tp_btf, fentry, and
+ * bpf_get_current_task_btf()), and with RD = BPF_CORE_READ (READ_FN(x) =
+ * x##_probe) for raw_tp and kprobe arguments.  Direct loads cost a
+ * fraction of a bpf_probe_read_kernel() call each.  RD2 reads a
+ * two-pointer chain.  Every read is CO-RE
+ * relocated either way.  For each group of rec_task_ext, its REC_IN_* bit
+ * is set only when the fields exist in the running kernel's BTF;
+ * config-dependent fields (keys, uclamp, rseq, seccomp, sysvipc) are probed.
+ * No include guard, on purpose.
+ */
+#define MAX_PID_NS_LEVEL 32
+
+static __always_inline void READ_FN(read_task)(struct rec_task *r, struct task_struct *t)
+{
+	const cpumask_t *mask = RD(t, cpus_ptr);
+
+	r->task = (__u64)t;
+	r->mm = (__u64)RD(t, mm);
+	r->files = (__u64)RD(t, files);
+	r->fs = (__u64)RD(t, fs);
+	r->sighand = (__u64)RD(t, sighand);
+	r->signal = (__u64)RD(t, signal);
+	r->cpus_mask = RD(mask, bits[0]);
+	r->pid = RD(t, pid);
+	r->tgid = RD(t, tgid);
+	r->real_parent_pid = RD2(t, real_parent, pid);
+	r->ns_level = RD2(t, thread_pid, level);
+	r->state = TASK_STATE(RD, t);
+	r->on_rq = RD(t, on_rq);
+	r->exit_signal = RD(t, exit_signal);
+	r->flags = RD(t, flags);
+	r->signal_flags = RD2(t, signal, flags);
+	r->group_exit_signal = RD2(t, group_leader, exit_signal);
+	r->policy = RD(t, policy);
+	r->prio = RD(t, prio);
+	r->static_prio = RD(t, static_prio);
+	r->normal_prio = RD(t, normal_prio);
+	r->rt_priority = RD(t, rt_priority);
+	r->reset_on_fork = RDBF(t, sched_reset_on_fork);
+	r->cpu = TASK_CPU(RD, t);
+	r->nr_cpus_allowed = RD(t, nr_cpus_allowed);
+	BPF_CORE_READ_STR_INTO(&r->comm, t, comm);
+}
+
+static __always_inline void READ_FN(read_task_ext)(struct rec_task_ext *x, struct task_struct *t)
+{
+	struct nsproxy *ns = RD(t, nsproxy);
+	const struct cred *cred = RD(t, cred);
+	struct io_context *io = RD(t, io_context);
+	struct signal_struct *sig = RD(t, signal);
+	struct pid *tp = RD(t, thread_pid);
+	unsigned int level = RD(tp, level);
+	struct upid up = {};
+
+	x->valid = 0;
+
+	/* namespaces: task_active_pid_ns() is thread_pid->numbers[level].ns */
+	x->nsproxy = (__u64)ns;
+	if (tp && level <= MAX_PID_NS_LEVEL)
+		bpf_core_read(&up, sizeof(up), &tp->numbers[level]);
+	x->pid_ns_active = (__u64)up.ns;
+	if (ns) {
+		struct pid_namespace *pc = RD(ns, pid_ns_for_children);
+
+		x->pid_ns_for_children = (__u64)pc;
+		x->pid_ns_children_level = RD(pc, level);
+		x->mnt_ns = (__u64)RD(ns, mnt_ns);
+		x->uts_ns = (__u64)RD(ns, uts_ns);
+		x->ipc_ns = (__u64)RD(ns, ipc_ns);
+		x->net_ns = (__u64)RD(ns, net_ns);
+		x->cgroup_ns = (__u64)RD(ns, cgroup_ns);
+		if (bpf_core_field_exists(ns->time_ns)) {
+			x->time_ns = (__u64)RD(ns, time_ns);
+			x->time_ns_for_children = (__u64)RD(ns, time_ns_for_children);
+		}
+	}
+	if (bpf_core_field_exists(ns->time_ns))
+		x->valid |= REC_IN_NS;
+
+	/* credentials */
+	x->cred = (__u64)cred;
+	x->real_cred = (__u64)RD(t, real_cred);
+	x->user_ns = (__u64)RD(cred, user_ns);
+	x->user_ns_level = RD2(cred, user_ns, level);
+	x->cap_effective = CRED_CAP_EFFECTIVE(RD, cred);
+	if (bpf_core_field_exists(cred->thread_keyring)) {
+		x->has_thread_keyring = RD(cred, thread_keyring) != NULL;
+		x->valid |= REC_IN_CRED;
+	}
+
+	/* io_context */
+	x->io_context = (__u64)io;
+	x->ioprio = io ? RD(io, ioprio) : 0;
+	x->valid |= REC_IN_IO;
+
+	/* System V semaphores (CONFIG_SYSVIPC) */
+	if (bpf_core_field_exists(t->sysvsem)) {
+		x->sysvsem_undo = (__u64)RD(t, sysvsem.undo_list);
+		x->valid |= REC_IN_SYSVSEM;
+	}
+
+	/* sigaltstack */
+	x->sas_ss_sp = RD(t, sas_ss_sp);
+	x->sas_ss_size = RD(t, sas_ss_size);
+	x->sas_ss_flags = RD(t, sas_ss_flags);
+	x->valid |= REC_IN_SIGALT;
+
+	/* rseq (CONFIG_RSEQ) */
+	if (bpf_core_field_exists(t->rseq)) {
+		x->rseq = (__u64)RD(t, rseq);
+		x->rseq_len = RD(t, rseq_len);
+		x->valid |= REC_IN_RSEQ;
+	}
+
+	/* ptrace */
+	x->ptrace = RD(t, ptrace);
+	x->parent_pid = RD2(t, parent, pid);
+	x->jobctl = RD(t, jobctl);
+	x->valid |= REC_IN_PTRACE;
+
+	/* signals */
+	x->blocked = RD(t, blocked.sig[0]);
+	x->pending = RD(t, pending.signal.sig[0]);
+	x->pdeath_signal = RD(t, pdeath_signal);
+	x->valid |= REC_IN_SIGNALS;
+
+	/* seccomp (CONFIG_SECCOMP) */
+	if (bpf_core_field_exists(t->seccomp)) {
+		x->seccomp_mode = RD(t, seccomp.mode);
+		x->seccomp_filter = (__u64)RD(t, seccomp.filter);
+		x->valid |= REC_IN_SECCOMP;
+	}
+
+	/* signal_struct: oom and subreaper */
+	x->oom_score_adj = RD(sig, oom_score_adj);
+	x->oom_score_adj_min = RD(sig, oom_score_adj_min);
+	x->valid |= REC_IN_OOM;
+	x->has_child_subreaper = RDBF(sig, has_child_subreaper);
+	x->is_child_subreaper = RDBF(sig, is_child_subreaper);
+	x->valid |= REC_IN_SUBREAPER;
+
+	/* comm is in struct rec_task already */
+	x->valid |= REC_IN_COMM;
+
+	x->self_exec_id = RD(t, self_exec_id);
+	x->parent_exec_id = RD(t, parent_exec_id);
+	x->valid |= REC_IN_EXEC_ID;
+
+	x->vfork_done = (__u64)RD(t, vfork_done);
+	x->set_child_tid = (__u64)RD(t, set_child_tid);
+	x->clear_child_tid = (__u64)RD(t, clear_child_tid);
+	x->valid |= REC_IN_TIDS;
+
+	x->min_flt = RD(t, min_flt);
+	x->maj_flt = RD(t, maj_flt);
+	x->nvcsw = RD(t, nvcsw);
+	x->nivcsw = RD(t, nivcsw);
+	x->utime = RD(t, utime);
+	x->stime = RD(t, stime);
+	x->gtime = RD(t, gtime);
+	x->valid |= REC_IN_COUNTERS;
+
+	x->start_time = RD(t, start_time);
+	x->valid |= REC_IN_TIME;
+
+	/* uclamp (CONFIG_UCLAMP_TASK) */
+	if (bpf_core_field_exists(t->uclamp_req)) {
+		x->uclamp_min = RDBF(&t->uclamp_req[0], value);
+		x->uclamp_max = RDBF(&t->uclamp_req[1], value);
+		x->valid |= REC_IN_UCLAMP;
+	}
+}
+

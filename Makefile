@@ -11,7 +11,7 @@ CFLAGS ?= -g -O2
 CFLAGS += -Wall -Wextra -Werror=undef -std=gnu11
 CPPFLAGS += -I$(OUTPUT) -Isrc -Imodel
 BPF_CFLAGS := -g -O2 -target bpf -D__TARGET_ARCH_$(ARCH) -I. -Ibpf -Wall -Wno-unused-function
-LIBBPF_LIBS := $(shell pkg-config --libs libbpf 2>/dev/null || echo -lbpf -lelf -lz)
+LIBBPF_LIBS := $(shell pkg-config --libs libbpf 2>/dev/null || echo -lbpf -lelf) -lz
 CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsubunit -lm -lrt -lpthread)
 
@@ -37,7 +37,7 @@ endif
 
 .DELETE_ON_ERROR:
 .SECONDARY:
-.PHONY: all run check test test-live deps clean vmlinux-full
+.PHONY: all run check test test-live deps clean vmlinux-full bench
 
 all: $(OUTPUT)/clonecheck
 
@@ -65,7 +65,7 @@ $(OUTPUT) $(OUTPUT)/src $(OUTPUT)/model:
 	$(Q)mkdir -p $@
 
 # BPF object -> linked object -> skeleton.
-$(OUTPUT)/clonecheck.tmp.bpf.o: bpf/clonecheck.bpf.c bpf/events.h bpf/compat.bpf.h vmlinux.h | $(OUTPUT)
+$(OUTPUT)/clonecheck.tmp.bpf.o: bpf/clonecheck.bpf.c $(wildcard bpf/*.h) vmlinux.h | $(OUTPUT)
 	$(call msg,BPF,$@)
 	$(Q)$(CLANG) $(BPF_CFLAGS) -c $< -o $@
 
@@ -94,7 +94,7 @@ $(OUTPUT)/clonecheck: $(OUTPUT)/src/main.o $(OUTPUT)/src/env.o $(LIVE_OBJS) $(CO
 $(OUTPUT)/check_unit: tests/check_main.c $(UNIT_TESTS) $(wildcard tests/*.h) $(CORE_OBJS) $(MODEL_OBJS) | $(OUTPUT)
 	$(call msg,TEST,$@)
 	$(Q)$(CC) $(CFLAGS) $(CPPFLAGS) $(CHECK_CFLAGS) tests/check_main.c $(UNIT_TESTS) \
-		$(CORE_OBJS) $(MODEL_OBJS) $(CHECK_LIBS) -o $@
+		$(CORE_OBJS) $(MODEL_OBJS) $(CHECK_LIBS) -lz -o $@
 
 $(OUTPUT)/check_all: tests/check_main.c $(UNIT_TESTS) $(LIVE_TESTS) $(wildcard tests/*.h) $(CORE_OBJS) $(MODEL_OBJS) $(LIVE_OBJS) $(OUTPUT)/clonecheck
 	$(call msg,TEST,$@)
@@ -102,6 +102,16 @@ $(OUTPUT)/check_all: tests/check_main.c $(UNIT_TESTS) $(LIVE_TESTS) $(wildcard t
 		-DCLONECHECK_BIN='"$(abspath $(OUTPUT))/clonecheck"' tests/check_main.c \
 		$(UNIT_TESTS) $(LIVE_TESTS) $(LIVE_OBJS) $(CORE_OBJS) $(MODEL_OBJS) \
 		$(LIBBPF_LIBS) $(CHECK_LIBS) -lpthread -o $@
+
+# What observing costs: clone rates alone vs under clonecheck, as ratios.
+BENCH_REPS ?= 5
+$(OUTPUT)/clone_bench: bench/clone_bench.c | $(OUTPUT)
+	$(call msg,BINARY,$@)
+	$(Q)$(CC) $(CFLAGS) $< -lpthread -o $@
+
+bench: deps
+	$(Q)$(MAKE) --no-print-directory $(OUTPUT)/clonecheck $(OUTPUT)/clone_bench
+	$(Q)bench/run.sh $(OUTPUT) $(BENCH_REPS)
 
 # The running kernel's whole BTF as C, for exploring (not committed).
 vmlinux-full: | $(OUTPUT)
@@ -111,3 +121,64 @@ vmlinux-full: | $(OUTPUT)
 clean:
 	$(call msg,CLEAN,$(OUTPUT))
 	$(Q)rm -rf $(OUTPUT)
+
+# libFuzzer over the trace reader (clang, ASan + UBSan), seeded from
+# tests/corpus/ (read only); new inputs go to $(OUTPUT)/fuzz-corpus/, crashes
+# to $(OUTPUT)/fuzz-crash-*.  Exits 0 when nothing is found in FUZZ_SECONDS.
+FUZZ_SECONDS ?= 30
+FUZZ_CC ?= clang
+FUZZ_CFLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+	-DFUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION
+.PHONY: fuzz
+
+fuzz: $(OUTPUT)/fuzz_trace
+	$(Q)mkdir -p $(OUTPUT)/fuzz-corpus
+	$(Q)$(OUTPUT)/fuzz_trace -max_total_time=$(FUZZ_SECONDS) -timeout=10 -print_final_stats=1 \
+		-artifact_prefix=$(OUTPUT)/fuzz-crash- $(OUTPUT)/fuzz-corpus tests/corpus
+
+$(OUTPUT)/fuzz_trace: fuzz/fuzz_trace.c src/trace_file.c src/decode.c $(wildcard src/*.h) bpf/events.h | $(OUTPUT)
+	$(call msg,FUZZ,$@)
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) $(CPPFLAGS) fuzz/fuzz_trace.c src/trace_file.c src/decode.c -lz -o $@
+
+# Line coverage of model/ by its unit tests (tests/check_model.c), with
+# gcc --coverage and gcov only: builds into $(OUTPUT)/coverage, runs the
+# model suite and prints each file's and the total percentage.
+COV_DIR := $(OUTPUT)/coverage
+.PHONY: coverage
+coverage: | $(OUTPUT)
+	$(Q)rm -rf $(COV_DIR) && mkdir -p $(COV_DIR)
+	$(Q)printf '%s\n' '#include <check.h>' '#include <stdlib.h>' \
+		'Suite *model_suite(void);' \
+		'int main(void) { SRunner *sr = srunner_create(model_suite());' \
+		'srunner_run_all(sr, CK_NORMAL); int nf = srunner_ntests_failed(sr);' \
+		'srunner_free(sr); return nf ? EXIT_FAILURE : EXIT_SUCCESS; }' \
+		> $(COV_DIR)/driver.c
+	$(Q)for f in $(MODEL_SRCS); do \
+		$(CC) -O0 -g --coverage -Wall -Wextra -Werror=undef -std=gnu11 -Imodel \
+			-c $$f -o $(COV_DIR)/$$(basename $$f .c).o || exit 1; done
+	$(Q)$(CC) -O0 -g $(CPPFLAGS) $(CHECK_CFLAGS) tests/check_model.c $(COV_DIR)/driver.c \
+		$(COV_DIR)/*.o --coverage $(CHECK_LIBS) -o $(COV_DIR)/check_model
+	$(Q)CK_FORK=no $(COV_DIR)/check_model
+	$(Q)cd $(COV_DIR) && gcov -n $(notdir $(MODEL_SRCS:.c=.o)) 2>/dev/null | \
+		awk '/^File .*model\//{f=$$2; gsub(/\047/, "", f)} /^Lines executed/{split($$2,a,":"); \
+		sub("%","",a[2]); n=$$4; if (f != "") {printf "  %-28s %6.2f%% of %d\n", f, a[2], n; \
+		hit += a[2] * n / 100; tot += n}; f=""} \
+		END {printf "model/ line coverage: %.2f%% (%d of %d lines)\n", \
+		tot ? 100 * hit / tot : 0, hit + 0.5, tot}'
+
+# Live conformance on Debian's stock kernels under QEMU (vm/README.md):
+# `make vmtest` runs the matrix arm64 6.1, arm64 6.12, amd64 6.1;
+# `make vmtest ARCH=arm64|x86_64 KERNEL=6.1|6.12` picks guests.  Results in
+# $(OUTPUT)/vmtest/<guest>/, the rule x kernel matrix in $(OUTPUT)/vmtest/matrix.md.
+# ARCH counts only when given on the command line (the default is the host's).
+# `make vmtest-selftest` checks the console checker on doctored logs (no QEMU).
+VMTEST_ARGS := $(if $(filter command line,$(origin ARCH)),--arch=$(ARCH)) \
+	$(if $(KERNEL),--kernel=$(KERNEL))
+.PHONY: vmtest vmtest-selftest
+
+vmtest:
+	$(Q)env -u MAKEFLAGS -u MFLAGS -u MAKEOVERRIDES -u MAKELEVEL \
+		vm/vmtest -o $(OUTPUT)/vmtest $(VMTEST_ARGS)
+
+vmtest-selftest:
+	$(Q)vm/selftest.py

@@ -5,13 +5,24 @@
 
 #include <stdbool.h>
 
+#include "run.h"
+
 enum verb {
-	VERB_RUN,	/* default: observe the built-in workload live */
+	VERB_RUN,	/* default: observe live (workload, -c, -p or -a) */
+	VERB_RECORD,	/* record -o FILE: observe live and keep a trace file */
+	VERB_CHECK,	/* check FILE: judge a trace file, no BPF, no root */
 };
 
 struct env {
 	enum verb verb;
-	const char *backend;	/* "auto" or "tracepoint" */
+	struct run_opts run;	/* what to observe and how */
+	const char *cgroup_path; /* --cgroup, resolved into run.cgroup_id */
+	bool json;		/* --json: JSON Lines on stdout instead of text */
+	const char *junit;	/* --junit FILE */
+	const char *report;	/* --report FILE.html or FILE.md */
+	const char *output;	/* record: -o FILE */
+	const char *trace;	/* check: FILE */
+	const char *profile;	/* check: --profile, overrides the file's */
 };
 
 /* Parse argv into *env; exits 2 with a one-line error on bad usage. */

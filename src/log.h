@@ -7,7 +7,12 @@
 
 extern int log_verbose;	/* -v count */
 
-#define elog(fmt, ...) fprintf(stderr, "clonecheck: " fmt "\n", ##__VA_ARGS__)
+/* Print "clonecheck: <msg>" on stderr and keep <msg> for log_last_error(). */
+void log_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The last message log_error() printed ("" if none). */
+const char *log_last_error(void);
+
+#define elog(fmt, ...) log_error(fmt, ##__VA_ARGS__)
 #define vlog(fmt, ...)                                                          \
 	do {                                                                    \
 		if (log_verbose)                                                \

@@ -18,6 +18,8 @@ int main(void)
 	srunner_add_suite(sr, decode_suite());
 	srunner_add_suite(sr, correlate_suite());
 	srunner_add_suite(sr, diff_suite());
+	srunner_add_suite(sr, report_suite());
+	srunner_add_suite(sr, trace_suite());
 #ifdef WITH_LIVE
 	srunner_add_suite(sr, live_suite());
 #endif

@@ -9,6 +9,8 @@ Suite *model_suite(void);
 Suite *decode_suite(void);
 Suite *correlate_suite(void);
 Suite *diff_suite(void);
+Suite *report_suite(void);
+Suite *trace_suite(void);
 #ifdef WITH_LIVE
 Suite *live_suite(void);
 #endif

@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: GPL-2.0
+/* profile.c - the kernel profile: probed from the host, or as a string. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "profile.h"
+
+/* Address of a symbol in /proc/kallsyms, 0 if absent or hidden. */
+static uint64_t kallsyms_addr(const char *name)
+{
+	char line[512], sym[256], type;
+	unsigned long long addr;
+	uint64_t found = 0;
+	FILE *f = fopen("/proc/kallsyms", "r");
+
+	if (!f)
+		return 0;
+	while (fgets(line, sizeof(line), f)) {
+		if (sscanf(line, "%llx %c %255s", &addr, &type, sym) == 3 && !strcmp(sym, name)) {
+			found = addr;
+			break;
+		}
+	}
+	fclose(f);
+	return found;
+}
+
+/* "CONFIG_X=y" in the running kernel's config (from /proc/config.gz). */
+static enum model_cfg kconfig(const char *opt)
+{
+	gzFile f = gzopen("/proc/config.gz", "rb");
+	char line[256];
+	size_t n = strlen(opt);
+	enum model_cfg v = MODEL_CFG_UNKNOWN;
+
+	if (!f)
+		return v;
+	v = MODEL_CFG_N;	/* the config is there: absent means not set */
+	while (gzgets(f, line, sizeof(line))) {
+		if (!strncmp(line, opt, n) && line[n] == '=') {
+			v = (line[n + 1] == 'y' || line[n + 1] == 'm') ? MODEL_CFG_Y : MODEL_CFG_N;
+			break;
+		}
+	}
+	gzclose(f);
+	return v;
+}
+
+static enum model_cfg sysctl_bool(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	int v;
+
+	if (!f)
+		return MODEL_CFG_UNKNOWN;
+	if (fscanf(f, "%d", &v) != 1)
+		v = -1;
+	fclose(f);
+	return v < 0 ? MODEL_CFG_UNKNOWN : v ? MODEL_CFG_Y : MODEL_CFG_N;
+}
+
+/*
+ * x86_64 TASK_SIZE_MAX (errata X-9): with 5-level paging the kernel honours
+ * a mapping hint above 47 bits; with 4-level it cannot.
+ */
+static uint64_t x86_task_size_max(void)
+{
+	void *hint = (void *)(1ULL << 50);
+	void *p = mmap(hint, 4096, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	bool five = p != MAP_FAILED && (uint64_t)p >= (1ULL << 47);
+
+	if (p != MAP_FAILED)
+		munmap(p, 4096);
+	return five ? (1ULL << 56) - 4096 : (1ULL << 47) - 4096;
+}
+
+int profile_probe_host(struct model_profile *p, char *release, char *machine)
+{
+	struct utsname u;
+	int err;
+
+	if (uname(&u))
+		return -errno;
+	snprintf(release, 65, "%s", u.release);
+	snprintf(machine, 65, "%s", u.machine);
+	err = model_profile_from_uname(release, machine, p);
+	if (err)
+		return -EINVAL;
+	p->preempt_count = kconfig("CONFIG_PREEMPT_COUNT");
+	p->userns_sysctl = sysctl_bool("/proc/sys/kernel/unprivileged_userns_clone");
+	if (p->arch == MODEL_ARCH_X86_64)
+		p->task_size_max = x86_task_size_max();
+	p->ksyms.ret_from_fork = kallsyms_addr("ret_from_fork");
+	p->ksyms.ret_from_fork_asm = kallsyms_addr("ret_from_fork_asm");
+	return 0;
+}
+
+static const char *cfg_str(enum model_cfg c)
+{
+	return c == MODEL_CFG_Y ? "y" : c == MODEL_CFG_N ? "n" : "-";
+}
+
+int profile_format(const struct model_profile *p, char *buf, size_t len)
+{
+	char ver[32];
+	int n;
+
+	if (p->patch_known)
+		snprintf(ver, sizeof(ver), "%d.%d.%d", p->major, p->minor, p->patch);
+	else
+		snprintf(ver, sizeof(ver), "%d.%d", p->major, p->minor);
+	n = snprintf(buf, len,
+		     "%s/%s preempt_count=%s userns=%s task_size_max=%#" PRIx64
+		     " ret_from_fork=%#" PRIx64 " ret_from_fork_asm=%#" PRIx64,
+		     ver, p->arch == MODEL_ARCH_ARM64 ? "arm64" : "x86_64",
+		     cfg_str(p->preempt_count), cfg_str(p->userns_sysctl), p->task_size_max,
+		     p->ksyms.ret_from_fork, p->ksyms.ret_from_fork_asm);
+	return n < 0 || (size_t)n >= len ? -ENOSPC : n;
+}
+
+static int parse_cfg(const char *v, enum model_cfg *out)
+{
+	if (!strcmp(v, "y"))
+		*out = MODEL_CFG_Y;
+	else if (!strcmp(v, "n"))
+		*out = MODEL_CFG_N;
+	else if (!strcmp(v, "-"))
+		*out = MODEL_CFG_UNKNOWN;
+	else
+		return -EINVAL;
+	return 0;
+}
+
+static int parse_u64(const char *v, uint64_t *out)
+{
+	char *end;
+
+	errno = 0;
+	*out = strtoull(v, &end, 0);
+	return errno || end == v || *end ? -EINVAL : 0;
+}
+
+int profile_parse(const char *s, struct model_profile *p)
+{
+	char buf[PROFILE_STR_MAX], *save = NULL, *w, *slash;
+	int err = 0;
+
+	if (!s || strlen(s) >= sizeof(buf))
+		return -EINVAL;
+	snprintf(buf, sizeof(buf), "%s", s);
+	w = strtok_r(buf, " ", &save);
+	if (!w || !(slash = strchr(w, '/')))
+		return -EINVAL;
+	*slash = '\0';
+	if (model_profile_from_uname(w, slash + 1, p))
+		return -EINVAL;
+	while (!err && (w = strtok_r(NULL, " ", &save))) {
+		char *v = strchr(w, '=');
+
+		if (!v)
+			return -EINVAL;
+		*v++ = '\0';
+		if (!strcmp(w, "preempt_count"))
+			err = parse_cfg(v, &p->preempt_count);
+		else if (!strcmp(w, "userns"))
+			err = parse_cfg(v, &p->userns_sysctl);
+		else if (!strcmp(w, "task_size_max"))
+			err = parse_u64(v, &p->task_size_max);
+		else if (!strcmp(w, "ret_from_fork"))
+			err = parse_u64(v, &p->ksyms.ret_from_fork);
+		else if (!strcmp(w, "ret_from_fork_asm"))
+			err = parse_u64(v, &p->ksyms.ret_from_fork_asm);
+		/* other keys: written by a newer version, ignored */
+	}
+	return err;
+}

@@ -81,8 +81,11 @@ int pipeline__begin_reports(struct pipeline *p, const struct run_info *ri)
 	for (size_t i = 0; i < p->n_reports; i++) {
 		int err = p->reports[i].ops->begin(&p->reports[i], ri);
 
-		if (err)
+		if (err) {
+			elog("cannot start the %s report: %s", p->reports[i].ops->name,
+			     strerror(-err));
 			return err;
+		}
 	}
 	return 0;
 }

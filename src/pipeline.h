@@ -35,7 +35,7 @@ struct pipeline {
 int pipeline__init(struct pipeline *p, const struct model_profile *prof, uint32_t points);
 /* loader_record_cb: one raw record in.  Always 0 (bad records are counted). */
 int pipeline__record(void *p, const void *data, size_t len);
-/* Start every report writer; 0 or the first -errno. */
+/* Start every report writer; 0 or the first -errno (said on stderr). */
 int pipeline__begin_reports(struct pipeline *p, const struct run_info *ri);
 /* Finish every report writer; 0 or the first -errno (also from clone()). */
 int pipeline__end_reports(struct pipeline *p, const struct run_info *ri);

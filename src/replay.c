@@ -46,10 +46,8 @@ int replay_trace(struct run *r, const char *path, const char *profile)
 	if (err)
 		goto out_close;
 	err = pipeline__begin_reports(&r->pipe, &r->info);
-	if (err) {
-		elog("cannot start a report: %s", strerror(-err));
+	if (err)
 		goto out_close;
-	}
 	while ((n = trace_reader__next(tr, &rec, &len)) > 0)
 		pipeline__record(&r->pipe, rec, len);
 	if (n < 0) {

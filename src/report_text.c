@@ -4,31 +4,7 @@
 #include <inttypes.h>
 
 #include "report.h"
-
-static const char *op_name(enum model_op op)
-{
-	switch (op) {
-	case MODEL_OP_EQ:
-		return "==";
-	case MODEL_OP_NE:
-		return "!=";
-	case MODEL_OP_NEW:
-		return "new, !=";
-	case MODEL_OP_BITS_SET:
-		return "has bits";
-	case MODEL_OP_BITS_CLEAR:
-		return "lacks bits";
-	case MODEL_OP_IN_MASK:
-		return "in mask";
-	case MODEL_OP_EQ_CHILD_PID:
-		return "== child pid";
-	case MODEL_OP_GE:
-		return ">=";
-	case MODEL_OP_LE:
-		return "<=";
-	}
-	return "?";
-}
+#include "report_fmt.h"
 
 static void print_check(FILE *out, const struct diff_check *c)
 {
@@ -47,7 +23,7 @@ static void print_check(FILE *out, const struct diff_check *c)
 	default:
 		fprintf(out, "    %-5s %s.%s = %#" PRIx64 ", predicted %s %#" PRIx64 "\n",
 			c->rule, model_stage_name(c->stage), model_field_name(c->field),
-			(uint64_t)c->observed, op_name(c->op), (uint64_t)c->expected);
+			(uint64_t)c->observed, report_op_symbol(c->op), (uint64_t)c->expected);
 	}
 	if (r)
 		fprintf(out, "          (%s)\n", r->statement);

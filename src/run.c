@@ -247,10 +247,8 @@ int run_live(struct run *r, const struct run_opts *opts)
 			goto out_close;
 	}
 	err = pipeline__begin_reports(&r->pipe, &r->info);
-	if (err) {
-		elog("cannot start a report: %s", strerror(-err));
+	if (err)
 		goto out_close;
-	}
 
 	/* Step 3: start or pick what is observed, and watch it until it ends. */
 	switch (o->mode) {

@@ -29,6 +29,6 @@ for kind in fork vfork thread; do
 	done
 	b=$(median < "$out/bench-$kind.base")
 	t=$(median < "$out/bench-$kind.traced")
-	v=$(awk '/^clones/ {print $2}' "$out/bench-$kind.report")
+	v=$(awk '/^clones/ {sub(":", "", $2); print $2}' "$out/bench-$kind.report")
 	printf '%-7s %12.0f %12.0f %8.3f %9s\n' "$kind" "$b" "$t" "$(echo "$t / $b" | bc -l)" "$v"
 done

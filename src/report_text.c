@@ -2,6 +2,7 @@
 /* report_text.c - the human-readable conformance report. */
 #include <errno.h>
 #include <inttypes.h>
+#include <string.h>
 
 #include "report.h"
 #include "report_fmt.h"
@@ -53,6 +54,30 @@ static void print_verdict(FILE *out, const struct clone_verdict *v)
 			print_check(out, &v->checks[i]);
 }
 
+/* label, then the words of s, wrapped under 80 columns with a hanging indent */
+static void print_wrapped(FILE *out, const char *label, const char *s)
+{
+	size_t col = strlen(label), indent = col;
+
+	fputs(label, out);
+	while (*s) {
+		size_t n = strcspn(s, " ");
+
+		if (col > indent && col + 1 + n > 79) {
+			fprintf(out, "\n%*s", (int)indent, "");
+			col = indent;
+		} else if (col > indent) {
+			fputc(' ', out);
+			col++;
+		}
+		fwrite(s, 1, n, out);
+		col += n;
+		s += n;
+		s += strspn(s, " ");
+	}
+	fputc('\n', out);
+}
+
 static int text_end(struct report *rep, const struct run_info *ri, const struct tally *t)
 {
 	FILE *out = rep->out;
@@ -61,7 +86,7 @@ static int text_end(struct report *rep, const struct run_info *ri, const struct 
 	fprintf(out, "clonecheck: conformance of process creation\n");
 	fprintf(out, "kernel   %s %s\n", ri->release, ri->machine);
 	fprintf(out, "backend  %s\n", ri->backend);
-	fprintf(out, "profile  %s\n", ri->profile);
+	print_wrapped(out, "profile  ", ri->profile);
 	fprintf(out, "workload %s\n\n", ri->workload);
 
 	fprintf(out, "%-6s %-50s %7s %5s %4s\n", "RULE", "STATEMENT", "CHECKED", "PASS", "FAIL");
@@ -77,8 +102,8 @@ static int text_end(struct report *rep, const struct run_info *ri, const struct 
 	fprintf(out, "\nrules    %zu checked, %" PRIu64 " checks, %" PRIu64 " failed\n",
 		t->n_rules, checked, failed);
 	fprintf(out,
-		"clones   %" PRIu64 " seen: %" PRIu64 " pass, %" PRIu64 " mismatch, %" PRIu64
-		" incomplete, %" PRIu64 " unjudged (%" PRIu64 " failed syscalls)\n",
+		"clones   %" PRIu64 ": %" PRIu64 " pass, %" PRIu64 " mismatch, %" PRIu64
+		" incomplete, %" PRIu64 " unjudged; %" PRIu64 " syscalls failed\n",
 		t->clones, t->by_verdict[VERDICT_PASS], t->by_verdict[VERDICT_MISMATCH],
 		t->by_verdict[VERDICT_INCOMPLETE], t->by_verdict[VERDICT_UNJUDGED],
 		t->failed_syscalls);

@@ -609,6 +609,49 @@ static int model_ptrace_event(const struct model_task *parent,
  * (R-36, R-37: BPF does not read them), the return value seen from a
  * nested pid namespace, the ptrace event report (after wake-up).
  */
+static void model_order_add(struct model_pred *out, const char *rule,
+			    enum model_stage before, enum model_stage after)
+{
+	if (out->n_order < MODEL_MAX_ORDER)
+		out->order[out->n_order++] = (struct model_order){ rule, before, after };
+}
+
+/*
+ * Mirrors kernel/fork.c:kernel_clone() and copy_process() (v6.18): the order
+ * of the observation points of one successful clone (catalogue D.1).
+ * Modelled: in the creating thread, syscall entry -> task_newtask (end of
+ * copy_process) -> sched_process_fork (kernel_clone, right after) ->
+ * sched_wakeup_new (wake_up_new_task) -> syscall exit, one after the other;
+ * the child's own syscall exit comes after its wake-up (it cannot run
+ * before).  R-04: with CLONE_VFORK, kernel_clone() waits in
+ * wait_for_vfork_done() until the child execs or exits, which is after its
+ * first return to user space, so the parent's syscall exit comes after the
+ * child's.  Not modelled: the relative order of the parent's exit and the
+ * child's first run without VFORK (not deterministic, D.1).
+ */
+static void model_kernel_clone_order(const struct model_profile *prof,
+				     const struct model_kargs *args, bool kernel,
+				     struct model_pred *out)
+{
+	const bool child_ret = prof->arch == MODEL_ARCH_X86_64;	/* */
+
+	if (!kernel) {
+		model_order_add(out, "D.1", MODEL_STAGE_SYS_ENTER, MODEL_STAGE_NEWTASK);
+		model_order_add(out, "D.1", MODEL_STAGE_WAKEUP, MODEL_STAGE_SYS_EXIT);
+	}
+	if (!kernel || (out->stages_required & MODEL_STAGE_BIT(MODEL_STAGE_FORK))) {
+		model_order_add(out, "D.1", MODEL_STAGE_NEWTASK, MODEL_STAGE_FORK);
+		model_order_add(out, "D.1", MODEL_STAGE_FORK, MODEL_STAGE_WAKEUP);
+	} else {
+		model_order_add(out, "D.1", MODEL_STAGE_NEWTASK, MODEL_STAGE_WAKEUP);
+	}
+	if (kernel || !child_ret)
+		return;
+	model_order_add(out, "D.1", MODEL_STAGE_WAKEUP, MODEL_STAGE_CHILD_RET);
+	if (args->flags & MODEL_CLONE_VFORK)
+		model_order_add(out, "R-04", MODEL_STAGE_CHILD_RET, MODEL_STAGE_SYS_EXIT);
+}
+
 void model_kernel_clone(const struct model_profile *prof,
 			const struct model_task *parent,
 			const struct model_syscall *sc,
@@ -686,6 +729,7 @@ void model_kernel_clone(const struct model_profile *prof,
 	model_sched_fork(prof, parent, out);
 	model_wake_up_new_task(prof, parent, &out->kargs, out);
 	model_kernel_clone_tail(prof, &out->kargs, out);
+	model_kernel_clone_order(prof, &out->kargs, kernel, out);
 	if (kernel)
 		return;
 

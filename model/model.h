@@ -473,8 +473,16 @@ struct model_alt {
 	const char *rule;	/* rule that allows it, e.g. "V-24" */
 };
 
+/* Stage `before` is observed no later than stage `after` (same clock). */
+struct model_order {
+	const char *rule;	/* rule that orders them, e.g. "D.1" */
+	enum model_stage before;
+	enum model_stage after;
+};
+
 #define MODEL_MAX_EXPECT 192
 #define MODEL_MAX_ALT 16
+#define MODEL_MAX_ORDER 8
 
 struct model_pred {
 	int err;			/* 0: success; else the -errno that must come back */
@@ -490,6 +498,8 @@ struct model_pred {
 	uint32_t inputs;		/* MODEL_IN_* groups expectations may name:
 					 * the parent snapshot's valid bits (BPF
 					 * reads a group for parent and child alike) */
+	size_t n_order;			/* ordering of the stages (success only) */
+	struct model_order order[MODEL_MAX_ORDER];
 };
 
 /*

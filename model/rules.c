@@ -38,6 +38,7 @@ static const struct model_rule model_rule_table[] = {
 	{ "V-42", "INTO_CGROUP: EBADF, ENOENT, EACCES, EOPNOTSUPP, EBUSY" },
 	{ "V-47", "fatal signal pending at the final gate -> EINTR" },
 	{ "A.4", "a failed clone emits no newtask, fork or wakeup event" },
+	{ "D.1", "points in order: entry, newtask, fork, wakeup, exits" },
 	{ "R-01", "parent without mm: child mm is NULL" },
 	{ "R-02", "child mm is the parent's iff CLONE_VM, else a new mm" },
 	{ "R-03", "fault, switch and cputime counters start at 0" },

@@ -99,6 +99,27 @@ static void check_fields(const struct model_profile *prof, const struct model_pr
 	}
 }
 
+/* Each ordering whose two stages were seen: the earlier one's ts first. */
+static void check_order(const struct model_pred *pred, const struct clone_obs *co,
+			struct clone_verdict *v)
+{
+	for (size_t i = 0; i < pred->n_order; i++) {
+		const struct model_order *o = &pred->order[i];
+		uint64_t t0, t1;
+		struct diff_check *c;
+
+		if (!predict_stage_ts(co, o->before, &t0) || !predict_stage_ts(co, o->after, &t1))
+			continue; /* a missing stage is counted in v->missing */
+		c = add_check(v, CHECK_ORDER, o->rule, o->after);
+		if (!c)
+			return;
+		c->before = o->before;
+		c->expected = (int64_t)t0;
+		c->observed = (int64_t)t1;
+		c->ok = t0 <= t1;
+	}
+}
+
 void diff_clone(const struct model_profile *prof, const struct model_pred *pred,
 		const struct clone_obs *co, bool lossy, struct clone_verdict *v)
 {
@@ -178,6 +199,7 @@ void diff_clone(const struct model_profile *prof, const struct model_pred *pred,
 	} else {
 		v->missing = pred->stages_required & ~seen;
 		check_fields(prof, pred, co, v);
+		check_order(pred, co, v);
 	}
 
 	for (size_t i = 0; i < v->n_checks; i++)

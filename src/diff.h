@@ -21,12 +21,14 @@ enum check_kind {
 	CHECK_FIELD,		/* an expectation on a field */
 	CHECK_RET,		/* the syscall's return value vs the predicted errno */
 	CHECK_ABSENT,		/* a point the model says cannot fire */
+	CHECK_ORDER,		/* stage before stage (expected/observed: their ts) */
 };
 
 struct diff_check {
 	enum check_kind kind;
 	const char *rule;	/* catalogue ID */
-	enum model_stage stage;	/* where it was observed */
+	enum model_stage stage;	/* where it was observed (CHECK_ORDER: the later one) */
+	enum model_stage before; /* CHECK_ORDER: the stage that must come first */
 	enum model_field field;	/* CHECK_FIELD only */
 	enum model_op op;	/* CHECK_FIELD only */
 	int64_t expected;	/* operand, or the predicted return */
@@ -34,7 +36,7 @@ struct diff_check {
 	bool ok;
 };
 
-#define DIFF_MAX_CHECKS (MODEL_MAX_EXPECT + MODEL_STAGE__COUNT + 2)
+#define DIFF_MAX_CHECKS (MODEL_MAX_EXPECT + MODEL_MAX_ORDER + MODEL_STAGE__COUNT + 2)
 
 struct clone_verdict {
 	uint64_t clone_id;

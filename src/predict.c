@@ -217,6 +217,17 @@ enum model_stage predict_stage_of(enum obs_point p)
 	}
 }
 
+bool predict_stage_ts(const struct clone_obs *co, enum model_stage st, uint64_t *ts)
+{
+	for (int p = 0; p < OBS__COUNT; p++) {
+		if (predict_stage_of(p) == st && (co->seen & OBS_BIT(p))) {
+			*ts = co->ts[p];
+			return true;
+		}
+	}
+	return false;
+}
+
 uint32_t predict_stages_seen(const struct clone_obs *co)
 {
 	uint32_t st = 0;

@@ -22,6 +22,9 @@ int predict_clone(const struct model_profile *prof, const struct clone_obs *co,
 bool predict_observed(const struct model_profile *prof, const struct clone_obs *co,
 		      enum model_stage st, struct model_task *out);
 
+/* When a model stage was observed (bpf_ktime_get_ns); false if it was not. */
+bool predict_stage_ts(const struct clone_obs *co, enum model_stage st, uint64_t *ts);
+
 /* The model's stage for an observation point and back. */
 enum model_stage predict_stage_of(enum obs_point p);
 uint32_t predict_stages_seen(const struct clone_obs *co);

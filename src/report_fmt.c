@@ -89,6 +89,8 @@ const char *report_check_kind_key(enum check_kind k)
 		return "ret";
 	case CHECK_ABSENT:
 		return "absent";
+	case CHECK_ORDER:
+		return "order";
 	}
 	return "unknown";
 }
@@ -207,6 +209,12 @@ const char *report_describe_check(const struct diff_check *c, char *buf, size_t 
 	case CHECK_ABSENT:
 		snprintf(buf, len, "%s %s", model_stage_name(c->stage),
 			 c->observed ? "fired but must not" : "did not fire, as predicted");
+		break;
+	case CHECK_ORDER:
+		snprintf(buf, len, "%s at %" PRIu64 " ns, %s at %" PRIu64 " ns: predicted %s first",
+			 model_stage_name(c->before), (uint64_t)c->expected,
+			 model_stage_name(c->stage), (uint64_t)c->observed,
+			 model_stage_name(c->before));
 		break;
 	default:
 		snprintf(buf, len, "%s.%s = %#" PRIx64 ", predicted %s %#" PRIx64,

@@ -174,6 +174,17 @@ static void m_unexplained_errno(struct obs *o)
 	o[OBS_SYS_EXIT].ret.ret = -EBADF;
 }
 
+static void m_wakeup_after_exit(struct obs *o)
+{
+	o[OBS_WAKEUP].ts_ns = o[OBS_SYS_EXIT].ts_ns + 1;
+	o[OBS_FIRST_RUN].ts_ns = o[OBS_WAKEUP].ts_ns;
+	o[OBS_CHILD_RET].ts_ns = o[OBS_WAKEUP].ts_ns + 1;
+}
+static void m_child_ret_before_wakeup(struct obs *o)
+{
+	o[OBS_CHILD_RET].ts_ns = o[OBS_WAKEUP].ts_ns - 1;
+}
+
 /* ---- mutations of a clone3 thread ---- */
 static void m_thread_own_mm(struct obs *o)
 {
@@ -227,6 +238,8 @@ static const struct mutation mutations[] = {
 	{ "parent told another pid", fx_fork, m_ret_not_child, "R-34" },
 	{ "child returns non-zero", fx_fork, m_child_ret_nonzero, "R-35" },
 	{ "unexplained errno", fx_fork, m_unexplained_errno, "A.4" },
+	{ "woken after the parent returned", fx_fork, m_wakeup_after_exit, "D.1" },
+	{ "child returned before its wake-up", fx_fork, m_child_ret_before_wakeup, "D.1" },
 	{ "thread gets its own mm", fx_thread, m_thread_own_mm, "R-02" },
 	{ "thread gets its own signal", fx_thread, m_thread_own_signal, "R-13" },
 	{ "thread leads its own group", fx_thread, m_thread_own_tgid, "R-24" },
@@ -315,6 +328,42 @@ START_TEST(test_diff_error_alternative)
 }
 END_TEST
 
+/* a vfork parent returns only after its child (here: its first return). */
+START_TEST(test_diff_vfork_order)
+{
+	struct obs o[OBS__COUNT];
+
+	fx_fork(o, 1);
+	o[OBS_SYS_ENTER].enter.entry = OBS_ENTRY_VFORK;
+	o[OBS_NEWTASK].tp.child.mm = o[OBS_SYS_ENTER].enter.parent.mm; /* CLONE_VM */
+	o[OBS_CHILD_RET].ts_ns = o[OBS_SYS_EXIT].ts_ns - 1;
+	judge(o, OBS__COUNT);
+	ck_assert_int_eq(v.verdict, VERDICT_PASS);
+	o[OBS_CHILD_RET].ts_ns = o[OBS_SYS_EXIT].ts_ns + 1;
+	judge(o, OBS__COUNT);
+	assert_flagged_by("R-04");
+}
+END_TEST
+
+/* With records lost, a missing point is blamed on the loss. */
+START_TEST(test_diff_lossy_incomplete)
+{
+	struct model_profile prof = fx_profile();
+	struct obs o[OBS__COUNT];
+	struct model_pred pred;
+	struct clone_obs co;
+
+	fx_fork(o, 1);
+	o[OBS_FORK].point = OBS__COUNT;
+	fx_assemble(&co, o, OBS__COUNT);
+	ck_assert_int_eq(predict_clone(&prof, &co, &pred), 0);
+	diff_clone(&prof, &pred, &co, true, &v);
+	ck_assert_int_eq(v.verdict, VERDICT_INCOMPLETE);
+	ck_assert_str_eq(v.reason, "records lost");
+	ck_assert_uint_eq(v.missing, MODEL_STAGE_BIT(MODEL_STAGE_FORK));
+}
+END_TEST
+
 /* Missing observations are never a pass. */
 START_TEST(test_diff_missing_point_incomplete)
 {
@@ -390,6 +439,8 @@ Suite *diff_suite(void)
 	tcase_add_test(core, test_diff_no_entry_incomplete);
 	tcase_add_test(core, test_diff_clone3_unreadable_incomplete);
 	tcase_add_test(core, test_diff_ops);
+	tcase_add_test(core, test_diff_vfork_order);
+	tcase_add_test(core, test_diff_lossy_incomplete);
 	tcase_add_loop_test(mut, test_diff_mutation_caught, 0,
 			    sizeof(mutations) / sizeof(mutations[0]));
 	tcase_add_test(mut, test_diff_invalid_clone_succeeds);

@@ -2484,12 +2484,60 @@ END_TEST
 
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
+/* Does the prediction order stage a before stage b under rule? */
+static bool has_order(const struct model_pred *pr, const char *rule, enum model_stage a,
+		      enum model_stage b)
+{
+	for (size_t i = 0; i < pr->n_order; i++)
+		if (!strcmp(pr->order[i].rule, rule) && pr->order[i].before == a &&
+		    pr->order[i].after == b)
+			return true;
+	return false;
+}
+
+/* D.1 and R-04: the order of the points of one successful clone. */
+START_TEST(test_model_order_of_points)
+{
+	const struct model_profile arm = { .major = 6, .minor = 18, .arch = MODEL_ARCH_ARM64 };
+	struct model_task p = parent_task();
+	struct model_syscall vf = sc_fork();
+	const struct model_pred *pr;
+
+	pr = predict_default(&vf);
+	ck_assert(has_order(pr, "D.1", MODEL_STAGE_SYS_ENTER, MODEL_STAGE_NEWTASK));
+	ck_assert(has_order(pr, "D.1", MODEL_STAGE_NEWTASK, MODEL_STAGE_FORK));
+	ck_assert(has_order(pr, "D.1", MODEL_STAGE_FORK, MODEL_STAGE_WAKEUP));
+	ck_assert(has_order(pr, "D.1", MODEL_STAGE_WAKEUP, MODEL_STAGE_SYS_EXIT));
+	ck_assert(has_order(pr, "D.1", MODEL_STAGE_WAKEUP, MODEL_STAGE_CHILD_RET));
+	/* fork: the parent may return before or after the child runs */
+	ck_assert(!has_order(pr, "R-04", MODEL_STAGE_CHILD_RET, MODEL_STAGE_SYS_EXIT));
+
+	vf.entry = MODEL_ENTRY_VFORK;
+	pr = predict_default(&vf);
+	ck_assert(has_order(pr, "R-04", MODEL_STAGE_CHILD_RET, MODEL_STAGE_SYS_EXIT));
+
+	/* arm64 has no O-06: nothing ordered against it */
+	vf = sc_clone(MODEL_CLONE_VM | MODEL_CLONE_VFORK | 17);
+	pr = predict(&arm, &p, &vf);
+	ck_assert_int_eq(pr->err, 0);
+	ck_assert(!has_order(pr, "R-04", MODEL_STAGE_CHILD_RET, MODEL_STAGE_SYS_EXIT));
+	ck_assert(has_order(pr, "D.1", MODEL_STAGE_WAKEUP, MODEL_STAGE_SYS_EXIT));
+
+	/* a failure orders nothing */
+	pr = predict_default(&(struct model_syscall){ .entry = MODEL_ENTRY_CLONE,
+						      .arg = { MODEL_CLONE_SIGHAND } });
+	ck_assert_int_ne(pr->err, 0);
+	ck_assert_uint_eq(pr->n_order, 0);
+}
+END_TEST
+
 Suite *model_suite(void)
 {
 	Suite *s = suite_create("model");
 	TCase *tc;
 
 	tc = tcase_create("Entry");
+	tcase_add_test(tc, test_model_order_of_points);
 	tcase_add_test(tc, test_model_fork_builds_sigchld_args);
 	tcase_add_test(tc, test_model_vfork_builds_vfork_vm_args);
 	tcase_add_test(tc, test_model_fork_vfork_missing_on_arm64);

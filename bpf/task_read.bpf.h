@@ -111,7 +111,8 @@ static __always_inline void READ_FN(read_task_ext)(struct rec_task_ext *x, struc
 	x->valid |= REC_IN_SIGALT;
 
 	/* rseq (CONFIG_RSEQ) */
-	if (bpf_core_field_exists(t->rseq)) {
+	/* rseq since 4.18; rseq_len only since 6.3 (extensible rseq) */
+	if (bpf_core_field_exists(t->rseq) && bpf_core_field_exists(t->rseq_len)) {
 		x->rseq = (__u64)RD(t, rseq);
 		x->rseq_len = RD(t, rseq_len);
 		x->valid |= REC_IN_RSEQ;

@@ -126,6 +126,36 @@ static void select_programs(struct clonecheck_bpf *s, const struct attempt *at)
 	}
 }
 
+/*
+ * Syscall tracepoints exist only for the arch's syscalls: native arm64 has
+ * no fork or vfork (V-01, V-02), so their programs are not loaded there.
+ */
+static void skip_missing_syscalls(struct clonecheck_bpf *s)
+{
+	struct bpf_program *prog;
+	char path[256];
+
+	bpf_object__for_each_program(prog, s->obj) {
+		const char *sec = bpf_program__section_name(prog);
+
+		if (strncmp(sec, "tracepoint/syscalls/", 20))
+			continue;
+		snprintf(path, sizeof(path), TRACEFS "/events/syscalls/%s", sec + 20);
+		if (access(path, F_OK)) {
+			vlog("no %s on this kernel: not attached", sec + 11);
+			bpf_program__set_autoload(prog, false);
+		}
+	}
+}
+
+/* strerror() has no text for the kernel-internal ENOTSUPP (524). */
+static const char *errstr(int err)
+{
+	if (err == -524 || err == 524)
+		return "not supported by this kernel or arch (ENOTSUPP)";
+	return strerror(err < 0 ? -err : err);
+}
+
 static void detach_all(struct loader *l)
 {
 	while (l->n_links)
@@ -154,9 +184,10 @@ static int try_attempt(struct loader *l, const struct attempt *at, char *why, si
 			sizeof(l->skel->rodata->filter_comm) - 1);
 	bpf_map__set_max_entries(l->skel->maps.rb, o->ringbuf_bytes ? o->ringbuf_bytes : 4u << 20);
 	select_programs(l->skel, at);
+	skip_missing_syscalls(l->skel);
 	err = clonecheck_bpf__load(l->skel);
 	if (err) {
-		snprintf(why, len, "load failed: %s", strerror(-err));
+		snprintf(why, len, "load failed: %s", errstr(err));
 		goto out_detach;
 	}
 	bpf_object__for_each_program(prog, l->skel->obj) {
@@ -168,7 +199,7 @@ static int try_attempt(struct loader *l, const struct attempt *at, char *why, si
 		if (!link) {
 			err = -errno;
 			snprintf(why, len, "cannot attach %s: %s", bpf_program__section_name(prog),
-				 strerror(-err));
+				 errstr(err));
 			goto out_detach;
 		}
 		if (l->n_links == MAX_LINKS) {

@@ -20,6 +20,7 @@ struct run_info {
 	uint64_t lost[OBS__COUNT];	/* records BPF could not submit, per point */
 	uint64_t lost_total;
 	uint64_t untracked;		/* child points with no known clone_id */
+	uint64_t cases_unseen;		/* workload cases with no judged clone */
 	uint64_t undecodable;		/* records the decoder refused */
 };
 
@@ -46,7 +47,10 @@ struct report {
 extern const struct report_ops report_text_ops;
 extern const struct report_ops report_json_ops, report_junit_ops, report_html_ops, report_md_ops;
 
-/* Exit status for a run: 0 all conform, 1 any mismatch, incomplete or loss. */
+/*
+ * Exit status for a run: 0 all conform, 1 any mismatch, incomplete, loss or
+ * workload case that was not judged.
+ */
 int report_exit_status(const struct run_info *ri, const struct tally *t);
 
 #endif /* CLONECHECK_REPORT_H */

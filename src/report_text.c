@@ -10,22 +10,9 @@
 static void print_check(FILE *out, const struct diff_check *c)
 {
 	const struct model_rule *r = model_rule_find(c->rule);
+	char buf[256];
 
-	switch (c->kind) {
-	case CHECK_RET:
-		fprintf(out, "    %-5s %s: returned %" PRId64 ", predicted %s%" PRId64 "\n",
-			c->rule, model_stage_name(c->stage), c->observed,
-			c->expected ? "" : "success or allowed errno, not ", c->expected);
-		break;
-	case CHECK_ABSENT:
-		fprintf(out, "    %-5s %s fired but must not\n", c->rule,
-			model_stage_name(c->stage));
-		break;
-	default:
-		fprintf(out, "    %-5s %s.%s = %#" PRIx64 ", predicted %s %#" PRIx64 "\n",
-			c->rule, model_stage_name(c->stage), model_field_name(c->field),
-			(uint64_t)c->observed, report_op_symbol(c->op), (uint64_t)c->expected);
-	}
+	fprintf(out, "    %-5s %s\n", c->rule, report_describe_check(c, buf, sizeof(buf)));
 	if (r)
 		fprintf(out, "          (%s)\n", r->statement);
 }
@@ -120,6 +107,8 @@ static int text_end(struct report *rep, const struct run_info *ri, const struct 
 	}
 	fprintf(out, "; %" PRIu64 " undecodable, %" PRIu64 " untracked\n", ri->undecodable,
 		ri->untracked);
+	if (ri->cases_unseen)
+		fprintf(out, "workload %" PRIu64 " cases made no judged clone\n", ri->cases_unseen);
 
 	if (t->n_kept) {
 		fprintf(out, "\nfindings\n");
@@ -165,7 +154,7 @@ int report_exit_status(const struct run_info *ri, const struct tally *t)
 {
 	if (t->by_verdict[VERDICT_MISMATCH] || t->by_verdict[VERDICT_INCOMPLETE])
 		return 1;
-	if (ri->lost_total || ri->undecodable)
+	if (ri->lost_total || ri->undecodable || ri->cases_unseen)
 		return 1;
 	return 0;
 }

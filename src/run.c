@@ -64,6 +64,21 @@ static const char *case_label(void *ctx, const struct clone_obs *co)
 	return i < 0 ? NULL : c[i].name;
 }
 
+/* Note which workload case made a judged clone, then the caller's hook. */
+static void run_on_verdict(void *ctx, const struct clone_obs *co, const struct clone_verdict *v)
+{
+	struct run *r = ctx;
+	size_t n;
+	const struct wl_case *c = workload_cases(&n);
+
+	if (r->case_judged && v->label && v->verdict != VERDICT_UNJUDGED)
+		for (size_t i = 0; i < n; i++)
+			if (!strcmp(c[i].name, v->label))
+				r->case_judged[i] = true;
+	if (r->user_verdict)
+		r->user_verdict(r->user_ctx, co, v);
+}
+
 /* Poll until the ring stays empty for a few periods. */
 static int drain(struct loader *l)
 {
@@ -206,7 +221,8 @@ int run_live(struct run *r, const struct run_opts *opts)
 	if (o->mode == RUN_WORKLOAD) {
 		workload_cases(&r->n_cases);
 		r->results = calloc(r->n_cases, sizeof(*r->results));
-		if (!r->results)
+		r->case_judged = calloc(r->n_cases, sizeof(*r->case_judged));
+		if (!r->results || !r->case_judged)
 			return -ENOMEM;
 	}
 
@@ -223,6 +239,10 @@ int run_live(struct run *r, const struct run_opts *opts)
 	/* Step 2: the pipeline and the reports. */
 	r->pipe.label = case_label;
 	r->pipe.label_ctx = r;
+	r->user_verdict = r->pipe.on_verdict;
+	r->user_ctx = r->pipe.ctx;
+	r->pipe.on_verdict = run_on_verdict;
+	r->pipe.ctx = r;
 	err = pipeline__init(&r->pipe, &prof, r->points);
 	if (err)
 		goto out_close;
@@ -286,6 +306,8 @@ int run_live(struct run *r, const struct run_opts *opts)
 	r->pipe.lossy = r->info.lost_total != 0;
 	pipeline__finish(&r->pipe);
 	r->info.undecodable = r->pipe.undecodable;
+	for (size_t i = 0; r->case_judged && i < r->n_cases; i++)
+		r->info.cases_unseen += !r->case_judged[i];
 
 out_close:
 	loader__close(l);
@@ -296,5 +318,7 @@ void run_free(struct run *r)
 {
 	pipeline__free(&r->pipe);
 	free(r->results);
+	free(r->case_judged);
 	r->results = NULL;
+	r->case_judged = NULL;
 }

@@ -47,6 +47,9 @@ struct run {
 	char release[256], machine[256], backend[256]; /* replay: from the file */
 	char profile[256], workload[512];
 	const char *blind;		/* what the backend cannot see (live) */
+	bool *case_judged;		/* RUN_WORKLOAD: a judged clone per case */
+	pipeline_verdict_cb user_verdict; /* the caller's pipe.on_verdict, chained */
+	void *user_ctx;
 	const struct run_opts *opts;
 };
 

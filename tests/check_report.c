@@ -780,6 +780,30 @@ START_TEST(test_report_html_chromium_dom)
 END_TEST
 #endif
 
+/* Exit status: everything judged and passed is 0; anything unseen is 1. */
+START_TEST(test_report_exit_status)
+{
+	struct run_info ri = {};
+	static struct tally t;
+
+	tally_init(&t);
+	t.clones = 3;
+	t.by_verdict[VERDICT_PASS] = 3;
+	ck_assert_int_eq(report_exit_status(&ri, &t), 0);
+	ri.cases_unseen = 1;	/* a workload case made no judged clone */
+	ck_assert_int_eq(report_exit_status(&ri, &t), 1);
+	ri.cases_unseen = 0;
+	ri.lost_total = 1;
+	ck_assert_int_eq(report_exit_status(&ri, &t), 1);
+	ri.lost_total = 0;
+	t.by_verdict[VERDICT_INCOMPLETE] = 1;
+	ck_assert_int_eq(report_exit_status(&ri, &t), 1);
+	t.by_verdict[VERDICT_INCOMPLETE] = 0;
+	t.by_verdict[VERDICT_UNJUDGED] = 2;	/* kernel threads: counted, not failing */
+	ck_assert_int_eq(report_exit_status(&ri, &t), 0);
+}
+END_TEST
+
 Suite *report_suite(void)
 {
 	Suite *s = suite_create("report");
@@ -789,6 +813,7 @@ Suite *report_suite(void)
 	tcase_add_test(tc, test_report_json_writer_escapes_every_byte);
 	tcase_add_test(tc, test_report_json_writer_utf8_and_nesting);
 	tcase_add_test(tc, test_report_json_writer_misuse);
+	tcase_add_test(tc, test_report_exit_status);
 	tcase_add_test(tc, test_report_json_error_line);
 	suite_add_tcase(s, tc);
 

@@ -1,0 +1,272 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0
+"""console.py - rebuild a guest's results from its console log and judge them.
+
+USAGE: console.py --guest NAME --expect vm/expect --out DIR [--qemu-status N] CONSOLE.LOG
+
+Reads the frames vm/init.c writes (@@CC BEGIN name len crc32 / @@D base64 /
+@@CC END name, between @@CC START and @@CC DONE), verifies each length and
+CRC-32, writes each frame to DIR/<name>, then checks every run the expect file
+lists for this guest.  Writes DIR/../summary.txt and prints it.
+
+Exit status: 0 when every expectation holds; 1 on any failure: a bad or
+truncated frame, no START or DONE (the guest crashed, hung or was cut off),
+a missing run, a crash signal, an oops or panic in the console or dmesg, an
+exit status other than the expected one, a report that is not CONFORMS with
+0 mismatch / 0 incomplete / 0 lost, another backend than expected, or QEMU's
+timeout; 2 on a usage error.
+"""
+import argparse
+import base64
+import os
+import re
+import sys
+import zlib
+
+# Kernel lines that mean the guest kernel is not well, wherever they appear.
+CRASH_RE = re.compile(r"(Kernel panic|Oops|BUG: |WARNING: CPU|Unable to handle kernel|"
+                      r"Internal error:|general protection fault|segfault at|"
+                      r"Call trace:|Call Trace:|rcu_sched self-detected stall|"
+                      r"soft lockup|blocked for more than)")
+BEGIN_RE = re.compile(r"^@@CC BEGIN (\S+) (\d+) ([0-9a-f]{8})$")
+END_RE = re.compile(r"^@@CC END (\S+)$")
+
+
+def load_expect(path, guest):
+    """Rows of the expect file for this guest: (run, exit, backend, stderr regex)."""
+    rows = []
+    with open(path) as f:
+        for ln in f:
+            ln = ln.split("#", 1)[0].rstrip()
+            if not ln.strip():
+                continue
+            cols = ln.split(None, 4)
+            if len(cols) < 4:
+                raise SystemExit("console.py: bad expect line: %r" % ln)
+            if cols[0] != guest:
+                continue
+            rows.append({"run": cols[1], "exit": int(cols[2]),
+                         "backend": None if cols[3] == "-" else cols[3],
+                         "stderr": cols[4] if len(cols) > 4 else None})
+    return rows
+
+
+def parse_console(text):
+    """Frames and markers from the console text; problems as a list of strings."""
+    frames, problems, outside = {}, [], []
+    start = done = None
+    cur = None  # [name, length, crc, [b64 lines]]
+    for raw in text.split("\n"):
+        ln = raw.rstrip("\r")
+        if cur is not None:
+            if ln.startswith("@@D "):
+                cur[3].append(ln[4:].strip())
+                continue
+            m = END_RE.match(ln)
+            if m:
+                name, length, crc, lines = cur
+                cur = None
+                if m.group(1) != name:
+                    problems.append("frame %s ended as %s" % (name, m.group(1)))
+                    continue
+                try:
+                    data = base64.b64decode("".join(lines), validate=True)
+                except ValueError as e:
+                    problems.append("frame %s: bad base64 (%s)" % (name, e))
+                    continue
+                if len(data) != length:
+                    problems.append("frame %s: %d bytes, header says %d"
+                                    % (name, len(data), length))
+                elif "%08x" % zlib.crc32(data) != crc:
+                    problems.append("frame %s: crc32 %08x, header says %s"
+                                    % (name, zlib.crc32(data), crc))
+                elif name in frames:
+                    problems.append("frame %s: sent twice" % name)
+                else:
+                    frames[name] = data
+                continue
+            if ln.startswith("@@"):
+                problems.append("frame %s: cut off by %r" % (cur[0], ln[:60]))
+                cur = None
+            else:
+                # A kernel line inside a frame: keep it, the frame is still whole.
+                outside.append(ln)
+                continue
+        m = BEGIN_RE.match(ln)
+        if m:
+            cur = [m.group(1), int(m.group(2)), m.group(3), []]
+        elif ln.startswith("@@CC START "):
+            start = ln[len("@@CC START "):].split()
+        elif ln.startswith("@@CC DONE "):
+            done = ln.split()[2]
+        elif ln.startswith("@@"):
+            continue
+        else:
+            outside.append(ln)
+    if cur is not None:
+        problems.append("frame %s: no END (console ends inside it)" % cur[0])
+    if start is None:
+        problems.append("no '@@CC START': init never ran (boot failed?)")
+    if done is None:
+        problems.append("no '@@CC DONE': the guest did not finish "
+                        "(crash, hang, timeout or truncated console)")
+    elif done.isdigit() and int(done) != len(frames):
+        problems.append("DONE says %s frames, %d arrived whole" % (done, len(frames)))
+    return frames, start, done, outside, problems
+
+
+def field(report, key):
+    m = re.search(r"^%s\s+(.*)$" % re.escape(key), report, re.M)
+    return m.group(1).strip() if m else None
+
+
+def findings(report):
+    """The report's findings section, verbatim (mismatch and incomplete clones)."""
+    m = re.search(r"^findings\n(.*?)(?=^verdict )", report, re.M | re.S)
+    return m.group(1).rstrip("\n").split("\n") if m else []
+
+
+def failed_rules(report):
+    """Rule rows with FAIL > 0, verbatim."""
+    rows = []
+    for ln in report.split("\n"):
+        m = re.match(r"^(\S+)\s+.*\s(\d+)\s+(\d+)\s+(\d+)$", ln)
+        if m and not ln.startswith("RULE") and int(m.group(4)) > 0:
+            rows.append(ln)
+    return rows
+
+
+def judge_run(exp, frames, release, fails, notes):
+    """Check one expected run; append failures to fails, context to notes."""
+    run = exp["run"]
+    status = frames.get(run + ".status")
+    if status is None:
+        fails.append("%s: no result (status frame missing)" % run)
+        return None
+    status = status.decode(errors="replace")
+    report = frames.get(run + ".report", b"").decode(errors="replace")
+    stderr = frames.get(run + ".stderr", b"").decode(errors="replace")
+    first = status.split("\n", 1)[0]
+    secs = re.search(r"^seconds (\S+)", status, re.M)
+    res = {"run": run, "status": first, "seconds": secs.group(1) if secs else "?",
+           "backend": field(report, "backend") or "-", "verdict": field(report, "verdict")
+           or "-", "clones": field(report, "clones") or "-"}
+    if not first.startswith("exit "):
+        fails.append("%s: clonecheck did not exit normally: %s" % (run, first))
+        return res
+    code = int(first.split()[1])
+    if code != exp["exit"]:
+        fails.append("%s: exit %d, expected %d" % (run, code, exp["exit"]))
+    if code == 2 or exp["exit"] == 2:
+        last = [ln for ln in stderr.split("\n") if ln.strip()][-3:]
+        notes.append("%s stderr (last lines): %s" % (run, " | ".join(last)))
+    if exp["stderr"] and not re.search(exp["stderr"], stderr):
+        fails.append("%s: stderr lacks /%s/" % (run, exp["stderr"]))
+    if exp["exit"] == 0 or code in (0, 1):
+        for ln in failed_rules(report):
+            notes.append("%s rule FAIL: %s" % (run, ln))
+        for ln in findings(report):
+            notes.append("%s finding: %s" % (run, ln))
+    if exp["exit"] == 0 and code in (0, 1):
+        # exit 1 is a report too: say which of its lines break the contract.
+        if res["verdict"] != "CONFORMS":
+            fails.append("%s: verdict %r" % (run, res["verdict"]))
+        if not re.search(r"\b0 mismatch, 0 incomplete\b", res["clones"]):
+            fails.append("%s: clones %r" % (run, res["clones"]))
+        # The built-in workload makes clones that succeed and calls that must
+        # fail: a run that judged none of them (or left some unjudged) saw
+        # nothing, whatever its verdict says.
+        m = re.match(r"(\d+): (\d+) pass, .*?(\d+) unjudged; (\d+) syscalls failed",
+                     res["clones"])
+        if not m:
+            fails.append("%s: no clone counts in %r" % (run, res["clones"]))
+        elif (int(m.group(1)) == 0 or int(m.group(2)) != int(m.group(1)) or
+              int(m.group(3)) or not int(m.group(4))):
+            fails.append("%s: not every workload clone was judged: %r" % (run, res["clones"]))
+        lost = field(report, "lost") or ""
+        if not lost.startswith("0 records") or not re.search(r"\b0 undecodable\b", lost):
+            fails.append("%s: lost %r" % (run, lost))
+        if exp["backend"] and not res["backend"].startswith(exp["backend"]):
+            fails.append("%s: backend %r, expected %s" % (run, res["backend"], exp["backend"]))
+        kernel = field(report, "kernel") or ""
+        if release and not kernel.startswith(release):
+            fails.append("%s: report's kernel %r is not the guest's %s" % (run, kernel, release))
+    return res
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--guest", required=True)
+    ap.add_argument("--expect", required=True)
+    ap.add_argument("--out", required=True, help="directory for the rebuilt files")
+    ap.add_argument("--qemu-status", type=int, default=0,
+                    help="exit status of `timeout qemu-...` (124/137: timed out)")
+    ap.add_argument("--seconds", default="?", help="wall time of the guest, for the summary")
+    ap.add_argument("console")
+    a = ap.parse_args()
+
+    expect = load_expect(a.expect, a.guest)
+    fails, notes, results = [], [], []
+    if not expect:
+        fails.append("no expectations for guest %s in %s" % (a.guest, a.expect))
+    try:
+        with open(a.console, "rb") as f:
+            text = f.read().decode("latin-1")
+    except OSError as e:
+        text = ""
+        fails.append("no console log: %s" % e)
+    frames, start, done, outside, problems = parse_console(text)
+    fails.extend(problems)
+    if a.qemu_status in (124, 137):
+        fails.append("timeout: QEMU killed after the time limit (status %d)" % a.qemu_status)
+    elif a.qemu_status:
+        fails.append("QEMU exited %d" % a.qemu_status)
+
+    os.makedirs(a.out, exist_ok=True)
+    for name, data in frames.items():
+        if "/" in name or name.startswith("."):
+            fails.append("frame name %r refused" % name)
+            continue
+        with open(os.path.join(a.out, name), "wb") as f:
+            f.write(data)
+
+    release = start[0] if start else None
+    machine = start[1] if start and len(start) > 1 else "?"
+    for ln in outside:
+        if CRASH_RE.search(ln):
+            fails.append("console: %s" % ln.strip())
+    dmesg = frames.get("dmesg", b"").decode(errors="replace")
+    for ln in dmesg.split("\n"):
+        if CRASH_RE.search(ln):
+            fails.append("dmesg: %s" % ln.strip())
+    for exp in expect:
+        res = judge_run(exp, frames, release, fails, notes)
+        if res:
+            results.append(res)
+
+    verdict = "PASS" if not fails else "FAIL"
+    lines = ["guest    %s" % a.guest,
+             "kernel   %s %s" % (release or "?", machine),
+             "time     %s s (boot, %d runs, power off)" % (a.seconds, len(expect)),
+             "result   %s" % verdict, "",
+             "%-11s %-9s %7s  %-10s %-9s %s" % ("RUN", "STATUS", "SECONDS", "BACKEND",
+                                              "VERDICT", "CLONES")]
+    for r in results:
+        lines.append("%-11s %-9s %7s  %-10s %-9s %s" % (
+            r["run"], r["status"], r["seconds"], r["backend"].split(" ")[0],
+            r["verdict"].split(" ")[0], r["clones"]))
+    if notes:
+        lines.append("")
+        lines.extend("note  " + n for n in notes)
+    if fails:
+        lines.append("")
+        lines.extend("FAIL  " + f for f in fails)
+    summary = "\n".join(lines) + "\n"
+    with open(os.path.join(os.path.dirname(os.path.abspath(a.out)), "summary.txt"), "w") as f:
+        f.write(summary)
+    sys.stdout.write(summary)
+    return 0 if not fails else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -99,6 +99,22 @@ static void check_fields(const struct model_profile *prof, const struct model_pr
 	}
 }
 
+/* The stages the model says cannot fire (a failure: A.4; a worker: O-03). */
+static void check_absent(const struct model_pred *pred, uint32_t seen, struct clone_verdict *v)
+{
+	for (int s = 0; s < MODEL_STAGE__COUNT; s++) {
+		struct diff_check *c;
+
+		if (!(pred->stages_forbidden & MODEL_STAGE_BIT(s)))
+			continue;
+		c = add_check(v, CHECK_ABSENT, pred->stages_rule, s);
+		if (!c)
+			return;
+		c->observed = !!(seen & MODEL_STAGE_BIT(s));
+		c->ok = !c->observed;
+	}
+}
+
 /* Each ordering whose two stages were seen: the earlier one's ts first. */
 static void check_order(const struct model_pred *pred, const struct clone_obs *co,
 			struct clone_verdict *v)
@@ -124,7 +140,7 @@ void diff_clone(const struct model_profile *prof, const struct model_pred *pred,
 		const struct clone_obs *co, bool lossy, struct clone_verdict *v)
 {
 	uint32_t seen = predict_stages_seen(co);
-	bool failed = false;
+	bool failed = false, kernel;
 	struct diff_check *c;
 
 	memset(v, 0, sizeof(*v));
@@ -151,7 +167,9 @@ void diff_clone(const struct model_profile *prof, const struct model_pred *pred,
 		v->reason = lossy ? "records lost" : "syscall entry not seen";
 		return;
 	}
-	if (!v->ret_seen) {
+	/* a clone made inside the kernel has no syscall exit to wait for */
+	kernel = pred->stages_forbidden & MODEL_STAGE_BIT(MODEL_STAGE_SYS_EXIT);
+	if (!v->ret_seen && !kernel) {
 		v->missing = pred->stages_required & ~seen;
 		v->verdict = VERDICT_INCOMPLETE;
 		v->reason = lossy ? "records lost" : "syscall exit not seen";
@@ -174,14 +192,8 @@ void diff_clone(const struct model_profile *prof, const struct model_pred *pred,
 		c->expected = pred->err;
 		c->observed = v->ret;
 		c->ok = rule != NULL;
-		for (int s = 0; s < MODEL_STAGE__COUNT; s++) {
-			if (!(pred->stages_forbidden & MODEL_STAGE_BIT(s)))
-				continue;
-			c = add_check(v, CHECK_ABSENT, pred->stages_rule, s);
-			c->observed = !!(seen & MODEL_STAGE_BIT(s));
-			c->ok = !c->observed;
-		}
-	} else if (v->ret < 0) {
+		check_absent(pred, seen, v);
+	} else if (v->ret_seen && v->ret < 0) {
 		/* Success predicted, the kernel failed: only an allowed errno passes. */
 		const char *rule = alt_rule(pred, v->ret);
 
@@ -198,6 +210,7 @@ void diff_clone(const struct model_profile *prof, const struct model_pred *pred,
 		}
 	} else {
 		v->missing = pred->stages_required & ~seen;
+		check_absent(pred, seen, v);
 		check_fields(prof, pred, co, v);
 		check_order(pred, co, v);
 	}

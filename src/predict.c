@@ -142,6 +142,48 @@ static enum model_entry to_model_entry(enum obs_entry e)
 	}
 }
 
+/*
+ * A clone made inside the kernel (no syscall): which creator built its
+ * kernel_clone_args, told by the flags copy_process() received (fentry and
+ * kprobe backends only; the tracepoint backend never sees them).
+ */
+static int kernel_entry_of(const struct obs_kargs *k, enum model_entry *e)
+{
+	if (k->io_thread)
+		*e = MODEL_ENTRY_IO_WORKER;
+	else if (k->user_worker)
+		*e = MODEL_ENTRY_USER_WORKER;
+	else if (k->kthread)
+		*e = MODEL_ENTRY_KTHREAD;
+	else if (k->fn)
+		*e = MODEL_ENTRY_UMH;
+	else
+		return -ENODATA;
+	return 0;
+}
+
+/* Predict a kernel-internal clone from copy_process()'s entry record. */
+static int predict_kernel_clone(const struct model_profile *prof, const struct clone_obs *co,
+				struct model_pred *out)
+{
+	const struct obs_copy_enter *c = &co->copy;
+	struct model_task creator;
+	struct model_syscall sc;
+
+	if (!(co->seen & OBS_BIT(OBS_COPY_ENTER)) || c->entry != OBS_ENTRY_NONE)
+		return -ENODATA;
+	memset(&sc, 0, sizeof(sc));
+	if (kernel_entry_of(&c->kargs, &sc.entry))
+		return -ENODATA;
+	/* what kernel_thread()/user_mode_thread() were given: flags | exit signal */
+	sc.arg[0] = c->kargs.fn;
+	sc.arg[1] = c->kargs.fn_arg;
+	sc.arg[2] = c->kargs.flags | ((uint64_t)c->kargs.exit_signal & 0xff);
+	to_model_task(&c->parent, &creator);
+	model_kernel_clone(prof, &creator, &sc, out);
+	return 0;
+}
+
 int predict_clone(const struct model_profile *prof, const struct clone_obs *co,
 		  struct model_pred *out)
 {
@@ -151,7 +193,7 @@ int predict_clone(const struct model_profile *prof, const struct clone_obs *co,
 	const uint64_t *u = e->uargs;
 
 	if (!(co->seen & OBS_BIT(OBS_SYS_ENTER)) || e->entry == OBS_ENTRY_NONE)
-		return -ENODATA;
+		return predict_kernel_clone(prof, co, out);
 	to_model_task(&e->parent, &parent);
 	add_ext(&e->parent_ext, &e->parent, &parent);
 	parent.ts_ns = co->ts[OBS_SYS_ENTER];

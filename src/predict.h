@@ -11,9 +11,10 @@
 #include "../model/model.h"
 
 /*
- * Predict one clone from co->enter only (never from the child).
- * Returns 0, or -ENODATA when the syscall entry was not seen (nothing to
- * predict from).
+ * Predict one clone from its inputs only (never from the child): the
+ * syscall entry, or for a clone made inside the kernel (kernel thread,
+ * io_uring or vhost worker, usermode helper) copy_process()'s entry record.
+ * Returns 0, or -ENODATA when neither was seen (nothing to predict from).
  */
 int predict_clone(const struct model_profile *prof, const struct clone_obs *co,
 		  struct model_pred *out);

@@ -364,6 +364,33 @@ START_TEST(test_diff_lossy_incomplete)
 }
 END_TEST
 
+/* A kernel thread (fentry/kprobe backends): predicted from copy_process's entry. */
+START_TEST(test_diff_kthread)
+{
+	struct obs o[OBS__COUNT];
+
+	fx_kthread(o, 1);
+	judge(o, OBS__COUNT);
+	for (size_t i = 0; i < v.n_checks; i++)
+		ck_assert_msg(v.checks[i].ok, "%s failed on %s.%s", v.checks[i].rule,
+			      model_stage_name(v.checks[i].stage),
+			      model_field_name(v.checks[i].field));
+	ck_assert_int_eq(v.verdict, VERDICT_PASS);
+	ck_assert_uint_gt(v.n_checks, 10);
+
+	/* a kernel thread that came back with an mm: kthreadd has none */
+	o[OBS_NEWTASK].tp.child.mm = 0xffff888000777000ull;
+	judge(o, OBS__COUNT);
+	assert_flagged_by("R-01");
+
+	/* without copy_process's arguments (tracepoint backend): unjudged */
+	fx_kthread(o, 1);
+	o[OBS_COPY_ENTER].point = OBS__COUNT;
+	judge(o, OBS__COUNT);
+	ck_assert_int_eq(v.verdict, VERDICT_UNJUDGED);
+}
+END_TEST
+
 /* Missing observations are never a pass. */
 START_TEST(test_diff_missing_point_incomplete)
 {
@@ -440,6 +467,7 @@ Suite *diff_suite(void)
 	tcase_add_test(core, test_diff_clone3_unreadable_incomplete);
 	tcase_add_test(core, test_diff_ops);
 	tcase_add_test(core, test_diff_vfork_order);
+	tcase_add_test(core, test_diff_kthread);
 	tcase_add_test(core, test_diff_lossy_incomplete);
 	tcase_add_loop_test(mut, test_diff_mutation_caught, 0,
 			    sizeof(mutations) / sizeof(mutations[0]));

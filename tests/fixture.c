@@ -140,6 +140,49 @@ void fx_add_functions(struct obs o[OBS__COUNT])
 	o[OBS_CLONE_EXIT].ret = o[OBS_SYS_EXIT].ret;
 }
 
+void fx_kthread(struct obs o[OBS__COUNT], uint64_t clone_id)
+{
+	struct obs_task p = fx_parent(), c;
+
+	memset(o, 0, sizeof(*o) * OBS__COUNT);
+	/* kthreadd: a kernel thread, no mm, child of the idle task */
+	p.pid = p.tgid = 2;
+	p.real_parent_pid = 0;
+	p.mm = 0;
+	p.flags = 0x00200040 | 0x00008000;	/* KTHREAD | FORKNOEXEC | NOFREEZE */
+	strcpy(p.comm, "kthreadd");
+	c = p;
+	c.task = 0xffff888000400000ull;
+	c.pid = c.tgid = FX_CHILD_PID;
+	c.real_parent_pid = 2;
+	c.files = p.files;		/* CLONE_FILES */
+	c.fs = p.fs;			/* CLONE_FS */
+	c.sighand = 0xffff888000414000ull;
+	c.signal = 0xffff888000415000ull;
+	c.state = FX_TASK_NEW;
+	fx_points(o, clone_id, OBS_ENTRY_NONE, &c);
+	for (int i = OBS_NEWTASK; i <= OBS_WAKEUP; i++)
+		o[i].tp.creator_pid = 2;
+	o[OBS_SYS_ENTER].point = OBS__COUNT;
+	o[OBS_SYS_EXIT].point = OBS__COUNT;
+	o[OBS_CHILD_RET].point = OBS__COUNT;
+	for (int i = OBS_COPY_ENTER; i <= OBS_CLONE_EXIT; i++)
+		o[i].point = (enum obs_point)i;
+	o[OBS_COPY_ENTER].copy.entry = OBS_ENTRY_NONE;
+	o[OBS_COPY_ENTER].copy.kargs.flags = 0x100 | 0x200 | 0x400 | 0x800000; /* VM FS FILES UNTRACED */
+	o[OBS_COPY_ENTER].copy.kargs.exit_signal = SIGCHLD_NR;
+	o[OBS_COPY_ENTER].copy.kargs.kthread = true;
+	o[OBS_COPY_ENTER].copy.kargs.fn = 0xffffffff81100000ull;
+	o[OBS_COPY_ENTER].copy.kargs.fn_arg = 0xffff888000500000ull;
+	o[OBS_COPY_ENTER].copy.node = -1;
+	o[OBS_COPY_ENTER].copy.parent = p;
+	o[OBS_SCHED_FORK].tp = o[OBS_NEWTASK].tp;
+	o[OBS_COPY_EXIT].tp = o[OBS_NEWTASK].tp;
+	o[OBS_CLONE_EXIT].ret.entry = OBS_ENTRY_NONE;
+	o[OBS_CLONE_EXIT].ret.ret = FX_CHILD_PID;
+	o[OBS_CLONE_EXIT].ret.pid = 2;
+}
+
 void fx_assemble(struct clone_obs *co, const struct obs *o, size_t n)
 {
 	memset(co, 0, sizeof(*co));

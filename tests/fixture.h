@@ -29,6 +29,12 @@ void fx_fork(struct obs o[OBS__COUNT], uint64_t clone_id);
 void fx_thread(struct obs o[OBS__COUNT], uint64_t clone_id);
 /* Entry and exit of clone(CLONE_SIGHAND|SIGCHLD) failing with -EINVAL. */
 void fx_sighand_no_vm(struct obs o[2], uint64_t clone_id);
+/*
+ * A kernel thread made by kthreadd (pid 2) through kernel_thread(), as the
+ * fentry backend sees it: no syscall, copy_process entry and exit, the task
+ * points, kernel_clone exit.
+ */
+void fx_kthread(struct obs o[OBS__COUNT], uint64_t clone_id);
 /* Also fill the fentry/kprobe points (COPY_ENTER .. CLONE_EXIT) of a fork. */
 void fx_add_functions(struct obs o[OBS__COUNT]);
 /* Assemble observations into a clone_obs (what the correlator does). */

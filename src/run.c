@@ -50,15 +50,20 @@ int run_host_profile(struct run *r, struct model_profile *prof)
 	return 0;
 }
 
-/* pipeline label hook: the case whose time window holds the syscall entry. */
+/*
+ * pipeline label hook: the case whose time window holds the syscall entry.
+ * Only this process and its descendants are observed in workload mode and
+ * the cases run one after another, each reaping what it made, so a clone
+ * made by a case's helper process carries that case's label too.
+ */
 static const char *case_label(void *ctx, const struct clone_obs *co)
 {
 	struct run *r = ctx;
 	const struct wl_case *c = workload_cases(&r->n_cases);
 	int i;
 
-	if (!r->results || !(co->seen & OBS_BIT(OBS_SYS_ENTER)) ||
-	    co->enter.parent.tgid != (uint32_t)getpid())
+	if (!r->results || r->opts->mode != RUN_WORKLOAD ||
+	    !(co->seen & OBS_BIT(OBS_SYS_ENTER)))
 		return NULL;
 	i = workload_case_at(r->results, co->ts[OBS_SYS_ENTER]);
 	return i < 0 ? NULL : c[i].name;

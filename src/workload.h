@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * workload.h - the built-in conformance workload: a table of named cases,
- * each making one clone through one entry point (simfail-style).
+ * each about one clone through one entry point (simfail-style), made by
+ * this process or by a helper process the case forks first.
  */
 #ifndef CLONECHECK_WORKLOAD_H
 #define CLONECHECK_WORKLOAD_H
@@ -12,7 +13,7 @@
 
 struct wl_result {
 	long ret;		/* what the creating call returned: child tid or -errno */
-	pid_t child;		/* the child's tid (global), 0 if none */
+	pid_t child;		/* the case's child's tid (global), 0 if none */
 	int done;		/* the case ran */
 	uint64_t t_start;	/* CLOCK_MONOTONIC ns around the case: the clock */
 	uint64_t t_end;		/* bpf_ktime_get_ns() stamps records with */

@@ -22,6 +22,7 @@ int main(void)
 	srunner_add_suite(sr, trace_suite());
 #ifdef WITH_LIVE
 	srunner_add_suite(sr, live_suite());
+	srunner_add_suite(sr, live_workload_suite());
 #endif
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);

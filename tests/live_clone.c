@@ -12,7 +12,7 @@
 #include "run.h"
 #include "tests.h"
 
-#define MAX_VERDICTS 64
+#define MAX_VERDICTS 512
 
 struct seen {
 	size_t n;

@@ -13,6 +13,7 @@ Suite *report_suite(void);
 Suite *trace_suite(void);
 #ifdef WITH_LIVE
 Suite *live_suite(void);
+Suite *live_workload_suite(void);
 #endif
 
 #endif /* CLONECHECK_TESTS_H */

@@ -609,6 +609,30 @@ static int model_ptrace_event(const struct model_task *parent,
  * (R-36, R-37: BPF does not read them), the return value seen from a
  * nested pid namespace, the ptrace event report (after wake-up).
  */
+/*
+ * Mirrors kernel/fork.c:copy_process() (v6.18): `const u64 clone_flags =
+ * args->flags;` ... trace_task_newtask(p, clone_flags).  The flags
+ * task_newtask reports are those the entry point built (V-01..V-04: the
+ * exit-signal byte split off for legacy clone, VFORK|VM for vfork, 0 for
+ * fork; R-28: kernel_thread() adds VM|UNTRACED), never changed on the way.
+ * Not modelled: io_uring and vhost workers (their flags are fixed and
+ * already checked through the resources they share).
+ */
+static void model_entry_flags(enum model_entry entry, const struct model_kargs *args,
+			      struct model_pred *out)
+{
+	static const char *const rule[] = {
+		[MODEL_ENTRY_FORK] = "V-01", [MODEL_ENTRY_VFORK] = "V-02",
+		[MODEL_ENTRY_CLONE] = "V-03", [MODEL_ENTRY_CLONE3] = "V-04",
+		[MODEL_ENTRY_KTHREAD] = "R-28",
+	};
+
+	if ((unsigned int)entry >= sizeof(rule) / sizeof(rule[0]) || !rule[entry])
+		return;
+	model_expect_add(out, rule[entry], MODEL_STAGE_NEWTASK, MODEL_FIELD_CLONE_FLAGS,
+			 MODEL_OP_EQ, (int64_t)args->flags);
+}
+
 static void model_order_add(struct model_pred *out, const char *rule,
 			    enum model_stage before, enum model_stage after)
 {
@@ -730,6 +754,7 @@ void model_kernel_clone(const struct model_profile *prof,
 	model_wake_up_new_task(prof, parent, &out->kargs, out);
 	model_kernel_clone_tail(prof, &out->kargs, out);
 	model_kernel_clone_order(prof, &out->kargs, kernel, out);
+	model_entry_flags(sc->entry, &out->kargs, out);
 	if (kernel)
 		return;
 

@@ -67,6 +67,8 @@ struct model_profile {
 					 * UNKNOWN = absent (upstream) (V-18, X-5) */
 	uint64_t task_size_max;	/* x86_64 TASK_SIZE_MAX (paging mode, X-9); 0 unknown */
 	struct model_ksyms ksyms;	/* kallsyms addresses */
+	enum model_cfg uclamp;		/* CONFIG_UCLAMP_TASK (S-03 exists only with it) */
+	uint32_t pid_max;		/* the init pid ns's pid_max; 0 unknown */
 };
 
 /*
@@ -258,6 +260,8 @@ struct model_task {
 	uint64_t preempt_count;		/* arm64 task_thread_info(task)->preempt_count
 					 * (u64); x86: per-CPU, not read */
 	/* MODEL_IN_PID_MAX */
+	uint64_t clone_flags;		/* task_newtask's clone_flags (args->flags):
+					 * an observation of the child only */
 	uint32_t pid_max;		/* pid_max of the init pid ns (6.14+:
 					 * init_pid_ns.pid_max, else pid_max) */
 };
@@ -358,6 +362,7 @@ enum model_field {
 	MODEL_FIELD_NEED_RESCHED,
 	MODEL_FIELD_PREEMPT_COUNT,
 	MODEL_FIELD_PID_MAX,
+	MODEL_FIELD_CLONE_FLAGS,
 	MODEL_FIELD__COUNT
 };
 

@@ -213,6 +213,7 @@ int64_t model_task_field(const struct model_task *t, enum model_field f)
 	case MODEL_FIELD_NEED_RESCHED:  return t->need_resched;
 	case MODEL_FIELD_PREEMPT_COUNT: return (int64_t)t->preempt_count;
 	case MODEL_FIELD_PID_MAX:       return t->pid_max;
+	case MODEL_FIELD_CLONE_FLAGS:   return (int64_t)t->clone_flags;
 	default:				return 0;
 	}
 }
@@ -311,6 +312,7 @@ static const char *const model_field_names[MODEL_FIELD__COUNT] = {
 	[MODEL_FIELD_NEED_RESCHED] = "need_resched",
 	[MODEL_FIELD_PREEMPT_COUNT] = "preempt_count",
 	[MODEL_FIELD_PID_MAX]     = "pid_max",
+	[MODEL_FIELD_CLONE_FLAGS] = "clone_flags",
 };
 
 /* The MODEL_IN_* group each appended field belongs to (0: always read). */

@@ -197,6 +197,11 @@ int predict_clone(const struct model_profile *prof, const struct clone_obs *co,
 	to_model_task(&e->parent, &parent);
 	add_ext(&e->parent_ext, &e->parent, &parent);
 	parent.ts_ns = co->ts[OBS_SYS_ENTER];
+	/* the init pid ns's pid_max is a fact of the host, read once (profile) */
+	if (prof->pid_max) {
+		parent.pid_max = prof->pid_max;
+		parent.valid |= MODEL_IN_PID_MAX;
+	}
 	/*
 	 * The parent's user registers are read at task_newtask, where the
 	 * parent is still inside its syscall (arch.bpf.h): its state, not the
@@ -301,6 +306,7 @@ bool predict_observed(const struct model_profile *prof, const struct clone_obs *
 		add_ext(&co->newtask.ext, &co->newtask.child, out);
 		add_arch(prof, &co->newtask.arch, out);
 		out->ts_ns = co->ts[OBS_NEWTASK];
+		out->clone_flags = co->newtask.clone_flags;
 		return true;
 	case MODEL_STAGE_FORK:
 		if (!(co->seen & OBS_BIT(OBS_FORK)))

@@ -1477,6 +1477,7 @@ START_TEST(test_model_task_field_values)
 		.need_resched = 91,
 		.preempt_count = 92,
 		.pid_max = 93,
+		.clone_flags = 94,
 	};
 	int f;
 
@@ -2495,6 +2496,49 @@ static bool has_order(const struct model_pred *pr, const char *rule, enum model_
 	return false;
 }
 
+/* The expectation on task_newtask's clone_flags (rule, value) or NULL. */
+static const struct model_expect *flags_expect(const struct model_pred *pr)
+{
+	for (size_t i = 0; i < pr->n_expect; i++)
+		if (pr->expect[i].field == MODEL_FIELD_CLONE_FLAGS &&
+		    pr->expect[i].stage == MODEL_STAGE_NEWTASK)
+			return &pr->expect[i];
+	return NULL;
+}
+
+/* V-01..V-04: task_newtask reports the flags the entry point built. */
+START_TEST(test_model_entry_point_flags)
+{
+	struct model_syscall sc = sc_fork();
+	const struct model_expect *e;
+
+	e = flags_expect(predict_default(&sc));
+	ck_assert_ptr_nonnull(e);
+	ck_assert_str_eq(e->rule, "V-01");
+	ck_assert_int_eq(e->value, 0);
+
+	sc.entry = MODEL_ENTRY_VFORK;
+	e = flags_expect(predict_default(&sc));
+	ck_assert_str_eq(e->rule, "V-02");
+	ck_assert_int_eq(e->value, MODEL_CLONE_VFORK | MODEL_CLONE_VM);
+
+	/* legacy clone: the exit-signal byte is not a flag */
+	sc = sc_clone(MODEL_CLONE_CHILD_SETTID | MODEL_CLONE_CHILD_CLEARTID | 17);
+	e = flags_expect(predict_default(&sc));
+	ck_assert_str_eq(e->rule, "V-03");
+	ck_assert_int_eq(e->value, MODEL_CLONE_CHILD_SETTID | MODEL_CLONE_CHILD_CLEARTID);
+
+	sc = sc_clone3(MODEL_CLONE_FILES);
+	e = flags_expect(predict_default(&sc));
+	ck_assert_str_eq(e->rule, "V-04");
+	ck_assert_int_eq(e->value, MODEL_CLONE_FILES);
+
+	/* a failed clone has no task_newtask to check */
+	sc = sc_clone(MODEL_CLONE_SIGHAND);
+	ck_assert_ptr_null(flags_expect(predict_default(&sc)));
+}
+END_TEST
+
 /* D.1 and R-04: the order of the points of one successful clone. */
 START_TEST(test_model_order_of_points)
 {
@@ -2538,6 +2582,7 @@ Suite *model_suite(void)
 
 	tc = tcase_create("Entry");
 	tcase_add_test(tc, test_model_order_of_points);
+	tcase_add_test(tc, test_model_entry_point_flags);
 	tcase_add_test(tc, test_model_fork_builds_sigchld_args);
 	tcase_add_test(tc, test_model_vfork_builds_vfork_vm_args);
 	tcase_add_test(tc, test_model_fork_vfork_missing_on_arm64);

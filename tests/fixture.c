@@ -106,6 +106,7 @@ void fx_thread(struct obs o[OBS__COUNT], uint64_t clone_id)
 	e->args[0] = 0x7ffc0000;	/* uargs */
 	e->args[1] = 88;		/* size */
 	e->uargs[0] = 0x100 | 0x200 | 0x400 | 0x800 | 0x10000 | 0x40000;
+	o[OBS_NEWTASK].tp.clone_flags = e->uargs[0];	/* O-02: args->flags */
 	e->uargs[5] = 0x7f0000000000ull; /* stack */
 	e->uargs[6] = 65536;		/* stack_size */
 }
@@ -170,6 +171,7 @@ void fx_kthread(struct obs o[OBS__COUNT], uint64_t clone_id)
 		o[i].point = (enum obs_point)i;
 	o[OBS_COPY_ENTER].copy.entry = OBS_ENTRY_NONE;
 	o[OBS_COPY_ENTER].copy.kargs.flags = 0x100 | 0x200 | 0x400 | 0x800000; /* VM FS FILES UNTRACED */
+	o[OBS_NEWTASK].tp.clone_flags = o[OBS_COPY_ENTER].copy.kargs.flags;
 	o[OBS_COPY_ENTER].copy.kargs.exit_signal = SIGCHLD_NR;
 	o[OBS_COPY_ENTER].copy.kargs.kthread = true;
 	o[OBS_COPY_ENTER].copy.kargs.fn = 0xffffffff81100000ull;

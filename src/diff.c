@@ -99,6 +99,32 @@ static void check_fields(const struct model_profile *prof, const struct model_pr
 	}
 }
 
+/*
+ * The points the model requires that fired, each under the catalogue's
+ * O- rule for it.  One that did not fire is not a failed check but a
+ * missing observation (v->missing): the clone is then incomplete.
+ */
+static void check_present(const struct model_pred *pred, uint32_t seen, struct clone_verdict *v)
+{
+	static const char *const rule[MODEL_STAGE__COUNT] = {
+		[MODEL_STAGE_SYS_ENTER] = "O-01", [MODEL_STAGE_NEWTASK] = "O-02",
+		[MODEL_STAGE_FORK] = "O-03",	  [MODEL_STAGE_WAKEUP] = "O-04",
+		[MODEL_STAGE_SYS_EXIT] = "O-05",  [MODEL_STAGE_CHILD_RET] = "O-06",
+	};
+
+	for (int s = 0; s < MODEL_STAGE__COUNT; s++) {
+		struct diff_check *c;
+
+		if (!(pred->stages_required & seen & MODEL_STAGE_BIT(s)))
+			continue;
+		c = add_check(v, CHECK_PRESENT, rule[s], s);
+		if (!c)
+			return;
+		c->observed = 1;
+		c->ok = true;
+	}
+}
+
 /* The stages the model says cannot fire (a failure: A.4; a worker: O-03). */
 static void check_absent(const struct model_pred *pred, uint32_t seen, struct clone_verdict *v)
 {
@@ -192,6 +218,7 @@ void diff_clone(const struct model_profile *prof, const struct model_pred *pred,
 		c->expected = pred->err;
 		c->observed = v->ret;
 		c->ok = rule != NULL;
+		check_present(pred, seen, v);
 		check_absent(pred, seen, v);
 	} else if (v->ret_seen && v->ret < 0) {
 		/* Success predicted, the kernel failed: only an allowed errno passes. */
@@ -210,6 +237,7 @@ void diff_clone(const struct model_profile *prof, const struct model_pred *pred,
 		}
 	} else {
 		v->missing = pred->stages_required & ~seen;
+		check_present(pred, seen, v);
 		check_absent(pred, seen, v);
 		check_fields(prof, pred, co, v);
 		check_order(pred, co, v);

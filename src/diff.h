@@ -22,6 +22,7 @@ enum check_kind {
 	CHECK_RET,		/* the syscall's return value vs the predicted errno */
 	CHECK_ABSENT,		/* a point the model says cannot fire */
 	CHECK_ORDER,		/* stage before stage (expected/observed: their ts) */
+	CHECK_PRESENT,		/* a point the model requires fired (O- rules) */
 };
 
 struct diff_check {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "json_writer.h"
+#include "profile.h"
 #include "report_fmt.h"
 
 const struct report_span_def report_spans[SPAN__COUNT] = {
@@ -91,6 +92,8 @@ const char *report_check_kind_key(enum check_kind k)
 		return "absent";
 	case CHECK_ORDER:
 		return "order";
+	case CHECK_PRESENT:
+		return "present";
 	}
 	return "unknown";
 }
@@ -130,6 +133,21 @@ const char *report_rule_statement(const char *rule)
  * decided/applies), then the rules the model checks that the catalogue
  * does not list (A.4, errata).  Without a profile: model_rules() only.
  */
+/*
+ * Rules only clones made inside the kernel exercise (kernel threads,
+ * workers): the model judges those from copy_process()'s arguments, which
+ * only the fentry and kprobe backends see.
+ */
+static const char *const kernel_creator_rules[] = { "R-01", "R-28", "X-11", "X-14", "E-05" };
+
+static bool needs_copy_args(const char *id)
+{
+	for (size_t i = 0; i < sizeof(kernel_creator_rules) / sizeof(kernel_creator_rules[0]); i++)
+		if (!strcmp(id, kernel_creator_rules[i]))
+			return true;
+	return false;
+}
+
 struct report_rule_info *report_catalogue(const struct run_info *ri, size_t *n)
 {
 	size_t n_rules = 0, n_cat = 0, k = 0;
@@ -138,8 +156,10 @@ struct report_rule_info *report_catalogue(const struct run_info *ri, size_t *n)
 	struct model_cat_entry *ce = NULL;
 	struct report_rule_info *cat = NULL;
 
-	if (ri && ri->release && ri->machine &&
-	    !model_profile_from_uname(ri->release, ri->machine, &prof)) {
+	/* the run's profile (with the host's facts), else what uname says */
+	if (ri && ((ri->profile && !profile_parse(ri->profile, &prof)) ||
+		   (ri->release && ri->machine &&
+		    !model_profile_from_uname(ri->release, ri->machine, &prof)))) {
 		n_cat = model_catalogue(&prof, NULL, 0);
 		ce = calloc(n_cat ? n_cat : 1, sizeof(*ce));
 		if (!ce)
@@ -164,6 +184,15 @@ struct report_rule_info *report_catalogue(const struct run_info *ri, size_t *n)
 		cat[k].decided = true;
 		cat[k].applies = true;
 		k++;
+	}
+	/* what this run's backend cannot see is not counted as decidable here */
+	for (size_t i = 0; ri && ri->points && i < k; i++) {
+		if (cat[i].decided && needs_copy_args(cat[i].id) &&
+		    !(ri->points & OBS_BIT(OBS_COPY_ENTER))) {
+			cat[i].decided = false;
+			cat[i].reason = "needs clones made inside the kernel, judged only with "
+					"copy_process's arguments (fentry or kprobe backend)";
+		}
 	}
 	*n = k;
 out:
@@ -209,6 +238,9 @@ const char *report_describe_check(const struct diff_check *c, char *buf, size_t 
 	case CHECK_ABSENT:
 		snprintf(buf, len, "%s %s", model_stage_name(c->stage),
 			 c->observed ? "fired but must not" : "did not fire, as predicted");
+		break;
+	case CHECK_PRESENT:
+		snprintf(buf, len, "%s fired, as predicted", model_stage_name(c->stage));
 		break;
 	case CHECK_ORDER:
 		snprintf(buf, len, "%s at %" PRIu64 " ns, %s at %" PRIu64 " ns: predicted %s first",

@@ -45,7 +45,8 @@ const char *report_rule_statement(const char *rule);
 struct report_rule_info {
 	const char *id;		/* catalogue ID, e.g. "R-02" */
 	const char *statement;	/* one line */
-	bool decided;		/* the model predicts (checks) this rule */
+	bool decided;		/* the model predicts (checks) this rule and the run's
+				 * backend can observe it */
 	bool applies;		/* the rule exists on the judged kernel/arch */
 	const char *reason;	/* why not decided or not applicable, or NULL */
 };

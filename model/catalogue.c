@@ -137,14 +137,16 @@ static const struct model_cat_row model_cat[] = {
 	{ "R-40", "ptrace-on-fork: attach, SIGSTOP or trap-stop", DEC, 0, 0, ANY, NULL },
 	{ "R-41", "PF_* flags: FORKNOEXEC set, KTHREAD per args, ...", DEC, 0, 0, ANY, NULL },
 	{ "R-42", "affinity copied; cpuset may reapply", DEC, 0, 0, ANY, NULL },
-	{ "R-43", "CLONE_IO and CLONE_NEWTIME (see R-11, R-20/R-21)", DEC, 0, 0, ANY, NULL },
+	{ "R-43", "CLONE_IO and CLONE_NEWTIME (see R-11, R-20/R-21)",
+	  "restates R-11 and R-20/R-21: checked and counted under those IDs", 0, 0, ANY, NULL },
 	{ "R-44", "killed or frozen cgroup: SIGKILL or frozen start",
 	  "needs a racing cgroup.kill / freezer state", 0, 0, ANY, NULL },
 	{ "S-01", "TASK_NEW until wake_up_new_task, then RUNNING", DEC, 0, 0, ANY, NULL },
 	{ "S-02", "prio = parent normal_prio; policy, prios inherited", DEC, 0, 0, ANY, NULL },
 	{ "S-03", "uclamp requests inherited; defaults on reset", DEC, 0, 0, ANY, NULL },
 	{ "S-04", "reset-on-fork: RT/DL -> NORMAL nice 0", DEC, 0, 0, ANY, NULL },
-	{ "S-05", "deadline prio after S-04 -> EAGAIN (V-27)", DEC, 0, 0, ANY, NULL },
+	{ "S-05", "deadline prio after S-04 -> EAGAIN (V-27)",
+	  "restates V-27: checked and counted under that ID", 0, 0, ANY, NULL },
 	{ "S-06", "sched class from prio (and sched_ext)",
 	  "the sched class is not observed", 0, 0, ANY, NULL },
 	{ "S-07", "__sched_fork resets: on_rq 0, runtime, vruntime", DEC, 0, 0, ANY, NULL },
@@ -155,7 +157,8 @@ static const struct model_cat_row model_cat[] = {
 	{ "S-10", "wake_up_new_task: RUNNING, queued, cpu allowed", DEC, 0, 0, ANY, NULL },
 	{ "S-11", "after the wake-up the child may already run",
 	  "a caution for observers, nothing to predict", 0, 0, ANY, NULL },
-	{ "S-12", "SCHED_DEADLINE summary (V-27, S-04)", DEC, 0, 0, ANY, NULL },
+	{ "S-12", "SCHED_DEADLINE summary (V-27, S-04)",
+	  "summarises V-27 and S-04: checked and counted under those IDs", 0, 0, ANY, NULL },
 	{ "O-01", "sys_enter of clone/clone3/fork/vfork", DEC, 0, 0, ANY, NULL },
 	{ "O-02", "task_newtask fires for every successful copy_process", DEC, 0, 0, ANY, NULL },
 	{ "O-03", "sched_process_fork from kernel_clone only", DEC, 0, 0, ANY, NULL },
@@ -204,6 +207,9 @@ size_t model_catalogue(const struct model_profile *prof,
 		    prof->userns_sysctl == MODEL_CFG_UNKNOWN) {
 			e->applies = false;
 			e->reason = "Debian kernels only (no such sysctl upstream)";
+		} else if (model_cat_is(r->id, "S-03") && prof->uclamp == MODEL_CFG_N) {
+			e->applies = false;
+			e->reason = "kernel built without CONFIG_UCLAMP_TASK";
 		} else if (!e->applies) {
 			e->reason = r->na;
 		} else if (r->undecided) {

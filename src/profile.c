@@ -54,6 +54,20 @@ static enum model_cfg kconfig(const char *opt)
 	return v;
 }
 
+/* A numeric sysctl, 0 if it cannot be read. */
+static uint64_t sysctl_u64(const char *path)
+{
+	unsigned long long v = 0;
+	FILE *f = fopen(path, "r");
+
+	if (!f)
+		return 0;
+	if (fscanf(f, "%llu", &v) != 1)
+		v = 0;
+	fclose(f);
+	return v;
+}
+
 static enum model_cfg sysctl_bool(const char *path)
 {
 	FILE *f = fopen(path, "r");
@@ -98,6 +112,8 @@ int profile_probe_host(struct model_profile *p, char *release, char *machine)
 	p->userns_sysctl = sysctl_bool("/proc/sys/kernel/unprivileged_userns_clone");
 	if (p->arch == MODEL_ARCH_X86_64)
 		p->task_size_max = x86_task_size_max();
+	p->uclamp = kconfig("CONFIG_UCLAMP_TASK");
+	p->pid_max = (uint32_t)sysctl_u64("/proc/sys/kernel/pid_max");
 	p->ksyms.ret_from_fork = kallsyms_addr("ret_from_fork");
 	p->ksyms.ret_from_fork_asm = kallsyms_addr("ret_from_fork_asm");
 	return 0;
@@ -118,11 +134,13 @@ int profile_format(const struct model_profile *p, char *buf, size_t len)
 	else
 		snprintf(ver, sizeof(ver), "%d.%d", p->major, p->minor);
 	n = snprintf(buf, len,
-		     "%s/%s preempt_count=%s userns=%s task_size_max=%#" PRIx64
-		     " ret_from_fork=%#" PRIx64 " ret_from_fork_asm=%#" PRIx64,
+		     "%s/%s preempt_count=%s userns=%s uclamp=%s pid_max=%u"
+		     " task_size_max=%#" PRIx64 " ret_from_fork=%#" PRIx64
+		     " ret_from_fork_asm=%#" PRIx64,
 		     ver, p->arch == MODEL_ARCH_ARM64 ? "arm64" : "x86_64",
-		     cfg_str(p->preempt_count), cfg_str(p->userns_sysctl), p->task_size_max,
-		     p->ksyms.ret_from_fork, p->ksyms.ret_from_fork_asm);
+		     cfg_str(p->preempt_count), cfg_str(p->userns_sysctl), cfg_str(p->uclamp),
+		     p->pid_max, p->task_size_max, p->ksyms.ret_from_fork,
+		     p->ksyms.ret_from_fork_asm);
 	return n < 0 || (size_t)n >= len ? -ENOSPC : n;
 }
 
@@ -172,7 +190,16 @@ int profile_parse(const char *s, struct model_profile *p)
 			err = parse_cfg(v, &p->preempt_count);
 		else if (!strcmp(w, "userns"))
 			err = parse_cfg(v, &p->userns_sysctl);
-		else if (!strcmp(w, "task_size_max"))
+		else if (!strcmp(w, "uclamp"))
+			err = parse_cfg(v, &p->uclamp);
+		else if (!strcmp(w, "pid_max")) {
+			uint64_t n;
+
+			err = parse_u64(v, &n);
+			if (!err && n > UINT32_MAX)
+				err = -EINVAL;
+			p->pid_max = (uint32_t)n;
+		} else if (!strcmp(w, "task_size_max"))
 			err = parse_u64(v, &p->task_size_max);
 		else if (!strcmp(w, "ret_from_fork"))
 			err = parse_u64(v, &p->ksyms.ret_from_fork);

@@ -41,6 +41,7 @@ int replay_trace(struct run *r, const char *path, const char *profile)
 	r->info.profile = r->profile;
 	r->info.workload = r->workload;
 	r->points = m.obs_mask;
+	r->info.points = r->points;
 
 	err = pipeline__init(&r->pipe, &prof, r->points);
 	if (err)

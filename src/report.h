@@ -21,6 +21,7 @@ struct run_info {
 	uint64_t lost_total;
 	uint64_t untracked;		/* child points with no known clone_id */
 	uint64_t cases_unseen;		/* workload cases with no judged clone */
+	uint32_t points;		/* OBS_BIT()s the backend offers (0: unknown) */
 	uint64_t undecodable;		/* records the decoder refused */
 };
 

@@ -2,6 +2,7 @@
 /* report_text.c - the human-readable conformance report. */
 #include <errno.h>
 #include <inttypes.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "report.h"
@@ -65,6 +66,55 @@ static void print_wrapped(FILE *out, const char *label, const char *s)
 	fputc('\n', out);
 }
 
+static bool exercised(const struct tally *t, const char *id)
+{
+	for (size_t i = 0; i < t->n_rules; i++)
+		if (!strcmp(t->rules[i].rule, id))
+			return true;
+	return false;
+}
+
+/*
+ * Rule coverage: of the catalogue rules that apply to this kernel and that
+ * the model decides from what this backend sees, how many the run
+ * exercised.  With list, every applicable rule not exercised and why.
+ */
+static int print_coverage(FILE *out, const struct run_info *ri, const struct tally *t,
+			  bool list)
+{
+	size_t n = 0, decidable = 0, done = 0, apply = 0;
+	struct report_rule_info *cat = report_catalogue(ri, &n);
+
+	if (!cat)
+		return -errno;
+	for (size_t i = 0; i < n && !list; i++) {
+		apply += cat[i].applies;
+		if (!cat[i].applies || !cat[i].decided)
+			continue;
+		decidable++;
+		done += exercised(t, cat[i].id);
+	}
+	if (!list)
+		fprintf(out, "coverage %zu of %zu rules decidable here (%.0f%%); %zu apply to "
+			     "this kernel\n", done, decidable,
+			decidable ? 100.0 * done / decidable : 0.0, apply);
+	else
+		fprintf(out, "\nnot exercised\n");
+	for (size_t i = 0; i < n && list; i++) {
+		char label[16];
+
+		if (!cat[i].applies || exercised(t, cat[i].id))
+			continue;
+		snprintf(label, sizeof(label), "  %-5s ", cat[i].id);
+		print_wrapped(out, label,
+			      cat[i].decided ? "decidable, not provoked by this run" :
+			      cat[i].reason  ? cat[i].reason :
+					       "not decided by the model");
+	}
+	free(cat);
+	return 0;
+}
+
 static int text_end(struct report *rep, const struct run_info *ri, const struct tally *t)
 {
 	FILE *out = rep->out;
@@ -88,6 +138,8 @@ static int text_end(struct report *rep, const struct run_info *ri, const struct 
 	}
 	fprintf(out, "\nrules    %zu checked, %" PRIu64 " checks, %" PRIu64 " failed\n",
 		t->n_rules, checked, failed);
+	if (print_coverage(out, ri, t, false))
+		return -errno;
 	fprintf(out,
 		"clones   %" PRIu64 ": %" PRIu64 " pass, %" PRIu64 " mismatch, %" PRIu64
 		" incomplete, %" PRIu64 " unjudged; %" PRIu64 " syscalls failed\n",
@@ -117,6 +169,8 @@ static int text_end(struct report *rep, const struct run_info *ri, const struct 
 		if (t->not_kept)
 			fprintf(out, "  ... and %" PRIu64 " more\n", t->not_kept);
 	}
+	if (print_coverage(out, ri, t, true))
+		return -errno;
 	fprintf(out, "\nverdict  %s\n",
 		report_exit_status(ri, t) ? "DOES NOT CONFORM (or not fully observed)" :
 					    "CONFORMS");

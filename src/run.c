@@ -238,6 +238,7 @@ int run_live(struct run *r, const struct run_opts *opts)
 	if (!l)
 		return err;
 	r->points = loader__points(l);
+	r->info.points = r->points;
 	r->info.backend = loader__backend(l);
 	r->blind = loader__blind_spots(l);
 

@@ -20,8 +20,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/mount.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -30,6 +32,7 @@
 #include <unistd.h>
 #include <linux/futex.h>
 
+#include "log.h"
 #include "workload.h"
 
 extern char **environ;
@@ -499,13 +502,24 @@ static int case_thread_in_thread(struct wl_result *res)
 	return 0;
 }
 
-/* glibc posix_spawn: clone3(VM|VFORK) on its own stack, then exec. */
+/*
+ * glibc posix_spawn: clone3(VM|VFORK) on its own stack, then exec.  What is
+ * run is clonecheck itself with --version (output to /dev/null): the one
+ * program sure to be there, in a minimal initramfs as on a host.
+ */
 static int case_posix_spawn(struct wl_result *res)
 {
-	char *argv[] = { "true", NULL };
+	char *argv[] = { "clonecheck", "--version", NULL };
+	posix_spawn_file_actions_t fa;
 	pid_t pid;
-	int err = posix_spawn(&pid, "/bin/true", NULL, NULL, argv, environ);
+	int err;
 
+	if (posix_spawn_file_actions_init(&fa))
+		return -ENOMEM;
+	err = posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+	if (!err)
+		err = posix_spawn(&pid, "/proc/self/exe", &fa, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
 	if (err) {
 		res->ret = -err;
 		return 0;
@@ -1498,8 +1512,61 @@ static int case_ioprio_clone_io(struct wl_result *res)
 
 /* --------------------------------------------------------------- cgroups */
 
-#define CG2_ROOT "/sys/fs/cgroup/unified"
-#define CG1_PIDS "/sys/fs/cgroup/pids"
+/*
+ * Where the cgroup hierarchies are: the first cgroup2 mount and the first
+ * cgroup v1 mount with the pids controller, from /proc/self/mountinfo.
+ * With no cgroup2 mount at all (a bare initramfs), one is mounted on a
+ * private directory for the run and taken down by workload_run().
+ */
+static char cg2_root[200], cg1_pids[200], cg2_private[64];
+
+static void cg_find_mounts(void)
+{
+	FILE *f = fopen("/proc/self/mountinfo", "r");
+	char line[1024];
+
+	cg2_root[0] = cg1_pids[0] = '\0';
+	while (f && fgets(line, sizeof(line), f)) {
+		char mnt[200], fstype[32], opts[512];
+		const char *sep = strstr(line, " - ");
+
+		/* "id parent maj:min root mountpoint opts ... - fstype source superopts" */
+		if (!sep || sscanf(line, "%*s %*s %*s %*s %199s", mnt) != 1 ||
+		    sscanf(sep + 3, "%31s %*s %511s", fstype, opts) != 2)
+			continue;
+		if (!cg2_root[0] && !strcmp(fstype, "cgroup2"))
+			snprintf(cg2_root, sizeof(cg2_root), "%s", mnt);
+		if (!cg1_pids[0] && !strcmp(fstype, "cgroup") &&
+		    (strstr(opts, ",pids") || !strncmp(opts, "pids", 4)))
+			snprintf(cg1_pids, sizeof(cg1_pids), "%s", mnt);
+	}
+	if (f)
+		fclose(f);
+	if (cg2_root[0])
+		return;
+	snprintf(cg2_private, sizeof(cg2_private), "/tmp/clonecheck-cg2-XXXXXX");
+	if (!mkdtemp(cg2_private)) {
+		cg2_private[0] = '\0';
+		return;
+	}
+	if (mount("cgroup2", cg2_private, "cgroup2", 0, NULL)) {
+		rmdir(cg2_private);
+		cg2_private[0] = '\0';
+		return;
+	}
+	snprintf(cg2_root, sizeof(cg2_root), "%s", cg2_private);
+}
+
+static void cg_unmount_private(void)
+{
+	if (!cg2_private[0])
+		return;
+	umount2(cg2_private, MNT_DETACH);
+	rmdir(cg2_private);
+	cg2_private[0] = '\0';
+}
+
+#define CG2_ROOT cg2_root
 
 static void cg_path(char *buf, size_t len, const char *root, const char *what)
 {
@@ -1543,6 +1610,8 @@ static int case_into_cgroup(struct wl_result *res)
 	struct clone_args ca;
 	int fd, err;
 
+	if (!CG2_ROOT[0])
+		return -ENOENT;
 	cg_path(path, sizeof(path), CG2_ROOT, "into");
 	if (mkdir(path, 0755) && errno != EEXIST)
 		return -errno;
@@ -1581,6 +1650,8 @@ static int case_into_cgroup_removed(struct wl_result *res)
 	struct clone_args ca;
 	int fd, err;
 
+	if (!CG2_ROOT[0])
+		return -ENOENT;
 	cg_path(path, sizeof(path), CG2_ROOT, "gone");
 	if (mkdir(path, 0755) && errno != EEXIST)
 		return -errno;
@@ -1599,8 +1670,13 @@ static int case_into_cgroup_removed(struct wl_result *res)
 	return 0;
 }
 
-/* pids.max 1 (cgroup v1 pids controller): the helper is the one task. */
-static char pids_cg[256];
+/*
+ * pids.max 1: the helper is the cgroup's one task, so its fork is refused
+ * (V-43, EAGAIN).  The v1 pids hierarchy if mounted, else cgroup v2, where
+ * the controller must be enabled in the root's subtree_control (done for the
+ * case and undone after, if it was not on already).
+ */
+static char pids_root[200], pids_cg[256];
 
 static int helper_pids_max(struct wl_result *out)
 {
@@ -1613,15 +1689,48 @@ static int helper_pids_max(struct wl_result *out)
 		return err;
 	helper_fork(out);
 	/* back to the root so that the directory can go */
-	return write_str(CG1_PIDS "/cgroup.procs", "0");
+	snprintf(procs, sizeof(procs), "%s/cgroup.procs", pids_root);
+	return write_str(procs, "0");
+}
+
+/* Is word a whole word of the one-line file path? */
+static bool file_has_word(const char *path, const char *word)
+{
+	char buf[512], *save = NULL;
+	FILE *f = fopen(path, "r");
+	bool found = false;
+
+	if (!f)
+		return false;
+	if (fgets(buf, sizeof(buf), f))
+		for (char *w = strtok_r(buf, " \n", &save); w && !found;
+		     w = strtok_r(NULL, " \n", &save))
+			found = !strcmp(w, word);
+	fclose(f);
+	return found;
 }
 
 static int case_pids_max(struct wl_result *res)
 {
-	char max[300];
+	char max[300], ctl[300];
+	bool enabled = false;
 	int err, err2;
 
-	cg_path(pids_cg, sizeof(pids_cg), CG1_PIDS, "pids");
+	if (cg1_pids[0]) {
+		snprintf(pids_root, sizeof(pids_root), "%s", cg1_pids);
+	} else if (cg2_root[0]) {
+		snprintf(pids_root, sizeof(pids_root), "%s", cg2_root);
+		snprintf(ctl, sizeof(ctl), "%s/cgroup.subtree_control", pids_root);
+		if (!file_has_word(ctl, "pids")) {
+			err = write_str(ctl, "+pids");
+			if (err)
+				return err;
+			enabled = true;
+		}
+	} else {
+		return -ENOENT;
+	}
+	cg_path(pids_cg, sizeof(pids_cg), pids_root, "pids");
 	if (mkdir(pids_cg, 0755) && errno != EEXIST)
 		return -errno;
 	snprintf(max, sizeof(max), "%s/pids.max", pids_cg);
@@ -1629,6 +1738,8 @@ static int case_pids_max(struct wl_result *res)
 	if (!err)
 		err = in_helper(res, helper_pids_max);
 	err2 = cg_remove(pids_cg);
+	if (enabled && write_str(ctl, "-pids") && !err2)
+		err2 = -EBUSY;
 	return err ? err : err2;
 }
 
@@ -1661,7 +1772,7 @@ static const struct wl_case cases[] = {
 	  case_clone3_big_zero },
 	{ "thread_in_thread", "a pthread that calls pthread_create", 0, "R-13",
 	  case_thread_in_thread },
-	{ "posix_spawn", "glibc posix_spawn(/bin/true): clone3 VM|VFORK, exec", 0, "R-04",
+	{ "posix_spawn", "glibc posix_spawn(clonecheck --version): clone3 VM|VFORK", 0, "R-04",
 	  case_posix_spawn },
 	/* flags one by one */
 	{ "flag_vm", "clone(VM|SIGCHLD): mm shared, sigaltstack reset", 0, "R-02", case_vm },
@@ -1862,19 +1973,21 @@ int workload_run(struct wl_result *res)
 {
 	size_t n;
 	const struct wl_case *c = workload_cases(&n);
+	int err = 0;
 
-	for (size_t i = 0; i < n; i++) {
-		int err;
-
+	cg_find_mounts();
+	for (size_t i = 0; i < n && !err; i++) {
 		memset(&res[i], 0, sizeof(res[i]));
 		res[i].t_start = now_ns();
 		err = c[i].fn(&res[i]);
 		res[i].t_end = now_ns();
 		if (err)
-			return err;
-		res[i].done = 1;
+			log_error("workload case %s could not run: %s", c[i].name, strerror(-err));
+		else
+			res[i].done = 1;
 	}
-	return 0;
+	cg_unmount_private();
+	return err;
 }
 
 int workload_case_at(const struct wl_result *res, uint64_t ts_ns)

@@ -182,3 +182,28 @@ vmtest:
 
 vmtest-selftest:
 	$(Q)vm/selftest.py
+
+# Regenerate the committed trace fixtures (tests/fixtures/README.md; root,
+# QEMU): this host's built-in workload with the tracepoint backend, then the
+# record run (auto backend) of each default vmtest guest, copied from its
+# console frame.  VM_SRC=DIR records another tree's workload in the guests
+# (e.g. `git archive HEAD` output when the tree is mid-edit).  Results of the
+# guests stay in $(OUTPUT)/fixtures-vm/.  Check with `make test`.
+FIXTURES_DIR := tests/fixtures
+FIXTURES_GUESTS := arm64-6.1:kprobe arm64-6.12:fentry amd64-6.1:fentry
+FIXTURE_HOST := $(FIXTURES_DIR)/host-$(shell uname -m)-$(shell uname -r | cut -d. -f1,2)-tracepoint.cct
+.PHONY: fixtures
+
+fixtures: $(OUTPUT)/clonecheck
+	$(call msg,RECORD,$(FIXTURE_HOST))
+	$(Q)mkdir -p $(FIXTURES_DIR)
+	$(Q)$(OUTPUT)/clonecheck record --backend=tracepoint -o $(FIXTURE_HOST) >/dev/null
+	$(Q)env -u MAKEFLAGS -u MFLAGS -u MAKEOVERRIDES -u MAKELEVEL \
+		vm/vmtest -o $(OUTPUT)/fixtures-vm $(foreach g,$(FIXTURES_GUESTS),$(word 1,$(subst :, ,$(g))))
+	$(Q)for g in $(FIXTURES_GUESTS); do \
+		n=$${g%%:*}; b=$${g##*:}; f=$(FIXTURES_DIR)/debian-$$n-$$b.cct; \
+		printf '  %-8s %s\n' COPY "$$f"; \
+		cp $(OUTPUT)/fixtures-vm/$$n/files/record.cct "$$f" || exit 1; done
+	$(Q)for f in $(FIXTURE_HOST) $(foreach g,$(FIXTURES_GUESTS),$(FIXTURES_DIR)/debian-$(subst :,-,$(g)).cct); do \
+		printf '%s: %s bytes; ' "$$f" "$$(stat -c %s $$f)"; \
+		$(OUTPUT)/clonecheck check $$f | grep -E '^(backend|clones)' | tr -s ' ' | paste -sd ';' || exit 1; done

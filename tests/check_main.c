@@ -20,9 +20,11 @@ int main(void)
 	srunner_add_suite(sr, diff_suite());
 	srunner_add_suite(sr, report_suite());
 	srunner_add_suite(sr, trace_suite());
+	srunner_add_suite(sr, fixtures_suite());
 #ifdef WITH_LIVE
 	srunner_add_suite(sr, live_suite());
 	srunner_add_suite(sr, live_workload_suite());
+	srunner_add_suite(sr, live_trace_suite());
 #endif
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);

@@ -13,8 +13,9 @@ Exit status: 0 when every expectation holds; 1 on any failure: a bad or
 truncated frame, no START or DONE (the guest crashed, hung or was cut off),
 a missing run, a crash signal, an oops or panic in the console or dmesg, an
 exit status other than the expected one, a report that is not CONFORMS with
-0 mismatch / 0 incomplete / 0 lost, another backend than expected, or QEMU's
-timeout; 2 on a usage error.
+0 mismatch / 0 incomplete / 0 lost, another backend than expected, a record
+run without its trace file (<run>.cct, checked to be a clonecheck trace),
+or QEMU's timeout; 2 on a usage error.
 """
 import argparse
 import base64
@@ -29,6 +30,12 @@ CRASH_RE = re.compile(r"(Kernel panic|Oops|BUG: |WARNING: CPU|Unable to handle k
                       r"Call trace:|Call Trace:|rcu_sched self-detected stall|"
                       r"soft lockup|blocked for more than)")
 BEGIN_RE = re.compile(r"^@@CC BEGIN (\S+) (\d+) ([0-9a-f]{8})$")
+# Runs that write a trace file (vm/init.c frames it as <run>.cct), and the
+# trace preamble (src/trace_file.h): magic, u16 major, u16 minor, u32 crc32
+# of the 12 bytes before it, all little-endian.
+TRACE_RUNS = ("record",)
+TRACE_MAGIC = b"CCTRACE\n"
+TRACE_MAJOR = 1
 END_RE = re.compile(r"^@@CC END (\S+)$")
 
 
@@ -136,6 +143,33 @@ def failed_rules(report):
     return rows
 
 
+def judge_trace(run, frames, fails):
+    """A trace run's <run>.cct frame: present and a clonecheck trace file.
+
+    Only the preamble is checked here (the frame CRC already covers the
+    transport); `clonecheck check` and tests/check_fixtures.c judge the rest.
+    Returns its size in bytes, or None."""
+    data = frames.get(run + ".cct")
+    if data is None:
+        fails.append("%s: no trace file (frame %s.cct missing)" % (run, run))
+        return None
+    if len(data) < 16 or data[:8] != TRACE_MAGIC:
+        fails.append("%s: %s.cct is not a clonecheck trace (%d bytes, starts %r)"
+                     % (run, run, len(data), data[:8]))
+        return None
+    major = int.from_bytes(data[8:10], "little")
+    crc = int.from_bytes(data[12:16], "little")
+    if zlib.crc32(data[:12]) != crc:
+        fails.append("%s: %s.cct preamble crc32 %08x, file says %08x"
+                     % (run, run, zlib.crc32(data[:12]), crc))
+        return None
+    if major != TRACE_MAJOR:
+        fails.append("%s: %s.cct is trace format %d, expected %d"
+                     % (run, run, major, TRACE_MAJOR))
+        return None
+    return len(data)
+
+
 def judge_run(exp, frames, release, fails, notes):
     """Check one expected run; append failures to fails, context to notes."""
     run = exp["run"]
@@ -191,6 +225,10 @@ def judge_run(exp, frames, release, fails, notes):
         kernel = field(report, "kernel") or ""
         if release and not kernel.startswith(release):
             fails.append("%s: report's kernel %r is not the guest's %s" % (run, kernel, release))
+    if run in TRACE_RUNS and code == 0:
+        size = judge_trace(run, frames, fails)
+        if size is not None:
+            notes.append("%s trace: files/%s.cct, %d bytes" % (run, run, size))
     return res
 
 

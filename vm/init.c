@@ -16,7 +16,8 @@
  *
  * Each run gives three frames: <run>.report (clonecheck's stdout),
  * <run>.stderr and <run>.status ("exit N", "signal N" or "timeout", and the
- * wall time).  Then "meta" (mounts, uname) and "dmesg" (the kernel log, whose
+ * wall time).  The "record" run (`clonecheck record -o`, auto backend) adds a
+ * fourth, record.cct: the trace file itself, binary, framed like the others.  Then "meta" (mounts, uname) and "dmesg" (the kernel log, whose
  * console level is lowered to 1 so that printk does not cut frame lines;
  * oopses and panics still reach the console).  Frames of a run are written as
  * soon as it ends, so a later crash keeps what came before it.
@@ -51,14 +52,19 @@
 /* One clonecheck invocation: its frame name prefix and its arguments. */
 struct run {
 	const char *name;	/* frames <name>.report, <name>.stderr, <name>.status */
-	const char *argv[4];	/* argv[0] is CLONECHECK */
+	const char *argv[6];	/* argv[0] is CLONECHECK */
+	const char *trace;	/* a file it writes, framed as <name>.cct; or NULL */
 };
+
+#define RECORD_TRACE "/tmp/record.cct"
 
 static const struct run runs[] = {
 	{ "auto", { CLONECHECK, "-v", "--backend=auto", NULL } },
 	{ "fentry", { CLONECHECK, "-v", "--backend=fentry", NULL } },
 	{ "kprobe", { CLONECHECK, "-v", "--backend=kprobe", NULL } },
 	{ "tracepoint", { CLONECHECK, "-v", "--backend=tracepoint", NULL } },
+	/* the trace file of the built-in workload (tests/fixtures/, make fixtures) */
+	{ "record", { CLONECHECK, "record", "-v", "-o", RECORD_TRACE, NULL }, RECORD_TRACE },
 };
 
 static char meta[META_MAX];	/* the "meta" frame, filled as init goes */
@@ -281,6 +287,11 @@ out_frames:
 	frame_file(name, err_path);
 	snprintf(name, sizeof(name), "%s.status", r->name);
 	frame(name, (const unsigned char *)status, (size_t)n);
+	if (r->trace) {
+		/* binary: the frame's base64 and CRC carry it byte for byte */
+		snprintf(name, sizeof(name), "%s.cct", r->name);
+		frame_file(name, r->trace);
+	}
 }
 
 /* The kernel log as one frame (SYSLOG_ACTION_READ_ALL). */

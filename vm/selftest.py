@@ -56,16 +56,26 @@ def frame(name, data):
     return lines
 
 
+def trace_bytes(major=1, crc_ok=True):
+    """A trace file's preamble (src/trace_file.h) and some binary bytes after it."""
+    head = b"CCTRACE\n" + major.to_bytes(2, "little") + (0).to_bytes(2, "little")
+    crc = zlib.crc32(head) ^ (0 if crc_ok else 1)
+    return head + crc.to_bytes(4, "little") + bytes(range(256)) + b"\r\n\x00@@D x\n"
+
+
 def guest_log(runs, done=True, extra=None):
-    """runs: {run: (status, report, stderr)}.  extra(lines) may doctor the log."""
+    """runs: {run: (status, report, stderr[, trace])}.  extra(lines) may doctor the log."""
     lines = ["[    0.000000] Booting Linux on physical CPU 0x0",
              "@@CC START 6.1.0-50-cloud-arm64 aarch64 %d" % len(runs)]
     n = 0
-    for run, (status, rep, err) in runs.items():
+    for run, (status, rep, err, *trace) in runs.items():
         lines.append("@@CC RUN " + run)
         for name, data in ((run + ".report", rep), (run + ".stderr", err),
                            (run + ".status", status + "\nseconds 1.00\n")):
             lines += frame(name, data)
+            n += 1
+        if trace and trace[0] is not None:
+            lines += frame(run + ".cct", trace[0])
             n += 1
     lines += frame("meta", "btf: present\n") + frame("dmesg", "<6>[0.0] hello\n")
     n += 2
@@ -81,7 +91,8 @@ def good_runs():
             "fentry": ("exit 2", "", "clonecheck: backend fentry cannot run on this kernel: "
                        "cannot attach fentry/kernel_clone: Unknown error 524\n"),
             "kprobe": ("exit 0", report("kprobe"), ""),
-            "tracepoint": ("exit 0", report("tracepoint"), "")}
+            "tracepoint": ("exit 0", report("tracepoint"), ""),
+            "record": ("exit 0", report("kprobe"), "", trace_bytes())}
 
 
 def with_run(**kw):
@@ -107,6 +118,15 @@ def flip_data(lines):
     ln = lines[i]
     lines[i] = ln[:10] + ("A" if ln[10] != "A" else "B") + ln[11:]
     return lines
+
+
+def flip_data_of(marker):
+    def f(lines):
+        i = next(i for i, ln in enumerate(lines) if ln.startswith(marker)) + 1
+        ln = lines[i]
+        lines[i] = ln[:10] + ("A" if ln[10] != "A" else "B") + ln[11:]
+        return lines
+    return f
 
 
 def drop_line(lines):
@@ -162,6 +182,19 @@ CASES = [
     ("oops on the console", 1, "arm64-6.1", good_runs(),
      {"extra": insert_after("@@CC RUN kprobe",
                             "[   9.9] Unable to handle kernel NULL pointer dereference")}, []),
+    ("record without its trace frame", 1, "arm64-6.1",
+     with_run(record=("exit 0", report("kprobe"), "")), {}, []),
+    ("record trace frame empty", 1, "arm64-6.1",
+     with_run(record=("exit 0", report("kprobe"), "", b"")), {}, []),
+    ("record trace is not a trace", 1, "arm64-6.1",
+     with_run(record=("exit 0", report("kprobe"), "", b"clonecheck: cannot write\n")), {},
+     []),
+    ("record trace preamble crc", 1, "arm64-6.1",
+     with_run(record=("exit 0", report("kprobe"), "", trace_bytes(crc_ok=False))), {}, []),
+    ("record trace of another major", 1, "arm64-6.1",
+     with_run(record=("exit 0", report("kprobe"), "", trace_bytes(major=2))), {}, []),
+    ("record trace frame corrupted", 1, "arm64-6.1", good_runs(),
+     {"extra": flip_data_of("@@CC BEGIN record.cct")}, []),
     ("QEMU timeout", 1, "arm64-6.1", good_runs(), {}, ["--qemu-status", "124"]),
     ("empty console", 1, "arm64-6.1", None, {}, []),
     ("no expectations for the guest", 1, "riscv-9.9", good_runs(), {}, []),
@@ -180,6 +213,10 @@ def main():
                                 guest, "--expect", os.path.join(HERE, "expect"), "--out", out]
                                + extra + [log], capture_output=True, text=True)
             ok = p.returncode == want
+            if ok and name == "good":
+                # the binary trace frame comes back byte for byte
+                with open(os.path.join(out, "record.cct"), "rb") as f:
+                    ok = f.read() == trace_bytes()
             passed += ok
             failed += not ok
             print("%-4s %-38s console.py exit %d (want %d)" % ("ok" if ok else "FAIL", name,

@@ -633,6 +633,39 @@ static void model_entry_flags(enum model_entry entry, const struct model_kargs *
 			 MODEL_OP_EQ, (int64_t)args->flags);
 }
 
+/*
+ * Mirrors kernel/fork.c:kernel_clone() (v6.18) between copy_process() and
+ * wake_up_new_task(): trace_sched_process_fork(), the PARENT_SETTID store,
+ * vfork_done, lru_gen_add_mm() -- none touches the child's mm, files, fs,
+ * sighand, signal or tgid, and the child has not run yet.  So every
+ * expectation on those fields at task_newtask holds at sched_process_fork
+ * and sched_wakeup_new too, under the same rule.
+ * Not modelled: real_parent, exit_signal, policy, prios and the cpu mask,
+ * which another task may change in the meantime (reparenting on its
+ * parent's exit, sched_setscheduler, sched_setaffinity).
+ */
+static void model_stable_fields(struct model_pred *out)
+{
+	static const enum model_field stable[] = {
+		MODEL_FIELD_MM, MODEL_FIELD_FILES, MODEL_FIELD_FS,
+		MODEL_FIELD_SIGHAND, MODEL_FIELD_SIGNAL, MODEL_FIELD_TGID,
+	};
+	const size_t n = out->n_expect;
+
+	for (size_t i = 0; i < n; i++) {
+		const struct model_expect e = out->expect[i];
+
+		if (e.stage != MODEL_STAGE_NEWTASK)
+			continue;
+		for (size_t f = 0; f < sizeof(stable) / sizeof(stable[0]); f++) {
+			if (e.field != stable[f])
+				continue;
+			model_expect_add(out, e.rule, MODEL_STAGE_FORK, e.field, e.op, e.value);
+			model_expect_add(out, e.rule, MODEL_STAGE_WAKEUP, e.field, e.op, e.value);
+		}
+	}
+}
+
 static void model_order_add(struct model_pred *out, const char *rule,
 			    enum model_stage before, enum model_stage after)
 {
@@ -758,6 +791,13 @@ void model_kernel_clone(const struct model_profile *prof,
 	if (kernel)
 		return;
 
+	model_stable_fields(out);
+	/* O-05: the calling thread itself returns; O-06: and so does the child. */
+	model_expect_add(out, "O-05", MODEL_STAGE_SYS_EXIT, MODEL_FIELD_PID, MODEL_OP_EQ,
+			 parent->pid);
+	if (prof->arch == MODEL_ARCH_X86_64)
+		model_expect_add(out, "O-06", MODEL_STAGE_CHILD_RET, MODEL_FIELD_PID,
+				 MODEL_OP_EQ_CHILD_PID, 0);
 	/* pid_vnr() in the parent's active pid ns. */
 	if (parent->ns_level == 0)
 		model_expect_add(out, "R-34", MODEL_STAGE_SYS_EXIT,

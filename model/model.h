@@ -485,7 +485,7 @@ struct model_order {
 	enum model_stage after;
 };
 
-#define MODEL_MAX_EXPECT 192
+#define MODEL_MAX_EXPECT 256
 #define MODEL_MAX_ALT 16
 #define MODEL_MAX_ORDER 8
 

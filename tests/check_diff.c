@@ -184,6 +184,18 @@ static void m_newtask_flags(struct obs *o)
 {
 	o[OBS_NEWTASK].tp.clone_flags = 0x100;
 }
+static void m_mm_changed_by_wakeup(struct obs *o)
+{
+	o[OBS_WAKEUP].tp.child.mm = o[OBS_SYS_ENTER].enter.parent.mm;
+}
+static void m_parent_exit_by_other_thread(struct obs *o)
+{
+	o[OBS_SYS_EXIT].ret.pid = FX_PARENT_PID + 7;
+}
+static void m_child_ret_by_other_task(struct obs *o)
+{
+	o[OBS_CHILD_RET].ret.pid = FX_CHILD_PID + 1;
+}
 static void m_child_ret_before_wakeup(struct obs *o)
 {
 	o[OBS_CHILD_RET].ts_ns = o[OBS_WAKEUP].ts_ns - 1;
@@ -245,6 +257,9 @@ static const struct mutation mutations[] = {
 	{ "woken after the parent returned", fx_fork, m_wakeup_after_exit, "D.1" },
 	{ "child returned before its wake-up", fx_fork, m_child_ret_before_wakeup, "D.1" },
 	{ "fork reported as CLONE_VM", fx_fork, m_newtask_flags, "V-01" },
+	{ "mm changed by the wake-up", fx_fork, m_mm_changed_by_wakeup, "R-02" },
+	{ "another thread returned", fx_fork, m_parent_exit_by_other_thread, "O-05" },
+	{ "another task's first return", fx_fork, m_child_ret_by_other_task, "O-06" },
 	{ "thread gets its own mm", fx_thread, m_thread_own_mm, "R-02" },
 	{ "thread gets its own signal", fx_thread, m_thread_own_signal, "R-13" },
 	{ "thread leads its own group", fx_thread, m_thread_own_tgid, "R-24" },
@@ -348,7 +363,8 @@ START_TEST(test_diff_vfork_order)
 
 	fx_fork(o, 1);
 	o[OBS_SYS_ENTER].enter.entry = OBS_ENTRY_VFORK;
-	o[OBS_NEWTASK].tp.child.mm = o[OBS_SYS_ENTER].enter.parent.mm; /* CLONE_VM */
+	for (int p = OBS_NEWTASK; p <= OBS_WAKEUP; p++)	/* CLONE_VM */
+		o[p].tp.child.mm = o[OBS_SYS_ENTER].enter.parent.mm;
 	o[OBS_NEWTASK].tp.clone_flags = 0x4000 | 0x100;		/* VFORK|VM (V-02) */
 	o[OBS_CHILD_RET].ts_ns = o[OBS_SYS_EXIT].ts_ns - 1;
 	judge(o, OBS__COUNT);

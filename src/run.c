@@ -254,7 +254,8 @@ int run_live(struct run *r, const struct run_opts *opts)
 		goto out_close;
 	switch (o->mode) {
 	case RUN_WORKLOAD:
-		snprintf(r->workload, sizeof(r->workload), "built-in (this process's clones)");
+		snprintf(r->workload, sizeof(r->workload),
+			 "built-in, %zu cases (this process and its helpers)", r->n_cases);
 		break;
 	case RUN_COMMAND:
 		snprintf(r->workload, sizeof(r->workload), "command: %s", o->command);

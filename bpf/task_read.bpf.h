@@ -44,6 +44,8 @@ static __always_inline void READ_FN(read_task)(struct rec_task *r, struct task_s
 	r->reset_on_fork = RDBF(t, sched_reset_on_fork);
 	r->cpu = TASK_CPU(RD, t);
 	r->nr_cpus_allowed = RD(t, nr_cpus_allowed);
+	/* the record may sit on old ring-buffer bytes: zero past the NUL too */
+	__builtin_memset(r->comm, 0, sizeof(r->comm));
 	BPF_CORE_READ_STR_INTO(&r->comm, t, comm);
 }
 

@@ -19,7 +19,7 @@
  * never pick up another clone's id.
  *
  * Records are submitted without a wake-up; user space drains the ring every
- * 10 ms, and a wake-up is forced once 64 KiB are waiting (perf-baseline.md).
+ * 10 ms, and a wake-up is forced only once the ring is half full.
  */
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
@@ -29,7 +29,6 @@
 #include "arch.bpf.h"
 #include "events.h"
 
-#define RB_WAKEUP_BYTES (64 * 1024)
 #define MAX_ERRNO 4095
 
 /* Set by the loader before load. */
@@ -122,9 +121,15 @@ static __always_inline void *rec_reserve(__u32 type, __u32 size, __u64 clone_id)
 	return h;
 }
 
+/*
+ * Never wake the consumer, which drains every 10 ms, unless the ring is half
+ * full: a wake-up costs more than everything else a clone's records cost
+ * (perf-baseline.md), and a busy ring would otherwise ask for one per record.
+ */
 static __always_inline __u64 rb_flags(void)
 {
-	return bpf_ringbuf_query(&rb, BPF_RB_AVAIL_DATA) >= RB_WAKEUP_BYTES ?
+	return bpf_ringbuf_query(&rb, BPF_RB_AVAIL_DATA) * 2 >=
+			       bpf_ringbuf_query(&rb, BPF_RB_RING_SIZE) ?
 		       BPF_RB_FORCE_WAKEUP : BPF_RB_NO_WAKEUP;
 }
 

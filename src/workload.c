@@ -542,37 +542,6 @@ static int case_flag(struct wl_result *res, unsigned long flags)
 	return do_clone_exit(res, flags, NULL, NULL, 0);
 }
 
-static int case_vm(struct wl_result *res)
-{
-	return case_flag(res, CLONE_VM | SIGCHLD);
-}
-
-static int case_fs(struct wl_result *res)
-{
-	return case_flag(res, CLONE_FS | SIGCHLD);
-}
-
-static int case_files(struct wl_result *res)
-{
-	return case_flag(res, CLONE_FILES | SIGCHLD);
-}
-
-static int case_sighand(struct wl_result *res)
-{
-	return case_flag(res, CLONE_VM | CLONE_SIGHAND | SIGCHLD);
-}
-
-/* Legacy CLONE_THREAD: the exit signal given is ignored (exit_signal -1). */
-static int case_thread(struct wl_result *res)
-{
-	return case_flag(res, CLONE_VM | CLONE_SIGHAND | CLONE_THREAD | SIGCHLD);
-}
-
-static int case_sysvsem(struct wl_result *res)
-{
-	return case_flag(res, CLONE_SYSVSEM | SIGCHLD);
-}
-
 /* SETTLS with a user address: the child's fsbase (x86) / tpidr is it. */
 static int case_settls(struct wl_result *res)
 {
@@ -607,28 +576,6 @@ static int case_pidfd(struct wl_result *res)
 	if (pidfd >= 0)
 		close(pidfd);
 	return 0;
-}
-
-/* Legacy CLONE_VFORK|CLONE_VM: we sleep until the child has exited. */
-static int case_clone_vfork(struct wl_result *res)
-{
-	return case_flag(res, CLONE_VFORK | CLONE_VM | SIGCHLD);
-}
-
-static int case_io(struct wl_result *res)
-{
-	return case_flag(res, CLONE_IO | SIGCHLD);
-}
-
-static int case_untraced(struct wl_result *res)
-{
-	return case_flag(res, CLONE_UNTRACED | SIGCHLD);
-}
-
-/* CLONE_PTRACE while nobody traces us: nothing attaches. */
-static int case_ptrace_untraced(struct wl_result *res)
-{
-	return case_flag(res, CLONE_PTRACE | SIGCHLD);
 }
 
 /* pthread_create's flags through legacy clone, with SETTLS and both tids. */
@@ -705,12 +652,6 @@ static int case_clone3_vfork(struct wl_result *res)
 
 /* ----------------------------------------------------- exit signals */
 
-/* Legacy clone with exit signal 0: nobody is signalled, __WALL reaps. */
-static int case_exit_signal_0(struct wl_result *res)
-{
-	return case_flag(res, 0);
-}
-
 /*
  * Exit signal SIGUSR1: blocked around the clone and taken off the pending
  * set afterwards, so nothing of it stays with the caller.
@@ -755,55 +696,7 @@ static int case_clone3_exit_signal_0(struct wl_result *res)
 	return do_clone3_exit(res, &ca, sizeof(ca));
 }
 
-/* Legacy clone: exit signal 200 (> _NSIG) is stored as-is; no signal is sent. */
-static int case_exit_signal_200(struct wl_result *res)
-{
-	return case_flag(res, 200);
-}
-
 /* -------------------------------------------------------- namespaces */
-
-static int case_newns(struct wl_result *res)
-{
-	return case_flag(res, CLONE_NEWNS | SIGCHLD);
-}
-
-static int case_newuts(struct wl_result *res)
-{
-	return case_flag(res, CLONE_NEWUTS | SIGCHLD);
-}
-
-static int case_newipc(struct wl_result *res)
-{
-	return case_flag(res, CLONE_NEWIPC | SIGCHLD);
-}
-
-static int case_newpid(struct wl_result *res)
-{
-	return case_flag(res, CLONE_NEWPID | SIGCHLD);
-}
-
-static int case_newnet(struct wl_result *res)
-{
-	return case_flag(res, CLONE_NEWNET | SIGCHLD);
-}
-
-static int case_newcgroup(struct wl_result *res)
-{
-	return case_flag(res, CLONE_NEWCGROUP | SIGCHLD);
-}
-
-static int case_newuser(struct wl_result *res)
-{
-	return case_flag(res, CLONE_NEWUSER | SIGCHLD);
-}
-
-/* All namespaces at once (legacy clone has no NEWTIME: its bit is CSIGNAL). */
-static int case_newall(struct wl_result *res)
-{
-	return case_flag(res, CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWPID |
-				      CLONE_NEWNET | CLONE_NEWCGROUP | CLONE_NEWUSER | SIGCHLD);
-}
 
 /* CLONE_NEWTIME only through clone3. */
 static int case_clone3_newtime(struct wl_result *res)
@@ -1216,21 +1109,11 @@ static int helper_unshare_thread(struct wl_result *out)
 	return do_clone_exit(out, CLONE_VM | CLONE_SIGHAND | CLONE_THREAD, NULL, NULL, 0);
 }
 
-static int case_unshared_pidns_thread(struct wl_result *res)
-{
-	return in_helper(res, helper_unshare_thread);
-}
-
 static int helper_unshare_newpid(struct wl_result *out)
 {
 	if (unshare(CLONE_NEWPID))
 		return -errno;
 	return reap(out, raw_clone(CLONE_NEWPID | SIGCHLD));
-}
-
-static int case_unshared_pidns_newpid(struct wl_result *res)
-{
-	return in_helper(res, helper_unshare_newpid);
 }
 
 /* Unprivileged: namespaces need CAP_SYS_ADMIN (V-34 EPERM). */
@@ -1241,11 +1124,6 @@ static int helper_nobody_newns(struct wl_result *out)
 	return err ? err : reap(out, raw_clone(CLONE_NEWNS | SIGCHLD));
 }
 
-static int case_nobody_newns(struct wl_result *res)
-{
-	return in_helper(res, helper_nobody_newns);
-}
-
 /* Unprivileged NEWIPC|SYSVSEM: EPERM wins over EINVAL. */
 static int helper_nobody_newipc_sysvsem(struct wl_result *out)
 {
@@ -1254,22 +1132,12 @@ static int helper_nobody_newipc_sysvsem(struct wl_result *out)
 	return err ? err : reap(out, raw_clone(CLONE_NEWIPC | CLONE_SYSVSEM | SIGCHLD));
 }
 
-static int case_nobody_newipc_sysvsem(struct wl_result *res)
-{
-	return in_helper(res, helper_nobody_newipc_sysvsem);
-}
-
 /* Unprivileged NEWUSER|NEWNET: the capability is checked in the new user ns. */
 static int helper_nobody_newuser_newnet(struct wl_result *out)
 {
 	int err = drop_to_nobody();
 
 	return err ? err : reap(out, raw_clone(CLONE_NEWUSER | CLONE_NEWNET | SIGCHLD));
-}
-
-static int case_nobody_newuser_newnet(struct wl_result *res)
-{
-	return in_helper(res, helper_nobody_newuser_newnet);
 }
 
 /* RLIMIT_NPROC 1 as nobody: the helper itself is the one task allowed. */
@@ -1282,11 +1150,6 @@ static int helper_nproc(struct wl_result *out)
 	if (drop_to_nobody())
 		return -errno;
 	return helper_fork(out);
-}
-
-static int case_rlimit_nproc(struct wl_result *res)
-{
-	return in_helper(res, helper_nproc);
 }
 
 /* Scheduler: the helper takes a policy, then forks. */
@@ -1380,66 +1243,6 @@ static int helper_deadline_thread(struct wl_result *out)
 					 NULL, NULL, 0);
 }
 
-static int case_sched_fifo(struct wl_result *res)
-{
-	return in_helper(res, helper_fifo);
-}
-
-static int case_sched_fifo_reset(struct wl_result *res)
-{
-	return in_helper(res, helper_fifo_reset);
-}
-
-static int case_sched_rr(struct wl_result *res)
-{
-	return in_helper(res, helper_rr);
-}
-
-static int case_sched_rr_reset(struct wl_result *res)
-{
-	return in_helper(res, helper_rr_reset);
-}
-
-static int case_sched_nice(struct wl_result *res)
-{
-	return in_helper(res, helper_nice);
-}
-
-static int case_sched_nice_reset(struct wl_result *res)
-{
-	return in_helper(res, helper_nice_reset);
-}
-
-static int case_sched_batch(struct wl_result *res)
-{
-	return in_helper(res, helper_batch);
-}
-
-static int case_sched_idle(struct wl_result *res)
-{
-	return in_helper(res, helper_idle);
-}
-
-static int case_sched_deadline(struct wl_result *res)
-{
-	return in_helper(res, helper_deadline);
-}
-
-static int case_sched_deadline_reset(struct wl_result *res)
-{
-	return in_helper(res, helper_deadline_reset);
-}
-
-static int case_sched_deadline_newipc(struct wl_result *res)
-{
-	return in_helper(res, helper_deadline_newipc_sysvsem);
-}
-
-static int case_sched_deadline_thread(struct wl_result *res)
-{
-	return in_helper(res, helper_deadline_thread);
-}
-
 /* CPU affinity: the child's CPU must be the one CPU its parent allows. */
 static int helper_affinity_one(struct wl_result *out)
 {
@@ -1460,11 +1263,6 @@ static int helper_affinity_one(struct wl_result *out)
 	return helper_fork(out);
 }
 
-static int case_affinity_one_cpu(struct wl_result *res)
-{
-	return in_helper(res, helper_affinity_one);
-}
-
 /* A thread of a pinned helper: CLONE_THREAD keeps the calling thread's mask. */
 static int helper_affinity_thread(struct wl_result *out)
 {
@@ -1483,11 +1281,6 @@ static int helper_affinity_thread(struct wl_result *out)
 	return do_clone_exit(out, CLONE_VM | CLONE_SIGHAND | CLONE_THREAD, NULL, NULL, 0);
 }
 
-static int case_affinity_thread(struct wl_result *res)
-{
-	return in_helper(res, helper_affinity_thread);
-}
-
 /* io_context with a valid ioprio: a fork copies it, CLONE_IO shares it. */
 #define WL_IOPRIO_BE4 ((2 << 13) | 4)	/* IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4) */
 
@@ -1503,16 +1296,6 @@ static int helper_ioprio_clone_io(struct wl_result *out)
 	if (syscall(SYS_ioprio_set, 1, 0, WL_IOPRIO_BE4))
 		return -errno;
 	return reap(out, raw_clone(CLONE_IO | SIGCHLD));
-}
-
-static int case_ioprio_fork(struct wl_result *res)
-{
-	return in_helper(res, helper_ioprio_fork);
-}
-
-static int case_ioprio_clone_io(struct wl_result *res)
-{
-	return in_helper(res, helper_ioprio_clone_io);
 }
 
 /* --------------------------------------------------------------- cgroups */
@@ -1751,213 +1534,230 @@ static int case_pids_max(struct wl_result *res)
 static const struct wl_case cases[] = {
 	/* entry points (the first eight are live_clone.c's) */
 	{ "raw_fork", "fork(2) as a raw syscall (clone(SIGCHLD) on arm64)", 0, "R-25",
-	  case_raw_fork },
+	  .fn = case_raw_fork },
 	{ "glibc_fork", "glibc fork(): clone(CHILD_SETTID|CHILD_CLEARTID|SIGCHLD)", 0, "R-37",
-	  case_glibc_fork },
-	{ "vfork", "vfork(): the parent sleeps until the child exits", 0, "R-04", case_vfork },
+	  .fn = case_glibc_fork },
+	{ "vfork", "vfork(): the parent sleeps until the child exits", 0, "R-04",
+	  .fn = case_vfork },
 	{ "pthread_create", "glibc pthread_create(): clone3 with the thread flags", 0, "R-22",
-	  case_pthread },
+	  .fn = case_pthread },
 	{ "clone3_thread", "raw clone3 VM|FS|FILES|SIGHAND|THREAD|SYSVSEM", 0, "R-13",
-	  case_clone3_thread },
+	  .fn = case_clone3_thread },
 	{ "sighand_no_vm", "clone(CLONE_SIGHAND) without CLONE_VM: EINVAL", EINVAL, "V-13",
-	  case_sighand_without_vm },
+	  .fn = case_sighand_without_vm },
 	{ "thread_no_sighand", "clone(CLONE_THREAD|CLONE_VM) without SIGHAND: EINVAL", EINVAL,
-	  "V-12", case_thread_without_sighand },
+	  "V-12", .fn = case_thread_without_sighand },
 	{ "clone3_size_56", "clone3 with size 56 < 64: EINVAL", EINVAL, "V-04",
-	  case_clone3_too_small },
+	  .fn = case_clone3_too_small },
 	{ "clone_tids", "legacy clone, arch order: PARENT_SETTID, CHILD_SETTID|CLEARTID", 0,
-	  "R-38", case_clone_tids },
+	  "R-38", .fn = case_clone_tids },
 	{ "clone3_size_64", "clone3 fork with a VER0 struct (64 bytes)", 0, "R-25",
-	  case_clone3_64 },
+	  .fn = case_clone3_64 },
 	{ "clone3_size_80", "clone3 fork with a VER1 struct (80 bytes)", 0, "R-25",
-	  case_clone3_80 },
+	  .fn = case_clone3_80 },
 	{ "clone3_size_88", "clone3 fork with a VER2 struct (88 bytes)", 0, "R-25",
-	  case_clone3_88 },
+	  .fn = case_clone3_88 },
 	{ "clone3_size_4096", "clone3 with 4096 bytes, zero past 88: accepted", 0, "R-25",
-	  case_clone3_big_zero },
+	  .fn = case_clone3_big_zero },
 	{ "thread_in_thread", "a pthread that calls pthread_create", 0, "R-13",
-	  case_thread_in_thread },
+	  .fn = case_thread_in_thread },
 	{ "posix_spawn", "glibc posix_spawn of itself (exits at once): clone3 VM|VFORK", 0, "R-04",
-	  case_posix_spawn },
+	  .fn = case_posix_spawn },
 	/* flags one by one */
-	{ "flag_vm", "clone(VM|SIGCHLD): mm shared, sigaltstack reset", 0, "R-02", case_vm },
-	{ "flag_fs", "clone(FS|SIGCHLD): fs shared", 0, "R-09", case_fs },
-	{ "flag_files", "clone(FILES|SIGCHLD): files shared", 0, "R-08", case_files },
+	{ "flag_vm", "clone(VM|SIGCHLD): mm shared, sigaltstack reset", 0, "R-02",
+	  .flags = CLONE_VM | SIGCHLD },
+	{ "flag_fs", "clone(FS|SIGCHLD): fs shared", 0, "R-09", .flags = CLONE_FS | SIGCHLD },
+	{ "flag_files", "clone(FILES|SIGCHLD): files shared", 0, "R-08",
+	  .flags = CLONE_FILES | SIGCHLD },
 	{ "flag_sighand", "clone(VM|SIGHAND|SIGCHLD): sighand shared", 0, "R-12",
-	  case_sighand },
+	  .flags = CLONE_VM | CLONE_SIGHAND | SIGCHLD },
+	/* Legacy CLONE_THREAD: the exit signal given is ignored (exit_signal -1). */
 	{ "flag_thread", "clone(VM|SIGHAND|THREAD|SIGCHLD): signal ignored, same tgid", 0,
-	  "R-24", case_thread },
+	  "R-24", .flags = CLONE_VM | CLONE_SIGHAND | CLONE_THREAD | SIGCHLD },
 	{ "flag_sysvsem", "clone(SYSVSEM|SIGCHLD): undo list shared", 0, "R-10",
-	  case_sysvsem },
+	  .flags = CLONE_SYSVSEM | SIGCHLD },
 	{ "flag_settls", "clone(SETTLS|SIGCHLD): the child's TLS base is tls", 0, "R-35",
-	  case_settls },
+	  .fn = case_settls },
 	{ "flag_parent_settid", "clone(PARENT_SETTID|SIGCHLD)", 0, "R-34",
-	  case_parent_settid },
+	  .fn = case_parent_settid },
 	{ "flag_child_settid", "clone(CHILD_SETTID|SIGCHLD): set_child_tid", 0, "R-37",
-	  case_child_settid },
+	  .fn = case_child_settid },
 	{ "flag_child_cleartid", "clone(CHILD_CLEARTID|SIGCHLD): clear_child_tid", 0, "R-38",
-	  case_child_cleartid },
+	  .fn = case_child_cleartid },
 	{ "flag_pidfd", "clone(PIDFD|SIGCHLD): the fd comes back in parent_tid", 0, "R-34",
-	  case_pidfd },
+	  .fn = case_pidfd },
+	/* Legacy CLONE_VFORK|CLONE_VM: we sleep until the child has exited. */
 	{ "flag_vfork", "clone(VFORK|VM|SIGCHLD): vfork_done set", 0, "R-04",
-	  case_clone_vfork },
-	{ "flag_io", "clone(IO|SIGCHLD) without an io_context", 0, "R-11", case_io },
-	{ "flag_untraced", "clone(UNTRACED|SIGCHLD)", 0, "R-40", case_untraced },
+	  .flags = CLONE_VFORK | CLONE_VM | SIGCHLD },
+	{ "flag_io", "clone(IO|SIGCHLD) without an io_context", 0, "R-11",
+	  .flags = CLONE_IO | SIGCHLD },
+	{ "flag_untraced", "clone(UNTRACED|SIGCHLD)", 0, "R-40",
+	  .flags = CLONE_UNTRACED | SIGCHLD },
+	/* CLONE_PTRACE while nobody traces us: nothing attaches. */
 	{ "flag_ptrace", "clone(PTRACE|SIGCHLD) while untraced: nothing attaches", 0, "R-40",
-	  case_ptrace_untraced },
+	  .flags = CLONE_PTRACE | SIGCHLD },
 	{ "clone_pthread_flags", "legacy clone with glibc's thread flags and SETTLS", 0,
-	  "R-35", case_clone_pthread_flags },
+	  "R-35", .fn = case_clone_pthread_flags },
 	{ "clone3_clear_sighand", "clone3 CLEAR_SIGHAND: a new sighand", 0, "R-12",
-	  case_clone3_clear_sighand },
+	  .fn = case_clone3_clear_sighand },
 	{ "clone3_pidfd", "clone3 PIDFD with its own pidfd field", 0, "R-34",
-	  case_clone3_pidfd },
+	  .fn = case_clone3_pidfd },
 	{ "clone3_pidfd_thread", "clone3 PIDFD|THREAD: a thread pidfd (6.9+)", 0, "R-24",
-	  case_clone3_pidfd_thread },
-	{ "clone3_vfork", "clone3 VM|VFORK on its own stack", 0, "R-04", case_clone3_vfork },
+	  .fn = case_clone3_pidfd_thread },
+	{ "clone3_vfork", "clone3 VM|VFORK on its own stack", 0, "R-04", .fn = case_clone3_vfork },
 	/* exit signals */
-	{ "exit_signal_0", "legacy clone, exit signal 0", 0, "R-25", case_exit_signal_0 },
+	/* Legacy clone with exit signal 0: nobody is signalled, __WALL reaps. */
+	{ "exit_signal_0", "legacy clone, exit signal 0", 0, "R-25", .flags = 0 },
 	{ "exit_signal_usr1", "legacy clone, exit signal SIGUSR1 (blocked, drained)", 0,
-	  "R-25", case_exit_signal_usr1 },
+	  "R-25", .fn = case_exit_signal_usr1 },
+	/* Legacy clone: exit signal 200 (> _NSIG) is stored as-is; none is sent. */
 	{ "exit_signal_200", "legacy clone, exit signal 200 stored as-is", 0, "R-25",
-	  case_exit_signal_200 },
+	  .flags = 200 },
 	{ "clone3_exit_signal_0", "clone3, exit signal 0", 0, "R-25",
-	  case_clone3_exit_signal_0 },
+	  .fn = case_clone3_exit_signal_0 },
 	{ "clone3_exit_signal_64", "clone3, exit signal 64 = _NSIG (blocked, drained)", 0,
-	  "R-25", case_clone3_exit_signal_64 },
+	  "R-25", .fn = case_clone3_exit_signal_64 },
 	/* namespaces (root) */
-	{ "ns_mnt", "clone(NEWNS)", 0, "R-21", case_newns },
-	{ "ns_uts", "clone(NEWUTS)", 0, "R-21", case_newuts },
-	{ "ns_ipc", "clone(NEWIPC)", 0, "R-21", case_newipc },
+	{ "ns_mnt", "clone(NEWNS)", 0, "R-21", .flags = CLONE_NEWNS | SIGCHLD },
+	{ "ns_uts", "clone(NEWUTS)", 0, "R-21", .flags = CLONE_NEWUTS | SIGCHLD },
+	{ "ns_ipc", "clone(NEWIPC)", 0, "R-21", .flags = CLONE_NEWIPC | SIGCHLD },
 	{ "ns_pid", "clone(NEWPID): the child is pid 1 there, unkillable", 0, "R-21",
-	  case_newpid },
-	{ "ns_net", "clone(NEWNET)", 0, "R-21", case_newnet },
-	{ "ns_cgroup", "clone(NEWCGROUP)", 0, "R-21", case_newcgroup },
+	  .flags = CLONE_NEWPID | SIGCHLD },
+	{ "ns_net", "clone(NEWNET)", 0, "R-21", .flags = CLONE_NEWNET | SIGCHLD },
+	{ "ns_cgroup", "clone(NEWCGROUP)", 0, "R-21", .flags = CLONE_NEWCGROUP | SIGCHLD },
 	{ "ns_user", "clone(NEWUSER): full capabilities in the new user ns", 0, "R-22",
-	  case_newuser },
-	{ "ns_all", "clone with every legacy namespace flag", 0, "R-21", case_newall },
-	{ "ns_time", "clone3(NEWTIME)", 0, "R-21", case_clone3_newtime },
+	  .flags = CLONE_NEWUSER | SIGCHLD },
+	/* All namespaces at once (legacy clone has no NEWTIME: its bit is CSIGNAL). */
+	{ "ns_all", "clone with every legacy namespace flag", 0, "R-21",
+	  .flags = CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWPID | CLONE_NEWNET |
+		   CLONE_NEWCGROUP | CLONE_NEWUSER | SIGCHLD },
+	{ "ns_time", "clone3(NEWTIME)", 0, "R-21", .fn = case_clone3_newtime },
 	{ "ns_time_vm", "clone3(NEWTIME|VM): time ns switches only at exec", 0, "R-21",
-	  case_clone3_newtime_vm },
-	{ "set_tid_newpid", "clone3 NEWPID, set_tid {1}", 0, "R-21", case_set_tid_newpid },
+	  .fn = case_clone3_newtime_vm },
+	{ "set_tid_newpid", "clone3 NEWPID, set_tid {1}", 0, "R-21", .fn = case_set_tid_newpid },
 	{ "set_tid_eexist", "clone3 NEWPID, set_tid {1, our pid}: EEXIST", EEXIST, "V-38",
-	  case_set_tid_eexist },
+	  .fn = case_set_tid_eexist },
 	/* clone3 argument errors (V-04), in the order they are checked */
 	{ "clone3_e2big_size", "clone3 size 4097 with a bad pointer: E2BIG first", E2BIG,
-	  "V-04", case_clone3_e2big_size },
+	  "V-04", .fn = case_clone3_e2big_size },
 	{ "clone3_small_efault", "clone3 size 56 with a bad pointer: EINVAL before EFAULT",
-	  EINVAL, "V-04", case_clone3_small_efault },
+	  EINVAL, "V-04",
+	  .fn = case_clone3_small_efault },
 	{ "clone3_e2big_tail", "clone3 size 96, a non-zero byte past 88: E2BIG", E2BIG,
-	  "V-04", case_clone3_e2big_tail },
+	  "V-04", .fn = case_clone3_e2big_tail },
 	{ "clone3_efault", "clone3 struct unreadable: EFAULT", EFAULT, "V-04",
-	  case_clone3_efault },
+	  .fn = case_clone3_efault },
 	{ "clone3_set_tid_33", "clone3 set_tid_size 33: EINVAL", EINVAL, "V-04",
-	  case_clone3_set_tid_33 },
+	  .fn = case_clone3_set_tid_33 },
 	{ "clone3_set_tid_null", "clone3 set_tid_size 1, set_tid NULL: EINVAL", EINVAL, "V-04",
-	  case_clone3_set_tid_null },
+	  .fn = case_clone3_set_tid_null },
 	{ "clone3_set_tid_nosize", "clone3 set_tid without a size: EINVAL", EINVAL, "V-04",
-	  case_clone3_set_tid_nosize },
+	  .fn = case_clone3_set_tid_nosize },
 	{ "clone3_exit_signal_65", "clone3 exit signal 65 > _NSIG: EINVAL", EINVAL, "V-04",
-	  case_clone3_exit_signal_65 },
+	  .fn = case_clone3_exit_signal_65 },
 	{ "clone3_cgroup_size80", "clone3 INTO_CGROUP with a VER1 struct: EINVAL", EINVAL,
-	  "V-04", case_clone3_cgroup_size80 },
+	  "V-04", .fn = case_clone3_cgroup_size80 },
 	{ "clone3_set_tid_efault", "clone3 set_tid unreadable and DETACHED: EFAULT first",
-	  EFAULT, "V-04", case_clone3_set_tid_efault },
+	  EFAULT, "V-04",
+	  .fn = case_clone3_set_tid_efault },
 	{ "clone3_unknown_flag", "clone3 flag bit 40: EINVAL", EINVAL, "V-04",
-	  case_clone3_unknown_flag },
-	{ "clone3_detached", "clone3 DETACHED: EINVAL", EINVAL, "V-04", case_clone3_detached },
+	  .fn = case_clone3_unknown_flag },
+	{ "clone3_detached", "clone3 DETACHED: EINVAL", EINVAL, "V-04",
+	  .fn = case_clone3_detached },
 	{ "clone3_sighand_clear", "clone3 SIGHAND with CLEAR_SIGHAND: EINVAL", EINVAL, "V-04",
-	  case_clone3_sighand_clear },
+	  .fn = case_clone3_sighand_clear },
 	{ "clone3_thread_signal", "clone3 THREAD with exit signal SIGCHLD: EINVAL", EINVAL,
-	  "V-04", case_clone3_thread_signal },
+	  "V-04", .fn = case_clone3_thread_signal },
 	{ "clone3_stack_size_only", "clone3 stack_size without a stack: EINVAL", EINVAL,
-	  "V-04", case_clone3_stack_size_only },
+	  "V-04", .fn = case_clone3_stack_size_only },
 	{ "clone3_stack_kernel", "clone3 stack in kernel space: EINVAL", EINVAL, "V-04",
-	  case_clone3_stack_kernel },
+	  .fn = case_clone3_stack_kernel },
 	/* kernel_clone and copy_process errors, with precedence */
 	{ "pidfd_parent_settid", "clone PIDFD|PARENT_SETTID (one pointer): EINVAL", EINVAL,
-	  "V-05", case_pidfd_parent_settid },
+	  "V-05", .fn = case_pidfd_parent_settid },
 	{ "clone3_pidfd_same_ptr", "clone3 PIDFD|PARENT_SETTID, same pointer: EINVAL", EINVAL,
-	  "V-05", case_clone3_pidfd_same_ptr },
+	  "V-05", .fn = case_clone3_pidfd_same_ptr },
 	{ "pidfd_settid_newns_fs", "PIDFD|PARENT_SETTID|NEWNS|FS: V-05 before V-10", EINVAL,
-	  "V-05", case_pidfd_settid_newns_fs },
-	{ "newns_fs", "clone NEWNS|FS: EINVAL", EINVAL, "V-10", case_newns_fs },
+	  "V-05", .fn = case_pidfd_settid_newns_fs },
+	{ "newns_fs", "clone NEWNS|FS: EINVAL", EINVAL, "V-10", .fn = case_newns_fs },
 	{ "newns_fs_thread", "NEWNS|FS|THREAD|VM: V-10 before V-12", EINVAL, "V-10",
-	  case_newns_fs_thread },
-	{ "newuser_fs", "clone NEWUSER|FS: EINVAL", EINVAL, "V-11", case_newuser_fs },
+	  .fn = case_newns_fs_thread },
+	{ "newuser_fs", "clone NEWUSER|FS: EINVAL", EINVAL, "V-11", .fn = case_newuser_fs },
 	{ "thread_alone", "clone THREAD alone: V-12 before V-13", EINVAL, "V-12",
-	  case_thread_alone },
+	  .fn = case_thread_alone },
 	{ "parent_from_ns_init", "CLONE_PARENT from a pid ns init: EINVAL", EINVAL, "V-14",
-	  case_parent_from_ns_init },
+	  .fn = case_parent_from_ns_init },
 	{ "thread_newpid", "clone VM|SIGHAND|THREAD|NEWPID: EINVAL", EINVAL, "V-15",
-	  case_thread_newpid },
+	  .fn = case_thread_newpid },
 	{ "clone3_thread_newuser", "clone3 VM|SIGHAND|THREAD|NEWUSER: EINVAL", EINVAL, "V-15",
-	  case_clone3_thread_newuser },
+	  .fn = case_clone3_thread_newuser },
 	{ "unshared_pidns_thread", "THREAD after unshare(NEWPID) (helper): EINVAL", EINVAL,
-	  "V-15", case_unshared_pidns_thread },
+	  "V-15", .helper = helper_unshare_thread },
 	{ "pidfd_detached", "clone PIDFD|DETACHED: EINVAL", EINVAL, "V-17",
-	  case_pidfd_detached },
+	  .fn = case_pidfd_detached },
 	{ "rlimit_nproc", "fork as nobody with RLIMIT_NPROC 1 (helper): EAGAIN", EAGAIN, "V-23",
-	  case_rlimit_nproc },
+	  .helper = helper_nproc },
 	{ "newipc_sysvsem", "clone NEWIPC|SYSVSEM as root: EINVAL", EINVAL, "V-34",
-	  case_newipc_sysvsem },
+	  .fn = case_newipc_sysvsem },
 	{ "nobody_newns", "clone NEWNS as nobody (helper): EPERM", EPERM, "V-34",
-	  case_nobody_newns },
+	  .helper = helper_nobody_newns },
 	{ "nobody_newipc_sysvsem", "NEWIPC|SYSVSEM as nobody: EPERM before EINVAL", EPERM,
-	  "V-34", case_nobody_newipc_sysvsem },
+	  "V-34", .helper = helper_nobody_newipc_sysvsem },
 	{ "nobody_newuser_newnet", "NEWUSER|NEWNET as nobody: allowed", 0, "R-21",
-	  case_nobody_newuser_newnet },
+	  .helper = helper_nobody_newuser_newnet },
 	{ "unshared_pidns_newpid", "NEWPID after unshare(NEWPID) (helper): EINVAL", EINVAL,
-	  "V-34", case_unshared_pidns_newpid },
+	  "V-34", .helper = helper_unshare_newpid },
 	{ "settls_kernel", "clone SETTLS with a kernel address: EPERM", EPERM, "V-36",
-	  case_settls_kernel },
+	  .fn = case_settls_kernel },
 	{ "newipc_sysvsem_settls", "NEWIPC|SYSVSEM|SETTLS(kernel): V-34 before V-36", EINVAL,
-	  "V-34", case_newipc_sysvsem_settls },
+	  "V-34", .fn = case_newipc_sysvsem_settls },
 	{ "clone3_settls_set_tid", "SETTLS(kernel) and 2 set_tid levels: V-36 before V-37",
-	  EPERM, "V-36", case_clone3_settls_set_tid },
+	  EPERM, "V-36",
+	  .fn = case_clone3_settls_set_tid },
 	{ "set_tid_levels", "clone3 2 set_tid levels at level 0: EINVAL", EINVAL, "V-37",
-	  case_set_tid_levels },
+	  .fn = case_set_tid_levels },
 	{ "set_tid_newpid_2", "clone3 NEWPID, set_tid {2}: no reaper yet, EINVAL", EINVAL,
-	  "V-38", case_set_tid_newpid_2 },
-	{ "set_tid_zero", "clone3 set_tid {0}: EINVAL", EINVAL, "V-38", case_set_tid_zero },
+	  "V-38", .fn = case_set_tid_newpid_2 },
+	{ "set_tid_zero", "clone3 set_tid {0}: EINVAL", EINVAL, "V-38", .fn = case_set_tid_zero },
 	/* the parent's tree, cgroups, io */
 	{ "clone_parent", "CLONE_PARENT from a helper: our grandchild is our child", 0,
-	  "R-25", case_clone_parent },
+	  "R-25", .fn = case_clone_parent },
 	{ "ioprio_fork", "fork of a helper with ioprio BE/4: a new io_context", 0, "R-11",
-	  case_ioprio_fork },
+	  .helper = helper_ioprio_fork },
 	{ "ioprio_clone_io", "clone(IO) of a helper with ioprio BE/4: shared", 0, "R-11",
-	  case_ioprio_clone_io },
+	  .helper = helper_ioprio_clone_io },
 	{ "into_cgroup", "clone3 INTO_CGROUP into a new cgroup v2", 0, "R-24",
-	  case_into_cgroup },
+	  .fn = case_into_cgroup },
 	{ "into_cgroup_ebadf", "clone3 INTO_CGROUP with an fd of /: EBADF", EBADF, "V-42",
-	  case_into_cgroup_ebadf },
+	  .fn = case_into_cgroup_ebadf },
 	{ "into_cgroup_removed", "clone3 INTO_CGROUP, cgroup removed: ENOENT", ENOENT, "V-42",
-	  case_into_cgroup_removed },
+	  .fn = case_into_cgroup_removed },
 	{ "pids_max", "fork in a v1 pids cgroup with pids.max 1 (helper): EAGAIN", EAGAIN,
-	  "V-23", case_pids_max },
+	  "V-23", .fn = case_pids_max },
 	/* scheduler (helpers) */
-	{ "sched_fifo", "SCHED_FIFO 10 parent: inherited", 0, "S-02", case_sched_fifo },
+	{ "sched_fifo", "SCHED_FIFO 10 parent: inherited", 0, "S-02", .helper = helper_fifo },
 	{ "sched_fifo_reset", "SCHED_FIFO|RESET_ON_FORK parent: child NORMAL", 0, "S-04",
-	  case_sched_fifo_reset },
-	{ "sched_rr", "SCHED_RR 20 parent: inherited", 0, "S-02", case_sched_rr },
+	  .helper = helper_fifo_reset },
+	{ "sched_rr", "SCHED_RR 20 parent: inherited", 0, "S-02", .helper = helper_rr },
 	{ "sched_rr_reset", "SCHED_RR|RESET_ON_FORK parent: child NORMAL", 0, "S-04",
-	  case_sched_rr_reset },
-	{ "sched_nice", "nice -5 parent: inherited", 0, "S-02", case_sched_nice },
+	  .helper = helper_rr_reset },
+	{ "sched_nice", "nice -5 parent: inherited", 0, "S-02", .helper = helper_nice },
 	{ "sched_nice_reset", "nice -5 with RESET_ON_FORK: child nice 0", 0, "S-04",
-	  case_sched_nice_reset },
-	{ "sched_batch", "SCHED_BATCH parent", 0, "S-02", case_sched_batch },
-	{ "sched_idle", "SCHED_IDLE parent", 0, "S-02", case_sched_idle },
+	  .helper = helper_nice_reset },
+	{ "sched_batch", "SCHED_BATCH parent", 0, "S-02", .helper = helper_batch },
+	{ "sched_idle", "SCHED_IDLE parent", 0, "S-02", .helper = helper_idle },
 	{ "sched_deadline", "SCHED_DEADLINE parent: EAGAIN", EAGAIN, "V-27",
-	  case_sched_deadline },
+	  .helper = helper_deadline },
 	{ "sched_deadline_reset", "SCHED_DEADLINE with RESET_ON_FORK: child NORMAL", 0,
-	  "S-04", case_sched_deadline_reset },
+	  "S-04", .helper = helper_deadline_reset },
 	{ "sched_deadline_newipc", "DL parent, NEWIPC|SYSVSEM: V-27 before V-34", EAGAIN,
-	  "V-27", case_sched_deadline_newipc },
+	  "V-27", .helper = helper_deadline_newipc_sysvsem },
 	{ "sched_deadline_thread", "DL parent, CLONE_THREAD: EAGAIN", EAGAIN, "V-27",
-	  case_sched_deadline_thread },
+	  .helper = helper_deadline_thread },
 	{ "affinity_one_cpu", "parent pinned to one CPU: the child runs there", 0, "S-10",
-	  case_affinity_one_cpu },
+	  .helper = helper_affinity_one },
 	{ "affinity_thread", "pinned parent, CLONE_THREAD: mask copied", 0, "R-42",
-	  case_affinity_thread },
+	  .helper = helper_affinity_thread },
 };
 
 const struct wl_case *workload_cases(size_t *n)
@@ -1974,6 +1774,16 @@ static uint64_t now_ns(void)
 	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
 }
 
+/* One case: its function, or its helper in a forked process, or its flags. */
+static int run_case(const struct wl_case *c, struct wl_result *res)
+{
+	if (c->fn)
+		return c->fn(res);
+	if (c->helper)
+		return in_helper(res, c->helper);
+	return case_flag(res, c->flags);
+}
+
 int workload_run(struct wl_result *res)
 {
 	size_t n;
@@ -1984,7 +1794,7 @@ int workload_run(struct wl_result *res)
 	for (size_t i = 0; i < n && !err; i++) {
 		memset(&res[i], 0, sizeof(res[i]));
 		res[i].t_start = now_ns();
-		err = c[i].fn(&res[i]);
+		err = run_case(&c[i], &res[i]);
 		res[i].t_end = now_ns();
 		if (err)
 			log_error("workload case %s could not run: %s", c[i].name, strerror(-err));

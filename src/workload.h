@@ -25,6 +25,10 @@ struct wl_case {
 	int expect_err;		/* errno the case must fail with, 0 = must succeed */
 	const char *rule;	/* the rule the case is about, e.g. "V-13" */
 	int (*fn)(struct wl_result *res); /* 0, or -errno if the case could not run */
+	/* without fn, one of these two says what the case does: */
+	unsigned long flags;	/* a legacy clone with these flags, child exits at once */
+	int (*helper)(struct wl_result *res); /* this, in a forked helper process
+					       * (policy, credentials, namespaces) */
 };
 
 const struct wl_case *workload_cases(size_t *n);

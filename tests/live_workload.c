@@ -149,14 +149,19 @@ START_TEST(test_wl_ran)
 }
 END_TEST
 
-/* Case names are unique, each has a rule and a function. */
+/*
+ * Case names are unique, each has a rule and a description, and says what it
+ * does in one way only: a function, a helper, or (neither) its clone flags.
+ */
 START_TEST(test_wl_table)
 {
 	size_t n;
 	const struct wl_case *c = workload_cases(&n);
 
 	for (size_t i = 0; i < n; i++) {
-		ck_assert_ptr_nonnull(c[i].fn);
+		ck_assert_msg(!(c[i].fn && c[i].helper), "case %s: fn and helper", c[i].name);
+		ck_assert_msg(!((c[i].fn || c[i].helper) && c[i].flags),
+			      "case %s: flags beside fn or helper", c[i].name);
 		ck_assert_msg(c[i].rule && c[i].rule[0] && c[i].desc && c[i].desc[0],
 			      "case %s", c[i].name);
 		for (size_t j = 0; j < i; j++)

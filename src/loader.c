@@ -58,12 +58,18 @@ struct loader {
 	struct loader_opts opts;
 };
 
+/* --backend names, indexed by enum backend. */
+static const char *const backend_names[] = {
+	[BACKEND_AUTO] = "auto",
+	[BACKEND_FENTRY] = "fentry",
+	[BACKEND_KPROBE] = "kprobe",
+	[BACKEND_TRACEPOINT] = "tracepoint",
+};
+
 int backend_parse(const char *s, enum backend *out)
 {
-	static const char *const names[] = { "auto", "fentry", "kprobe", "tracepoint" };
-
-	for (size_t i = 0; i < ARRAY_SIZE(names); i++)
-		if (!strcmp(s, names[i])) {
+	for (size_t i = 0; i < ARRAY_SIZE(backend_names); i++)
+		if (!strcmp(s, backend_names[i])) {
 			*out = (enum backend)i;
 			return 0;
 		}
@@ -224,20 +230,6 @@ static int on_sample(void *ctx, void *data, size_t len)
 	return o->cb ? o->cb(o->ctx, data, len) : 0;
 }
 
-static const char *backend_name(enum backend b)
-{
-	switch (b) {
-	case BACKEND_FENTRY:
-		return "fentry";
-	case BACKEND_KPROBE:
-		return "kprobe";
-	case BACKEND_TRACEPOINT:
-		return "tracepoint";
-	default:
-		return "auto";
-	}
-}
-
 struct loader *loader__open(const struct loader_opts *opts, int *err)
 {
 	char why[256] = "";
@@ -280,7 +272,7 @@ struct loader *loader__open(const struct loader_opts *opts, int *err)
 		l->at = at;
 	}
 	if (!l->skel) {
-		elog("backend %s cannot run on this kernel: %s", backend_name(opts->backend), why);
+		elog("backend %s cannot run on this kernel: %s", backend_names[opts->backend], why);
 		goto out_free;
 	}
 	/* Step 2: the ring buffer consumer. */

@@ -65,7 +65,7 @@ $(OUTPUT) $(OUTPUT)/src $(OUTPUT)/model:
 	$(Q)mkdir -p $@
 
 # BPF object -> linked object -> skeleton.
-$(OUTPUT)/clonecheck.tmp.bpf.o: bpf/clonecheck.bpf.c $(wildcard bpf/*.h) vmlinux.h | $(OUTPUT)
+$(OUTPUT)/clonecheck.tmp.bpf.o: bpf/clonecheck.bpf.c $(wildcard bpf/*.h) model/task_fields.h vmlinux.h | $(OUTPUT)
 	$(call msg,BPF,$@)
 	$(Q)$(CLANG) $(BPF_CFLAGS) -c $< -o $@
 
@@ -83,7 +83,7 @@ $(OUTPUT)/model/%.o: model/%.c $(wildcard model/*.h) | $(OUTPUT)/model
 	$(call msg,CC,$@)
 	$(Q)$(CC) $(CFLAGS) $(CPPFLAGS) -c $< -o $@
 
-$(OUTPUT)/src/%.o: src/%.c $(wildcard src/*.h) model/model.h bpf/events.h | $(OUTPUT)/src
+$(OUTPUT)/src/%.o: src/%.c $(wildcard src/*.h) model/model.h model/task_fields.h bpf/events.h | $(OUTPUT)/src
 	$(call msg,CC,$@)
 	$(Q)$(CC) $(CFLAGS) $(CPPFLAGS) -c $< -o $@
 

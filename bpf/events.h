@@ -6,10 +6,18 @@
  * by BPF at the first point a clone is seen (syscall entry, or task_newtask
  * for clones without a syscall) and ties all records of that clone together;
  * the correlator keys on it, never on pids.  Fixed-width types only, no
- * pointers, no includes.
+ * pointers; the one include is the list of task members (macros only).
+ *
+ * Each record is a header then parts, in this order, each present or not
+ * per type: the type's own fixed members, a struct rec_task, a struct
+ * rec_arch, a struct rec_task_ext.  A part only ever grows at its end, so
+ * a trace file written before a member was added still decodes, its parts
+ * zero-extended (src/decode.c).
  */
 #ifndef CLONECHECK_EVENTS_H
 #define CLONECHECK_EVENTS_H
+
+#include "../model/task_fields.h"
 
 #define CC_COMM_LEN 16
 #define CC_UARGS_MAX 128	/* bytes of struct clone_args read at clone3 entry */
@@ -54,115 +62,33 @@ struct rec_hdr {
 	__u64 clone_id;		/* BPF-assigned, unique per clone per run */
 };
 
-/* A task's state at one point: parent snapshot or child observation. */
+/*
+ * A task's state: struct rec_task at every task point (parent snapshot or
+ * child observation), struct rec_task_ext beside it at syscall entry and
+ * task_newtask.  Both are generated from model/task_fields.h, the one list
+ * of task members; REC_IN_* bits (rec_task_ext.valid) are the model's
+ * MODEL_IN_* bits, from the same list.
+ */
+#define REC_IN_BIT(G, bit) REC_IN_##G = 1u << (bit),
+enum rec_in {
+	TASK_GROUPS(REC_IN_BIT)
+};
+#undef REC_IN_BIT
+
+#define REC_MEMBER_U64(n) __u64 n;
+#define REC_MEMBER_S64(n) __s64 n;
+#define REC_MEMBER_U32(n) __u32 n;
+#define REC_MEMBER_S32(n) __s32 n;
+#define REC_MEMBER_C16(n) char n[CC_COMM_LEN];
+#define REC_TASK_MEMBER(part, t, n, N, g) TASK_PICK_WIRE_##part(REC_MEMBER_##t(n))
+#define REC_EXT_MEMBER(part, t, n, N, g) TASK_PICK_WIREX_##part(REC_MEMBER_##t(n))
+
 struct rec_task {
-	__u64 mm;		/* identities: kernel pointers, compared only */
-	__u64 files;
-	__u64 fs;
-	__u64 sighand;
-	__u64 signal;
-	__u64 task;		/* the task_struct itself */
-	__u64 cpus_mask;	/* first word of *cpus_ptr */
-	__u32 pid;
-	__u32 tgid;
-	__u32 real_parent_pid;
-	__u32 ns_level;		/* thread_pid->level */
-	__u32 state;		/* __state (or state before 5.14) */
-	__s32 on_rq;
-	__s32 exit_signal;
-	__u32 flags;		/* PF_* */
-	__u32 signal_flags;	/* signal->flags */
-	__s32 group_exit_signal; /* group_leader->exit_signal */
-	__u32 policy;
-	__s32 prio;
-	__s32 static_prio;
-	__s32 normal_prio;
-	__u32 rt_priority;
-	__u32 reset_on_fork;
-	__u32 cpu;
-	__u32 nr_cpus_allowed;
-	char comm[CC_COMM_LEN];
+	TASK_FIELDS(REC_TASK_MEMBER)
 };
 
-/* rec_task_ext.valid: which groups were read (same bits as model/ MODEL_IN_*) */
-#define REC_IN_NS		(1u << 0)
-#define REC_IN_CRED		(1u << 1)
-#define REC_IN_IO		(1u << 2)
-#define REC_IN_SYSVSEM		(1u << 3)
-#define REC_IN_SIGALT		(1u << 4)
-#define REC_IN_RSEQ		(1u << 5)
-#define REC_IN_PTRACE		(1u << 6)
-#define REC_IN_SIGNALS		(1u << 7)
-#define REC_IN_SECCOMP		(1u << 8)
-#define REC_IN_OOM		(1u << 9)
-#define REC_IN_SUBREAPER	(1u << 10)
-#define REC_IN_COMM		(1u << 11)
-#define REC_IN_EXEC_ID		(1u << 12)
-#define REC_IN_TIDS		(1u << 13)
-#define REC_IN_COUNTERS		(1u << 14)
-#define REC_IN_TIME		(1u << 15)
-#define REC_IN_UCLAMP		(1u << 16)
-
-/*
- * The rest of a task's state the model reads, at syscall entry (parent) and
- * at task_newtask (child).  Each member's kernel expression is the comment
- * of the same member of struct model_task (model/model.h).
- */
 struct rec_task_ext {
-	__u64 nsproxy;
-	__u64 pid_ns_active;
-	__u64 pid_ns_for_children;
-	__u64 time_ns;
-	__u64 time_ns_for_children;
-	__u64 mnt_ns;
-	__u64 uts_ns;
-	__u64 ipc_ns;
-	__u64 net_ns;
-	__u64 cgroup_ns;
-	__u64 cred;
-	__u64 real_cred;
-	__u64 user_ns;
-	__u64 cap_effective;
-	__u64 io_context;
-	__u64 sysvsem_undo;
-	__u64 sas_ss_sp;
-	__u64 sas_ss_size;
-	__u64 rseq;
-	__u64 jobctl;
-	__u64 blocked;
-	__u64 pending;
-	__u64 seccomp_filter;
-	__u64 self_exec_id;
-	__u64 parent_exec_id;
-	__u64 vfork_done;
-	__u64 set_child_tid;
-	__u64 clear_child_tid;
-	__u64 min_flt;
-	__u64 maj_flt;
-	__u64 nvcsw;
-	__u64 nivcsw;
-	__u64 utime;
-	__u64 stime;
-	__u64 gtime;
-	__u64 start_time;
-	__u32 valid;		/* REC_IN_* */
-	__u32 pid_ns_children_level;
-	__u32 has_thread_keyring;
-	__u32 user_ns_level;
-	__u32 ioprio;
-	__u32 sas_ss_flags;
-	__u32 rseq_len;
-	__u32 ptrace;
-	__u32 parent_pid;
-	__s32 pdeath_signal;
-	__u32 seccomp_mode;
-	__s32 oom_score_adj;
-	__s32 oom_score_adj_min;
-	__u32 has_child_subreaper;
-	__u32 is_child_subreaper;
-	__u32 uclamp_min;
-	__u32 uclamp_max;
-	__u32 pad;
+	TASK_FIELDS(REC_EXT_MEMBER)
 };
 
 /* REC_SYS_ENTER */

@@ -11,7 +11,7 @@
  * value).  The differ in src/ checks each expectation against what BPF saw.
  * Rule IDs are those of shared/spec/kernel-clone-rules.md.
  *
- * Includes only <stdint.h>, <stdbool.h> and <stddef.h>.
+ * Includes only <stdint.h>, <stdbool.h>, <stddef.h> and task_fields.h (macros).
  */
 #ifndef CLONECHECK_MODEL_H
 #define CLONECHECK_MODEL_H
@@ -19,6 +19,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include "task_fields.h"
 
 /* ---------------------------------------------------------------- profile */
 
@@ -97,272 +99,46 @@ enum model_stage {
 #define MODEL_STAGE_BIT(s) (1u << (s))
 
 /*
- * Groups of struct model_task members added after the first release; a
- * member of a group is meaningful only if its bit is set in @valid.  The
- * members before @valid are always read.  The parent's bits decide which
- * inputs the model may use; the differ may use a child's bits (with
- * model_field_input()) to skip fields BPF did not read.
+ * Groups of struct model_task members (model/task_fields.h); a member of a
+ * group is meaningful only if its bit is set in @valid.  ALWAYS members are
+ * read at every point.  The parent's bits decide which inputs the model may
+ * use; the differ uses a child's bits (with model_field_input()) to skip
+ * fields BPF did not read.
  */
+#define MODEL_IN_BIT(G, bit) MODEL_IN_##G = 1u << (bit),
 enum model_input {
-	MODEL_IN_NS		= 1u << 0,	/* namespaces */
-	MODEL_IN_CRED		= 1u << 1,	/* credentials, capabilities */
-	MODEL_IN_IO		= 1u << 2,	/* io_context */
-	MODEL_IN_SYSVSEM	= 1u << 3,	/* sysvsem undo list */
-	MODEL_IN_SIGALT		= 1u << 4,	/* sigaltstack */
-	MODEL_IN_RSEQ		= 1u << 5,	/* rseq registration */
-	MODEL_IN_PTRACE		= 1u << 6,	/* ptrace, parent, jobctl */
-	MODEL_IN_SIGNALS	= 1u << 7,	/* blocked, pending, pdeath_signal */
-	MODEL_IN_SECCOMP	= 1u << 8,	/* seccomp */
-	MODEL_IN_OOM		= 1u << 9,	/* oom_score_adj */
-	MODEL_IN_SUBREAPER	= 1u << 10,	/* child subreaper flags */
-	MODEL_IN_COMM		= 1u << 11,	/* comm */
-	MODEL_IN_EXEC_ID	= 1u << 12,	/* exec ids */
-	MODEL_IN_TIDS		= 1u << 13,	/* vfork_done, tid pointers */
-	MODEL_IN_COUNTERS	= 1u << 14,	/* fault/switch counters, cputime */
-	MODEL_IN_TIME		= 1u << 15,	/* start_time, snapshot time */
-	MODEL_IN_UCLAMP		= 1u << 16,	/* uclamp requests */
-	MODEL_IN_UREGS		= 1u << 17,	/* user registers, TLS */
-	MODEL_IN_KFRAME		= 1u << 18,	/* saved kernel switch frame */
-	MODEL_IN_STACK		= 1u << 19,	/* stack end, TIF, preempt count */
-	MODEL_IN_PID_MAX	= 1u << 20,	/* init pid ns pid_max */
+	MODEL_IN_ALWAYS = 0,
+	TASK_GROUPS(MODEL_IN_BIT)
 };
+#undef MODEL_IN_BIT
 
 /*
  * A task as seen at one stage: the parent's snapshot (at syscall entry) or
  * the child's state at NEWTASK/FORK/WAKEUP.  Kernel pointers are kept only as
  * opaque identities (0 = NULL): the model compares them, never follows them.
- * Each member's comment is the kernel expression BPF reads (task = the
- * task observed; 6.18 names).
+ * The members and the kernel expression each one is read from are listed
+ * once, in model/task_fields.h (C16 members become NAME_lo and NAME_hi).
  */
+#define MODEL_MEMBER_U64(n) uint64_t n;
+#define MODEL_MEMBER_S64(n) int64_t n;
+#define MODEL_MEMBER_U32(n) uint32_t n;
+#define MODEL_MEMBER_S32(n) int32_t n;
+#define MODEL_MEMBER_C16(n) uint64_t n##_lo, n##_hi;
+#define MODEL_MEMBER(part, t, n, N, g) TASK_PICK_MODEL_##part(MODEL_MEMBER_##t(n))
 struct model_task {
-	uint32_t pid;			/* task->pid (global tid) */
-	uint32_t tgid;			/* task->tgid (global) */
-	uint32_t real_parent_pid;	/* task->real_parent->pid */
-	uint32_t ns_level;		/* task->thread_pid->level (0 = init pid ns) */
-	uint64_t mm;			/* task->mm identity */
-	uint64_t files;			/* task->files identity */
-	uint64_t fs;			/* task->fs identity */
-	uint64_t sighand;		/* task->sighand identity */
-	uint64_t signal;		/* task->signal identity */
-	uint32_t state;			/* task->__state (E-01) */
-	int32_t on_rq;			/* task->on_rq */
-	int32_t exit_signal;		/* task->exit_signal */
-	uint32_t flags;			/* task->flags (PF_*) */
-	uint32_t signal_flags;		/* task->signal->flags (SIGNAL_*) */
-	int32_t group_exit_signal;	/* task->group_leader->exit_signal */
-	uint32_t policy;		/* task->policy (SCHED_*) */
-	int32_t prio;			/* task->prio */
-	int32_t static_prio;		/* task->static_prio */
-	int32_t normal_prio;		/* task->normal_prio */
-	uint32_t rt_priority;		/* task->rt_priority */
-	uint32_t reset_on_fork;		/* task->sched_reset_on_fork (0/1) */
-	uint32_t cpu;			/* task_cpu(task) */
-	uint32_t nr_cpus_allowed;	/* task->nr_cpus_allowed */
-	uint64_t cpus_mask;		/* first 64 bits of *task->cpus_ptr */
-	int64_t ret;			/* syscall return (SYS_EXIT/CHILD_RET only) */
-	/* -- appended members; meaningful per MODEL_IN_* bit in @valid -- */
 	uint32_t valid;			/* MODEL_IN_* bits of the members read */
-	/* MODEL_IN_NS */
-	uint64_t nsproxy;		/* task->nsproxy identity */
-	uint64_t pid_ns_active;		/* task_active_pid_ns(task) identity:
-					 * task->thread_pid->numbers[level].ns */
-	uint64_t pid_ns_for_children;	/* task->nsproxy->pid_ns_for_children */
-	uint32_t pid_ns_children_level;	/* task->nsproxy->pid_ns_for_children->level */
-	uint64_t time_ns;		/* task->nsproxy->time_ns */
-	uint64_t time_ns_for_children;	/* task->nsproxy->time_ns_for_children */
-	uint64_t mnt_ns;		/* task->nsproxy->mnt_ns */
-	uint64_t uts_ns;		/* task->nsproxy->uts_ns */
-	uint64_t ipc_ns;		/* task->nsproxy->ipc_ns */
-	uint64_t net_ns;		/* task->nsproxy->net_ns */
-	uint64_t cgroup_ns;		/* task->nsproxy->cgroup_ns */
-	/* MODEL_IN_CRED */
-	uint64_t cred;			/* task->cred identity (subjective) */
-	uint64_t real_cred;		/* task->real_cred identity (objective) */
-	uint32_t has_thread_keyring;	/* task->cred->thread_keyring != NULL */
-	uint64_t user_ns;		/* task->cred->user_ns identity */
-	uint32_t user_ns_level;		/* task->cred->user_ns->level (0 = init) */
-	uint64_t cap_effective;		/* task->cred->cap_effective.val */
-	/* MODEL_IN_IO */
-	uint64_t io_context;		/* task->io_context identity */
-	uint32_t ioprio;		/* task->io_context->ioprio (0 if none) */
-	/* MODEL_IN_SYSVSEM */
-	uint64_t sysvsem_undo;		/* task->sysvsem.undo_list identity */
-	/* MODEL_IN_SIGALT */
-	uint64_t sas_ss_sp;		/* task->sas_ss_sp */
-	uint64_t sas_ss_size;		/* task->sas_ss_size */
-	uint32_t sas_ss_flags;		/* task->sas_ss_flags */
-	/* MODEL_IN_RSEQ */
-	uint64_t rseq;			/* (u64)task->rseq (user pointer) */
-	uint32_t rseq_len;		/* task->rseq_len */
-	/* MODEL_IN_PTRACE */
-	uint32_t ptrace;		/* task->ptrace (PT_* incl. event options) */
-	uint32_t parent_pid;		/* task->parent->pid (tracer if traced) */
-	uint64_t jobctl;		/* task->jobctl */
-	/* MODEL_IN_SIGNALS */
-	uint64_t blocked;		/* task->blocked.sig[0] */
-	uint64_t pending;		/* task->pending.signal.sig[0] (private) */
-	int32_t pdeath_signal;		/* task->pdeath_signal */
-	/* MODEL_IN_SECCOMP */
-	uint32_t seccomp_mode;		/* task->seccomp.mode */
-	uint64_t seccomp_filter;	/* task->seccomp.filter identity */
-	/* MODEL_IN_OOM */
-	int32_t oom_score_adj;		/* task->signal->oom_score_adj */
-	int32_t oom_score_adj_min;	/* task->signal->oom_score_adj_min */
-	/* MODEL_IN_SUBREAPER */
-	uint32_t has_child_subreaper;	/* task->signal->has_child_subreaper */
-	uint32_t is_child_subreaper;	/* task->signal->is_child_subreaper */
-	/* MODEL_IN_COMM */
-	uint64_t comm_lo;		/* *(u64 *)&task->comm[0] (little endian) */
-	uint64_t comm_hi;		/* *(u64 *)&task->comm[8] */
-	/* MODEL_IN_EXEC_ID */
-	uint64_t self_exec_id;		/* task->self_exec_id */
-	uint64_t parent_exec_id;	/* task->parent_exec_id */
-	/* MODEL_IN_TIDS */
-	uint64_t vfork_done;		/* task->vfork_done identity */
-	uint64_t set_child_tid;		/* (u64)task->set_child_tid */
-	uint64_t clear_child_tid;	/* (u64)task->clear_child_tid */
-	/* MODEL_IN_COUNTERS */
-	uint64_t min_flt;		/* task->min_flt */
-	uint64_t maj_flt;		/* task->maj_flt */
-	uint64_t nvcsw;			/* task->nvcsw */
-	uint64_t nivcsw;		/* task->nivcsw */
-	uint64_t utime;			/* task->utime */
-	uint64_t stime;			/* task->stime */
-	uint64_t gtime;			/* task->gtime */
-	/* MODEL_IN_TIME */
-	uint64_t start_time;		/* task->start_time (CLOCK_MONOTONIC ns) */
-	uint64_t ts_ns;			/* bpf_ktime_get_ns() when this snapshot was
-					 * taken (parent: at syscall entry) */
-	/* MODEL_IN_UCLAMP */
-	uint32_t uclamp_min;		/* task->uclamp_req[UCLAMP_MIN].value */
-	uint32_t uclamp_max;		/* task->uclamp_req[UCLAMP_MAX].value */
-	/* MODEL_IN_UREGS */
-	uint64_t uregs_ip;		/* task_pt_regs(task): x86 ip, arm64 pc */
-	uint64_t uregs_sp;		/* task_pt_regs(task)->sp */
-	uint64_t uregs_ret;		/* task_pt_regs(task): x86 ax, arm64 regs[0] */
-	uint64_t user_tls;		/* x86_64 task->thread.fsbase; arm64
-					 * task->thread.uw.tp_value (the saved
-					 * copy: may lag the register in current) */
-	/* MODEL_IN_KFRAME: the saved kernel context copy_thread() builds */
-	uint64_t kframe_ret;		/* arm64 task->thread.cpu_context.pc; x86_64
-					 * ((struct inactive_task_frame *)
-					 * task->thread.sp)->ret_addr */
-	uint64_t kframe_fn;		/* arm64 cpu_context.x19; x86_64 frame->bx */
-	uint64_t kframe_arg;		/* arm64 cpu_context.x20; x86_64 frame->r12 */
-	int64_t kframe_sp_off;		/* arm64 cpu_context.sp, x86_64 thread.sp,
-					 * minus (u64)task_pt_regs(task) */
-	int64_t kframe_fp_off;		/* arm64 cpu_context.fp minus
-					 * (u64)&task_pt_regs(task)->stackframe;
-					 * x86_64: not defined (0) */
-	/* MODEL_IN_STACK */
-	uint64_t stack_end_magic;	/* *end_of_stack(task) */
-	uint32_t need_resched;		/* test_tsk_thread_flag(task, TIF_NEED_RESCHED) */
-	uint64_t preempt_count;		/* arm64 task_thread_info(task)->preempt_count
-					 * (u64); x86: per-CPU, not read */
-	/* MODEL_IN_PID_MAX */
-	uint64_t clone_flags;		/* task_newtask's clone_flags (args->flags):
-					 * an observation of the child only */
-	uint32_t pid_max;		/* pid_max of the init pid ns (6.14+:
-					 * init_pid_ns.pid_max, else pid_max) */
+	TASK_FIELDS(MODEL_MEMBER)
 };
 
 /* The fields an expectation can name; one per struct model_task member. */
+#define MODEL_FIELD_ENUM_U64(N) MODEL_FIELD_##N,
+#define MODEL_FIELD_ENUM_S64(N) MODEL_FIELD_##N,
+#define MODEL_FIELD_ENUM_U32(N) MODEL_FIELD_##N,
+#define MODEL_FIELD_ENUM_S32(N) MODEL_FIELD_##N,
+#define MODEL_FIELD_ENUM_C16(N) MODEL_FIELD_##N##_LO, MODEL_FIELD_##N##_HI,
+#define MODEL_FIELD_ENUM(part, t, n, N, g) TASK_PICK_MODEL_##part(MODEL_FIELD_ENUM_##t(N))
 enum model_field {
-	MODEL_FIELD_PID,
-	MODEL_FIELD_TGID,
-	MODEL_FIELD_REAL_PARENT_PID,
-	MODEL_FIELD_NS_LEVEL,
-	MODEL_FIELD_MM,
-	MODEL_FIELD_FILES,
-	MODEL_FIELD_FS,
-	MODEL_FIELD_SIGHAND,
-	MODEL_FIELD_SIGNAL,
-	MODEL_FIELD_STATE,
-	MODEL_FIELD_ON_RQ,
-	MODEL_FIELD_EXIT_SIGNAL,
-	MODEL_FIELD_FLAGS,
-	MODEL_FIELD_SIGNAL_FLAGS,
-	MODEL_FIELD_GROUP_EXIT_SIGNAL,
-	MODEL_FIELD_POLICY,
-	MODEL_FIELD_PRIO,
-	MODEL_FIELD_STATIC_PRIO,
-	MODEL_FIELD_NORMAL_PRIO,
-	MODEL_FIELD_RT_PRIORITY,
-	MODEL_FIELD_RESET_ON_FORK,
-	MODEL_FIELD_CPU,
-	MODEL_FIELD_NR_CPUS_ALLOWED,
-	MODEL_FIELD_CPUS_MASK,
-	MODEL_FIELD_RET,
-	/* appended: one per appended struct model_task member, same order */
-	MODEL_FIELD_NSPROXY,
-	MODEL_FIELD_PID_NS_ACTIVE,
-	MODEL_FIELD_PID_NS_FOR_CHILDREN,
-	MODEL_FIELD_PID_NS_CHILDREN_LEVEL,
-	MODEL_FIELD_TIME_NS,
-	MODEL_FIELD_TIME_NS_FOR_CHILDREN,
-	MODEL_FIELD_MNT_NS,
-	MODEL_FIELD_UTS_NS,
-	MODEL_FIELD_IPC_NS,
-	MODEL_FIELD_NET_NS,
-	MODEL_FIELD_CGROUP_NS,
-	MODEL_FIELD_CRED,
-	MODEL_FIELD_REAL_CRED,
-	MODEL_FIELD_HAS_THREAD_KEYRING,
-	MODEL_FIELD_USER_NS,
-	MODEL_FIELD_USER_NS_LEVEL,
-	MODEL_FIELD_CAP_EFFECTIVE,
-	MODEL_FIELD_IO_CONTEXT,
-	MODEL_FIELD_IOPRIO,
-	MODEL_FIELD_SYSVSEM_UNDO,
-	MODEL_FIELD_SAS_SS_SP,
-	MODEL_FIELD_SAS_SS_SIZE,
-	MODEL_FIELD_SAS_SS_FLAGS,
-	MODEL_FIELD_RSEQ,
-	MODEL_FIELD_RSEQ_LEN,
-	MODEL_FIELD_PTRACE,
-	MODEL_FIELD_PARENT_PID,
-	MODEL_FIELD_JOBCTL,
-	MODEL_FIELD_BLOCKED,
-	MODEL_FIELD_PENDING,
-	MODEL_FIELD_PDEATH_SIGNAL,
-	MODEL_FIELD_SECCOMP_MODE,
-	MODEL_FIELD_SECCOMP_FILTER,
-	MODEL_FIELD_OOM_SCORE_ADJ,
-	MODEL_FIELD_OOM_SCORE_ADJ_MIN,
-	MODEL_FIELD_HAS_CHILD_SUBREAPER,
-	MODEL_FIELD_IS_CHILD_SUBREAPER,
-	MODEL_FIELD_COMM_LO,
-	MODEL_FIELD_COMM_HI,
-	MODEL_FIELD_SELF_EXEC_ID,
-	MODEL_FIELD_PARENT_EXEC_ID,
-	MODEL_FIELD_VFORK_DONE,
-	MODEL_FIELD_SET_CHILD_TID,
-	MODEL_FIELD_CLEAR_CHILD_TID,
-	MODEL_FIELD_MIN_FLT,
-	MODEL_FIELD_MAJ_FLT,
-	MODEL_FIELD_NVCSW,
-	MODEL_FIELD_NIVCSW,
-	MODEL_FIELD_UTIME,
-	MODEL_FIELD_STIME,
-	MODEL_FIELD_GTIME,
-	MODEL_FIELD_START_TIME,
-	MODEL_FIELD_TS_NS,
-	MODEL_FIELD_UCLAMP_MIN,
-	MODEL_FIELD_UCLAMP_MAX,
-	MODEL_FIELD_UREGS_IP,
-	MODEL_FIELD_UREGS_SP,
-	MODEL_FIELD_UREGS_RET,
-	MODEL_FIELD_USER_TLS,
-	MODEL_FIELD_KFRAME_RET,
-	MODEL_FIELD_KFRAME_FN,
-	MODEL_FIELD_KFRAME_ARG,
-	MODEL_FIELD_KFRAME_SP_OFF,
-	MODEL_FIELD_KFRAME_FP_OFF,
-	MODEL_FIELD_STACK_END_MAGIC,
-	MODEL_FIELD_NEED_RESCHED,
-	MODEL_FIELD_PREEMPT_COUNT,
-	MODEL_FIELD_PID_MAX,
-	MODEL_FIELD_CLONE_FLAGS,
+	TASK_FIELDS(MODEL_FIELD_ENUM)
 	MODEL_FIELD__COUNT
 };
 

@@ -5,6 +5,8 @@
  * field is read; nothing after this file includes events.h.
  */
 #include <errno.h>
+#include <stdbool.h>
+#include <stddef.h>
 #include <string.h>
 #include <linux/types.h>
 
@@ -12,18 +14,115 @@
 #include "../bpf/events.h"
 
 _Static_assert(sizeof(struct rec_hdr) == 24, "rec_hdr");
-_Static_assert(sizeof(struct rec_task) == 144, "rec_task");
-_Static_assert(sizeof(struct rec_sys_enter) ==
-		       24 + 8 + 40 + CC_UARGS_MAX + 4 * CC_SET_TID_MAX + 144 + 360,
-	       "rec_sys_enter");
-_Static_assert(sizeof(struct rec_arch) == 20 * 8, "rec_arch");
-_Static_assert(sizeof(struct rec_task_ext) == 36 * 8 + 18 * 4, "rec_task_ext");
-_Static_assert(sizeof(struct rec_task_point) == 24 + 24 + 144 + 160 + 360, "rec_task_point");
-_Static_assert(sizeof(struct rec_ret) == 40, "rec_ret");
-_Static_assert(sizeof(struct rec_kargs) == 11 * 8 + 6 * 4, "rec_kargs");
-_Static_assert(sizeof(struct rec_copy_enter) == 24 + 112 + 16 + 144, "rec_copy_enter");
 /* rec_type t carries observation point t - 1. */
-_Static_assert(REC_FIRST_RUN - 1 == OBS_FIRST_RUN && REC__MAX - 1 == OBS__COUNT, "points");
+_Static_assert(REC_SYS_ENTER - 1 == OBS_SYS_ENTER && REC_FIRST_RUN - 1 == OBS_FIRST_RUN &&
+		       REC__MAX - 1 == OBS__COUNT && REC__MAX <= DECODE_TYPES,
+	       "points");
+/* The REC_IN_* bits are the model's MODEL_IN_* bits (both from TASK_GROUPS). */
+_Static_assert(REC_IN_NS == 1 && REC_IN_UCLAMP == 1u << 16 && REC_IN_PID_MAX == 1u << 20,
+	       "groups");
+
+/*
+ * Each record is its header and then its parts, back to back, in
+ * enum decode_part order (bpf/events.h): PARTS_OF() states where they are
+ * in this build's struct, and the asserts below that nothing else (no
+ * padding, no member outside a part) is in it.
+ */
+struct part_at {
+	uint16_t off, size;
+};
+
+#define PART_AT(type, member) { offsetof(type, member), sizeof(((type *)0)->member) }
+#define FIXED_TO(type, member) { sizeof(struct rec_hdr), offsetof(type, member) - sizeof(struct rec_hdr) }
+#define TASK_POINT_PARTS                                                                  \
+	{ [DECODE_PART_FIXED] = FIXED_TO(struct rec_task_point, child),                   \
+	  [DECODE_PART_TASK] = PART_AT(struct rec_task_point, child),                     \
+	  [DECODE_PART_ARCH] = PART_AT(struct rec_task_point, arch),                      \
+	  [DECODE_PART_EXT] = PART_AT(struct rec_task_point, ext) }
+#define RET_PARTS { [DECODE_PART_FIXED] = { sizeof(struct rec_hdr), sizeof(struct rec_ret) - sizeof(struct rec_hdr) } }
+
+static const struct part_at parts_now[REC__MAX][DECODE_PART__COUNT] = {
+	[REC_SYS_ENTER] = { [DECODE_PART_FIXED] = FIXED_TO(struct rec_sys_enter, parent),
+			    [DECODE_PART_TASK] = PART_AT(struct rec_sys_enter, parent),
+			    [DECODE_PART_EXT] = PART_AT(struct rec_sys_enter, parent_ext) },
+	[REC_COPY_ENTER] = { [DECODE_PART_FIXED] = FIXED_TO(struct rec_copy_enter, parent),
+			     [DECODE_PART_TASK] = PART_AT(struct rec_copy_enter, parent) },
+	[REC_NEWTASK] = TASK_POINT_PARTS,
+	[REC_FORK] = TASK_POINT_PARTS,
+	[REC_WAKEUP] = TASK_POINT_PARTS,
+	[REC_SCHED_FORK] = TASK_POINT_PARTS,
+	[REC_COPY_EXIT] = TASK_POINT_PARTS,
+	[REC_FIRST_RUN] = TASK_POINT_PARTS,
+	[REC_SYS_EXIT] = RET_PARTS,
+	[REC_CHILD_RET] = RET_PARTS,
+	[REC_CLONE_EXIT] = RET_PARTS,
+};
+
+#define ENDS_AT(type, member) (offsetof(type, member) + sizeof(((type *)0)->member))
+_Static_assert(ENDS_AT(struct rec_sys_enter, parent) == offsetof(struct rec_sys_enter, parent_ext) &&
+		       ENDS_AT(struct rec_sys_enter, parent_ext) == sizeof(struct rec_sys_enter),
+	       "rec_sys_enter: parts back to back");
+_Static_assert(ENDS_AT(struct rec_task_point, child) == offsetof(struct rec_task_point, arch) &&
+		       ENDS_AT(struct rec_task_point, arch) == offsetof(struct rec_task_point, ext) &&
+		       ENDS_AT(struct rec_task_point, ext) == sizeof(struct rec_task_point),
+	       "rec_task_point: parts back to back");
+_Static_assert(ENDS_AT(struct rec_copy_enter, parent) == sizeof(struct rec_copy_enter),
+	       "rec_copy_enter: parts back to back");
+
+/*
+ * Trace format 1.0 (before files carried their layout): these sizes, which
+ * are the structs of that release.  Parts may only grow from them.
+ */
+static const uint16_t parts_v1[REC__MAX][DECODE_PART__COUNT] = {
+	[REC_SYS_ENTER] = { 304, 144, 0, 360 },
+	[REC_COPY_ENTER] = { 128, 144, 0, 0 },
+	[REC_NEWTASK] = { 24, 144, 160, 360 },
+	[REC_FORK] = { 24, 144, 160, 360 },
+	[REC_WAKEUP] = { 24, 144, 160, 360 },
+	[REC_SCHED_FORK] = { 24, 144, 160, 360 },
+	[REC_COPY_EXIT] = { 24, 144, 160, 360 },
+	[REC_FIRST_RUN] = { 24, 144, 160, 360 },
+	[REC_SYS_EXIT] = { 16 },
+	[REC_CHILD_RET] = { 16 },
+	[REC_CLONE_EXIT] = { 16 },
+};
+
+void decode_layout_current(struct decode_layout *l)
+{
+	memset(l, 0, sizeof(*l));
+	for (int t = 0; t < REC__MAX; t++)
+		for (int p = 0; p < DECODE_PART__COUNT; p++)
+			l->part[t][p] = parts_now[t][p].size;
+}
+
+void decode_layout_v1(struct decode_layout *l)
+{
+	memset(l, 0, sizeof(*l));
+	for (int t = 0; t < REC__MAX; t++)
+		for (int p = 0; p < DECODE_PART__COUNT; p++)
+			l->part[t][p] = parts_v1[t][p];
+}
+
+size_t decode_layout_size(const struct decode_layout *l, unsigned int t)
+{
+	size_t n = 0;
+
+	if (t >= DECODE_TYPES)
+		return 0;
+	for (int p = 0; p < DECODE_PART__COUNT; p++)
+		n += l->part[t][p];
+	return n ? n + sizeof(struct rec_hdr) : 0;
+}
+
+enum obs_point decode_point_of_type(unsigned int type)
+{
+	return type >= REC_SYS_ENTER && type < REC__MAX ? (enum obs_point)(type - 1) : OBS__COUNT;
+}
+
+unsigned int decode_type_of_point(enum obs_point p)
+{
+	return (unsigned int)p + 1;
+}
 
 static const char *const point_names[OBS__COUNT] = {
 	[OBS_SYS_ENTER] = "sys_enter",
@@ -83,92 +182,27 @@ static int decode_entry(__u32 e, enum obs_entry *out)
 	}
 }
 
+#define DECODE_COPY_U64(n) t->n = r->n;
+#define DECODE_COPY_S64 DECODE_COPY_U64
+#define DECODE_COPY_U32 DECODE_COPY_U64
+#define DECODE_COPY_S32 DECODE_COPY_U64
+#define DECODE_COPY_C16(n)                                                                \
+	memcpy(t->n, r->n, sizeof(t->n));                                                 \
+	t->n[sizeof(t->n) - 1] = '\0';
+#define DECODE_TASK(part, ty, n, N, g) TASK_PICK_WIRE_##part(DECODE_COPY_##ty(n))
+#define DECODE_EXT(part, ty, n, N, g) TASK_PICK_EXT_##part(DECODE_COPY_##ty(n))
+
+/* struct rec_task -> struct obs_task (model/task_fields.h, BASE members) */
 static void decode_task(const struct rec_task *r, struct obs_task *t)
 {
-	t->task = r->task;
-	t->mm = r->mm;
-	t->files = r->files;
-	t->fs = r->fs;
-	t->sighand = r->sighand;
-	t->signal = r->signal;
-	t->cpus_mask = r->cpus_mask;
-	t->pid = r->pid;
-	t->tgid = r->tgid;
-	t->real_parent_pid = r->real_parent_pid;
-	t->ns_level = r->ns_level;
-	t->state = r->state;
-	t->on_rq = r->on_rq;
-	t->exit_signal = r->exit_signal;
-	t->flags = r->flags;
-	t->signal_flags = r->signal_flags;
-	t->group_exit_signal = r->group_exit_signal;
-	t->policy = r->policy;
-	t->prio = r->prio;
-	t->static_prio = r->static_prio;
-	t->normal_prio = r->normal_prio;
-	t->rt_priority = r->rt_priority;
-	t->reset_on_fork = r->reset_on_fork;
-	t->cpu = r->cpu;
-	t->nr_cpus_allowed = r->nr_cpus_allowed;
-	memcpy(t->comm, r->comm, sizeof(t->comm));
-	t->comm[sizeof(t->comm) - 1] = '\0';
+	TASK_FIELDS(DECODE_TASK)
 }
 
-static void decode_ext(const struct rec_task_ext *r, struct obs_task_ext *x)
+/* struct rec_task_ext -> the EXT members of struct obs_task */
+static void decode_ext(const struct rec_task_ext *r, struct obs_task *t)
 {
-	x->nsproxy = r->nsproxy;
-	x->pid_ns_active = r->pid_ns_active;
-	x->pid_ns_for_children = r->pid_ns_for_children;
-	x->time_ns = r->time_ns;
-	x->time_ns_for_children = r->time_ns_for_children;
-	x->mnt_ns = r->mnt_ns;
-	x->uts_ns = r->uts_ns;
-	x->ipc_ns = r->ipc_ns;
-	x->net_ns = r->net_ns;
-	x->cgroup_ns = r->cgroup_ns;
-	x->cred = r->cred;
-	x->real_cred = r->real_cred;
-	x->user_ns = r->user_ns;
-	x->cap_effective = r->cap_effective;
-	x->io_context = r->io_context;
-	x->sysvsem_undo = r->sysvsem_undo;
-	x->sas_ss_sp = r->sas_ss_sp;
-	x->sas_ss_size = r->sas_ss_size;
-	x->rseq = r->rseq;
-	x->jobctl = r->jobctl;
-	x->blocked = r->blocked;
-	x->pending = r->pending;
-	x->seccomp_filter = r->seccomp_filter;
-	x->self_exec_id = r->self_exec_id;
-	x->parent_exec_id = r->parent_exec_id;
-	x->vfork_done = r->vfork_done;
-	x->set_child_tid = r->set_child_tid;
-	x->clear_child_tid = r->clear_child_tid;
-	x->min_flt = r->min_flt;
-	x->maj_flt = r->maj_flt;
-	x->nvcsw = r->nvcsw;
-	x->nivcsw = r->nivcsw;
-	x->utime = r->utime;
-	x->stime = r->stime;
-	x->gtime = r->gtime;
-	x->start_time = r->start_time;
-	x->valid = r->valid;
-	x->pid_ns_children_level = r->pid_ns_children_level;
-	x->has_thread_keyring = r->has_thread_keyring;
-	x->user_ns_level = r->user_ns_level;
-	x->ioprio = r->ioprio;
-	x->sas_ss_flags = r->sas_ss_flags;
-	x->rseq_len = r->rseq_len;
-	x->ptrace = r->ptrace;
-	x->parent_pid = r->parent_pid;
-	x->pdeath_signal = r->pdeath_signal;
-	x->seccomp_mode = r->seccomp_mode;
-	x->oom_score_adj = r->oom_score_adj;
-	x->oom_score_adj_min = r->oom_score_adj_min;
-	x->has_child_subreaper = r->has_child_subreaper;
-	x->is_child_subreaper = r->is_child_subreaper;
-	x->uclamp_min = r->uclamp_min;
-	x->uclamp_max = r->uclamp_max;
+	t->valid = r->valid;
+	TASK_FIELDS(DECODE_EXT)
 }
 
 static void decode_arch(const struct rec_arch *r, struct obs_arch *a)
@@ -216,27 +250,16 @@ static void decode_kargs(const struct rec_kargs *r, struct obs_kargs *k)
 	k->idle = r->idle;
 }
 
-static size_t rec_size(__u32 type)
+/* This build's size of a record type; 0 for a type it does not know. */
+static size_t rec_size(unsigned int type)
 {
-	switch (type) {
-	case REC_SYS_ENTER:
-		return sizeof(struct rec_sys_enter);
-	case REC_COPY_ENTER:
-		return sizeof(struct rec_copy_enter);
-	case REC_NEWTASK:
-	case REC_FORK:
-	case REC_WAKEUP:
-	case REC_SCHED_FORK:
-	case REC_COPY_EXIT:
-	case REC_FIRST_RUN:
-		return sizeof(struct rec_task_point);
-	case REC_SYS_EXIT:
-	case REC_CHILD_RET:
-	case REC_CLONE_EXIT:
-		return sizeof(struct rec_ret);
-	default:
+	size_t n = 0;
+
+	if (type >= REC__MAX)
 		return 0;
-	}
+	for (int p = 0; p < DECODE_PART__COUNT; p++)
+		n += parts_now[type][p].size;
+	return n ? n + sizeof(struct rec_hdr) : 0;
 }
 
 int decode_record(const void *data, size_t len, struct obs *out)
@@ -276,7 +299,7 @@ int decode_record(const void *data, size_t len, struct obs *out)
 		memcpy(out->enter.uargs, r.uargs, sizeof(out->enter.uargs));
 		memcpy(out->enter.set_tid, r.set_tid, sizeof(out->enter.set_tid));
 		decode_task(&r.parent, &out->enter.parent);
-		decode_ext(&r.parent_ext, &out->enter.parent_ext);
+		decode_ext(&r.parent_ext, &out->enter.parent);
 		return 0;
 	}
 	case REC_COPY_ENTER: {
@@ -302,7 +325,7 @@ int decode_record(const void *data, size_t len, struct obs *out)
 		struct rec_task_point r;
 
 		memcpy(&r, data, sizeof(r));
-		out->point = (enum obs_point)(h.type - 1);
+		out->point = decode_point_of_type(h.type);
 		err = decode_entry(r.entry, &out->tp.entry);
 		if (err)
 			return err;
@@ -311,14 +334,14 @@ int decode_record(const void *data, size_t len, struct obs *out)
 		out->tp.creator_pid = r.creator_pid;
 		decode_task(&r.child, &out->tp.child);
 		decode_arch(&r.arch, &out->tp.arch);
-		decode_ext(&r.ext, &out->tp.ext);
+		decode_ext(&r.ext, &out->tp.child);
 		return 0;
 	}
 	default: { /* REC_SYS_EXIT, REC_CHILD_RET, REC_CLONE_EXIT */
 		struct rec_ret r;
 
 		memcpy(&r, data, sizeof(r));
-		out->point = (enum obs_point)(h.type - 1);
+		out->point = decode_point_of_type(h.type);
 		err = decode_entry(r.entry, &out->ret.entry);
 		if (err)
 			return err;
@@ -327,4 +350,49 @@ int decode_record(const void *data, size_t len, struct obs *out)
 		return 0;
 	}
 	}
+}
+
+int decode_record_as(const struct decode_layout *l, const void *data, size_t len,
+		     struct obs *out)
+{
+	union {
+		struct rec_hdr h;
+		struct rec_sys_enter enter;
+		struct rec_task_point tp;
+		struct rec_copy_enter copy;
+		struct rec_ret ret;
+	} now;
+	const unsigned char *in = data;
+	struct rec_hdr h;
+	size_t at = sizeof(h);
+	bool same = true;
+
+	if (!l)
+		return decode_record(data, len, out);
+	if (!data || len < sizeof(h))
+		return -EBADMSG;
+	memcpy(&h, data, sizeof(h));
+	if (h.size != len)
+		return -EBADMSG;
+	if (!rec_size(h.type))
+		return -ENOENT;
+	if (len != decode_layout_size(l, h.type))
+		return -EBADMSG;
+	for (int p = 0; p < DECODE_PART__COUNT; p++)
+		same &= l->part[h.type][p] == parts_now[h.type][p].size;
+	if (same)
+		return decode_record(data, len, out);
+
+	/* Rebuild the record in this build's layout: each part zero-extended or cut. */
+	memset(&now, 0, sizeof(now));
+	h.size = rec_size(h.type);
+	now.h = h;
+	for (int p = 0; p < DECODE_PART__COUNT; p++) {
+		size_t theirs = l->part[h.type][p], ours = parts_now[h.type][p].size;
+
+		memcpy((unsigned char *)&now + parts_now[h.type][p].off, in + at,
+		       theirs < ours ? theirs : ours);
+		at += theirs;
+	}
+	return decode_record(&now, h.size, out);
 }

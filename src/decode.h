@@ -3,6 +3,7 @@
  * decode.h - ring-buffer bytes -> struct obs.
  * The only user-side consumer of bpf/events.h: everything after the decoder
  * sees these types, in host order, with sizes and tags already checked.
+ * model/task_fields.h (macros only) gives struct obs_task its members.
  */
 #ifndef CLONECHECK_DECODE_H
 #define CLONECHECK_DECODE_H
@@ -10,6 +11,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include "../model/task_fields.h"
 
 #define OBS_COMM_LEN 16
 #define OBS_UARGS_LEN 88	/* struct clone_args up to CLONE_ARGS_SIZE_VER2 */
@@ -39,79 +42,20 @@ enum obs_entry {
 	OBS_ENTRY_NONE,		/* no syscall (kernel threads, workers) */
 };
 
-/* One task at one point (see struct rec_task). */
+/*
+ * One task at one point: struct rec_task, plus struct rec_task_ext where
+ * BPF read it (syscall entry, task_newtask; valid = 0 elsewhere).  The
+ * members come from model/task_fields.h; comm is NUL-terminated.
+ */
+#define OBS_MEMBER_U64(n) uint64_t n;
+#define OBS_MEMBER_S64(n) int64_t n;
+#define OBS_MEMBER_U32(n) uint32_t n;
+#define OBS_MEMBER_S32(n) int32_t n;
+#define OBS_MEMBER_C16(n) char n[OBS_COMM_LEN];
+#define OBS_MEMBER(part, t, n, N, g) TASK_PICK_OBS_##part(OBS_MEMBER_##t(n))
 struct obs_task {
-	uint64_t task;		/* task_struct identity */
-	uint64_t mm, files, fs, sighand, signal;
-	uint64_t cpus_mask;
-	uint32_t pid, tgid, real_parent_pid, ns_level;
-	uint32_t state;
-	int32_t on_rq;
-	int32_t exit_signal;
-	uint32_t flags, signal_flags;
-	int32_t group_exit_signal;
-	uint32_t policy;
-	int32_t prio, static_prio, normal_prio;
-	uint32_t rt_priority, reset_on_fork;
-	uint32_t cpu, nr_cpus_allowed;
-	char comm[OBS_COMM_LEN];	/* NUL-terminated */
-};
-
-/* The extended state of a task (see struct rec_task_ext / model_task). */
-struct obs_task_ext {
-	uint64_t nsproxy;
-	uint64_t pid_ns_active;
-	uint64_t pid_ns_for_children;
-	uint64_t time_ns;
-	uint64_t time_ns_for_children;
-	uint64_t mnt_ns;
-	uint64_t uts_ns;
-	uint64_t ipc_ns;
-	uint64_t net_ns;
-	uint64_t cgroup_ns;
-	uint64_t cred;
-	uint64_t real_cred;
-	uint64_t user_ns;
-	uint64_t cap_effective;
-	uint64_t io_context;
-	uint64_t sysvsem_undo;
-	uint64_t sas_ss_sp;
-	uint64_t sas_ss_size;
-	uint64_t rseq;
-	uint64_t jobctl;
-	uint64_t blocked;
-	uint64_t pending;
-	uint64_t seccomp_filter;
-	uint64_t self_exec_id;
-	uint64_t parent_exec_id;
-	uint64_t vfork_done;
-	uint64_t set_child_tid;
-	uint64_t clear_child_tid;
-	uint64_t min_flt;
-	uint64_t maj_flt;
-	uint64_t nvcsw;
-	uint64_t nivcsw;
-	uint64_t utime;
-	uint64_t stime;
-	uint64_t gtime;
-	uint64_t start_time;
-	uint32_t valid;
-	uint32_t pid_ns_children_level;
-	uint32_t has_thread_keyring;
-	uint32_t user_ns_level;
-	uint32_t ioprio;
-	uint32_t sas_ss_flags;
-	uint32_t rseq_len;
-	uint32_t ptrace;
-	uint32_t parent_pid;
-	int32_t pdeath_signal;
-	uint32_t seccomp_mode;
-	int32_t oom_score_adj;
-	int32_t oom_score_adj_min;
-	uint32_t has_child_subreaper;
-	uint32_t is_child_subreaper;
-	uint32_t uclamp_min;
-	uint32_t uclamp_max;
+	uint32_t valid;			/* REC_IN_* (= MODEL_IN_*) groups read */
+	TASK_FIELDS(OBS_MEMBER)
 };
 
 struct obs_enter {
@@ -124,7 +68,6 @@ struct obs_enter {
 	uint64_t uargs[OBS_UARGS_LEN / 8]; /* struct clone_args as 11 u64 */
 	uint32_t set_tid[OBS_SET_TID_MAX];
 	struct obs_task parent;		/* the calling thread at entry */
-	struct obs_task_ext parent_ext;
 };
 
 /* What copy_thread() left in the child (see struct rec_arch). */
@@ -147,9 +90,9 @@ struct obs_task_point {
 	uint64_t clone_flags;		/* task_newtask only */
 	int64_t ret;			/* SCHED_FORK, COPY_EXIT: 0 or -errno */
 	uint32_t creator_pid;		/* current->pid at the point */
-	struct obs_task child;		/* all zero for a failed COPY_EXIT */
+	struct obs_task child;		/* all zero for a failed COPY_EXIT; its
+					 * extended members at NEWTASK only */
 	struct obs_arch arch;		/* NEWTASK only */
-	struct obs_task_ext ext;	/* NEWTASK only (valid = 0 elsewhere) */
 };
 
 /* struct kernel_clone_args at copy_process entry (see struct rec_kargs). */
@@ -188,11 +131,46 @@ struct obs {
 };
 
 /*
+ * Where each record type keeps its parts (see bpf/events.h): bytes of the
+ * type's own fixed members, its struct rec_task, rec_arch and rec_task_ext,
+ * 0 where a type has no such part.  A trace file says which sizes its
+ * records were written with; parts shorter than this build's decode
+ * zero-extended, longer ones are cut to what this build knows.
+ */
+enum decode_part {
+	DECODE_PART_FIXED,
+	DECODE_PART_TASK,
+	DECODE_PART_ARCH,
+	DECODE_PART_EXT,
+	DECODE_PART__COUNT
+};
+
+#define DECODE_TYPES 32		/* record type slots (enum rec_type < 32) */
+
+struct decode_layout {
+	uint32_t part[DECODE_TYPES][DECODE_PART__COUNT]; /* bytes, per rec_type */
+};
+
+/* This build's layout. */
+void decode_layout_current(struct decode_layout *l);
+/* The layout of trace format 1.0 files, which did not record one. */
+void decode_layout_v1(struct decode_layout *l);
+/* Header + parts of type t under l (0: no such type). */
+size_t decode_layout_size(const struct decode_layout *l, unsigned int t);
+/* The observation point a record type carries; OBS__COUNT if none. */
+enum obs_point decode_point_of_type(unsigned int type);
+/* The record type of an observation point (inverse of the above). */
+unsigned int decode_type_of_point(enum obs_point p);
+
+/*
  * Decode one ring-buffer record.  Returns 0, or -EBADMSG for a record that is
  * truncated, has an impossible size, or carries an unknown tag; -ENOENT for
  * a record whose type this version does not know (skippable).
  */
 int decode_record(const void *data, size_t len, struct obs *out);
+/* The same for a record written with layout l (NULL: this build's). */
+int decode_record_as(const struct decode_layout *l, const void *data, size_t len,
+		     struct obs *out);
 
 /* Short name of a point, e.g. "task_newtask". */
 const char *obs_point_name(enum obs_point p);

@@ -5,93 +5,25 @@
 
 #include "predict.h"
 
+#define TO_MODEL_U64(n) t->n = o->n;
+#define TO_MODEL_S64 TO_MODEL_U64
+#define TO_MODEL_U32 TO_MODEL_U64
+#define TO_MODEL_S32 TO_MODEL_U64
+#define TO_MODEL_C16(n)                                                                   \
+	memcpy(&t->n##_lo, o->n, 8);                                                      \
+	memcpy(&t->n##_hi, o->n + 8, 8);
+#define TO_MODEL(part, ty, n, N, g) TASK_PICK_OBS_##part(TO_MODEL_##ty(n))
+
+/*
+ * A decoded task as the model's input: every member of both (the same
+ * list, model/task_fields.h); the groups BPF read (REC_IN_* bits are the
+ * MODEL_IN_* bits).  The model-only members stay 0.
+ */
 static void to_model_task(const struct obs_task *o, struct model_task *t)
 {
 	memset(t, 0, sizeof(*t));
-	t->pid = o->pid;
-	t->tgid = o->tgid;
-	t->real_parent_pid = o->real_parent_pid;
-	t->ns_level = o->ns_level;
-	t->mm = o->mm;
-	t->files = o->files;
-	t->fs = o->fs;
-	t->sighand = o->sighand;
-	t->signal = o->signal;
-	t->state = o->state;
-	t->on_rq = o->on_rq;
-	t->exit_signal = o->exit_signal;
-	t->flags = o->flags;
-	t->signal_flags = o->signal_flags;
-	t->group_exit_signal = o->group_exit_signal;
-	t->policy = o->policy;
-	t->prio = o->prio;
-	t->static_prio = o->static_prio;
-	t->normal_prio = o->normal_prio;
-	t->rt_priority = o->rt_priority;
-	t->reset_on_fork = o->reset_on_fork;
-	t->cpu = o->cpu;
-	t->nr_cpus_allowed = o->nr_cpus_allowed;
-	t->cpus_mask = o->cpus_mask;
-}
-
-/* The extended state BPF read (REC_IN_* bits are the MODEL_IN_* bits). */
-static void add_ext(const struct obs_task_ext *x, const struct obs_task *o, struct model_task *t)
-{
-	t->valid |= x->valid;
-	t->nsproxy = x->nsproxy;
-	t->pid_ns_active = x->pid_ns_active;
-	t->pid_ns_for_children = x->pid_ns_for_children;
-	t->pid_ns_children_level = x->pid_ns_children_level;
-	t->time_ns = x->time_ns;
-	t->time_ns_for_children = x->time_ns_for_children;
-	t->mnt_ns = x->mnt_ns;
-	t->uts_ns = x->uts_ns;
-	t->ipc_ns = x->ipc_ns;
-	t->net_ns = x->net_ns;
-	t->cgroup_ns = x->cgroup_ns;
-	t->cred = x->cred;
-	t->real_cred = x->real_cred;
-	t->has_thread_keyring = x->has_thread_keyring;
-	t->user_ns = x->user_ns;
-	t->user_ns_level = x->user_ns_level;
-	t->cap_effective = x->cap_effective;
-	t->io_context = x->io_context;
-	t->ioprio = x->ioprio;
-	t->sysvsem_undo = x->sysvsem_undo;
-	t->sas_ss_sp = x->sas_ss_sp;
-	t->sas_ss_size = x->sas_ss_size;
-	t->sas_ss_flags = x->sas_ss_flags;
-	t->rseq = x->rseq;
-	t->rseq_len = x->rseq_len;
-	t->ptrace = x->ptrace;
-	t->parent_pid = x->parent_pid;
-	t->jobctl = x->jobctl;
-	t->blocked = x->blocked;
-	t->pending = x->pending;
-	t->pdeath_signal = x->pdeath_signal;
-	t->seccomp_mode = x->seccomp_mode;
-	t->seccomp_filter = x->seccomp_filter;
-	t->oom_score_adj = x->oom_score_adj;
-	t->oom_score_adj_min = x->oom_score_adj_min;
-	t->has_child_subreaper = x->has_child_subreaper;
-	t->is_child_subreaper = x->is_child_subreaper;
-	memcpy(&t->comm_lo, o->comm, 8);
-	memcpy(&t->comm_hi, o->comm + 8, 8);
-	t->self_exec_id = x->self_exec_id;
-	t->parent_exec_id = x->parent_exec_id;
-	t->vfork_done = x->vfork_done;
-	t->set_child_tid = x->set_child_tid;
-	t->clear_child_tid = x->clear_child_tid;
-	t->min_flt = x->min_flt;
-	t->maj_flt = x->maj_flt;
-	t->nvcsw = x->nvcsw;
-	t->nivcsw = x->nivcsw;
-	t->utime = x->utime;
-	t->stime = x->stime;
-	t->gtime = x->gtime;
-	t->start_time = x->start_time;
-	t->uclamp_min = x->uclamp_min;
-	t->uclamp_max = x->uclamp_max;
+	t->valid = o->valid;
+	TASK_FIELDS(TO_MODEL)
 }
 
 /*
@@ -195,7 +127,6 @@ int predict_clone(const struct model_profile *prof, const struct clone_obs *co,
 	if (!(co->seen & OBS_BIT(OBS_SYS_ENTER)) || e->entry == OBS_ENTRY_NONE)
 		return predict_kernel_clone(prof, co, out);
 	to_model_task(&e->parent, &parent);
-	add_ext(&e->parent_ext, &e->parent, &parent);
 	parent.ts_ns = co->ts[OBS_SYS_ENTER];
 	/* the init pid ns's pid_max is a fact of the host, read once (profile) */
 	if (prof->pid_max) {
@@ -297,13 +228,11 @@ bool predict_observed(const struct model_profile *prof, const struct clone_obs *
 		if (!(co->seen & OBS_BIT(OBS_SYS_ENTER)))
 			return false;
 		to_model_task(&co->enter.parent, out);
-		add_ext(&co->enter.parent_ext, &co->enter.parent, out);
 		return true;
 	case MODEL_STAGE_NEWTASK:
 		if (!(co->seen & OBS_BIT(OBS_NEWTASK)))
 			return false;
 		to_model_task(&co->newtask.child, out);
-		add_ext(&co->newtask.ext, &co->newtask.child, out);
 		add_arch(prof, &co->newtask.arch, out);
 		out->ts_ns = co->ts[OBS_NEWTASK];
 		out->clone_flags = co->newtask.clone_flags;

@@ -1399,101 +1399,48 @@ START_TEST(test_model_field_and_stage_names)
 }
 END_TEST
 
+/*
+ * Every member of model/task_fields.h is reached by its field number, with
+ * its sign: unsigned members hold field+1, signed ones -(field+1), so a
+ * switch case that reads the wrong member (or the wrong half of comm), or
+ * widens without the sign, fails.
+ */
+#define SET_U64(n, N) t.n = MODEL_FIELD_##N + 1;
+#define SET_U32 SET_U64
+#define SET_S64(n, N) t.n = -(MODEL_FIELD_##N + 1);
+#define SET_S32 SET_S64
+#define SET_C16(n, N)                                                                     \
+	t.n##_lo = MODEL_FIELD_##N##_LO + 1;                                              \
+	t.n##_hi = MODEL_FIELD_##N##_HI + 1;
+#define SET_FIELD(part, ty, n, N, g) TASK_PICK_MODEL_##part(SET_##ty(n, N))
+#define SIGNED_U64(N)
+#define SIGNED_U32(N)
+#define SIGNED_C16(N)
+#define SIGNED_S64(N) [MODEL_FIELD_##N] = true,
+#define SIGNED_S32 SIGNED_S64
+#define SIGNED_FIELD(part, ty, n, N, g) TASK_PICK_MODEL_##part(SIGNED_##ty(N))
+
 START_TEST(test_model_task_field_values)
 {
-	struct model_task t = {
-		.pid = 1, .tgid = 2, .real_parent_pid = 3, .ns_level = 4,
-		.mm = 5, .files = 6, .fs = 7, .sighand = 8, .signal = 9,
-		.state = 10, .on_rq = 11, .exit_signal = -1, .flags = 13,
-		.signal_flags = 14, .group_exit_signal = 15, .policy = 16,
-		.prio = 17, .static_prio = 18, .normal_prio = -19,
-		.rt_priority = 20, .reset_on_fork = 21, .cpu = 22,
-		.nr_cpus_allowed = 23, .cpus_mask = 24, .ret = -25,
-		.nsproxy = 26,
-		.pid_ns_active = 27,
-		.pid_ns_for_children = 28,
-		.pid_ns_children_level = 29,
-		.time_ns = 30,
-		.time_ns_for_children = 31,
-		.mnt_ns = 32,
-		.uts_ns = 33,
-		.ipc_ns = 34,
-		.net_ns = 35,
-		.cgroup_ns = 36,
-		.cred = 37,
-		.real_cred = 38,
-		.has_thread_keyring = 39,
-		.user_ns = 40,
-		.user_ns_level = 41,
-		.cap_effective = 42,
-		.io_context = 43,
-		.ioprio = 44,
-		.sysvsem_undo = 45,
-		.sas_ss_sp = 46,
-		.sas_ss_size = 47,
-		.sas_ss_flags = 48,
-		.rseq = 49,
-		.rseq_len = 50,
-		.ptrace = 51,
-		.parent_pid = 52,
-		.jobctl = 53,
-		.blocked = 54,
-		.pending = 55,
-		.pdeath_signal = 56,
-		.seccomp_mode = 57,
-		.seccomp_filter = 58,
-		.oom_score_adj = 59,
-		.oom_score_adj_min = 60,
-		.has_child_subreaper = 61,
-		.is_child_subreaper = 62,
-		.comm_lo = 63,
-		.comm_hi = 64,
-		.self_exec_id = 65,
-		.parent_exec_id = 66,
-		.vfork_done = 67,
-		.set_child_tid = 68,
-		.clear_child_tid = 69,
-		.min_flt = 70,
-		.maj_flt = 71,
-		.nvcsw = 72,
-		.nivcsw = 73,
-		.utime = 74,
-		.stime = 75,
-		.gtime = 76,
-		.start_time = 77,
-		.ts_ns = 78,
-		.uclamp_min = 79,
-		.uclamp_max = 80,
-		.uregs_ip = 81,
-		.uregs_sp = 82,
-		.uregs_ret = 83,
-		.user_tls = 84,
-		.kframe_ret = 85,
-		.kframe_fn = 86,
-		.kframe_arg = 87,
-		.kframe_sp_off = 88,
-		.kframe_fp_off = 89,
-		.stack_end_magic = 90,
-		.need_resched = 91,
-		.preempt_count = 92,
-		.pid_max = 93,
-		.clone_flags = 94,
-	};
+	static const bool is_signed[MODEL_FIELD__COUNT] = { TASK_FIELDS(SIGNED_FIELD) };
+	struct model_task t = { 0 };
 	int f;
 
+	TASK_FIELDS(SET_FIELD)
 	for (f = 0; f < MODEL_FIELD__COUNT; f++) {
-		int64_t want = f + 1;
+		int64_t want = is_signed[f] ? -(f + 1) : f + 1;
 
-		if (f == MODEL_FIELD_EXIT_SIGNAL)
-			want = -1;
-		else if (f == MODEL_FIELD_NORMAL_PRIO || f == MODEL_FIELD_RET)
-			want = -want;
 		ck_assert_msg(model_task_field(&t, f) == want, "field %s",
 			      model_field_name(f));
 	}
 	ck_assert_int_eq(model_task_field(&t, MODEL_FIELD__COUNT), 0);
+	ck_assert(is_signed[MODEL_FIELD_EXIT_SIGNAL] && !is_signed[MODEL_FIELD_FLAGS]);
 	t.flags = 0x80000000u;	/* PF_SUSPEND_TASK: widened unsigned */
 	ck_assert_int_eq(model_task_field(&t, MODEL_FIELD_FLAGS), 0x80000000LL);
+	ck_assert_str_eq(model_field_name(MODEL_FIELD_COMM_HI), "comm_hi");
+	ck_assert_int_eq(model_field_input(MODEL_FIELD_COMM_LO), MODEL_IN_COMM);
+	ck_assert_int_eq(model_field_input(MODEL_FIELD_PID), 0);
+	ck_assert_int_eq(model_field_input(MODEL_FIELD_PID_MAX), MODEL_IN_PID_MAX);
 }
 END_TEST
 

@@ -1,0 +1,200 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * task_fields.h - every member of a task's state clonecheck knows, declared
+ * once.  From these lists come the wire structs (bpf/events.h: struct
+ * rec_task, struct rec_task_ext), the decoded struct (src/decode.h: struct
+ * obs_task), the model's input (model/model.h: struct model_task, enum
+ * model_field, enum model_input), the field names and groups
+ * (model/fields.c) and the copies between them (src/decode.c,
+ * src/predict.c).  Adding an observed field is one line here, its read in
+ * bpf/task_read.bpf.h, and the rule that uses it.
+ *
+ * TASK_FIELDS(X) calls X(part, type, name, NAME, group) once per member:
+ *   part   BASE  read at every task point (struct rec_task);
+ *          EXT   read at syscall entry (parent) and task_newtask (child)
+ *                (struct rec_task_ext), meaningful per its group's bit;
+ *          EXTM  wire-only bookkeeping of struct rec_task_ext (valid, pad);
+ *          MODEL model input only, filled by src/predict.c from other
+ *                records (the copy_thread() frame, the syscall's return,
+ *                the profile).
+ *   type   U64, S64, U32, S32, or C16 (char[16]; the model sees it as two
+ *          little-endian u64 fields NAME_LO and NAME_HI).
+ *   name   the member's name; NAME, its MODEL_FIELD_ suffix.
+ *   group  ALWAYS, or the MODEL_IN_ group (TASK_GROUPS) the member
+ *          belongs to: a member is meaningful only with its bit in valid.
+ *
+ * The wire parts only ever grow at their end (trace files: a shorter part
+ * from an older file decodes zero-extended), so append new BASE or EXT
+ * members after the last of their part.  The comment of each member is the
+ * kernel expression BPF reads (task = the task observed; 6.18 names).
+ *
+ * No includes, no types: only macros, so that BPF and user space both take it.
+ */
+#ifndef CLONECHECK_TASK_FIELDS_H
+#define CLONECHECK_TASK_FIELDS_H
+
+/* X(GROUP, bit): the MODEL_IN_* / REC_IN_* groups of appended members. */
+#define TASK_GROUPS(X)                                                                    \
+	X(NS, 0)		/* namespaces */                                          \
+	X(CRED, 1)		/* credentials, capabilities */                           \
+	X(IO, 2)		/* io_context */                                          \
+	X(SYSVSEM, 3)		/* sysvsem undo list */                                   \
+	X(SIGALT, 4)		/* sigaltstack */                                         \
+	X(RSEQ, 5)		/* rseq registration */                                   \
+	X(PTRACE, 6)		/* ptrace, parent, jobctl */                              \
+	X(SIGNALS, 7)		/* blocked, pending, pdeath_signal */                     \
+	X(SECCOMP, 8)		/* seccomp */                                             \
+	X(OOM, 9)		/* oom_score_adj */                                       \
+	X(SUBREAPER, 10)	/* child subreaper flags */                               \
+	X(COMM, 11)		/* comm */                                                \
+	X(EXEC_ID, 12)		/* exec ids */                                            \
+	X(TIDS, 13)		/* vfork_done, tid pointers */                            \
+	X(COUNTERS, 14)		/* fault/switch counters, cputime */                      \
+	X(TIME, 15)		/* start_time, snapshot time */                           \
+	X(UCLAMP, 16)		/* uclamp requests */                                     \
+	X(UREGS, 17)		/* user registers, TLS */                                 \
+	X(KFRAME, 18)		/* saved kernel switch frame */                           \
+	X(STACK, 19)		/* stack end, TIF, preempt count */                       \
+	X(PID_MAX, 20)		/* init pid ns pid_max */
+
+#define TASK_FIELDS(X)                                                                    \
+	/* BASE: struct rec_task, 144 bytes in trace layout 1 */                          \
+	X(BASE, U64, mm, MM, ALWAYS)		/* task->mm identity */                   \
+	X(BASE, U64, files, FILES, ALWAYS)	/* task->files identity */                \
+	X(BASE, U64, fs, FS, ALWAYS)		/* task->fs identity */                   \
+	X(BASE, U64, sighand, SIGHAND, ALWAYS)	/* task->sighand identity */              \
+	X(BASE, U64, signal, SIGNAL, ALWAYS)	/* task->signal identity */               \
+	X(BASE, U64, task, TASK, ALWAYS)	/* the task_struct itself */              \
+	X(BASE, U64, cpus_mask, CPUS_MASK, ALWAYS) /* first 64 bits of *task->cpus_ptr */ \
+	X(BASE, U32, pid, PID, ALWAYS)		/* task->pid (global tid) */              \
+	X(BASE, U32, tgid, TGID, ALWAYS)	/* task->tgid (global) */                 \
+	X(BASE, U32, real_parent_pid, REAL_PARENT_PID, ALWAYS) /* task->real_parent->pid */ \
+	X(BASE, U32, ns_level, NS_LEVEL, ALWAYS) /* task->thread_pid->level */            \
+	X(BASE, U32, state, STATE, ALWAYS)	/* task->__state (E-01) */                \
+	X(BASE, S32, on_rq, ON_RQ, ALWAYS)	/* task->on_rq */                         \
+	X(BASE, S32, exit_signal, EXIT_SIGNAL, ALWAYS) /* task->exit_signal */            \
+	X(BASE, U32, flags, FLAGS, ALWAYS)	/* task->flags (PF_*) */                  \
+	X(BASE, U32, signal_flags, SIGNAL_FLAGS, ALWAYS) /* task->signal->flags */        \
+	X(BASE, S32, group_exit_signal, GROUP_EXIT_SIGNAL, ALWAYS)                        \
+						/* task->group_leader->exit_signal */     \
+	X(BASE, U32, policy, POLICY, ALWAYS)	/* task->policy (SCHED_*) */              \
+	X(BASE, S32, prio, PRIO, ALWAYS)	/* task->prio */                          \
+	X(BASE, S32, static_prio, STATIC_PRIO, ALWAYS) /* task->static_prio */            \
+	X(BASE, S32, normal_prio, NORMAL_PRIO, ALWAYS) /* task->normal_prio */            \
+	X(BASE, U32, rt_priority, RT_PRIORITY, ALWAYS) /* task->rt_priority */            \
+	X(BASE, U32, reset_on_fork, RESET_ON_FORK, ALWAYS) /* task->sched_reset_on_fork */ \
+	X(BASE, U32, cpu, CPU, ALWAYS)		/* task_cpu(task) */                      \
+	X(BASE, U32, nr_cpus_allowed, NR_CPUS_ALLOWED, ALWAYS) /* task->nr_cpus_allowed */ \
+	X(BASE, C16, comm, COMM, COMM)		/* task->comm, NUL-terminated */          \
+	/* EXT: struct rec_task_ext, 360 bytes in trace layout 1 */                       \
+	X(EXT, U64, nsproxy, NSPROXY, NS)	/* task->nsproxy identity */              \
+	X(EXT, U64, pid_ns_active, PID_NS_ACTIVE, NS)                                     \
+				/* task_active_pid_ns(task): thread_pid->numbers[level].ns */     \
+	X(EXT, U64, pid_ns_for_children, PID_NS_FOR_CHILDREN, NS)                         \
+						/* task->nsproxy->pid_ns_for_children */  \
+	X(EXT, U64, time_ns, TIME_NS, NS)	/* task->nsproxy->time_ns */              \
+	X(EXT, U64, time_ns_for_children, TIME_NS_FOR_CHILDREN, NS)                       \
+						/* task->nsproxy->time_ns_for_children */ \
+	X(EXT, U64, mnt_ns, MNT_NS, NS)		/* task->nsproxy->mnt_ns */               \
+	X(EXT, U64, uts_ns, UTS_NS, NS)		/* task->nsproxy->uts_ns */               \
+	X(EXT, U64, ipc_ns, IPC_NS, NS)		/* task->nsproxy->ipc_ns */               \
+	X(EXT, U64, net_ns, NET_NS, NS)		/* task->nsproxy->net_ns */               \
+	X(EXT, U64, cgroup_ns, CGROUP_NS, NS)	/* task->nsproxy->cgroup_ns */            \
+	X(EXT, U64, cred, CRED, CRED)		/* task->cred identity (subjective) */    \
+	X(EXT, U64, real_cred, REAL_CRED, CRED)	/* task->real_cred identity (objective) */ \
+	X(EXT, U64, user_ns, USER_NS, CRED)	/* task->cred->user_ns identity */        \
+	X(EXT, U64, cap_effective, CAP_EFFECTIVE, CRED) /* task->cred->cap_effective */   \
+	X(EXT, U64, io_context, IO_CONTEXT, IO)	/* task->io_context identity */           \
+	X(EXT, U64, sysvsem_undo, SYSVSEM_UNDO, SYSVSEM) /* task->sysvsem.undo_list */    \
+	X(EXT, U64, sas_ss_sp, SAS_SS_SP, SIGALT) /* task->sas_ss_sp */                   \
+	X(EXT, U64, sas_ss_size, SAS_SS_SIZE, SIGALT) /* task->sas_ss_size */             \
+	X(EXT, U64, rseq, RSEQ, RSEQ)		/* (u64)task->rseq (user pointer) */      \
+	X(EXT, U64, jobctl, JOBCTL, PTRACE)	/* task->jobctl */                        \
+	X(EXT, U64, blocked, BLOCKED, SIGNALS)	/* task->blocked.sig[0] */                \
+	X(EXT, U64, pending, PENDING, SIGNALS)	/* task->pending.signal.sig[0] */         \
+	X(EXT, U64, seccomp_filter, SECCOMP_FILTER, SECCOMP) /* task->seccomp.filter */   \
+	X(EXT, U64, self_exec_id, SELF_EXEC_ID, EXEC_ID) /* task->self_exec_id */         \
+	X(EXT, U64, parent_exec_id, PARENT_EXEC_ID, EXEC_ID) /* task->parent_exec_id */   \
+	X(EXT, U64, vfork_done, VFORK_DONE, TIDS) /* task->vfork_done identity */         \
+	X(EXT, U64, set_child_tid, SET_CHILD_TID, TIDS) /* (u64)task->set_child_tid */    \
+	X(EXT, U64, clear_child_tid, CLEAR_CHILD_TID, TIDS) /* (u64)task->clear_child_tid */ \
+	X(EXT, U64, min_flt, MIN_FLT, COUNTERS)	/* task->min_flt */                       \
+	X(EXT, U64, maj_flt, MAJ_FLT, COUNTERS)	/* task->maj_flt */                       \
+	X(EXT, U64, nvcsw, NVCSW, COUNTERS)	/* task->nvcsw */                         \
+	X(EXT, U64, nivcsw, NIVCSW, COUNTERS)	/* task->nivcsw */                        \
+	X(EXT, U64, utime, UTIME, COUNTERS)	/* task->utime */                         \
+	X(EXT, U64, stime, STIME, COUNTERS)	/* task->stime */                         \
+	X(EXT, U64, gtime, GTIME, COUNTERS)	/* task->gtime */                         \
+	X(EXT, U64, start_time, START_TIME, TIME) /* task->start_time (CLOCK_MONOTONIC) */ \
+	X(EXTM, U32, valid, VALID, ALWAYS)	/* REC_IN_* bits of the groups read */    \
+	X(EXT, U32, pid_ns_children_level, PID_NS_CHILDREN_LEVEL, NS)                     \
+					/* task->nsproxy->pid_ns_for_children->level */   \
+	X(EXT, U32, has_thread_keyring, HAS_THREAD_KEYRING, CRED)                         \
+					/* task->cred->thread_keyring != NULL */          \
+	X(EXT, U32, user_ns_level, USER_NS_LEVEL, CRED) /* task->cred->user_ns->level */  \
+	X(EXT, U32, ioprio, IOPRIO, IO)		/* task->io_context->ioprio (0 if none) */ \
+	X(EXT, U32, sas_ss_flags, SAS_SS_FLAGS, SIGALT) /* task->sas_ss_flags */          \
+	X(EXT, U32, rseq_len, RSEQ_LEN, RSEQ)	/* task->rseq_len */                      \
+	X(EXT, U32, ptrace, PTRACE, PTRACE)	/* task->ptrace (PT_*, event options) */  \
+	X(EXT, U32, parent_pid, PARENT_PID, PTRACE) /* task->parent->pid (the tracer) */  \
+	X(EXT, S32, pdeath_signal, PDEATH_SIGNAL, SIGNALS) /* task->pdeath_signal */      \
+	X(EXT, U32, seccomp_mode, SECCOMP_MODE, SECCOMP) /* task->seccomp.mode */         \
+	X(EXT, S32, oom_score_adj, OOM_SCORE_ADJ, OOM) /* task->signal->oom_score_adj */  \
+	X(EXT, S32, oom_score_adj_min, OOM_SCORE_ADJ_MIN, OOM)                            \
+						/* task->signal->oom_score_adj_min */     \
+	X(EXT, U32, has_child_subreaper, HAS_CHILD_SUBREAPER, SUBREAPER)                  \
+						/* task->signal->has_child_subreaper */   \
+	X(EXT, U32, is_child_subreaper, IS_CHILD_SUBREAPER, SUBREAPER)                    \
+						/* task->signal->is_child_subreaper */    \
+	X(EXT, U32, uclamp_min, UCLAMP_MIN, UCLAMP) /* task->uclamp_req[UCLAMP_MIN].value */ \
+	X(EXT, U32, uclamp_max, UCLAMP_MAX, UCLAMP) /* task->uclamp_req[UCLAMP_MAX].value */ \
+	X(EXTM, U32, pad, PAD, ALWAYS)		/* zero */                                \
+	/* MODEL: the model's input only, from other records */                           \
+	X(MODEL, S64, ret, RET, ALWAYS)		/* syscall return (SYS_EXIT, CHILD_RET) */ \
+	X(MODEL, U64, ts_ns, TS_NS, TIME)	/* bpf_ktime_get_ns() of the snapshot */  \
+	X(MODEL, U64, uregs_ip, UREGS_IP, UREGS) /* task_pt_regs(task): x86 ip, arm64 pc */ \
+	X(MODEL, U64, uregs_sp, UREGS_SP, UREGS) /* task_pt_regs(task)->sp */             \
+	X(MODEL, U64, uregs_ret, UREGS_RET, UREGS) /* task_pt_regs(): x86 ax, arm64 x0 */ \
+	X(MODEL, U64, user_tls, USER_TLS, UREGS) /* x86 thread.fsbase, arm64 uw.tp_value */ \
+	X(MODEL, U64, kframe_ret, KFRAME_RET, KFRAME)                                     \
+			/* arm64 thread.cpu_context.pc; x86 inactive_task_frame ret_addr */ \
+	X(MODEL, U64, kframe_fn, KFRAME_FN, KFRAME) /* arm64 cpu_context.x19; x86 bx */   \
+	X(MODEL, U64, kframe_arg, KFRAME_ARG, KFRAME) /* arm64 cpu_context.x20; x86 r12 */ \
+	X(MODEL, S64, kframe_sp_off, KFRAME_SP_OFF, KFRAME)                               \
+			/* arm64 cpu_context.sp, x86 thread.sp, minus task_pt_regs(task) */ \
+	X(MODEL, S64, kframe_fp_off, KFRAME_FP_OFF, KFRAME)                               \
+			/* arm64 cpu_context.fp minus &task_pt_regs(task)->stackframe */ \
+	X(MODEL, U64, stack_end_magic, STACK_END_MAGIC, STACK) /* *end_of_stack(task) */  \
+	X(MODEL, U32, need_resched, NEED_RESCHED, STACK) /* TIF_NEED_RESCHED set */       \
+	X(MODEL, U64, preempt_count, PREEMPT_COUNT, STACK)                                \
+				/* arm64 thread_info.preempt_count (u64); x86 per-CPU */  \
+	X(MODEL, U64, clone_flags, CLONE_FLAGS, ALWAYS)                                   \
+				/* task_newtask's clone_flags: an observation of the child */ \
+	X(MODEL, U32, pid_max, PID_MAX, PID_MAX) /* the init pid ns's pid_max */
+
+/*
+ * Keep a member of the wanted parts, drop the others:
+ * TASK_PICK_<want>_<part>(x) expands to x or to nothing.
+ */
+#define TASK_PICK_WIRE_BASE(x) x
+#define TASK_PICK_WIRE_EXT(x)
+#define TASK_PICK_WIRE_EXTM(x)
+#define TASK_PICK_WIRE_MODEL(x)
+#define TASK_PICK_WIREX_BASE(x)
+#define TASK_PICK_WIREX_EXT(x) x
+#define TASK_PICK_WIREX_EXTM(x) x
+#define TASK_PICK_WIREX_MODEL(x)
+#define TASK_PICK_EXT_BASE(x)		/* the EXT members alone */
+#define TASK_PICK_EXT_EXT(x) x
+#define TASK_PICK_EXT_EXTM(x)
+#define TASK_PICK_EXT_MODEL(x)
+#define TASK_PICK_OBS_BASE(x) x		/* the decoded task: BASE and EXT */
+#define TASK_PICK_OBS_EXT(x) x
+#define TASK_PICK_OBS_EXTM(x)
+#define TASK_PICK_OBS_MODEL(x)
+#define TASK_PICK_MODEL_BASE(x) x	/* the model's task: all but EXTM */
+#define TASK_PICK_MODEL_EXT(x) x
+#define TASK_PICK_MODEL_EXTM(x)
+#define TASK_PICK_MODEL_MODEL(x) x
+
+#endif /* CLONECHECK_TASK_FIELDS_H */

@@ -47,6 +47,7 @@ int pipeline__init(struct pipeline *p, const struct model_profile *prof, uint32_
 	p->label_ctx = keep.label_ctx;
 	p->reports = keep.reports;
 	p->n_reports = keep.n_reports;
+	p->layout = keep.layout;
 	p->prof = *prof;
 	tally_init(&p->tally);
 	p->corr = correlator__new(&opts, judge, p);
@@ -57,7 +58,7 @@ int pipeline__record(void *ctx, const void *data, size_t len)
 {
 	struct pipeline *p = ctx;
 	struct obs o;
-	int err = decode_record(data, len, &o);
+	int err = decode_record_as(p->layout, data, len, &o);
 
 	if (err == -ENOENT) {
 		p->unknown++;

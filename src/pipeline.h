@@ -25,6 +25,7 @@ struct pipeline {
 	/* optional: name the workload case that made a clone (NULL: none) */
 	const char *(*label)(void *label_ctx, const struct clone_obs *co);
 	void *label_ctx;
+	const struct decode_layout *layout; /* the records' layout (NULL: this build's) */
 	struct report *reports;		/* writers fed each verdict */
 	size_t n_reports;
 	int report_err;			/* first error a writer returned */

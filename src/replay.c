@@ -43,6 +43,7 @@ int replay_trace(struct run *r, const char *path, const char *profile)
 	r->points = m.obs_mask;
 	r->info.points = r->points;
 
+	r->pipe.layout = &m.layout;
 	err = pipeline__init(&r->pipe, &prof, r->points);
 	if (err)
 		goto out_close;
@@ -66,6 +67,7 @@ int replay_trace(struct run *r, const char *path, const char *profile)
 	r->info.untracked = c.untracked;
 	r->pipe.lossy = c.lost_total != 0;
 	pipeline__finish(&r->pipe);
+	r->pipe.layout = NULL;
 	/* what this replay could not decode; the recorder's count is c.undecodable */
 	r->info.undecodable = r->pipe.undecodable;
 

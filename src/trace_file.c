@@ -99,22 +99,15 @@ static uint32_t crc(const void *p, size_t n)
 void trace_abi_current(struct trace_abi *abi)
 {
 	const uint16_t probe = 1;
+	struct decode_layout l;
 
+	decode_layout_current(&l);
 	memset(abi, 0, sizeof(*abi));
 	abi->byte_order = *(const uint8_t *)&probe ? 1 : 2;
 	abi->hdr_size = sizeof(struct rec_hdr);
 	abi->n_types = REC__MAX;
-	abi->size[REC_SYS_ENTER] = sizeof(struct rec_sys_enter);
-	abi->size[REC_NEWTASK] = sizeof(struct rec_task_point);
-	abi->size[REC_FORK] = sizeof(struct rec_task_point);
-	abi->size[REC_WAKEUP] = sizeof(struct rec_task_point);
-	abi->size[REC_SYS_EXIT] = sizeof(struct rec_ret);
-	abi->size[REC_CHILD_RET] = sizeof(struct rec_ret);
-	abi->size[REC_COPY_ENTER] = sizeof(struct rec_copy_enter);
-	abi->size[REC_SCHED_FORK] = sizeof(struct rec_task_point);
-	abi->size[REC_COPY_EXIT] = sizeof(struct rec_task_point);
-	abi->size[REC_CLONE_EXIT] = sizeof(struct rec_ret);
-	abi->size[REC_FIRST_RUN] = sizeof(struct rec_task_point);
+	for (uint32_t t = 0; t < abi->n_types; t++)
+		abi->size[t] = decode_layout_size(&l, t);
 }
 
 int trace_btf_identity(const char *path, uint64_t *size, uint32_t *crcp)
@@ -258,7 +251,8 @@ static int meta_put_str(uint8_t *p, size_t *off, uint16_t tag, const char *s, si
 
 static int writer_meta(struct trace_writer *w, const struct trace_meta *m)
 {
-	uint8_t v[12 + 4 * TRACE_ABI_TYPES];
+	uint8_t v[8 + 4 * DECODE_TYPES * DECODE_PART__COUNT];
+	struct decode_layout layout;
 	struct trace_abi abi;
 	size_t off = 0;
 	uint32_t i;
@@ -289,6 +283,13 @@ static int writer_meta(struct trace_writer *w, const struct trace_meta *m)
 	for (i = 0; i < abi.n_types; i++)
 		put_le32(v + 12 + 4 * i, abi.size[i]);
 	off = meta_put(p, off, TRACE_TAG_ABI, v, 12 + 4 * abi.n_types);
+	decode_layout_current(&layout);
+	put_le32(v, abi.n_types);
+	put_le32(v + 4, DECODE_PART__COUNT);
+	for (i = 0; i < abi.n_types; i++)
+		for (int k = 0; k < DECODE_PART__COUNT; k++)
+			put_le32(v + 8 + 4 * (i * DECODE_PART__COUNT + k), layout.part[i][k]);
+	off = meta_put(p, off, TRACE_TAG_PARTS, v, 8 + 4 * abi.n_types * DECODE_PART__COUNT);
 	err = writer_section(w, TRACE_SEC_META, p, off, NULL, 0);
 out_free:
 	free(p);
@@ -602,11 +603,38 @@ static int rd_abi(struct trace_reader *r, uint64_t at, const uint8_t *v, uint16_
 	return 0;
 }
 
+/* PARTS: the size of each part of each record type (src/decode.h). */
+static int rd_parts(struct trace_reader *r, uint64_t at, const uint8_t *v, uint16_t n,
+		    struct decode_layout *l)
+{
+	uint32_t types, parts;
+
+	if (n < 8)
+		return fail(r, -EBADMSG, at, "meta parts: %u bytes, need 8", n);
+	types = get_le32(v);
+	parts = get_le32(v + 4);
+	if (types > DECODE_TYPES || parts != DECODE_PART__COUNT ||
+	    n != 8 + 4 * (size_t)types * parts)
+		return fail(r, -EBADMSG, at, "meta parts: %u types of %u parts in %u bytes", types,
+			    parts, n);
+	memset(l, 0, sizeof(*l));
+	for (uint32_t t = 0; t < types; t++)
+		for (uint32_t k = 0; k < parts; k++) {
+			l->part[t][k] = get_le32(v + 8 + 4 * (t * parts + k));
+			if (l->part[t][k] > TRACE_REC_MAX)
+				return fail(r, -EBADMSG, at, "meta parts: type %u part %u of %u bytes",
+					    t, k, l->part[t][k]);
+		}
+	return 0;
+}
+
 /* Parse META's tag-length-values into *m. */
 static int rd_meta(struct trace_reader *r, uint64_t at, const uint8_t *p, size_t len,
 		   struct trace_meta *m)
 {
-	const uint32_t need = (1u << (TRACE_TAG_ABI + 1)) - 2;	/* tags 1..9 */
+	/* tags 1..9; PARTS too from 1.1 on */
+	const uint32_t need = ((1u << (TRACE_TAG_ABI + 1)) - 2) |
+			      (r->minor >= 1 ? 1u << TRACE_TAG_PARTS : 0);
 	uint32_t seen = 0;
 	size_t off = 0;
 	int err = 0;
@@ -625,7 +653,7 @@ static int rd_meta(struct trace_reader *r, uint64_t at, const uint8_t *p, size_t
 			return fail(r, -EBADMSG, fat, "meta tag %u: %u bytes, %zu left", tag, n,
 				    len - off - 4);
 		off += 4 + n;
-		if (tag >= 1 && tag <= TRACE_TAG_ABI) {
+		if (tag >= 1 && tag <= TRACE_TAG_PARTS) {
 			if (seen & 1u << tag)
 				return fail(r, -EBADMSG, fat, "meta tag %u: twice", tag);
 			seen |= 1u << tag;
@@ -663,6 +691,9 @@ static int rd_meta(struct trace_reader *r, uint64_t at, const uint8_t *p, size_t
 		case TRACE_TAG_ABI:
 			err = rd_abi(r, fat, v, n, &m->abi);
 			break;
+		case TRACE_TAG_PARTS:
+			err = rd_parts(r, fat, v, n, &m->layout);
+			break;
 		default:
 			if (r->minor <= TRACE_MINOR)
 				return fail(r, -EBADMSG, fat, "meta: unknown tag %u in a %d.%u file",
@@ -674,12 +705,20 @@ static int rd_meta(struct trace_reader *r, uint64_t at, const uint8_t *p, size_t
 		return err;
 	if ((seen & need) != need)
 		return fail(r, -EBADMSG, at, "meta: missing tags (have %#x, need %#x)", seen, need);
+	if (!(seen & 1u << TRACE_TAG_PARTS))
+		decode_layout_v1(&m->layout);	/* a 1.0 file */
 	return 0;
 }
 
-/* Refuse records whose layout differs from this build's. */
-static int rd_check_abi(struct trace_reader *r, uint64_t at, const struct trace_abi *f)
+/*
+ * Refuse records this build cannot decode: another byte order or header.
+ * Every record size the ABI lists must be what the parts add up to (a 1.0
+ * file's parts are 1.0's: any other size is a layout this reader never
+ * knew).  Sizes may differ from this build's: decode_record_as() rebuilds.
+ */
+static int rd_check_abi(struct trace_reader *r, uint64_t at, const struct trace_meta *m)
 {
+	const struct trace_abi *f = &m->abi;
 	struct trace_abi me;
 	uint32_t i;
 
@@ -695,12 +734,17 @@ static int rd_check_abi(struct trace_reader *r, uint64_t at, const struct trace_
 		return fail(r, -EPROTONOSUPPORT, at,
 			    "record ABI differs: rec_hdr is %u bytes in the trace, %u here",
 			    f->hdr_size, me.hdr_size);
-	/* a type only one side knows is fine: decode skips unknown types */
-	for (i = 0; i < f->n_types && i < me.n_types; i++) {
-		if (f->size[i] && me.size[i] && f->size[i] != me.size[i])
+	for (i = 0; i < f->n_types; i++) {
+		size_t parts = decode_layout_size(&m->layout, i);
+
+		if (!f->size[i] || f->size[i] == parts)
+			continue;
+		if (r->minor == 0)
 			return fail(r, -EPROTONOSUPPORT, at,
-				    "record ABI differs: record type %u is %u bytes in the trace, %u here",
-				    i, f->size[i], me.size[i]);
+				    "record type %u is %u bytes: not a 1.0 record layout", i,
+				    f->size[i]);
+		return fail(r, -EBADMSG, at, "meta: record type %u is %u bytes, its parts %zu", i,
+			    f->size[i], parts);
 	}
 	return 0;
 }
@@ -769,7 +813,7 @@ static struct trace_reader *reader_open(struct trace_reader *r, struct trace_met
 		goto out_fail;
 	if (rd_meta(r, s.off + SEC_HDR_LEN, p, s.len, m))
 		goto out_fail;
-	if (rd_check_abi(r, s.off + SEC_HDR_LEN, &m->abi))
+	if (rd_check_abi(r, s.off + SEC_HDR_LEN, m))
 		goto out_fail;
 	return r;
 

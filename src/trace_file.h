@@ -40,13 +40,17 @@
  * reported.  A section type or meta tag this reader does not know is an
  * error unless the file's minor is newer than TRACE_MINOR, then it is
  * skipped.  Records are the recording host's bytes, not converted: the meta
- * carries their byte order and the size of each struct rec_* (the record
- * ABI), and a reader whose ABI differs refuses the file.
+ * carries their byte order, the size of each struct rec_* (the record ABI)
+ * and, since 1.1, the size of each part of each record type (PARTS,
+ * src/decode.h).  Parts grow only at their end, so records of an older or
+ * newer layout decode part by part, zero-extended or cut (decode_record_as());
+ * a 1.0 file has the parts of decode_layout_v1().  Only another byte order
+ * or header size, or 1.0 sizes that are not 1.0's, are refused.
  *
  * Errors (returned as -errno, described by struct trace_error):
  *   -ENOEXEC          not a clonecheck trace (bad magic)
  *   -EPROTO           unsupported major version
- *   -EPROTONOSUPPORT  records of another layout (record ABI differs)
+ *   -EPROTONOSUPPORT  records of another byte order or an unknown 1.0 layout
  *   -EBADMSG          corrupt: CRC mismatch, impossible length, bad field,
  *                     sections out of order, counts that do not add up
  *   -ENODATA          truncated: the file ends before its trailer
@@ -61,7 +65,7 @@
 #include "decode.h"
 
 #define TRACE_MAJOR 1
-#define TRACE_MINOR 0
+#define TRACE_MINOR 1
 
 #define TRACE_STR_MAX 255		/* bytes of a meta string, without NUL */
 #define TRACE_REC_MAX (64 * 1024)	/* largest record, bytes */
@@ -89,6 +93,7 @@ enum trace_tag {
 	TRACE_TAG_PROFILE = 7,		/* (s) model profile, e.g. "6.18/x86_64" */
 	TRACE_TAG_WORKLOAD = 8,		/* (s) what was observed */
 	TRACE_TAG_ABI = 9,		/* (u32 byte order, u32 hdr size, u32 n, u32 size[n]) */
+	TRACE_TAG_PARTS = 10,		/* (u32 n, u32 parts, u32 size[n][parts]): 1.1+ */
 };
 
 /* The layout of the records in a trace: struct rec_* of bpf/events.h. */
@@ -112,7 +117,9 @@ struct trace_meta {
 	uint32_t btf_crc32;		/* its crc32, see trace_btf_identity() */
 	char profile[TRACE_STR_MAX + 1];	/* model profile, e.g. "6.18/x86_64" */
 	char workload[TRACE_STR_MAX + 1];	/* struct run_info.workload */
-	struct trace_abi abi;		/* record layout (writer: this build's) */
+	struct trace_abi abi;		/* record sizes (writer: this build's) */
+	struct decode_layout layout;	/* record parts (reader fills; a 1.0 file's
+					 * are decode_layout_v1()) */
 };
 
 /* The trailer: struct run_info's loss fields plus the record count. */
@@ -136,7 +143,7 @@ struct trace_error {
 struct trace_writer;
 struct trace_reader;
 
-/* This build's record ABI (from bpf/events.h). */
+/* This build's record ABI (from bpf/events.h, through decode_layout_current()). */
 void trace_abi_current(struct trace_abi *abi);
 /*
  * Identity of a BTF file (normally /sys/kernel/btf/vmlinux): its size and

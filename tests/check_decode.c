@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* check_decode.c - the decoder against hand-built record bytes. */
 #include <errno.h>
+#include <stddef.h>
 #include <string.h>
 #include <linux/types.h>
 
@@ -51,6 +52,85 @@ START_TEST(test_decode_task_point)
 	r = make_point(REC_FORK);
 	ck_assert_int_eq(decode_record(&r, sizeof(r), &o), 0);
 	ck_assert_int_eq(o.point, OBS_FORK);
+}
+END_TEST
+
+/*
+ * Forward growth: a record written when rec_task was 8 bytes shorter (no
+ * second half of comm), rec_task_ext 4 bytes shorter (no pad) and rec_arch 8
+ * bytes longer (a member this build does not know) decodes part by part:
+ * what both know is equal, the missing tail reads as zeros, the unknown one
+ * is dropped.  Under a layout that does not add up, the record is refused.
+ */
+START_TEST(test_decode_other_layout)
+{
+	struct rec_task_point r = make_point(REC_NEWTASK);
+	unsigned char old[sizeof(r) + 64];
+	struct decode_layout l;
+	struct obs now, o;
+	size_t n = 0;
+
+	r.ext.valid = REC_IN_NS;
+	r.ext.nsproxy = 0xabc;
+	r.ext.uclamp_max = 1024;
+	r.arch.valid = 1;
+	r.arch.p_tls = 0x77;
+	ck_assert_int_eq(decode_record(&r, sizeof(r), &now), 0);
+
+	decode_layout_current(&l);
+	l.part[REC_NEWTASK][DECODE_PART_TASK] -= 8;
+	l.part[REC_NEWTASK][DECODE_PART_ARCH] += 8;
+	l.part[REC_NEWTASK][DECODE_PART_EXT] -= 4;
+	memcpy(old + n, &r, offsetof(struct rec_task_point, child));
+	n += offsetof(struct rec_task_point, child);
+	memcpy(old + n, &r.child, sizeof(r.child) - 8);
+	n += sizeof(r.child) - 8;
+	memcpy(old + n, &r.arch, sizeof(r.arch));
+	n += sizeof(r.arch);
+	memset(old + n, 0xee, 8);	/* the newer member */
+	n += 8;
+	memcpy(old + n, &r.ext, sizeof(r.ext) - 4);
+	n += sizeof(r.ext) - 4;
+	ck_assert_uint_eq(n, decode_layout_size(&l, REC_NEWTASK));
+	((struct rec_hdr *)old)->size = n;
+
+	ck_assert_int_eq(decode_record_as(&l, old, n, &o), 0);
+	ck_assert_int_eq(o.point, OBS_NEWTASK);
+	ck_assert_uint_eq(o.clone_id, 7);
+	ck_assert_uint_eq(o.tp.child.pid, 42);
+	ck_assert_uint_eq(o.tp.child.mm, now.tp.child.mm);
+	ck_assert_str_eq(o.tp.child.comm, "01234567");	/* the rest: zero */
+	ck_assert_uint_eq(o.tp.arch.p_tls, 0x77);
+	ck_assert(o.tp.arch.valid);
+	ck_assert_uint_eq(o.tp.child.valid, REC_IN_NS);
+	ck_assert_uint_eq(o.tp.child.nsproxy, 0xabc);
+	ck_assert_uint_eq(o.tp.child.uclamp_max, 1024);
+
+	/* this build's own bytes under that layout do not add up */
+	ck_assert_int_eq(decode_record_as(&l, &r, sizeof(r), &o), -EBADMSG);
+	/* NULL is this build's layout */
+	ck_assert_int_eq(decode_record_as(NULL, &r, sizeof(r), &o), 0);
+	ck_assert_int_eq(memcmp(&o, &now, sizeof(o)), 0);
+}
+END_TEST
+
+/* The 1.0 layout is this build's today; a part may only grow from it. */
+START_TEST(test_decode_layout_v1)
+{
+	struct decode_layout v1, now;
+
+	decode_layout_v1(&v1);
+	decode_layout_current(&now);
+	for (unsigned int t = 0; t < DECODE_TYPES; t++)
+		for (int p = 0; p < DECODE_PART__COUNT; p++)
+			ck_assert_msg(now.part[t][p] >= v1.part[t][p], "type %u part %d shrank", t, p);
+	ck_assert_uint_eq(decode_layout_size(&v1, REC_SYS_ENTER), 832);
+	ck_assert_uint_eq(decode_layout_size(&v1, REC_NEWTASK), 712);
+	ck_assert_uint_eq(decode_layout_size(&v1, REC_SYS_EXIT), 40);
+	ck_assert_uint_eq(decode_layout_size(&now, 0), 0);
+	ck_assert_int_eq(decode_point_of_type(REC_FIRST_RUN), OBS_FIRST_RUN);
+	ck_assert_int_eq(decode_point_of_type(REC__MAX), OBS__COUNT);
+	ck_assert_uint_eq(decode_type_of_point(OBS_CHILD_RET), REC_CHILD_RET);
 }
 END_TEST
 
@@ -155,6 +235,8 @@ Suite *decode_suite(void)
 
 	tcase_add_test(core, test_decode_task_point);
 	tcase_add_test(core, test_decode_sys_enter_and_ret);
+	tcase_add_test(core, test_decode_other_layout);
+	tcase_add_test(core, test_decode_layout_v1);
 	tcase_add_test(core, test_decode_names);
 	tcase_add_test(bad, test_decode_truncated);
 	tcase_add_test(bad, test_decode_impossible_size);

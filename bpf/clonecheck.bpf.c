@@ -40,7 +40,7 @@ const volatile char filter_comm[16] = {};	/* only creators with this comm ("": a
 __u64 next_clone_id = 0;
 __u64 lost[REC__MAX];		/* ring buffer full, per record type */
 __u64 untracked_child;		/* a child point whose clone_id was unknown */
-__u64 pending_first_run;	/* children seen at task_newtask, not yet run (approx.) */
+__s64 pending_first_run;	/* children seen at task_newtask, not yet run */
 
 /* Who opened an inflight clone, so the right exit closes it. */
 enum { OPEN_SYSCALL = 0, OPEN_COPY_PROCESS = 1, OPEN_KERNEL_CLONE = 2 };
@@ -438,7 +438,7 @@ static __always_inline int on_newtask(struct task_struct *child, __u64 clone_fla
 
 		bpf_map_update_elem(&watched, &tgid, &one, BPF_ANY);
 	}
-	pending_first_run++;
+	__sync_fetch_and_add(&pending_first_run, 1);
 	return emit_point(REC_NEWTASK, child, cid.clone_id, cid.entry, clone_flags, 0, btf);
 }
 
@@ -464,15 +464,14 @@ static __always_inline int on_switch(struct task_struct *next, bool btf)
 	__u32 pid;
 
 	/* most switches: no new child waits for its first run */
-	if (!pending_first_run)
+	if (pending_first_run <= 0)
 		return 0;
 	pid = pid_of(next, btf);
 	cid = bpf_map_lookup_elem(&child_ids, &pid);
 	if (!cid || cid->ran || cid->task != (__u64)next)
 		return 0;
 	cid->ran = 1;
-	if (pending_first_run)
-		pending_first_run--;
+	__sync_fetch_and_add(&pending_first_run, -1);
 	return emit_point(REC_FIRST_RUN, next, cid->clone_id, cid->entry, 0, 0, btf);
 }
 

@@ -57,6 +57,7 @@ uint32_t correlate_points_needed(const struct clone_obs *co, uint32_t points, bo
 
 	if (!points)
 		points = OBS_POINTS_TRACEPOINT;
+	points &= ~OBS_POINTS_OPTIONAL;
 	if (!child_ret_seen)
 		points &= ~OBS_BIT(OBS_CHILD_RET);
 	if (!(co->seen & OBS_BIT(OBS_SYS_ENTER)) && (co->seen & OBS_BIT(OBS_NEWTASK)) &&
@@ -151,6 +152,10 @@ int correlator__push(struct correlator *c, const struct obs *o)
 		return -EINVAL;
 	c->stats.records++;
 	n = lookup(c, o->clone_id);
+	if (!n && (OBS_BIT(o->point) & OBS_POINTS_OPTIONAL)) {
+		c->stats.late++;
+		return 0;
+	}
 	if (!n) {
 		n = insert(c, o->clone_id);
 		if (!n)

@@ -35,6 +35,14 @@ struct clone_obs {
 	(OBS_BIT(OBS_SYS_ENTER) | OBS_BIT(OBS_NEWTASK) | OBS_BIT(OBS_FORK) |             \
 	 OBS_BIT(OBS_WAKEUP) | OBS_BIT(OBS_SYS_EXIT) | OBS_BIT(OBS_CHILD_RET) |          \
 	 OBS_BIT(OBS_FIRST_RUN))
+/*
+ * Points kept when seen but never waited for: no rule judges the first run
+ * (O-07) yet, and its record is missed about once in 40 runs of the workload
+ * on this project's 6.18 machines for a reason not yet found (the
+ * sched_switch program runs, finds no pending child; docs/model-notes.md).
+ * One that comes after its clone was handed on is counted as late.
+ */
+#define OBS_POINTS_OPTIONAL OBS_BIT(OBS_FIRST_RUN)
 /* ... and what fentry/fexit or kprobe/kretprobe add. */
 #define OBS_POINTS_FUNCTIONS                                                             \
 	(OBS_BIT(OBS_COPY_ENTER) | OBS_BIT(OBS_SCHED_FORK) | OBS_BIT(OBS_COPY_EXIT) |    \
@@ -52,6 +60,7 @@ struct correlator_stats {
 	uint64_t incomplete;	/* handed on at flush or eviction */
 	uint64_t dups;		/* duplicate records */
 	uint64_t evicted;	/* handed on early because max_pending was hit */
+	uint64_t late;		/* optional points of clones already handed on */
 };
 
 /* Called once per assembly; complete says whether all implied points were seen. */

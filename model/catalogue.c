@@ -9,6 +9,7 @@
  */
 #include "model.h"
 #include "clone_flags.h"
+#include "pred.h"
 
 #define ANY		-1
 #define DEC		MODEL_NEED_NOTHING
@@ -275,22 +276,12 @@ const struct model_rule *model_rules(size_t *n)
 	return model_rule_table;
 }
 
-/* Byte-wise string equality (no <string.h> in model/). */
-static bool model_rule_is(const char *a, const char *b)
-{
-	while (*a && *a == *b) {
-		a++;
-		b++;
-	}
-	return *a == *b;
-}
-
 const struct model_rule *model_rule_find(const char *id)
 {
 	if (!id)
 		return NULL;
 	for (size_t i = 0; i < MODEL_N_RULES; i++)
-		if (model_rule_is(model_rule_table[i].id, id))
+		if (model_streq(model_rule_table[i].id, id))
 			return &model_rule_table[i];
 	return NULL;
 }
@@ -336,11 +327,11 @@ size_t model_catalogue(const struct model_profile *prof,
 			     (!r->until || ver < r->until) &&
 			     (r->arch == ANY || r->arch == (int)prof->arch);
 		e->reason = e->applies ? r->note : r->na;
-		if (model_rule_is(r->id, "V-18") &&
+		if (model_streq(r->id, "V-18") &&
 		    prof->userns_sysctl == MODEL_CFG_UNKNOWN) {
 			e->applies = false;
 			e->reason = "Debian kernels only (no such sysctl upstream)";
-		} else if (model_rule_is(r->id, "S-03") && prof->uclamp == MODEL_CFG_N) {
+		} else if (model_streq(r->id, "S-03") && prof->uclamp == MODEL_CFG_N) {
 			e->applies = false;
 			e->reason = "kernel built without CONFIG_UCLAMP_TASK";
 		}

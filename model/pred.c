@@ -124,6 +124,15 @@ void model_fail_alt(struct model_fail *fl, int err, const char *rule)
 	fl->n_pre++;
 }
 
+bool model_streq(const char *a, const char *b)
+{
+	while (*a && *a == *b) {
+		a++;
+		b++;
+	}
+	return *a == *b;
+}
+
 bool model_has_sys_admin(const struct model_task *parent)
 {
 	return parent->cap_effective & (1ULL << MODEL_CAP_SYS_ADMIN);

@@ -88,6 +88,9 @@ void model_fail_set(struct model_fail *fl, int err, const char *rule,
 /* Note an alternative that precedes a failure decided later in one step. */
 void model_fail_alt(struct model_fail *fl, int err, const char *rule);
 
+/* Byte-wise string equality (no <string.h> in model/). */
+bool model_streq(const char *a, const char *b);
+
 /* CAP_SYS_ADMIN in the parent's effective set (MODEL_IN_CRED). */
 bool model_has_sys_admin(const struct model_task *parent);
 

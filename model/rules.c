@@ -6,16 +6,7 @@
  */
 #include "model.h"
 #include "clone_flags.h"
-
-/* Byte-wise string equality (no <string.h> in model/). */
-static bool model_streq(const char *a, const char *b)
-{
-	while (*a && *a == *b) {
-		a++;
-		b++;
-	}
-	return *a == *b;
-}
+#include "pred.h"
 
 /* One field of a task widened to 64 bits (unsigned fields stay positive). */
 int64_t model_task_field(const struct model_task *t, enum model_field f)

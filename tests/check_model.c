@@ -3104,6 +3104,99 @@ START_TEST(test_model_pred_overflow_is_marked)
 }
 END_TEST
 
+START_TEST(test_model_rule_classes)
+{
+	/* every class has its own phrase; the table uses them consistently */
+	size_t n, i;
+	const struct model_rule *r = model_rules(&n);
+	struct model_profile p = P618;
+	static struct model_cat_entry cat[160];
+
+	for (int a = 0; a < MODEL_NEED__COUNT; a++) {
+		ck_assert_str_ne(model_rule_need_name(a), "?");
+		for (int b = a + 1; b < MODEL_NEED__COUNT; b++)
+			ck_assert_str_ne(model_rule_need_name(a), model_rule_need_name(b));
+	}
+	ck_assert_str_eq(model_rule_need_name(MODEL_NEED__COUNT), "?");
+	for (i = 0; i < n; i++) {
+		ck_assert_msg(r[i].family == r[i].id[0], "%s family", r[i].id);
+		ck_assert_msg(strchr("VRSOXDAE", r[i].family), "%s family", r[i].id);
+		ck_assert_msg(r[i].need == MODEL_NEED_NOTHING || r[i].note,
+			      "%s: a class without a note", r[i].id);
+		ck_assert_msg(!(r[i].since || r[i].until || r[i].arch >= 0) || r[i].na,
+			      "%s: a range without a reason", r[i].id);
+	}
+	p.uclamp = MODEL_CFG_N;
+	n = model_catalogue(&p, cat, 160);
+	for (i = 0; i < n; i++)
+		if (!strcmp(cat[i].id, "S-03"))
+			ck_assert(!cat[i].applies && !cat[i].decided && cat[i].reason);
+}
+END_TEST
+
+START_TEST(test_model_pred_helpers)
+{
+	struct model_profile p = P510;
+	struct model_fail fl = { 0 };
+
+	/* another series: the version decides; same series: the point release */
+	ck_assert(model_release_ge(&P618, 5, 10, 162, false));
+	ck_assert(!model_release_ge(&P510, 6, 1, 0, true));
+	ck_assert(model_release_ge(&p, 5, 10, 162, true));
+	ck_assert(!model_release_ge(&p, 5, 10, 162, false));
+	p.patch_known = true;
+	p.patch = 161;
+	ck_assert(!model_release_ge(&p, 5, 10, 162, true));
+	/* the first decided failure stays */
+	model_fail_set(&fl, -MODEL_EPERM, "V-34", MODEL_STEP_NS);
+	model_fail_set(&fl, -MODEL_EINVAL, "V-38", MODEL_STEP_PID);
+	ck_assert_int_eq(fl.err, -MODEL_EPERM);
+	ck_assert_str_eq(fl.rule, "V-34");
+	ck_assert(model_streq("V-38", "V-38") && !model_streq("V-38", "V-3"));
+}
+END_TEST
+
+START_TEST(test_model_unsure_stack_kept_on_failure)
+{
+	/* an unsure stack end keeps V-04's EINVAL behind a later failure too */
+	struct model_task t = parent_full();
+	struct model_syscall sc = sc_clone3(MODEL_CLONE_NEWUSER);
+	const struct model_pred *p;
+
+	t.user_ns_level = 33;
+	sc.uargs.stack = 0x7ffffffff000ULL;
+	sc.uargs.stack_size = 4096;
+	p = predict(&P618, &t, &sc);
+	ASSERT_ERR(p, -MODEL_ENOSPC, "V-22");
+	ck_assert_str_eq(alt_rule(p, -MODEL_EINVAL), "V-04");
+	sc = sc_clone3(MODEL_CLONE_NEWUSER | MODEL_CLONE_FS);
+	sc.uargs.stack = 1ULL << 48;	/* unsure on arm64 without VA_BITS */
+	sc.uargs.stack_size = 4096;
+	t.user_ns_level = 0;
+	p = predict(&P618_DEB, &t, &sc);
+	ASSERT_ERR(p, -MODEL_EINVAL, "V-11");
+	p = predict(&P618_ARM, &t, &sc);
+	ASSERT_ERR(p, -MODEL_EINVAL, "V-11");
+	sc.uargs.flags = MODEL_CLONE_NEWUSER;
+	t.cap_effective = 0;
+	{
+		struct model_profile deb_arm = P618_ARM;
+
+		deb_arm.userns_sysctl = MODEL_CFG_N;
+		p = predict(&deb_arm, &t, &sc);
+		ASSERT_ERR(p, -MODEL_EPERM, "V-18");
+		ck_assert_str_eq(alt_rule(p, -MODEL_EINVAL), "V-04");
+	}
+	/* outer levels of the pid ns chain always have a reaper */
+	{
+		struct model_task u = parent_unshared_pid(true);
+		const int32_t five_seven[] = { 5, 7 };
+
+		ASSERT_OK(predict_set_tid(&P618_X86_FULL, &u, 0, 2, five_seven));
+	}
+}
+END_TEST
+
 Suite *model_suite(void)
 {
 	Suite *s = suite_create("model");
@@ -3226,6 +3319,9 @@ Suite *model_suite(void)
 	tcase_add_test(tc, test_model_e7_undecided_inputs);
 	tcase_add_test(tc, test_model_e7_effects);
 	tcase_add_test(tc, test_model_pred_overflow_is_marked);
+	tcase_add_test(tc, test_model_rule_classes);
+	tcase_add_test(tc, test_model_pred_helpers);
+	tcase_add_test(tc, test_model_unsure_stack_kept_on_failure);
 	suite_add_tcase(s, tc);
 
 	return s;

@@ -1,225 +1,342 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * catalogue.c - every V-, R-, S- and O- rule of the catalogue
- * (shared/spec/kernel-clone-rules.md, errata applied), with whether the
- * model decides it and whether it exists on a given kernel, for reports
- * that compute rule coverage.
+ * catalogue.c - the model's one rule table: every rule of the catalogue
+ * shared/spec/kernel-clone-rules.md (errata applied, corrections in
+ * docs/model-notes.md) and every ID the model emits, with one statement,
+ * its family, what deciding it needs, and the versions and arch it exists
+ * on.  model_rules(), model_rule_find() and model_catalogue() read this
+ * table and nothing else.
  */
 #include "model.h"
 #include "clone_flags.h"
-#include "model_priv.h"
+#include "pred.h"
 
-/* One catalogue row; versions are mainline major * 100 + minor. */
-struct model_cat_row {
-	const char *id;		/* catalogue ID */
-	const char *statement;	/* one line */
-	const char *undecided;	/* NULL if the model decides it, else why not */
-	int since;		/* first version with the rule, 0 = always */
-	int until;		/* first version without it, 0 = still present */
-	int arch;		/* -1 any, else the only enum model_arch */
-	const char *na;		/* why it does not apply outside since/until/arch */
+#define ANY		-1
+#define DEC		MODEL_NEED_NOTHING
+#define ARGS		MODEL_NEED_COPY_ARGS
+#define FAULT		MODEL_NEED_FAULT
+#define RACE		MODEL_NEED_RACE
+#define UNOBS		MODEL_NEED_UNOBSERVED
+#define RESTATES	MODEL_NEED_RESTATES
+
+/*
+ * ROW(family, id, statement, class, since, until, arch, note, na):
+ * versions are mainline major * 100 + minor; note says why a rule is not
+ * decided (or which part is); na why it does not apply outside its range.
+ */
+#define ROW(fam, id_, st, cls, from, to, ar, nt, n_a) \
+	{ .id = (id_), .statement = (st), .family = (fam), .need = (cls), \
+	  .since = (from), .until = (to), .arch = (ar), .note = (nt), .na = (n_a) }
+
+static const struct model_rule model_rule_table[] = {
+	ROW('V', "V-01", "fork(): flags 0, exit_signal SIGCHLD; no fork on arm64", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('V', "V-02", "vfork(): flags VFORK|VM, exit_signal SIGCHLD", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('V', "V-03", "clone(): low 32 flag bits, exit signal = low byte (7.1+: <= 64)", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('V', "V-04", "clone3(): size, struct, set_tid, signal, flag, stack checks", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('V', "V-05", "PIDFD|PARENT_SETTID with pidfd == parent_tid -> EINVAL", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('V', "V-10", "CLONE_NEWNS with CLONE_FS -> EINVAL", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('V', "V-11", "CLONE_NEWUSER with CLONE_FS -> EINVAL", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('V', "V-12", "CLONE_THREAD without CLONE_SIGHAND -> EINVAL", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('V', "V-13", "CLONE_SIGHAND without CLONE_VM -> EINVAL", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('V', "V-14", "CLONE_PARENT from a SIGNAL_UNKILLABLE init -> EINVAL", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('V', "V-15", "THREAD with NEWUSER/NEWPID or pid ns for children -> EINVAL", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('V', "V-16", "6.1: THREAD or VM while time_ns != for_children -> EINVAL", DEC, 0, 602, ANY,
+	    NULL, "removed in 6.2 (E-12)"),
+	ROW('V', "V-17", "PIDFD with DETACHED (before 6.9 also THREAD) -> EINVAL", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('V', "V-18", "Debian: NEWUSER without CAP_SYS_ADMIN, sysctl 0 -> EPERM", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('V', "V-20", "signal pending at the fork gate -> ERESTARTNOINTR", RACE, 0, 0, ANY,
+	    "needs a racing signal (alternative only)", NULL),
+	ROW('V', "V-21", "task or resource allocation fails -> ENOMEM", FAULT, 0, 0, ANY,
+	    "allocation failure (alternative only)", NULL),
+	ROW('V', "V-22", "NEWUSER: create_user_ns fails -> EPERM or ENOSPC", DEC, 0, 0, ANY,
+	    "decided: the depth; limits, chroot, mappings, LSM are alternatives", NULL),
+	ROW('V', "V-23", "RLIMIT_NPROC, threads-max, pid or pids.max -> EAGAIN", UNOBS, 0, 0, ANY,
+	    "needs the uid's task count (alternative only)", NULL),
+	ROW('V', "V-24", "nr_threads >= threads-max -> EAGAIN", UNOBS, 0, 0, ANY,
+	    "needs the global task count (alternative only)", NULL),
+	ROW('V', "V-25", "kthread struct allocation fails -> EAGAIN", FAULT, 0, 0, ANY,
+	    "allocation failure (kernel threads)", NULL),
+	ROW('V', "V-26", "mempolicy duplication fails -> ENOMEM", FAULT, 0, 0, ANY,
+	    "allocation failure (alternative only)", NULL),
+	ROW('V', "V-27", "SCHED_DEADLINE parent without reset-on-fork -> EAGAIN", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('V', "V-28", "perf, audit, LSM task_alloc failures", UNOBS, 0, 0, ANY,
+	    "LSM policy and allocations (ENOMEM alternative only)", NULL),
+	ROW('V', "V-29", "copy_semundo allocation fails -> ENOMEM", FAULT, 0, 0, ANY,
+	    "allocation failure (alternative only)", NULL),
+	ROW('V', "V-30", "copy_files: fd table beyond fs.nr_open -> EMFILE", UNOBS, 0, 0, ANY,
+	    "needs the fd table size and nr_open (alternative only)", NULL),
+	ROW('V', "V-31", "FS while another thread is in execve -> EAGAIN", RACE, 0, 0, ANY,
+	    "needs a racing execve (alternative only)", NULL),
+	ROW('V', "V-32", "copy_sighand / copy_signal fail -> ENOMEM", FAULT, 0, 0, ANY,
+	    "allocation failure (alternative only)", NULL),
+	ROW('V', "V-33", "dup_mm fails -> ENOMEM", FAULT, 0, 0, ANY,
+	    "allocation failure (alternative only)", NULL),
+	ROW('V', "V-34", "namespaces: EPERM, NEWIPC|SYSVSEM EINVAL, ENOSPC", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('V', "V-35", "copy_io allocation fails -> ENOMEM", FAULT, 0, 0, ANY,
+	    "allocation failure (alternative only)", NULL),
+	ROW('V', "V-36", "x86_64 SETTLS at or above TASK_SIZE_MAX -> EPERM", DEC, 0, 0, MODEL_ARCH_X86_64,
+	    NULL, "arm64 does not check the TLS value (X-9)"),
+	ROW('V', "V-37", "set_tid_size above the child pid ns level + 1 -> EINVAL", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('V', "V-38", "set_tid: bad tid EINVAL, no capability EPERM, EEXIST", DEC, 0, 0, ANY,
+	    "decided: range and reaper; EPERM, EEXIST are alternatives", NULL),
+	ROW('V', "V-39", "no free pid number in some level -> EAGAIN", UNOBS, 0, 0, ANY,
+	    "needs the pid namespace's usage (alternative only)", NULL),
+	ROW('V', "V-40", "pid ns dying -> ENOMEM", UNOBS, 0, 0, ANY,
+	    "needs the pid namespace's state (alternative only)", NULL),
+	ROW('V', "V-41", "PIDFD: no free descriptor EMFILE, ENFILE, write EFAULT", UNOBS, 0, 0, ANY,
+	    "needs the fd table and the pointer's mapping (alternative only)", NULL),
+	ROW('V', "V-42", "INTO_CGROUP: EBADF, ENOENT, EACCES, EOPNOTSUPP, EBUSY", UNOBS, 0, 0, ANY,
+	    "needs the cgroup fd's target (alternative only)", NULL),
+	ROW('V', "V-43", "pids.max exceeded -> EAGAIN", UNOBS, 0, 0, ANY,
+	    "needs cgroup pid counts (alternative only)", NULL),
+	ROW('V', "V-44", "sched_ext init_task fails -> its errno", UNOBS, 612, 0, ANY,
+	    "needs a sched_ext scheduler", "sched_ext is 6.12+"),
+	ROW('V', "V-45", "private futex hash allocation fails -> ENOMEM", FAULT, 616, 0, ANY,
+	    "allocation failure (alternative only)", "6.16+ (E-22)"),
+	ROW('V', "V-46", "pid ns stopped accepting tasks -> ENOMEM", RACE, 0, 0, ANY,
+	    "needs a racing pid ns teardown (alternative only)", NULL),
+	ROW('V', "V-47", "fatal signal pending at the final gate -> EINTR", RACE, 0, 0, ANY,
+	    "needs a racing SIGKILL (alternative only)", NULL),
+	ROW('V', "V-48", "AUTOREAP with THREAD, PARENT or an exit signal -> EINVAL", DEC, 701, 0, ANY,
+	    NULL, "7.1+ (E.7)"),
+	ROW('V', "V-49", "PARENT from a caller created with AUTOREAP -> EINVAL", DEC, 701, 0, ANY,
+	    NULL, "7.1+ (E.7)"),
+	ROW('V', "V-50", "NNP with THREAD -> EINVAL", DEC, 701, 0, ANY,
+	    NULL, "7.1+ (E.7)"),
+	ROW('V', "V-51", "PIDFD_AUTOKILL: no PIDFD/AUTOREAP, THREAD EINVAL; cap EPERM", DEC, 701, 0, ANY,
+	    NULL, "7.1+ (E.7)"),
+	ROW('A', "A.4", "a failed clone emits no newtask, fork or wakeup event", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('R', "R-01", "parent without mm: child mm is NULL", ARGS, 0, 0, ANY,
+	    "needs clones made inside the kernel: copy_process()'s arguments", NULL),
+	ROW('R', "R-02", "child mm is the parent's iff CLONE_VM, else a new mm", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('R', "R-03", "fault, switch and cputime counters start at 0", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('R', "R-04", "vfork_done NULL until kernel_clone sets it for VFORK", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('R', "R-05", "sigaltstack reset iff VM without VFORK, else inherited", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('R', "R-06", "rseq cleared iff CLONE_VM, else inherited", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('R', "R-07", "VM process: MMF_MULTIPROCESS, oom_score_adj resync", UNOBS, 0, 0, ANY,
+	    "after task_newtask; mm flags not observed", NULL),
+	ROW('R', "R-08", "child files is the parent's iff CLONE_FILES, else new", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('R', "R-09", "child fs is the parent's iff CLONE_FS, else new", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('R', "R-10", "sysvsem undo list shared iff CLONE_SYSVSEM, else NULL", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('R', "R-11", "io_context: shared with IO, new iff valid ioprio", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('R', "R-12", "child sighand is the parent's iff CLONE_SIGHAND", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('R', "R-13", "child signal is the parent's iff CLONE_THREAD", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('R', "R-14", "pending empty, blocked copied (workers: all), no pdeath", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('R', "R-15", "seccomp mode and filter are the parent's", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('R', "R-20", "no CLONE_NEW*: nsproxy shared (time ns exception)", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('R', "R-21", "CLONE_NEW*: new nsproxy, member new iff its flag", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('R', "R-22", "cred shared for THREAD w/o thread keyring, else new", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('R', "R-23", "child counts toward its ruid's NPROC from copy_creds", UNOBS, 0, 0, ANY,
+	    "ucount values are not observed", NULL),
+	ROW('R', "R-24", "tgid: parent's with CLONE_THREAD, else the child's pid", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('R', "R-25", "real_parent, exit_signal, exec ids per THREAD/PARENT", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('R', "R-26", "has_child_subreaper from the real parent", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('R', "R-27", "parent is real_parent unless ptrace-on-fork attaches", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('R', "R-28", "kernel threads PF_KTHREAD; usermode helpers not", ARGS, 0, 0, ANY,
+	    "needs clones made inside the kernel: copy_process()'s arguments", NULL),
+	ROW('R', "R-29", "nr_threads, process_counts, total_forks +1", RACE, 0, 0, ANY,
+	    "global counters race with other forks", NULL),
+	ROW('R', "R-30", "start_time taken after the caller's snapshot", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('R', "R-31", "comm copied from the parent unless args->name", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('R', "R-32", "global pid within [1, pid_max)", DEC, 0, 0, ANY,
+	    "decided: the bounds; the number depends on other forks", NULL),
+	ROW('R', "R-33", "set_tid entries allocated exactly per level", UNOBS, 0, 0, ANY,
+	    "inner-namespace pid numbers are not observed", NULL),
+	ROW('R', "R-34", "parent's return value is the child's pid in its pid ns", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('R', "R-35", "child returns 0; user regs copied, stack and TLS set", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('R', "R-36", "PARENT_SETTID stores the pid in the parent's memory", UNOBS, 0, 0, ANY,
+	    "user memory writes are not observed", NULL),
+	ROW('R', "R-37", "set_child_tid = child_tid iff CHILD_SETTID", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('R', "R-38", "clear_child_tid = child_tid iff CHILD_CLEARTID", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('R', "R-39", "PIDFD: fd reserved after the fd table copy", UNOBS, 0, 0, ANY,
+	    "the caller's fd table is not observed", NULL),
+	ROW('R', "R-40", "traced child iff PTRACE or enabled event, parent traced", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('R', "R-41", "child flags: FORKNOEXEC set, KTHREAD/SUPERPRIV.. clear", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('R', "R-42", "child cpus_mask and nr_cpus_allowed are the parent's", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('R', "R-43", "CLONE_IO and CLONE_NEWTIME (see R-11, R-20/R-21)", RESTATES, 0, 0, ANY,
+	    "restates R-11 and R-20/R-21: checked and counted under those IDs", NULL),
+	ROW('R', "R-44", "killed or frozen cgroup: SIGKILL or frozen start", RACE, 0, 0, ANY,
+	    "needs a racing cgroup.kill / freezer state", NULL),
+	ROW('R', "R-45", "CLONE_NNP: child no_new_privs set, else inherited (R-15)", DEC, 701, 0, ANY,
+	    NULL, "7.1+ (E.7)"),
+	ROW('R', "R-46", "CLONE_AUTOREAP: child signal->autoreap = 1, else 0", DEC, 701, 0, ANY,
+	    NULL, "7.1+ (E.7)"),
+	ROW('R', "R-47", "CLONE_PIDFD_AUTOKILL: the pidfd file carries PIDFD_AUTOKILL", DEC, 701, 0, ANY,
+	    NULL, "7.1+ (E.7)"),
+	ROW('R', "R-48", "CLONE_EMPTY_MNTNS: new mount ns holding only its root mount", DEC, 701, 0, ANY,
+	    NULL, "7.1+ (E.7)"),
+	ROW('S', "S-01", "state TASK_NEW until wake_up_new_task, then RUNNING", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('S', "S-02", "prio = parent normal_prio; policy and prios inherited", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('S', "S-03", "uclamp requests inherited, defaults with reset-on-fork", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('S', "S-04", "reset-on-fork: RT/DL -> NORMAL nice 0, flag cleared", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('S', "S-05", "deadline prio after S-04 -> EAGAIN (V-27)", RESTATES, 0, 0, ANY,
+	    "restates V-27: checked and counted under that ID", NULL),
+	ROW('S', "S-06", "sched class from prio (and sched_ext)", UNOBS, 0, 0, ANY,
+	    "the sched class is not observed", NULL),
+	ROW('S', "S-07", "__sched_fork: on_rq = 0", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('S', "S-08", "sched_cgroup_fork: task group, cpu, task_fork", UNOBS, 0, 0, ANY,
+	    "vruntime and task group are not observed", NULL),
+	ROW('S', "S-09", "sched_post_fork: uclamp RT default, sched_ext", UNOBS, 0, 0, ANY,
+	    "sysctl_sched_uclamp_util_min_rt_default is not an input", NULL),
+	ROW('S', "S-10", "wake_up_new_task: on_rq queued, cpu in cpus_ptr", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('S', "S-11", "after the wake-up the child may already run", RACE, 0, 0, ANY,
+	    "a caution for observers, nothing to predict", NULL),
+	ROW('S', "S-12", "SCHED_DEADLINE summary (V-27, S-04)", RESTATES, 0, 0, ANY,
+	    "summarises V-27 and S-04: checked and counted under those IDs", NULL),
+	ROW('O', "O-01", "sys_enter of clone/clone3/fork/vfork in the caller", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('O', "O-02", "task_newtask fires for every successful copy_process", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('O', "O-03", "sched_process_fork from kernel_clone only, not io/vhost", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('O', "O-04", "sched_wakeup_new fires after activate_task", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('O', "O-05", "the calling thread returns the child's pid or -errno", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('O', "O-06", "the child returns 0 from the same syscall (x86_64)", DEC, 0, 0, MODEL_ARCH_X86_64,
+	    NULL, "arm64 children never reach the syscall-exit hook (X-12)"),
+	ROW('O', "O-07", "first scheduling: CHILD_SETTID written", UNOBS, 0, 0, ANY,
+	    "sched_switch and user memory are not observed", NULL),
+	ROW('D', "D.1", "points in order: entry, newtask, fork, wakeup, exits", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('X', "X-11", "kthread vfork_done points at its exited completion", ARGS, 0, 0, ANY,
+	    "needs clones made inside the kernel: copy_process()'s arguments", NULL),
+	ROW('X', "X-13", "copy_thread: saved frame, stack magic, preempt count", DEC, 0, 0, ANY,
+	    NULL, NULL),
+	ROW('X', "X-14", "clones with a start function: fn/arg in the frame", ARGS, 0, 0, ANY,
+	    "needs clones made inside the kernel: copy_process()'s arguments", NULL),
+	ROW('E', "E-05", "no user worker before 6.4: vhost worker -> ENOSYS here", ARGS, 0, 0, ANY,
+	    "needs clones made inside the kernel: copy_process()'s arguments", NULL),
+	ROW('E', "E-06", "no io_uring worker before 5.12 (5.10.162) -> ENOSYS here", ARGS, 0, 0, ANY,
+	    "needs clones made inside the kernel: copy_process()'s arguments", NULL),
+	ROW('E', "E-25", "7.1+: clone3 accepts AUTOREAP, NNP, PIDFD_AUTOKILL, EMPTY_MNTNS", RESTATES, 701, 0, ANY,
+	    "restates V-04 step 10a: checked and counted under V-04", "7.1+ (E.7)"),
+	ROW('E', "E-26", "7.1+: kernel_clone turns EMPTY_MNTNS into NEWNS before V-05", RESTATES, 701, 0, ANY,
+	    "restates V-10, V-34 and R-21: checked and counted under those IDs", "7.1+ (E.7)"),
 };
 
-#define ANY -1
-#define DEC NULL
+#define MODEL_N_RULES (sizeof(model_rule_table) / sizeof(model_rule_table[0]))
 
-static const struct model_cat_row model_cat[] = {
-	{ "V-01", "fork(): {0, SIGCHLD}; ENOSYS on native arm64", DEC, 0, 0, ANY, NULL },
-	{ "V-02", "vfork(): {VFORK|VM, SIGCHLD}; ENOSYS on native arm64", DEC, 0, 0, ANY, NULL },
-	{ "V-03", "clone(): low 32 flag bits, exit signal = low byte", DEC, 0, 0, ANY, NULL },
-	{ "V-04", "clone3(): size, struct, set_tid, signal, flags, stack", DEC, 0, 0, ANY, NULL },
-	{ "V-05", "PIDFD|PARENT_SETTID with pidfd == parent_tid -> EINVAL", DEC, 0, 0, ANY, NULL },
-	{ "V-10", "NEWNS with FS -> EINVAL", DEC, 0, 0, ANY, NULL },
-	{ "V-11", "NEWUSER with FS -> EINVAL", DEC, 0, 0, ANY, NULL },
-	{ "V-12", "THREAD without SIGHAND -> EINVAL", DEC, 0, 0, ANY, NULL },
-	{ "V-13", "SIGHAND without VM -> EINVAL", DEC, 0, 0, ANY, NULL },
-	{ "V-14", "PARENT from a SIGNAL_UNKILLABLE init -> EINVAL", DEC, 0, 0, ANY, NULL },
-	{ "V-15", "THREAD with NEWUSER/NEWPID or other pid ns -> EINVAL", DEC, 0, 0, ANY, NULL },
-	{ "V-16", "THREAD or VM with time_ns != for_children -> EINVAL", DEC, 0, 602, ANY,
-	  "removed in 6.2 (E-12)" },
-	{ "V-17", "PIDFD with DETACHED (before 6.9 THREAD) -> EINVAL", DEC, 0, 0, ANY, NULL },
-	{ "V-18", "Debian sysctl: unprivileged NEWUSER -> EPERM", DEC, 0, 0, ANY, NULL },
-	{ "V-20", "pending signal at the fork gate -> ERESTARTNOINTR",
-	  "needs a racing signal (alternative only)", 0, 0, ANY, NULL },
-	{ "V-21", "dup_task_struct fails -> ENOMEM",
-	  "allocation failure (alternative only)", 0, 0, ANY, NULL },
-	{ "V-22", "create_user_ns: level > 32 ENOSPC; limits, chroot EPERM",
-	  "only the depth is decided; limits, chroot, mappings, LSM", 0, 0, ANY, NULL },
-	{ "V-23", "RLIMIT_NPROC exceeded -> EAGAIN",
-	  "needs the uid's task count (alternative only)", 0, 0, ANY, NULL },
-	{ "V-24", "nr_threads >= threads-max -> EAGAIN",
-	  "needs the global task count (alternative only)", 0, 0, ANY, NULL },
-	{ "V-25", "kthread struct allocation fails -> EAGAIN",
-	  "allocation failure (kernel threads)", 0, 0, ANY, NULL },
-	{ "V-26", "mempolicy duplication fails -> ENOMEM",
-	  "allocation failure (alternative only)", 0, 0, ANY, NULL },
-	{ "V-27", "SCHED_DEADLINE parent without reset-on-fork -> EAGAIN", DEC, 0, 0, ANY, NULL },
-	{ "V-28", "perf, audit, LSM task_alloc failures",
-	  "LSM policy and allocations (ENOMEM alternative only)", 0, 0, ANY, NULL },
-	{ "V-29", "copy_semundo allocation fails -> ENOMEM",
-	  "allocation failure (alternative only)", 0, 0, ANY, NULL },
-	{ "V-30", "copy_files: ENOMEM, EMFILE beyond fs.nr_open",
-	  "needs the fd table size and nr_open (alternative only)", 0, 0, ANY, NULL },
-	{ "V-31", "FS while another thread is in execve -> EAGAIN",
-	  "needs a racing execve (alternative only)", 0, 0, ANY, NULL },
-	{ "V-32", "copy_sighand / copy_signal fail -> ENOMEM",
-	  "allocation failure (alternative only)", 0, 0, ANY, NULL },
-	{ "V-33", "dup_mm fails -> ENOMEM",
-	  "allocation failure (alternative only)", 0, 0, ANY, NULL },
-	{ "V-34", "namespaces: EPERM, NEWIPC|SYSVSEM EINVAL, NEWPID rules", DEC, 0, 0, ANY, NULL },
-	{ "V-35", "copy_io allocation fails -> ENOMEM",
-	  "allocation failure (alternative only)", 0, 0, ANY, NULL },
-	{ "V-36", "x86_64 SETTLS >= TASK_SIZE_MAX -> EPERM", DEC, 0, 0, MODEL_ARCH_X86_64,
-	  "arm64 does not check the TLS value (X-9)" },
-	{ "V-37", "set_tid_size > child pid ns level + 1 -> EINVAL", DEC, 0, 0, ANY, NULL },
-	{ "V-38", "set_tid: range/reaper EINVAL, capability EPERM, EEXIST",
-	  NULL, 0, 0, ANY, NULL },
-	{ "V-39", "no free pid number -> EAGAIN",
-	  "needs the pid namespace's usage (alternative only)", 0, 0, ANY, NULL },
-	{ "V-40", "pid ns dying -> ENOMEM",
-	  "needs the pid namespace's state (alternative only)", 0, 0, ANY, NULL },
-	{ "V-41", "PIDFD: EMFILE, ENFILE, write fault EFAULT",
-	  "needs the fd table and the pointer's mapping (alternative only)", 0, 0, ANY, NULL },
-	{ "V-42", "INTO_CGROUP: EBADF, ENOENT, EACCES, EOPNOTSUPP, EBUSY",
-	  "needs the cgroup fd's target (alternative only)", 0, 0, ANY, NULL },
-	{ "V-43", "pids.max exceeded -> EAGAIN",
-	  "needs cgroup pid counts (alternative only)", 0, 0, ANY, NULL },
-	{ "V-44", "sched_ext init_task fails -> its errno",
-	  "needs a sched_ext scheduler", 612, 0, ANY, "sched_ext is 6.12+" },
-	{ "V-45", "private futex hash allocation fails -> ENOMEM",
-	  "allocation failure (alternative only)", 616, 0, ANY, "6.16+ (E-22)" },
-	{ "V-46", "pid ns stopped accepting tasks -> ENOMEM",
-	  "needs a racing pid ns teardown (alternative only)", 0, 0, ANY, NULL },
-	{ "V-47", "fatal signal pending at the final gate -> EINTR",
-	  "needs a racing SIGKILL (alternative only)", 0, 0, ANY, NULL },
-	{ "R-01", "parent without mm: child mm NULL", DEC, 0, 0, ANY, NULL },
-	{ "R-02", "mm shared iff CLONE_VM, else a new mm", DEC, 0, 0, ANY, NULL },
-	{ "R-03", "fault, switch and cputime counters start at 0", DEC, 0, 0, ANY, NULL },
-	{ "R-04", "vfork_done set only for VFORK, before the wake-up", DEC, 0, 0, ANY, NULL },
-	{ "R-05", "sigaltstack reset iff VM without VFORK", DEC, 0, 0, ANY, NULL },
-	{ "R-06", "rseq cleared iff CLONE_VM", DEC, 0, 0, ANY, NULL },
-	{ "R-07", "VM process: MMF_MULTIPROCESS, oom_score_adj resync",
-	  "after task_newtask; mm flags not observed", 0, 0, ANY, NULL },
-	{ "R-08", "files shared iff CLONE_FILES, else a copy", DEC, 0, 0, ANY, NULL },
-	{ "R-09", "fs shared iff CLONE_FS, else a copy", DEC, 0, 0, ANY, NULL },
-	{ "R-10", "sysvsem undo list shared iff CLONE_SYSVSEM", DEC, 0, 0, ANY, NULL },
-	{ "R-11", "io_context shared with IO, new iff valid ioprio", DEC, 0, 0, ANY, NULL },
-	{ "R-12", "sighand shared iff CLONE_SIGHAND", DEC, 0, 0, ANY, NULL },
-	{ "R-13", "signal shared iff CLONE_THREAD; oom_score_adj copied", DEC, 0, 0, ANY, NULL },
-	{ "R-14", "pending empty, blocked copied, pdeath_signal 0", DEC, 0, 0, ANY, NULL },
-	{ "R-15", "seccomp mode and filter copied", DEC, 0, 0, ANY, NULL },
-	{ "R-20", "no CLONE_NEW*: nsproxy shared (time ns exception)", DEC, 0, 0, ANY, NULL },
-	{ "R-21", "CLONE_NEW*: new nsproxy, member new iff its flag", DEC, 0, 0, ANY, NULL },
-	{ "R-22", "cred shared for THREAD without thread keyring", DEC, 0, 0, ANY, NULL },
-	{ "R-23", "child counts toward its ruid's NPROC from copy_creds",
-	  "ucount values are not observed", 0, 0, ANY, NULL },
-	{ "R-24", "pid global; tgid/group_leader per CLONE_THREAD", DEC, 0, 0, ANY, NULL },
-	{ "R-25", "real_parent, exit_signal, exec ids per THREAD/PARENT", DEC, 0, 0, ANY, NULL },
-	{ "R-26", "leaders linked; has_child_subreaper from real parent", DEC, 0, 0, ANY, NULL },
-	{ "R-27", "parent == real_parent unless ptrace attaches", DEC, 0, 0, ANY, NULL },
-	{ "R-28", "kernel threads: flags, kthreadd parent, PF_KTHREAD", DEC, 0, 0, ANY, NULL },
-	{ "R-29", "nr_threads, process_counts, total_forks +1",
-	  "global counters race with other forks", 0, 0, ANY, NULL },
-	{ "R-30", "start_time after the cgroup checks, before visible", DEC, 0, 0, ANY, NULL },
-	{ "R-31", "comm copied; args->name for kthreads/vhost (6.4+)", DEC, 0, 0, ANY, NULL },
-	{ "R-32", "pid allocation cyclic within [1, pid_max)",
-	  NULL, 0, 0, ANY, NULL },
-	{ "R-33", "set_tid entries allocated exactly per level",
-	  "inner-namespace pid numbers are not observed", 0, 0, ANY, NULL },
-	{ "R-34", "return value = child pid in the caller's pid ns", DEC, 0, 0, ANY, NULL },
-	{ "R-35", "SETTLS, user registers, child returns 0", DEC, 0, 0, ANY, NULL },
-	{ "R-36", "PARENT_SETTID stores the pid in the parent's memory",
-	  "user memory writes are not observed", 0, 0, ANY, NULL },
-	{ "R-37", "CHILD_SETTID: set_child_tid = child_tid", DEC, 0, 0, ANY, NULL },
-	{ "R-38", "CHILD_CLEARTID: clear_child_tid = child_tid", DEC, 0, 0, ANY, NULL },
-	{ "R-39", "PIDFD: fd reserved after the fd table copy",
-	  "the caller's fd table is not observed", 0, 0, ANY, NULL },
-	{ "R-40", "ptrace-on-fork: attach, SIGSTOP or trap-stop", DEC, 0, 0, ANY, NULL },
-	{ "R-41", "PF_* flags: FORKNOEXEC set, KTHREAD per args, ...", DEC, 0, 0, ANY, NULL },
-	{ "R-42", "affinity copied; cpuset may reapply", DEC, 0, 0, ANY, NULL },
-	{ "R-43", "CLONE_IO and CLONE_NEWTIME (see R-11, R-20/R-21)",
-	  "restates R-11 and R-20/R-21: checked and counted under those IDs", 0, 0, ANY, NULL },
-	{ "R-44", "killed or frozen cgroup: SIGKILL or frozen start",
-	  "needs a racing cgroup.kill / freezer state", 0, 0, ANY, NULL },
-	{ "S-01", "TASK_NEW until wake_up_new_task, then RUNNING", DEC, 0, 0, ANY, NULL },
-	{ "S-02", "prio = parent normal_prio; policy, prios inherited", DEC, 0, 0, ANY, NULL },
-	{ "S-03", "uclamp requests inherited; defaults on reset", DEC, 0, 0, ANY, NULL },
-	{ "S-04", "reset-on-fork: RT/DL -> NORMAL nice 0", DEC, 0, 0, ANY, NULL },
-	{ "S-05", "deadline prio after S-04 -> EAGAIN (V-27)",
-	  "restates V-27: checked and counted under that ID", 0, 0, ANY, NULL },
-	{ "S-06", "sched class from prio (and sched_ext)",
-	  "the sched class is not observed", 0, 0, ANY, NULL },
-	{ "S-07", "__sched_fork resets: on_rq 0, runtime, vruntime", DEC, 0, 0, ANY, NULL },
-	{ "S-08", "sched_cgroup_fork: task group, cpu, task_fork",
-	  "vruntime and task group are not observed", 0, 0, ANY, NULL },
-	{ "S-09", "sched_post_fork: uclamp RT default, sched_ext",
-	  "sysctl_sched_uclamp_util_min_rt_default is not an input", 0, 0, ANY, NULL },
-	{ "S-10", "wake_up_new_task: RUNNING, queued, cpu allowed", DEC, 0, 0, ANY, NULL },
-	{ "S-11", "after the wake-up the child may already run",
-	  "a caution for observers, nothing to predict", 0, 0, ANY, NULL },
-	{ "S-12", "SCHED_DEADLINE summary (V-27, S-04)",
-	  "summarises V-27 and S-04: checked and counted under those IDs", 0, 0, ANY, NULL },
-	{ "O-01", "sys_enter of clone/clone3/fork/vfork", DEC, 0, 0, ANY, NULL },
-	{ "O-02", "task_newtask fires for every successful copy_process", DEC, 0, 0, ANY, NULL },
-	{ "O-03", "sched_process_fork from kernel_clone only", DEC, 0, 0, ANY, NULL },
-	{ "O-04", "sched_wakeup_new after activate_task", DEC, 0, 0, ANY, NULL },
-	{ "O-05", "the parent's sys_exit: pid or -errno", DEC, 0, 0, ANY, NULL },
-	{ "O-06", "the child's own sys_exit with 0", DEC, 0, 0, MODEL_ARCH_X86_64,
-	  "arm64 children never reach the syscall-exit hook (X-12)" },
-	{ "O-07", "first scheduling: CHILD_SETTID written",
-	  "sched_switch and user memory are not observed", 0, 0, ANY, NULL },
-};
-
-/* Byte-wise string equality (no <string.h> in model/). */
-static bool model_cat_is(const char *a, const char *b)
+const struct model_rule *model_rules(size_t *n)
 {
-	while (*a && *a == *b) {
-		a++;
-		b++;
-	}
-	return *a == *b;
+	if (n)
+		*n = MODEL_N_RULES;
+	return model_rule_table;
+}
+
+const struct model_rule *model_rule_find(const char *id)
+{
+	if (!id)
+		return NULL;
+	for (size_t i = 0; i < MODEL_N_RULES; i++)
+		if (model_streq(model_rule_table[i].id, id))
+			return &model_rule_table[i];
+	return NULL;
+}
+
+const char *model_rule_need_name(enum model_rule_need need)
+{
+	static const char *const names[MODEL_NEED__COUNT] = {
+		[MODEL_NEED_NOTHING]	= "decided here",
+		[MODEL_NEED_COPY_ARGS]	= "needs copy_process's arguments (fentry or kprobe)",
+		[MODEL_NEED_FAULT]	= "needs fault injection",
+		[MODEL_NEED_RACE]	= "racy by nature",
+		[MODEL_NEED_UNOBSERVED]	= "needs state that is not observed",
+		[MODEL_NEED_RESTATES]	= "restates another rule",
+	};
+
+	if ((unsigned int)need >= MODEL_NEED__COUNT)
+		return "?";
+	return names[need];
 }
 
 /*
- * Fill the catalogue for @prof: applicability from the row's version range
- * and arch (V-18 only on kernels with Debian's sysctl, i.e. a profile whose
- * userns_sysctl is known), decided unless the row says why not; V-38 and
- * R-32 are decided in part, and say which part.
+ * Fill the table's rows for @prof: applicability from the row's version
+ * range and arch, and from the profile's facts for two rows (V-18 only on
+ * kernels with Debian's sysctl, i.e. a profile whose userns_sysctl is
+ * known; S-03 only with CONFIG_UCLAMP_TASK); decided when the row's class
+ * is NOTHING or COPY_ARGS (reports demote COPY_ARGS rows for backends
+ * without copy_process()'s arguments) and it applies.
  */
 size_t model_catalogue(const struct model_profile *prof,
 		       struct model_cat_entry *out, size_t max)
 {
-	const size_t n = sizeof(model_cat) / sizeof(model_cat[0]);
 	const int ver = prof->major * 100 + prof->minor;
-	size_t i;
 
-	for (i = 0; out && i < n && i < max; i++) {
-		const struct model_cat_row *r = &model_cat[i];
+	for (size_t i = 0; out && i < MODEL_N_RULES && i < max; i++) {
+		const struct model_rule *r = &model_rule_table[i];
 		struct model_cat_entry *e = &out[i];
 
 		e->id = r->id;
 		e->statement = r->statement;
+		e->family = r->family;
+		e->need = r->need;
 		e->applies = (!r->since || ver >= r->since) &&
 			     (!r->until || ver < r->until) &&
 			     (r->arch == ANY || r->arch == (int)prof->arch);
-		e->reason = NULL;
-		if (model_cat_is(r->id, "V-18") &&
+		e->reason = e->applies ? r->note : r->na;
+		if (model_streq(r->id, "V-18") &&
 		    prof->userns_sysctl == MODEL_CFG_UNKNOWN) {
 			e->applies = false;
 			e->reason = "Debian kernels only (no such sysctl upstream)";
-		} else if (model_cat_is(r->id, "S-03") && prof->uclamp == MODEL_CFG_N) {
+		} else if (model_streq(r->id, "S-03") && prof->uclamp == MODEL_CFG_N) {
 			e->applies = false;
 			e->reason = "kernel built without CONFIG_UCLAMP_TASK";
-		} else if (!e->applies) {
-			e->reason = r->na;
-		} else if (r->undecided) {
-			e->reason = r->undecided;
-		} else if (model_cat_is(r->id, "V-38")) {
-			e->reason = "range and new-ns reaper decided; EPERM, EEXIST not";
-		} else if (model_cat_is(r->id, "R-32")) {
-			e->reason = "bounds only: the number depends on other forks";
 		}
-		e->decided = !r->undecided && e->applies;
+		e->decided = e->applies && (r->need == MODEL_NEED_NOTHING ||
+					    r->need == MODEL_NEED_COPY_ARGS);
 	}
-	return n;
+	return MODEL_N_RULES;
 }

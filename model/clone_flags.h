@@ -38,6 +38,11 @@
 #define MODEL_CLONE_IO			0x80000000ULL
 #define MODEL_CLONE_CLEAR_SIGHAND	(1ULL << 32)	/* clone3 only */
 #define MODEL_CLONE_INTO_CGROUP		(1ULL << 33)	/* clone3 only */
+/* include/uapi/linux/sched.h (7.2.13; mainline 7.1, E-25): clone3 only */
+#define MODEL_CLONE_AUTOREAP		(1ULL << 34)	/* auto-reap child on exit */
+#define MODEL_CLONE_NNP			(1ULL << 35)	/* no_new_privs in the child */
+#define MODEL_CLONE_PIDFD_AUTOKILL	(1ULL << 36)	/* kill child on pidfd close */
+#define MODEL_CLONE_EMPTY_MNTNS		(1ULL << 37)	/* empty mount namespace */
 
 /* kernel/fork.c: CLONE_LEGACY_FLAGS is lower_32_bits */
 #define MODEL_CLONE_LEGACY_FLAGS	0xffffffffULL
@@ -52,6 +57,19 @@
 #define MODEL_CLONE_ARGS_SIZE_VER0	64
 #define MODEL_CLONE_ARGS_SIZE_VER1	80
 #define MODEL_CLONE_ARGS_SIZE_VER2	88
+
+/* kernel/fork.c:clone3_args_valid() (v7.2): the flags clone3 accepts on 7.1+ */
+#define MODEL_CLONE3_FLAGS_7_1	(MODEL_CLONE_LEGACY_FLAGS | MODEL_CLONE_CLEAR_SIGHAND | \
+				 MODEL_CLONE_INTO_CGROUP | MODEL_CLONE_AUTOREAP | \
+				 MODEL_CLONE_NNP | MODEL_CLONE_PIDFD_AUTOKILL | \
+				 MODEL_CLONE_EMPTY_MNTNS)
+
+/*
+ * include/uapi/linux/pidfd.h, include/uapi/asm-generic/fcntl.h (v7.2): the
+ * pidfd file's f_flags bits PIDFD_THREAD = O_EXCL, PIDFD_AUTOKILL = O_TRUNC.
+ */
+#define MODEL_PIDFD_THREAD		0x00000080u
+#define MODEL_PIDFD_AUTOKILL		0x00000200u
 
 /* include/linux/pid_namespace.h */
 #define MODEL_MAX_PID_NS_LEVEL		32
@@ -161,6 +179,16 @@
  * PREEMPT_DISABLE_OFFSET = 1 under CONFIG_PREEMPT_COUNT, else 0.
  */
 #define MODEL_ARM64_PREEMPT_ENABLED	(1ULL << 32)
+
+/*
+ * arch/arm64/include/asm/processor.h: TASK_SIZE_MAX = 1 << VA_BITS
+ * (CONFIG_ARM64_VA_BITS, 48 or 52 on Debian); kernel addresses lie in
+ * [2^64 - 2^52, 2^64) whatever the VA size, so a saved fp of 0 gives
+ * fp - &pt_regs->stackframe in [1, 2^52] (X-13 on 5.10).
+ */
+#define MODEL_ARM64_TASK_SIZE_MAX_48	(1ULL << 48)
+#define MODEL_ARM64_TASK_SIZE_MAX_52	(1ULL << 52)
+#define MODEL_ARM64_KVA_SPAN		(1ULL << 52)
 
 /* arch/x86/include/asm/switch_to.h: struct inactive_task_frame (x86_64) */
 #define MODEL_X86_64_INACTIVE_FRAME_SIZE 56	/* r15 r14 r13 r12 bx bp ret_addr */

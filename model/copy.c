@@ -7,10 +7,12 @@
  *
  * Every expectation that compares with a parent value needs that value's
  * MODEL_IN_* bit in parent->valid; the others compare with constants.
+ * A stage file: it depends on pred.h, model.h and clone_flags.h only.
  */
 #include "model.h"
 #include "clone_flags.h"
-#include "model_priv.h"
+#include "pred.h"
+#include "stages.h"
 
 #define NT MODEL_STAGE_NEWTASK
 
@@ -182,6 +184,67 @@ static void model_copy_namespaces(const struct model_profile *prof,
 	if (newpid)	/* copy_process(): is_child_reaper(pid) */
 		nt_expect(out, "R-21", MODEL_FIELD_SIGNAL_FLAGS,
 			  MODEL_OP_BITS_SET, MODEL_SIGNAL_UNKILLABLE);
+	/*
+	 * R-48 (7.1+): fs/namespace.c:copy_mnt_ns() with CLONE_EMPTY_MNTNS
+	 * clones only the root mount: mnt_add_to_ns(new_ns, new);
+	 * new_ns->nr_mounts++.
+	 */
+	if (f & MODEL_CLONE_EMPTY_MNTNS)
+		nt_expect(out, "R-48", MODEL_FIELD_MNT_NS_NR_MOUNTS, MODEL_OP_EQ, 1);
+}
+
+/*
+ * Mirrors kernel/nsproxy.c:copy_namespaces() and create_new_namespaces(),
+ * kernel/pid_namespace.c:copy_pid_ns() and create_pid_namespace() (v7.2.13,
+ * v6.12.117, v6.1.176, v5.10.223 alike): the failures the snapshot decides.
+ * Modelled, in order: no CAP_SYS_ADMIN in the child's user ns -> EPERM
+ * (decided from cap_effective without NEWUSER, MODEL_IN_CRED);
+ * NEWIPC|SYSVSEM -> EINVAL; then create_new_namespaces() makes mnt, uts,
+ * ipc before pid, so with NEWNS/NEWUTS/NEWIPC their per-user ucount limit
+ * (ENOSPC) may win over what copy_pid_ns() decides: NEWPID with
+ * task_active_pid_ns() != pid_ns_for_children -> EINVAL, or a new level >
+ * MAX_PID_NS_LEVEL -> ENOSPC (the owner test before it stays an EINVAL
+ * alternative, errata X-4).  Every other namespace failure is an
+ * alternative.
+ * Not modelled: the ucount values, the owner user ns of the pid ns.
+ */
+void model_copy_namespaces_check(const struct model_task *parent,
+				 const struct model_kargs *args,
+				 struct model_fail *fl)
+{
+	const uint64_t f = args->flags;
+	const bool cred = parent->valid & MODEL_IN_CRED;
+	const bool ns = parent->valid & MODEL_IN_NS;
+	const bool eperm_open = !cred || (f & MODEL_CLONE_NEWUSER) ||
+				model_has_sys_admin(parent);
+
+	if (!(f & MODEL_CLONE_NEWNS_ANY))
+		return;
+	if (!eperm_open) {
+		model_fail_set(fl, -MODEL_EPERM, "V-34", MODEL_STEP_NS);
+		return;
+	}
+	model_fail_alt(fl, -MODEL_EPERM, "V-34");
+	if ((f & (MODEL_CLONE_NEWIPC | MODEL_CLONE_SYSVSEM)) ==
+	    (MODEL_CLONE_NEWIPC | MODEL_CLONE_SYSVSEM)) {
+		model_fail_set(fl, -MODEL_EINVAL, "V-34", MODEL_STEP_NS);
+		return;
+	}
+	/* copy_mnt_ns(), copy_utsname(), copy_ipcs(): inc_*_namespaces() */
+	if (f & (MODEL_CLONE_NEWNS | MODEL_CLONE_NEWUTS | MODEL_CLONE_NEWIPC))
+		model_fail_alt(fl, -MODEL_ENOSPC, "V-34");
+	if ((f & MODEL_CLONE_NEWPID) && ns) {
+		if (parent->pid_ns_active != parent->pid_ns_for_children) {
+			model_fail_set(fl, -MODEL_EINVAL, "V-34", MODEL_STEP_NS);
+			return;
+		}
+		if (parent->pid_ns_children_level + 1 > MODEL_MAX_PID_NS_LEVEL) {
+			model_fail_alt(fl, -MODEL_EINVAL, "V-34");
+			model_fail_set(fl, -MODEL_ENOSPC, "V-34", MODEL_STEP_NS);
+			return;
+		}
+	}
+	model_fail_alt(fl, -MODEL_ENOSPC, "V-34");
 }
 
 /*

@@ -67,7 +67,10 @@ struct model_profile {
 	enum model_cfg preempt_count;	/* CONFIG_PREEMPT_COUNT (X-13, arm64) */
 	enum model_cfg userns_sysctl;	/* Debian kernel.unprivileged_userns_clone;
 					 * UNKNOWN = absent (upstream) (V-18, X-5) */
-	uint64_t task_size_max;	/* x86_64 TASK_SIZE_MAX (paging mode, X-9); 0 unknown */
+	uint64_t task_size_max;	/* TASK_SIZE_MAX: x86_64 from the paging mode
+				 * (2^47 or 2^56 - 4096, X-9), arm64
+				 * 1 << CONFIG_ARM64_VA_BITS; 0 unknown
+				 * (V-04 access_ok, V-36) */
 	struct model_ksyms ksyms;	/* kallsyms addresses */
 	enum model_cfg uclamp;		/* CONFIG_UCLAMP_TASK (S-03 exists only with it) */
 	uint32_t pid_max;		/* the init pid ns's pid_max; 0 unknown */
@@ -223,6 +226,10 @@ struct model_kargs {
 	bool has_name;		/* args->name != NULL (6.4+, E-21) */
 	int trace;		/* kernel_clone()'s ptrace event as the model
 				 * computes it (R-40); 0 none or not known */
+	bool stack_unsure;	/* clone3: the profile's TASK_SIZE_MAX is
+				 * unknown and the stack's end lies between
+				 * the possible limits: V-04's EINVAL is
+				 * allowed instead */
 };
 
 /* ------------------------------------------------------------- prediction */
@@ -281,6 +288,10 @@ struct model_pred {
 					 * reads a group for parent and child alike) */
 	size_t n_order;			/* ordering of the stages (success only) */
 	struct model_order order[MODEL_MAX_ORDER];
+	size_t n_dropped;		/* expectations, alternatives or orders
+					 * that did not fit (a model bug): the
+					 * prediction is incomplete and no clone
+					 * judged by it may pass */
 };
 
 /*
@@ -299,36 +310,70 @@ void model_kernel_clone(const struct model_profile *prof,
 int model_sys_entry(const struct model_profile *prof, const struct model_syscall *sc,
 		    struct model_kargs *out, const char **rule);
 
-/* copy_process()'s early flag checks (V-10..V-18); 0 or -errno. */
+/* copy_process()'s early flag checks (V-10..V-18, V-48..V-51); 0 or -errno. */
 int model_copy_process_checks(const struct model_profile *prof,
 			      const struct model_task *parent,
 			      const struct model_kargs *args, const char **rule);
 
 /* ------------------------------------------------------------------ rules */
 
-struct model_rule {
-	const char *id;		/* "R-02" */
-	const char *statement;	/* one line, for reports */
+/*
+ * What deciding a rule needs: a fixed set of classes, so that reports can
+ * group the rules a run did not exercise by reason.
+ */
+enum model_rule_need {
+	MODEL_NEED_NOTHING,	/* decided here, from the syscall boundary */
+	MODEL_NEED_COPY_ARGS,	/* decided, but only for clones made inside
+				 * the kernel: needs copy_process()'s
+				 * arguments (fentry or kprobe backend) */
+	MODEL_NEED_FAULT,	/* needs fault injection (allocations) */
+	MODEL_NEED_RACE,	/* racy by nature (signals, other tasks) */
+	MODEL_NEED_UNOBSERVED,	/* needs state BPF does not observe */
+	MODEL_NEED_RESTATES,	/* restates another rule, counted there */
+	MODEL_NEED__COUNT
 };
 
-/* The rules this model implements, in catalogue order. */
+/*
+ * One row of the model's rule table (model/catalogue.c): every ID of the
+ * catalogue shared/spec/kernel-clone-rules.md (errata applied) and every
+ * ID the model emits, in catalogue order.
+ */
+struct model_rule {
+	const char *id;		/* "R-02" */
+	const char *statement;	/* one line, for reports (< 70 chars) */
+	char family;		/* V R S O X D A E: the ID's first letter */
+	enum model_rule_need need; /* what deciding it needs */
+	int since;		/* first version (major * 100 + minor), 0 always */
+	int until;		/* first version without it, 0 still present */
+	int arch;		/* -1 any arch, else the only enum model_arch */
+	const char *note;	/* why not decided (need != NOTHING), or which
+				 * part is decided; NULL */
+	const char *na;		/* why it does not apply outside since/until/
+				 * arch; NULL */
+};
+
+/* The whole rule table, in catalogue order. */
 const struct model_rule *model_rules(size_t *n);
-/* Look a rule up by ID; NULL if the model does not implement it. */
+/* Look a rule up by ID; NULL if the table has no such ID. */
 const struct model_rule *model_rule_find(const char *id);
+/* Short phrase for a class, e.g. "needs fault injection"; "?" if unknown. */
+const char *model_rule_need_name(enum model_rule_need need);
 
 /* One catalogue rule, as reports list it (model_catalogue()). */
 struct model_cat_entry {
 	const char *id;		/* "V-16" */
 	const char *statement;	/* one line */
-	bool decided;		/* the model predicts this rule */
+	bool decided;		/* the model predicts this rule (class NOTHING
+				 * or COPY_ARGS) and it applies */
 	bool applies;		/* the rule exists on the profile's kernel/arch */
 	const char *reason;	/* why not decided or not applicable; NULL if both */
+	char family;		/* V R S O X D A E */
+	enum model_rule_need need; /* the row's class */
 };
 
 /*
- * Every V-, R-, S- and O- rule of the catalogue, in catalogue order, for
- * @prof.  Fills up to @max entries of @out (may be NULL) and returns the
- * total number of catalogue rules.
+ * Every rule of the table, in catalogue order, for @prof.  Fills up to
+ * @max entries of @out (may be NULL) and returns the number of rules.
  */
 size_t model_catalogue(const struct model_profile *prof,
 		       struct model_cat_entry *out, size_t max);

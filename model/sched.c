@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * sched.c - the scheduler's part of a fork: sched_fork() (V-27, S-01, S-02,
- * S-04, S-07) and wake_up_new_task() (S-01, S-10).
+ * S-04, S-07) and wake_up_new_task() (S-01, S-10).  A stage file: it
+ * depends on pred.h, model.h and clone_flags.h only.
  */
 #include "model.h"
 #include "clone_flags.h"
-#include "model_priv.h"
+#include "pred.h"
+#include "stages.h"
 
 /* The child's scheduling attributes after sched_fork(). */
 struct model_sched_attr {

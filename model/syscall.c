@@ -5,34 +5,42 @@
  */
 #include "model.h"
 #include "clone_flags.h"
-#include "model_priv.h"
+#include "pred.h"
+#include "stages.h"
 
-/*
- * Highest user address + 1 that access_ok() accepts for the end of a range.
- * x86_64: USER_PTR_MAX = TASK_SIZE_MAX = 2^47 - PAGE_SIZE with 4-level
- * paging (arch/x86/kernel/cpu/common.c); 5-level paging (2^56 - 4096) and LAM
- * (2^63 - 4096) accept more, the model assumes 4-level (conservative).
- * arm64: TASK_SIZE_MAX = 2^VA_BITS, assumed 48 (52-bit VA accepts more).
- */
-#define MODEL_USER_LIMIT_X86_64	((1ULL << 47) - MODEL_PAGE_SIZE)
-#define MODEL_USER_LIMIT_ARM64	(1ULL << 48)
+/* What access_ok() says of a range: valid, invalid, or it depends on the limit. */
+enum model_access {
+	MODEL_ACCESS_OK,
+	MODEL_ACCESS_BAD,
+	MODEL_ACCESS_UNSURE,	/* TASK_SIZE_MAX unknown; between the candidates */
+};
 
 /*
  * Mirrors arch access_ok() as used by kernel/fork.c:clone3_stack_valid()
- * (v6.18).  Modelled: overflow of stack + size, end above the user limit.
- * Not modelled: the paging mode and VA size of the running kernel (assumed
- * 4-level on x86_64, 48-bit VA on arm64; see MODEL_USER_LIMIT_*).
+ * (v7.2.13, v6.12.117, v6.1.176, v5.10.223): the range's end must not wrap
+ * and must be at most the limit.  x86_64: TASK_SIZE_MAX (5.10
+ * __range_not_ok(addr, size, TASK_SIZE_MAX); 6.1 asm-generic __access_ok();
+ * 6.12/7.2 valid_user_address(sum) with USER_PTR_MAX = TASK_SIZE_MAX from
+ * arch/x86/kernel/cpu/common.c), 2^47 - 4096 or 2^56 - 4096 by the paging
+ * mode; arm64: TASK_SIZE_MAX = 1 << VA_BITS (5.10: USER_DS + 1).  The
+ * profile's task_size_max is that limit; unknown: 4-level/48-bit accepted,
+ * past 5-level/52-bit refused, in between unsure (V-04 EINVAL allowed).
+ * Not modelled: LAM (USER_PTR_MAX = 2^63 - 4096, commented out in 7.2),
+ * arm64 tagged addresses (untagged first with TIF_TAGGED_ADDR).
  */
-static bool model_access_ok(const struct model_profile *prof, uint64_t addr,
-			    uint64_t size)
+static enum model_access model_access_ok(const struct model_profile *prof,
+					 uint64_t addr, uint64_t size)
 {
-	uint64_t limit = prof->arch == MODEL_ARCH_ARM64 ?
-			 MODEL_USER_LIMIT_ARM64 : MODEL_USER_LIMIT_X86_64;
+	const bool arm = prof->arch == MODEL_ARCH_ARM64;
+	uint64_t lo = arm ? MODEL_ARM64_TASK_SIZE_MAX_48 : MODEL_X86_TASK_SIZE_MAX_4L;
+	uint64_t hi = arm ? MODEL_ARM64_TASK_SIZE_MAX_52 : MODEL_X86_TASK_SIZE_MAX_5L;
 	uint64_t end = addr + size;
 
-	if (end < addr)			/* wrapped */
-		return false;
-	return end <= limit;
+	if (prof->task_size_max)
+		lo = hi = prof->task_size_max;
+	if (end < addr || end > hi)	/* wrapped, or beyond any limit */
+		return MODEL_ACCESS_BAD;
+	return end <= lo ? MODEL_ACCESS_OK : MODEL_ACCESS_UNSURE;
 }
 
 /*
@@ -50,9 +58,12 @@ static bool model_clone3_rejects_newtime(const struct model_profile *prof)
 }
 
 /*
- * Mirrors kernel/fork.c:clone3_args_valid() (v6.18), V-04 step 10.
- * Modelled: unknown flags (a), DETACHED and CSIGNAL bits (b), SIGHAND with
- * CLEAR_SIGHAND (c), THREAD/PARENT with an exit signal (d), the stack (e).
+ * Mirrors kernel/fork.c:clone3_args_valid() (v7.2.13; v6.12.117 before
+ * 7.1), V-04 step 10.
+ * Modelled: unknown flags (a; 7.1+ also accepts AUTOREAP, NNP,
+ * PIDFD_AUTOKILL and EMPTY_MNTNS, E-25), DETACHED and CSIGNAL bits (b),
+ * SIGHAND with CLEAR_SIGHAND (c), THREAD/PARENT with an exit signal (d),
+ * the stack (e).
  * CLONE_NEWTIME is rejected in clone3 on 6.1.0 - 6.1.19 (E-13, errata X-7)
  * when the profile knows its point release; mainline 6.2 rejects it too.
  * Not modelled: the 5.10.y point release that accepted NEWTIME (unknown:
@@ -62,8 +73,9 @@ static bool model_clone3_rejects_newtime(const struct model_profile *prof)
 static bool model_clone3_args_valid(const struct model_profile *prof,
 				    struct model_kargs *k)
 {
-	/* V-04.10a: only the legacy flags and the two clone3-only ones. */
-	if (k->flags & ~(MODEL_CLONE_LEGACY_FLAGS | MODEL_CLONE_CLEAR_SIGHAND |
+	/* V-04.10a: the legacy flags and the clone3-only ones (7.1+: E-25). */
+	if (k->flags & ~(model_version_ge(prof, 7, 1) ? MODEL_CLONE3_FLAGS_7_1 :
+			 MODEL_CLONE_LEGACY_FLAGS | MODEL_CLONE_CLEAR_SIGHAND |
 			 MODEL_CLONE_INTO_CGROUP))
 		return false;
 	/* V-04.10b: DETACHED and CSIGNAL bits are reserved, NEWTIME excepted. */
@@ -87,8 +99,15 @@ static bool model_clone3_args_valid(const struct model_profile *prof,
 	} else {
 		if (k->stack_size == 0)
 			return false;
-		if (!model_access_ok(prof, k->stack, k->stack_size))
+		switch (model_access_ok(prof, k->stack, k->stack_size)) {
+		case MODEL_ACCESS_BAD:
 			return false;
+		case MODEL_ACCESS_UNSURE:
+			k->stack_unsure = true;
+			break;
+		default:
+			break;
+		}
 		/* V-04.11: no CONFIG_STACK_GROWSUP on x86_64 or arm64. */
 		k->stack += k->stack_size;
 	}
@@ -96,14 +115,16 @@ static bool model_clone3_args_valid(const struct model_profile *prof,
 }
 
 /*
- * Mirrors kernel/fork.c:copy_clone_args_from_user() (v6.18), V-04 steps 1-9.
+ * Mirrors kernel/fork.c:copy_clone_args_from_user() (v7.2.13; v6.12.117
+ * for the _NSIG test that 7.1 moved to kernel_clone()), V-04 steps 1-9.
  * Modelled: size limits, copy_struct_from_user() (trailing bytes checked
  * before the struct is copied, so E2BIG wins over EFAULT), zero-fill of a
  * short struct, set_tid/exit_signal/cgroup checks, the set_tid copy.
  * Not modelled: which bytes faulted (sc->uargs_fault covers the struct and
  * its tail alike); PAGE_SIZE other than 4096.
  */
-static int model_copy_clone_args_from_user(const struct model_syscall *sc,
+static int model_copy_clone_args_from_user(const struct model_profile *prof,
+					   const struct model_syscall *sc,
 					   struct model_kargs *k)
 {
 	uint64_t usize = sc->arg[1];
@@ -129,8 +150,12 @@ static int model_copy_clone_args_from_user(const struct model_syscall *sc,
 		return -MODEL_EINVAL;
 	if (a.set_tid && a.set_tid_size == 0)
 		return -MODEL_EINVAL;
-	/* exit_signal: no bit above CSIGNAL, and valid_signal() (<= _NSIG). */
-	if ((a.exit_signal & ~MODEL_CSIGNAL) || a.exit_signal > MODEL_NSIG)
+	/*
+	 * exit_signal: no bit above CSIGNAL, and before 7.1 valid_signal()
+	 * (<= _NSIG) here; 7.1+ tests valid_signal() in kernel_clone().
+	 */
+	if ((a.exit_signal & ~MODEL_CSIGNAL) ||
+	    (!model_version_ge(prof, 7, 1) && a.exit_signal > MODEL_NSIG))
 		return -MODEL_EINVAL;
 	if ((a.flags & MODEL_CLONE_INTO_CGROUP) &&
 	    (a.cgroup > MODEL_INT_MAX || usize < MODEL_CLONE_ARGS_SIZE_VER2))
@@ -163,9 +188,14 @@ static int model_copy_clone_args_from_user(const struct model_syscall *sc,
  * IO|VM|UNTRACED, io_thread, user_worker (6.4+)}; vhost_task_create
  * {FS|UNTRACED|VM|THREAD|SIGHAND, user_worker, no_files, name}, 6.4+ only
  * (earlier vhost workers were kthreads: -ENOSYS with rule E-05).
+ * create_io_thread() exists from mainline 5.12 and, in the 5.10 series,
+ * from 5.10.162 ("kernel: provide create_io_thread() helper" in Debian's
+ * linux-source-5.10 changelog, 5.10.162 stable update; v5.10.223 builds
+ * the same {flags, io_thread} with fn passed as .stack): earlier io
+ * workers give -ENOSYS with rule E-06; a 5.10 profile without its point
+ * release (Debian's "5.10.0-NN") is assumed to have it.
  * Not modelled: fork_idle() (boot only), 5.10's copy_thread() calling
- * convention (fn passed as the stack; the relations are the same), and
- * io workers before 6.1 (-ENOSYS, E-06).
+ * convention (fn passed as the stack; the relations are the same).
  */
 static int model_kernel_entry(const struct model_profile *prof,
 			      const struct model_syscall *sc,
@@ -186,8 +216,12 @@ static int model_kernel_entry(const struct model_profile *prof,
 		k->has_name = k->kthread && v64;
 		return 0;
 	case MODEL_ENTRY_IO_WORKER:
-		if (!model_version_ge(prof, 6, 1))
-			break;
+		if (!model_version_ge(prof, 5, 12) &&
+		    !(prof->major == 5 && prof->minor == 10 &&
+		      model_release_ge(prof, 5, 10, 162, true))) {
+			*rule = "E-06";
+			return -MODEL_ENOSYS;
+		}
 		k->flags = MODEL_IO_THREAD_FLAGS;
 		k->io_thread = true;
 		k->user_worker = v64;
@@ -259,7 +293,7 @@ int model_sys_entry(const struct model_profile *prof, const struct model_syscall
 		break;
 	case MODEL_ENTRY_CLONE3:
 		r = "V-04";
-		err = model_copy_clone_args_from_user(sc, &k);
+		err = model_copy_clone_args_from_user(prof, sc, &k);
 		if (!err && !model_clone3_args_valid(prof, &k))
 			err = -MODEL_EINVAL;
 		break;

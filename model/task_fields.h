@@ -55,7 +55,12 @@
 	X(UREGS, 17)		/* user registers, TLS */                                 \
 	X(KFRAME, 18)		/* saved kernel switch frame */                           \
 	X(STACK, 19)		/* stack end, TIF, preempt count */                       \
-	X(PID_MAX, 20)		/* init pid ns pid_max */
+	X(PID_MAX, 20)		/* init pid ns pid_max */                                 \
+	X(PID_REAPER, 21)	/* pid_ns_for_children's reaper */                        \
+	X(AUTOREAP, 22)		/* signal->autoreap (7.1+) */                             \
+	X(NNP, 23)		/* no_new_privs */                                        \
+	X(PIDFD, 24)		/* the CLONE_PIDFD file's f_flags */                      \
+	X(MNT_COUNT, 25)	/* mount ns mount count */
 
 #define TASK_FIELDS(X)                                                                    \
 	/* BASE: struct rec_task, 144 bytes in trace layout 1 */                          \
@@ -149,6 +154,17 @@
 	X(EXT, U32, uclamp_min, UCLAMP_MIN, UCLAMP) /* task->uclamp_req[UCLAMP_MIN].value */ \
 	X(EXT, U32, uclamp_max, UCLAMP_MAX, UCLAMP) /* task->uclamp_req[UCLAMP_MAX].value */ \
 	X(EXTM, U32, pad, PAD, ALWAYS)		/* zero */                                \
+	/* EXT, trace layout 1.1 */                                                       \
+	X(EXT, U32, pid_ns_children_reaper, PID_NS_CHILDREN_REAPER, PID_REAPER)           \
+			/* task->nsproxy->pid_ns_for_children->child_reaper != NULL */    \
+	X(EXT, U32, autoreap, AUTOREAP, AUTOREAP) /* task->signal->autoreap (7.1+) */     \
+	X(EXT, U32, no_new_privs, NO_NEW_PRIVS, NNP)                                      \
+			/* task_no_new_privs(task): bit PFA_NO_NEW_PRIVS of atomic_flags */ \
+	X(EXT, U32, pidfd_f_flags, PIDFD_F_FLAGS, PIDFD)                                  \
+			/* child only: f_flags of current->files' fd *args->pidfd */     \
+	X(EXT, U32, mnt_ns_nr_mounts, MNT_NS_NR_MOUNTS, MNT_COUNT)                        \
+						/* task->nsproxy->mnt_ns->nr_mounts */    \
+	X(EXTM, U32, pad1, PAD1, ALWAYS)	/* zero */                                \
 	/* MODEL: the model's input only, from other records */                           \
 	X(MODEL, S64, ret, RET, ALWAYS)		/* syscall return (SYS_EXIT, CHILD_RET) */ \
 	X(MODEL, U64, ts_ns, TS_NS, TIME)	/* bpf_ktime_get_ns() of the snapshot */  \

@@ -352,6 +352,39 @@ int decode_record(const void *data, size_t len, struct obs *out)
 	}
 }
 
+int decode_rebuild(const struct decode_layout *l, const void *data, size_t len, void *out,
+		   size_t cap)
+{
+	const unsigned char *in = data;
+	struct rec_hdr h;
+	size_t at = sizeof(h), size;
+
+	if (!data || len < sizeof(h))
+		return -EBADMSG;
+	memcpy(&h, data, sizeof(h));
+	if (h.size != len)
+		return -EBADMSG;
+	size = rec_size(h.type);
+	if (!size)
+		return -ENOENT;
+	if (len != decode_layout_size(l, h.type))
+		return -EBADMSG;
+	if (cap < size)
+		return -ENOSPC;
+	/* each part zero-extended or cut */
+	memset(out, 0, size);
+	h.size = size;
+	memcpy(out, &h, sizeof(h));
+	for (int p = 0; p < DECODE_PART__COUNT; p++) {
+		size_t theirs = l->part[h.type][p], ours = parts_now[h.type][p].size;
+
+		memcpy((unsigned char *)out + parts_now[h.type][p].off, in + at,
+		       theirs < ours ? theirs : ours);
+		at += theirs;
+	}
+	return (int)size;
+}
+
 int decode_record_as(const struct decode_layout *l, const void *data, size_t len,
 		     struct obs *out)
 {
@@ -362,37 +395,12 @@ int decode_record_as(const struct decode_layout *l, const void *data, size_t len
 		struct rec_copy_enter copy;
 		struct rec_ret ret;
 	} now;
-	const unsigned char *in = data;
-	struct rec_hdr h;
-	size_t at = sizeof(h);
-	bool same = true;
+	int n;
 
 	if (!l)
 		return decode_record(data, len, out);
-	if (!data || len < sizeof(h))
-		return -EBADMSG;
-	memcpy(&h, data, sizeof(h));
-	if (h.size != len)
-		return -EBADMSG;
-	if (!rec_size(h.type))
-		return -ENOENT;
-	if (len != decode_layout_size(l, h.type))
-		return -EBADMSG;
-	for (int p = 0; p < DECODE_PART__COUNT; p++)
-		same &= l->part[h.type][p] == parts_now[h.type][p].size;
-	if (same)
-		return decode_record(data, len, out);
-
-	/* Rebuild the record in this build's layout: each part zero-extended or cut. */
-	memset(&now, 0, sizeof(now));
-	h.size = rec_size(h.type);
-	now.h = h;
-	for (int p = 0; p < DECODE_PART__COUNT; p++) {
-		size_t theirs = l->part[h.type][p], ours = parts_now[h.type][p].size;
-
-		memcpy((unsigned char *)&now + parts_now[h.type][p].off, in + at,
-		       theirs < ours ? theirs : ours);
-		at += theirs;
-	}
-	return decode_record(&now, h.size, out);
+	n = decode_rebuild(l, data, len, &now, sizeof(now));
+	if (n < 0)
+		return n;
+	return decode_record(&now, n, out);
 }

@@ -168,6 +168,13 @@ unsigned int decode_type_of_point(enum obs_point p);
  * a record whose type this version does not know (skippable).
  */
 int decode_record(const void *data, size_t len, struct obs *out);
+/*
+ * A record written with layout l rebuilt in this build's into out (cap
+ * bytes): its size, or -EBADMSG (not l's size), -ENOENT (unknown type),
+ * -ENOSPC (cap too small).
+ */
+int decode_rebuild(const struct decode_layout *l, const void *data, size_t len, void *out,
+		   size_t cap);
 /* The same for a record written with layout l (NULL: this build's). */
 int decode_record_as(const struct decode_layout *l, const void *data, size_t len,
 		     struct obs *out);

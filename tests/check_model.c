@@ -11,6 +11,7 @@
 
 #include "model.h"
 #include "clone_flags.h"
+#include "pred.h"
 
 /* ----------------------------------------------------------- fixtures */
 
@@ -19,6 +20,10 @@ static const struct model_profile P618_ARM = { .major = 6, .minor = 18, .arch = 
 static const struct model_profile P612_ARM = { .major = 6, .minor = 12, .arch = MODEL_ARCH_ARM64 };
 static const struct model_profile P61 = { .major = 6, .minor = 1, .arch = MODEL_ARCH_X86_64 };
 static const struct model_profile P510 = { .major = 5, .minor = 10, .arch = MODEL_ARCH_X86_64 };
+/* 6.18 with 4-level paging known: V-04's access_ok limit is decided. */
+static const struct model_profile P618_4L = { .major = 6, .minor = 18,
+	.arch = MODEL_ARCH_X86_64, .task_size_max = MODEL_X86_TASK_SIZE_MAX_4L };
+static const struct model_profile P72 = { .major = 7, .minor = 2, .arch = MODEL_ARCH_X86_64 };
 
 #define PF_RANDOMIZE	0x00400000u	/* inherited as-is */
 
@@ -402,7 +407,7 @@ START_TEST(test_model_clone3_validation_steps)
 	sc.uargs_fault = c->fault;
 	sc.uargs_tail_nonzero = c->tail;
 	sc.set_tid_fault = c->set_tid_fault;
-	p = predict(&P618, &t, &sc);
+	p = predict(&P618_4L, &t, &sc);
 	ck_assert_msg(p->err == c->err, "%s: err %d, want %d", c->name, p->err,
 		      c->err);
 	if (c->err)
@@ -447,17 +452,47 @@ END_TEST
 
 START_TEST(test_model_clone3_user_limit_per_arch)
 {
-	/* End above 2^47 - 4096: refused on x86_64, fine on arm64 (2^48). */
+	/*
+	 * access_ok()'s limit is TASK_SIZE_MAX of the paging mode (issue 11
+	 * #3): a stack ending above the 4-level limit is accepted by a
+	 * 5-level x86_64 host and refused by a 4-level one; unknown paging:
+	 * accepted with V-04's EINVAL allowed.  arm64: 1 << VA_BITS.
+	 */
+	struct model_profile p5l = P618, arm48 = P618_ARM, arm52 = P618_ARM;
 	struct model_task t = parent_task();
 	struct model_syscall sc = sc_clone3(0);
+	const struct model_pred *p;
 
-	sc.uargs.stack = 1ULL << 47;
+	p5l.task_size_max = MODEL_X86_TASK_SIZE_MAX_5L;
+	arm48.task_size_max = 1ULL << 48;
+	arm52.task_size_max = 1ULL << 52;
+	sc.uargs.stack = 0x7ffffffff000ULL;	/* end 0x800000000000 */
 	sc.uargs.stack_size = 4096;
+	ASSERT_ERR(predict(&P618_4L, &t, &sc), -MODEL_EINVAL, "V-04");
+	p = predict(&p5l, &t, &sc);
+	ASSERT_OK(p);
+	ck_assert_ptr_null(alt_rule(p, -MODEL_EINVAL));
+	p = predict(&P618, &t, &sc);
+	ASSERT_OK(p);
+	ck_assert_str_eq(alt_rule(p, -MODEL_EINVAL), "V-04");
+	sc.uargs.stack = MODEL_X86_TASK_SIZE_MAX_5L;	/* past any limit */
 	ASSERT_ERR(predict(&P618, &t, &sc), -MODEL_EINVAL, "V-04");
-	ASSERT_OK(predict(&P618_ARM, &t, &sc));
+	ASSERT_ERR(predict(&p5l, &t, &sc), -MODEL_EINVAL, "V-04");
+
+	/* arm64: 2^48 is inside a 48-bit VA, 2^48 + 1 is not, 52-bit takes it */
 	sc.uargs.stack = (1ULL << 48) - 4096;
-	ASSERT_OK(predict(&P618_ARM, &t, &sc));
+	ASSERT_OK(predict(&arm48, &t, &sc));
+	p = predict(&P618_ARM, &t, &sc);
+	ASSERT_OK(p);
+	ck_assert_ptr_null(alt_rule(p, -MODEL_EINVAL));
 	sc.uargs.stack_size = 4097;
+	ASSERT_ERR(predict(&arm48, &t, &sc), -MODEL_EINVAL, "V-04");
+	ASSERT_OK(predict(&arm52, &t, &sc));
+	p = predict(&P618_ARM, &t, &sc);
+	ASSERT_OK(p);
+	ck_assert_str_eq(alt_rule(p, -MODEL_EINVAL), "V-04");
+	sc.uargs.stack = 1ULL << 52;
+	ASSERT_ERR(predict(&arm52, &t, &sc), -MODEL_EINVAL, "V-04");
 	ASSERT_ERR(predict(&P618_ARM, &t, &sc), -MODEL_EINVAL, "V-04");
 }
 END_TEST
@@ -1368,7 +1403,14 @@ START_TEST(test_model_rule_registry)
 	ck_assert_ptr_nonnull(model_rule_find("A.4"));
 	ck_assert_ptr_nonnull(model_rule_find("R-35"));
 	ck_assert_ptr_nonnull(model_rule_find("V-16"));
-	ck_assert_ptr_null(model_rule_find("R-29"));	/* not modelled */
+	/* every catalogue ID is in the table, with what deciding it needs */
+	ck_assert_int_eq(model_rule_find("R-29")->need, MODEL_NEED_RACE);
+	ck_assert_int_eq(model_rule_find("V-21")->need, MODEL_NEED_FAULT);
+	ck_assert_int_eq(model_rule_find("R-28")->need, MODEL_NEED_COPY_ARGS);
+	ck_assert_int_eq(model_rule_find("S-05")->need, MODEL_NEED_RESTATES);
+	ck_assert_int_eq(model_rule_find("R-36")->need, MODEL_NEED_UNOBSERVED);
+	ck_assert_int_eq(model_rule_find("V-48")->since, 701);
+	ck_assert_ptr_null(model_rule_find("X-99"));
 	ck_assert_ptr_null(model_rule_find("V-0"));
 	ck_assert_ptr_null(model_rule_find("V-010"));
 	ck_assert_ptr_null(model_rule_find(""));
@@ -2216,7 +2258,26 @@ START_TEST(test_model_io_and_user_workers)
 		      MODEL_PF_NO_SETAFFINITY | MODEL_PF_NPROC_EXCEEDED);
 	ASSERT_EXPECT(p, "R-14", MODEL_STAGE_NEWTASK, MODEL_FIELD_BLOCKED,
 		      MODEL_OP_EQ, all_but);
-	ASSERT_ERR(predict(&P510, &t, &sc), -MODEL_ENOSYS, "E-05");
+	/* 5.10.162+ has create_io_thread() (issue 11 #4); 5.11 and 5.10.161 not. */
+	{
+		struct model_profile p510 = P510, p511 = P510;
+
+		p = predict(&p510, &t, &sc);	/* Debian "5.10.0-NN": assumed late */
+		ASSERT_OK(p);
+		ck_assert_uint_eq(p->kargs.flags, MODEL_IO_THREAD_FLAGS);
+		ck_assert(!p->kargs.user_worker);
+		ASSERT_EXPECT(p, "R-14", MODEL_STAGE_NEWTASK, MODEL_FIELD_BLOCKED,
+			      MODEL_OP_EQ, all_but);
+		p510.patch_known = true;
+		p510.patch = 223;
+		ASSERT_OK(predict(&p510, &t, &sc));
+		p510.patch = 162;
+		ASSERT_OK(predict(&p510, &t, &sc));
+		p510.patch = 161;
+		ASSERT_ERR(predict(&p510, &t, &sc), -MODEL_ENOSYS, "E-06");
+		p511.minor = 11;
+		ASSERT_ERR(predict(&p511, &t, &sc), -MODEL_ENOSYS, "E-06");
+	}
 
 	/* vhost: user worker, no files, 6.4+ only. */
 	sc.entry = MODEL_ENTRY_USER_WORKER;
@@ -2378,7 +2439,7 @@ START_TEST(test_model_catalogue)
 	const struct model_rule *r = model_rules(&rn);
 	struct model_profile deb = P61;
 
-	ck_assert_uint_eq(n, 101);	/* 42 V, 40 R, 12 S, 7 O */
+	ck_assert_uint_eq(n, 118);	/* 46 V, 44 R, 12 S, 7 O, A.4, D.1, 3 X, 4 E */
 	ck_assert_uint_eq(model_catalogue(&P618, cat, 160), n);
 	for (i = 0; i < n; i++) {
 		ck_assert_ptr_nonnull(cat[i].statement);
@@ -2410,6 +2471,10 @@ START_TEST(test_model_catalogue)
 	ck_assert(!CAT("V-18")->applies);	/* upstream */
 	ck_assert(!CAT("V-20")->decided);
 	ck_assert_str_eq(CAT("V-20")->reason, "needs a racing signal (alternative only)");
+	ck_assert_int_eq(CAT("V-20")->need, MODEL_NEED_RACE);
+	ck_assert_int_eq(CAT("V-20")->family, 'V');
+	ck_assert(!CAT("V-48")->applies && CAT("V-48")->reason);	/* 7.1+ */
+	ck_assert(CAT("R-28")->decided && CAT("R-28")->need == MODEL_NEED_COPY_ARGS);
 	ck_assert(CAT("V-38")->decided && CAT("V-38")->reason);
 	ck_assert(CAT("O-06")->applies);
 	ck_assert(CAT("V-44")->applies);
@@ -2522,6 +2587,558 @@ START_TEST(test_model_order_of_points)
 }
 END_TEST
 
+/* ------------------------------------- issue 11: version corrections */
+
+#define IN_REAPER	MODEL_IN_PID_REAPER
+#define IN_NEW		(MODEL_IN_PID_REAPER | MODEL_IN_AUTOREAP | MODEL_IN_NNP | \
+			 MODEL_IN_PIDFD | MODEL_IN_MNT_COUNT)
+
+START_TEST(test_model_x13_arm64_fp_per_version)
+{
+	/* 5.10's arm64 copy_thread() never sets cpu_context.fp (issue 11 #1). */
+	struct model_profile a510 = P618_ARM_FULL, a61 = P618_ARM_FULL;
+	struct model_task t = parent_full();
+	struct model_syscall sc = sc_clone(MODEL_SIGCHLD);
+	const struct model_pred *p;
+
+	a510.major = 5;
+	a510.minor = 10;
+	a61.minor = 1;
+	p = predict(&a510, &t, &sc);
+	ASSERT_OK(p);
+	ck_assert_ptr_null(find_expect_op(p, "X-13", MODEL_STAGE_NEWTASK,
+					  MODEL_FIELD_KFRAME_FP_OFF, MODEL_OP_EQ));
+	ASSERT_EXPECT(p, "X-13", MODEL_STAGE_NEWTASK, MODEL_FIELD_KFRAME_FP_OFF,
+		      MODEL_OP_GE, 1);
+	ASSERT_EXPECT(p, "X-13", MODEL_STAGE_NEWTASK, MODEL_FIELD_KFRAME_FP_OFF,
+		      MODEL_OP_LE, 1ULL << 52);
+	/* the 5.10 kthread too: fp is 0 whatever the branch */
+	p = predict(&a61, &t, &sc);
+	ASSERT_EXPECT(p, "X-13", MODEL_STAGE_NEWTASK, MODEL_FIELD_KFRAME_FP_OFF,
+		      MODEL_OP_EQ, 0);
+	ck_assert_ptr_null(find_expect_op(p, "X-13", MODEL_STAGE_NEWTASK,
+					  MODEL_FIELD_KFRAME_FP_OFF, MODEL_OP_GE));
+	/* x86_64 has no such field */
+	p = predict(&P618_X86_FULL, &t, &sc);
+	ck_assert(!has_field(p, MODEL_STAGE_NEWTASK, MODEL_FIELD_KFRAME_FP_OFF));
+}
+END_TEST
+
+START_TEST(test_model_v22_v23_order_510)
+{
+	/*
+	 * 5.10 tests RLIMIT_NPROC before copy_creds() (issue 11 #2): an
+	 * unprivileged NEWUSER at user ns level 33 over its NPROC limit gets
+	 * EAGAIN there, so EAGAIN is allowed before V-22's ENOSPC; not on 6.1.
+	 */
+	struct model_task t = parent_full();
+	struct model_syscall sc = sc_clone(MODEL_CLONE_NEWUSER | MODEL_SIGCHLD);
+	const struct model_pred *p;
+
+	t.user_ns_level = 33;
+	t.cap_effective = 0;
+	p = predict(&P510, &t, &sc);
+	ASSERT_ERR(p, -MODEL_ENOSPC, "V-22");
+	ck_assert_str_eq(alt_rule(p, -MODEL_EAGAIN), "V-23");
+	p = predict(&P61, &t, &sc);
+	ASSERT_ERR(p, -MODEL_ENOSPC, "V-22");
+	ck_assert_ptr_null(alt_rule(p, -MODEL_EAGAIN));
+}
+END_TEST
+
+/* A parent after unshare(CLONE_NEWPID): children go one level down. */
+static struct model_task parent_unshared_pid(bool reaper)
+{
+	struct model_task t = parent_full();
+
+	t.valid |= IN_REAPER;
+	t.pid_ns_for_children = 0xa180;
+	t.pid_ns_children_level = 1;
+	t.pid_ns_children_reaper = reaper;
+	return t;
+}
+
+START_TEST(test_model_v34_namespaces_before_pid)
+{
+	/*
+	 * create_new_namespaces() makes mnt, uts and ipc before pid (issue 11
+	 * #5): their ENOSPC may beat copy_pid_ns()'s EINVAL.
+	 */
+	struct model_task t = parent_unshared_pid(true);
+	const uint64_t before_pid[] = { MODEL_CLONE_NEWNS, MODEL_CLONE_NEWUTS,
+					MODEL_CLONE_NEWIPC };
+	const struct model_pred *p;
+
+	for (size_t i = 0; i < 3; i++) {
+		p = predict_full(&P618_X86_FULL, &t, before_pid[i] | MODEL_CLONE_NEWPID);
+		ASSERT_ERR(p, -MODEL_EINVAL, "V-34");
+		ck_assert_str_eq(alt_rule(p, -MODEL_ENOSPC), "V-34");
+	}
+	/* NEWPID alone, or with a namespace made after pid: EINVAL first */
+	p = predict_full(&P618_X86_FULL, &t, MODEL_CLONE_NEWPID);
+	ASSERT_ERR(p, -MODEL_EINVAL, "V-34");
+	ck_assert_ptr_null(alt_rule(p, -MODEL_ENOSPC));
+	p = predict_full(&P618_X86_FULL, &t, MODEL_CLONE_NEWPID | MODEL_CLONE_NEWNET);
+	ck_assert_ptr_null(alt_rule(p, -MODEL_ENOSPC));
+}
+END_TEST
+
+/* clone3 with set_tid = {tids...} from @t on @prof. */
+static const struct model_pred *predict_set_tid(const struct model_profile *prof,
+						const struct model_task *t,
+						uint64_t flags, size_t n, const int32_t *tids)
+{
+	struct model_syscall sc = sc_clone3(flags);
+
+	sc.uargs.exit_signal = MODEL_SIGCHLD;
+	sc.uargs.set_tid = 0x9000;
+	sc.uargs.set_tid_size = n;
+	sc.set_tid_known = true;
+	for (size_t i = 0; i < n; i++)
+		sc.set_tid_vals[i] = tids[i];
+	return predict(prof, t, &sc);
+}
+
+START_TEST(test_model_v38_reaper_any_pid_ns)
+{
+	/*
+	 * tid != 1 in any pid ns without a child_reaper (issue 11 #6): after
+	 * unshare(CLONE_NEWPID), clone3(set_tid = {5}) is EINVAL.
+	 */
+	struct model_task none = parent_unshared_pid(false);
+	struct model_task some = parent_unshared_pid(true);
+	struct model_task unknown = parent_unshared_pid(false);
+	const int32_t five[] = { 5 }, one[] = { 1 }, one_five[] = { 1, 5 };
+	const struct model_pred *p;
+
+	unknown.valid &= ~IN_REAPER;
+	ASSERT_ERR(predict_set_tid(&P618_X86_FULL, &none, 0, 1, five), -MODEL_EINVAL,
+		   "V-38");
+	ASSERT_OK(predict_set_tid(&P618_X86_FULL, &none, 0, 1, one));
+	ASSERT_OK(predict_set_tid(&P618_X86_FULL, &some, 0, 1, five));
+	p = predict_set_tid(&P618_X86_FULL, &unknown, 0, 1, five);
+	ASSERT_OK(p);
+	ck_assert_ptr_nonnull(alt_rule(p, -MODEL_EINVAL));
+	/* NEWPID needs pid_ns_for_children == the active ns (V-34) ... */
+	ASSERT_ERR(predict_set_tid(&P618_X86_FULL, &none, MODEL_CLONE_NEWPID, 2, one_five),
+		   -MODEL_EINVAL, "V-34");
+	/* ... which has a reaper; the brand-new ns at level 0 still wants 1 */
+	some = parent_full();
+	some.valid |= IN_REAPER;
+	some.pid_ns_children_level = 1;
+	some.pid_ns_children_reaper = 1;
+	ASSERT_OK(predict_set_tid(&P618_X86_FULL, &some, MODEL_CLONE_NEWPID, 2, one_five));
+	ASSERT_ERR(predict_set_tid(&P618_X86_FULL, &some, MODEL_CLONE_NEWPID, 1, five),
+		   -MODEL_EINVAL, "V-38");
+}
+END_TEST
+
+START_TEST(test_model_v38_reaper_after_allocation_72)
+{
+	/*
+	 * 7.2's alloc_pid() checks every level's range and capability first
+	 * and tests the reaper only after allocating: the outer level's EPERM
+	 * and the inner EEXIST may now come before the reaper's EINVAL.
+	 */
+	struct model_task t = parent_unshared_pid(false);
+	const int32_t five_seven[] = { 5, 7 };
+	struct model_profile p72 = P618_X86_FULL;
+	const struct model_pred *p;
+
+	p72.major = 7;
+	p72.minor = 2;
+	p = predict_set_tid(&P618_X86_FULL, &t, 0, 2, five_seven);
+	ASSERT_ERR(p, -MODEL_EINVAL, "V-38");
+	ck_assert_ptr_null(alt_rule(p, -MODEL_EPERM));
+	ck_assert_ptr_null(alt_rule(p, -MODEL_EEXIST));
+	p = predict_set_tid(&p72, &t, 0, 2, five_seven);
+	ASSERT_ERR(p, -MODEL_EINVAL, "V-38");
+	ck_assert_str_eq(alt_rule(p, -MODEL_EPERM), "V-38");
+	ck_assert_str_eq(alt_rule(p, -MODEL_EEXIST), "V-38");
+}
+END_TEST
+
+/* ------------------------------------------- 7.1+: the E.7 clone3 flags */
+
+/* A full 7.2 parent with the 7.1 groups read. */
+static struct model_task parent_72(void)
+{
+	struct model_task t = parent_full();
+
+	t.valid |= IN_NEW;
+	t.pid_ns_children_reaper = 1;
+	return t;
+}
+
+static const struct model_profile P72_FULL = { .major = 7, .minor = 2,
+	.arch = MODEL_ARCH_X86_64, .task_size_max = MODEL_X86_TASK_SIZE_MAX_4L };
+
+static const struct model_pred *predict_clone3(const struct model_profile *prof,
+					       const struct model_task *t, uint64_t flags,
+					       uint64_t exit_signal)
+{
+	struct model_syscall sc = sc_clone3(flags);
+
+	sc.uargs.exit_signal = exit_signal;
+	sc.uargs.pidfd = 0x7100;
+	return predict(prof, t, &sc);
+}
+
+#define TSV3	(MODEL_CLONE_THREAD | MODEL_CLONE_SIGHAND | MODEL_CLONE_VM)
+
+struct e7_case {
+	const char *name;
+	uint64_t flags;
+	uint64_t exit_signal;
+	bool autoreap;		/* the parent was created with AUTOREAP */
+	uint64_t caps;		/* the parent's cap_effective */
+	int err;		/* 0 or -errno on 7.2 */
+	const char *rule;
+};
+
+static const struct e7_case e7_cases[] = {
+	{ "AUTOREAP alone", MODEL_CLONE_AUTOREAP, 0, false, 0, 0, NULL },
+	{ "AUTOREAP with an exit signal", MODEL_CLONE_AUTOREAP, 17, false, 0,
+	  -MODEL_EINVAL, "V-48" },
+	{ "AUTOREAP with THREAD", MODEL_CLONE_AUTOREAP | TSV3, 0, false, 0,
+	  -MODEL_EINVAL, "V-48" },
+	{ "AUTOREAP with PARENT", MODEL_CLONE_AUTOREAP | MODEL_CLONE_PARENT, 0, false,
+	  0, -MODEL_EINVAL, "V-48" },
+	{ "PARENT from an autoreap caller", MODEL_CLONE_PARENT, 0, true, 0,
+	  -MODEL_EINVAL, "V-49" },
+	{ "PARENT from a plain caller", MODEL_CLONE_PARENT, 0, false, 0, 0, NULL },
+	{ "NNP alone", MODEL_CLONE_NNP, 17, false, 0, 0, NULL },
+	{ "NNP with THREAD", MODEL_CLONE_NNP | TSV3, 0, false, 0, -MODEL_EINVAL, "V-50" },
+	{ "AUTOKILL without PIDFD", MODEL_CLONE_PIDFD_AUTOKILL | MODEL_CLONE_AUTOREAP |
+	  MODEL_CLONE_NNP, 0, false, 0, -MODEL_EINVAL, "V-51" },
+	{ "AUTOKILL without AUTOREAP", MODEL_CLONE_PIDFD_AUTOKILL | MODEL_CLONE_PIDFD |
+	  MODEL_CLONE_NNP, 0, false, 0, -MODEL_EINVAL, "V-51" },
+	{ "AUTOKILL unprivileged without NNP", MODEL_CLONE_PIDFD_AUTOKILL |
+	  MODEL_CLONE_PIDFD | MODEL_CLONE_AUTOREAP, 0, false, 0, -MODEL_EPERM, "V-51" },
+	{ "AUTOKILL privileged without NNP", MODEL_CLONE_PIDFD_AUTOKILL |
+	  MODEL_CLONE_PIDFD | MODEL_CLONE_AUTOREAP, 0, false, CAP_ADMIN, 0, NULL },
+	{ "AUTOKILL unprivileged with NNP", MODEL_CLONE_PIDFD_AUTOKILL |
+	  MODEL_CLONE_PIDFD | MODEL_CLONE_AUTOREAP | MODEL_CLONE_NNP, 0, false, 0, 0, NULL },
+	/* precedence pairs: each earlier check wins */
+	{ "V-48 before V-50", MODEL_CLONE_AUTOREAP | MODEL_CLONE_NNP | TSV3, 0, false, 0,
+	  -MODEL_EINVAL, "V-48" },
+	{ "V-17 before V-48", MODEL_CLONE_PIDFD | MODEL_CLONE_DETACHED |
+	  MODEL_CLONE_AUTOREAP, 17, false, 0, -MODEL_EINVAL, "V-04" },
+	{ "V-15 before V-50", MODEL_CLONE_NNP | TSV3 | MODEL_CLONE_NEWPID, 0, false, 0,
+	  -MODEL_EINVAL, "V-15" },
+	{ "V-49 before V-51", MODEL_CLONE_PARENT | MODEL_CLONE_PIDFD_AUTOKILL, 0, true,
+	  0, -MODEL_EINVAL, "V-49" },
+	{ "V-50 before V-51", MODEL_CLONE_NNP | TSV3 | MODEL_CLONE_PIDFD_AUTOKILL, 0,
+	  false, 0, -MODEL_EINVAL, "V-50" },
+	{ "V-51 EINVAL before its EPERM", MODEL_CLONE_PIDFD_AUTOKILL |
+	  MODEL_CLONE_AUTOREAP, 0, false, 0, -MODEL_EINVAL, "V-51" },
+	{ "V-51 EPERM before V-20's gate and V-34", MODEL_CLONE_PIDFD_AUTOKILL |
+	  MODEL_CLONE_PIDFD | MODEL_CLONE_AUTOREAP | MODEL_CLONE_NEWNET, 0, false, 0,
+	  -MODEL_EPERM, "V-51" },
+	{ "V-10 through EMPTY_MNTNS", MODEL_CLONE_EMPTY_MNTNS | MODEL_CLONE_FS, 0, false,
+	  CAP_ADMIN, -MODEL_EINVAL, "V-10" },
+	{ "V-10 before V-48", MODEL_CLONE_EMPTY_MNTNS | MODEL_CLONE_FS |
+	  MODEL_CLONE_AUTOREAP, 17, false, 0, -MODEL_EINVAL, "V-10" },
+	{ "EMPTY_MNTNS unprivileged: V-34", MODEL_CLONE_EMPTY_MNTNS, 17, false, 0,
+	  -MODEL_EPERM, "V-34" },
+	{ "EMPTY_MNTNS privileged", MODEL_CLONE_EMPTY_MNTNS, 17, false, CAP_ADMIN, 0, NULL },
+};
+
+START_TEST(test_model_e7_validation)
+{
+	const struct e7_case *c = &e7_cases[_i];
+	struct model_task t = parent_72();
+	const struct model_pred *p;
+
+	t.autoreap = c->autoreap;
+	t.cap_effective = c->caps;
+	p = predict_clone3(&P72_FULL, &t, c->flags, c->exit_signal);
+	ck_assert_msg(p->err == c->err, "%s: err %d (%s), want %d", c->name, p->err,
+		      p->err_rule ? p->err_rule : "-", c->err);
+	if (c->err)
+		ck_assert_msg(!strcmp(p->err_rule, c->rule), "%s: rule %s, want %s",
+			      c->name, p->err_rule, c->rule);
+	/* before 7.1 every one of these bits is an unknown clone3 flag */
+	if (c->flags & (MODEL_CLONE_AUTOREAP | MODEL_CLONE_NNP |
+			MODEL_CLONE_PIDFD_AUTOKILL | MODEL_CLONE_EMPTY_MNTNS)) {
+		struct model_profile p71 = P72_FULL, p70 = P72_FULL;
+
+		p70.minor = 0;
+		p71.minor = 1;
+		ASSERT_ERR(predict_clone3(&p70, &t, c->flags, c->exit_signal),
+			   -MODEL_EINVAL, "V-04");
+		ck_assert_int_eq(predict_clone3(&p71, &t, c->flags, c->exit_signal)->err,
+				 c->err);
+	}
+}
+END_TEST
+
+START_TEST(test_model_e7_undecided_inputs)
+{
+	/* Without the autoreap bit or the credentials: alternatives. */
+	struct model_task t = parent_72();
+	const struct model_pred *p;
+
+	t.valid &= ~MODEL_IN_AUTOREAP;
+	t.autoreap = 1;
+	p = predict_clone3(&P72_FULL, &t, MODEL_CLONE_PARENT, 0);
+	ASSERT_OK(p);
+	ck_assert_str_eq(alt_rule(p, -MODEL_EINVAL), "V-49");
+	t = parent_72();
+	t.valid &= ~MODEL_IN_CRED;
+	t.cap_effective = 0;
+	p = predict_clone3(&P72_FULL, &t, MODEL_CLONE_PIDFD_AUTOKILL | MODEL_CLONE_PIDFD |
+			   MODEL_CLONE_AUTOREAP, 0);
+	ASSERT_OK(p);
+	ck_assert_str_eq(alt_rule(p, -MODEL_EPERM), "V-51");
+	/* the undecided EPERM still precedes a later decided EINVAL */
+	t = parent_unshared_pid(true);
+	t.valid = (t.valid | IN_NEW) & ~MODEL_IN_CRED;
+	p = predict_clone3(&P72_FULL, &t, MODEL_CLONE_PIDFD_AUTOKILL | MODEL_CLONE_PIDFD |
+			   MODEL_CLONE_AUTOREAP | TSV3 | MODEL_CLONE_NEWPID, 0);
+	ASSERT_ERR(p, -MODEL_EINVAL, "V-15");
+	/* PARENT on 6.18: no autoreap to consult */
+	t = parent_72();
+	t.autoreap = 1;
+	ASSERT_OK(predict_clone3(&P618_X86_FULL, &t, MODEL_CLONE_PARENT, 0));
+}
+END_TEST
+
+START_TEST(test_model_e7_effects)
+{
+	struct model_task t = parent_72();
+	const struct model_pred *p;
+
+	/* NNP sets it, else inherited */
+	p = predict_clone3(&P72_FULL, &t, MODEL_CLONE_NNP, 17);
+	ASSERT_EXPECT(p, "R-45", MODEL_STAGE_NEWTASK, MODEL_FIELD_NO_NEW_PRIVS,
+		      MODEL_OP_EQ, 1);
+	p = predict_clone3(&P72_FULL, &t, 0, 17);
+	ASSERT_EXPECT(p, "R-15", MODEL_STAGE_NEWTASK, MODEL_FIELD_NO_NEW_PRIVS,
+		      MODEL_OP_EQ, 0);
+	t.no_new_privs = 1;
+	p = predict_clone3(&P618_X86_FULL, &t, 0, 17);
+	ASSERT_EXPECT(p, "R-15", MODEL_STAGE_NEWTASK, MODEL_FIELD_NO_NEW_PRIVS,
+		      MODEL_OP_EQ, 1);
+	t.no_new_privs = 0;
+
+	/* autoreap iff AUTOREAP, not inherited; threads share it */
+	p = predict_clone3(&P72_FULL, &t, MODEL_CLONE_AUTOREAP, 0);
+	ASSERT_OK(p);
+	ASSERT_EXPECT(p, "R-46", MODEL_STAGE_NEWTASK, MODEL_FIELD_AUTOREAP, MODEL_OP_EQ, 1);
+	ASSERT_EXPECT(p, "R-25", MODEL_STAGE_NEWTASK, MODEL_FIELD_EXIT_SIGNAL,
+		      MODEL_OP_EQ, 0);
+	t.autoreap = 1;
+	p = predict_clone3(&P72_FULL, &t, 0, 17);
+	ASSERT_EXPECT(p, "R-46", MODEL_STAGE_NEWTASK, MODEL_FIELD_AUTOREAP, MODEL_OP_EQ, 0);
+	p = predict_clone3(&P72_FULL, &t, TSV3, 0);
+	ASSERT_EXPECT(p, "R-46", MODEL_STAGE_NEWTASK, MODEL_FIELD_AUTOREAP, MODEL_OP_EQ, 1);
+	t.autoreap = 0;
+	p = predict_clone3(&P618_X86_FULL, &t, 0, 17);
+	ck_assert(!has_field(p, MODEL_STAGE_NEWTASK, MODEL_FIELD_AUTOREAP));
+
+	/* the pidfd's f_flags carry PIDFD_AUTOKILL iff asked */
+	t.cap_effective = CAP_ADMIN;
+	p = predict_clone3(&P72_FULL, &t, MODEL_CLONE_PIDFD | MODEL_CLONE_AUTOREAP |
+			   MODEL_CLONE_PIDFD_AUTOKILL, 0);
+	ASSERT_OK(p);
+	ASSERT_EXPECT(p, "R-47", MODEL_STAGE_NEWTASK, MODEL_FIELD_PIDFD_F_FLAGS,
+		      MODEL_OP_BITS_SET, MODEL_PIDFD_AUTOKILL);
+	p = predict_clone3(&P72_FULL, &t, MODEL_CLONE_PIDFD, 17);
+	ASSERT_EXPECT(p, "R-47", MODEL_STAGE_NEWTASK, MODEL_FIELD_PIDFD_F_FLAGS,
+		      MODEL_OP_BITS_CLEAR, MODEL_PIDFD_AUTOKILL);
+	p = predict_clone3(&P72_FULL, &t, 0, 17);
+	ck_assert(!has_field(p, MODEL_STAGE_NEWTASK, MODEL_FIELD_PIDFD_F_FLAGS));
+
+	/* EMPTY_MNTNS is NEWNS (E-26) with a one-mount ns */
+	p = predict_clone3(&P72_FULL, &t, MODEL_CLONE_EMPTY_MNTNS, 17);
+	ASSERT_OK(p);
+	ck_assert_uint_eq(p->kargs.flags, MODEL_CLONE_EMPTY_MNTNS | MODEL_CLONE_NEWNS);
+	ASSERT_EXPECT(p, "V-04", MODEL_STAGE_NEWTASK, MODEL_FIELD_CLONE_FLAGS, MODEL_OP_EQ,
+		      MODEL_CLONE_EMPTY_MNTNS | MODEL_CLONE_NEWNS);
+	ASSERT_EXPECT(p, "R-21", MODEL_STAGE_NEWTASK, MODEL_FIELD_MNT_NS, MODEL_OP_NEW,
+		      t.mnt_ns);
+	ASSERT_EXPECT(p, "R-48", MODEL_STAGE_NEWTASK, MODEL_FIELD_MNT_NS_NR_MOUNTS,
+		      MODEL_OP_EQ, 1);
+	p = predict_clone3(&P72_FULL, &t, MODEL_CLONE_NEWNS, 17);
+	ck_assert(!has_field(p, MODEL_STAGE_NEWTASK, MODEL_FIELD_MNT_NS_NR_MOUNTS));
+	/* the groups gate them like any other */
+	t.valid &= ~IN_NEW;
+	p = predict_clone3(&P72_FULL, &t, MODEL_CLONE_EMPTY_MNTNS | MODEL_CLONE_NNP, 17);
+	ck_assert(!has_field(p, MODEL_STAGE_NEWTASK, MODEL_FIELD_MNT_NS_NR_MOUNTS));
+	ck_assert(!has_field(p, MODEL_STAGE_NEWTASK, MODEL_FIELD_NO_NEW_PRIVS));
+}
+END_TEST
+
+START_TEST(test_model_exit_signal_in_kernel_clone_71)
+{
+	/*
+	 * 7.1 validates the exit signal in kernel_clone(), after V-05: legacy
+	 * clone's 65..255 are refused, and clone3's set_tid EFAULT now wins
+	 * over a bad exit signal.
+	 */
+	struct model_task t = parent_task();
+	struct model_syscall sc = sc_clone(200);
+	struct model_syscall sc3 = sc_clone3(0);
+	const struct model_pred *p;
+
+	ASSERT_OK(predict(&P618, &t, &sc));
+	ASSERT_ERR(predict(&P72, &t, &sc), -MODEL_EINVAL, "V-03");
+	sc = sc_clone(64);
+	ASSERT_OK(predict(&P72, &t, &sc));
+	/* V-05 still comes first */
+	sc = sc_clone(200 | MODEL_CLONE_PIDFD | MODEL_CLONE_PARENT_SETTID);
+	ASSERT_ERR(predict(&P72, &t, &sc), -MODEL_EINVAL, "V-05");
+
+	sc3.uargs.exit_signal = 65;
+	ASSERT_ERR(predict(&P618, &t, &sc3), -MODEL_EINVAL, "V-04");
+	ASSERT_ERR(predict(&P72, &t, &sc3), -MODEL_EINVAL, "V-04");
+	sc3.uargs.set_tid = 0x9000;
+	sc3.uargs.set_tid_size = 1;
+	sc3.set_tid_fault = true;
+	ASSERT_ERR(predict(&P618, &t, &sc3), -MODEL_EINVAL, "V-04");
+	p = predict(&P72, &t, &sc3);
+	ASSERT_ERR(p, -MODEL_EFAULT, "V-04");
+}
+END_TEST
+
+START_TEST(test_model_pred_overflow_is_marked)
+{
+	/* Past MODEL_MAX_EXPECT, _ALT or _ORDER nothing is lost silently. */
+	struct model_pred p = { 0 };
+	struct model_fail fl = { 0 };
+	size_t i;
+
+	for (i = 0; i < MODEL_MAX_EXPECT; i++)
+		model_expect_add(&p, "R-02", MODEL_STAGE_NEWTASK, MODEL_FIELD_MM,
+				 MODEL_OP_EQ, (int64_t)i);
+	ck_assert_uint_eq(p.n_expect, MODEL_MAX_EXPECT);
+	ck_assert_uint_eq(p.n_dropped, 0);
+	model_expect_add(&p, "R-02", MODEL_STAGE_NEWTASK, MODEL_FIELD_MM, MODEL_OP_EQ, 1);
+	ck_assert_uint_eq(p.n_expect, MODEL_MAX_EXPECT);
+	ck_assert_uint_eq(p.n_dropped, 1);
+	/* a field of a group the parent lacks is skipped, not dropped */
+	model_expect_add(&p, "R-22", MODEL_STAGE_NEWTASK, MODEL_FIELD_CRED, MODEL_OP_EQ, 1);
+	ck_assert_uint_eq(p.n_dropped, 1);
+	for (i = 0; i <= MODEL_MAX_ALT; i++)
+		model_alt_add(&p, -(int)(i + 1), "V-21");
+	ck_assert_uint_eq(p.n_alt, MODEL_MAX_ALT);
+	ck_assert_uint_eq(p.n_dropped, 2);
+	for (i = 0; i <= MODEL_MAX_ORDER; i++)
+		model_order_add(&p, "D.1", MODEL_STAGE_NEWTASK, MODEL_STAGE_FORK);
+	ck_assert_uint_eq(p.n_order, MODEL_MAX_ORDER);
+	ck_assert_uint_eq(p.n_dropped, 3);
+	for (i = 0; i <= MODEL_MAX_ALT; i++)
+		model_fail_alt(&fl, -MODEL_EPERM, "V-38");
+	ck_assert_uint_eq(fl.n_pre, MODEL_MAX_ALT);
+	ck_assert_uint_eq(fl.n_dropped, 1);
+	/* a real prediction drops nothing */
+	p = (struct model_pred){ 0 };
+	{
+		struct model_task t = parent_72();
+		const struct model_pred *r = predict_clone3(&P72_FULL, &t,
+							    MODEL_CLONE_PIDFD | TSV3 |
+							    MODEL_CLONE_SETTLS, 0);
+
+		ASSERT_OK(r);
+		ck_assert_uint_eq(r->n_dropped, 0);
+	}
+}
+END_TEST
+
+START_TEST(test_model_rule_classes)
+{
+	/* every class has its own phrase; the table uses them consistently */
+	size_t n, i;
+	const struct model_rule *r = model_rules(&n);
+	struct model_profile p = P618;
+	static struct model_cat_entry cat[160];
+
+	for (int a = 0; a < MODEL_NEED__COUNT; a++) {
+		ck_assert_str_ne(model_rule_need_name(a), "?");
+		for (int b = a + 1; b < MODEL_NEED__COUNT; b++)
+			ck_assert_str_ne(model_rule_need_name(a), model_rule_need_name(b));
+	}
+	ck_assert_str_eq(model_rule_need_name(MODEL_NEED__COUNT), "?");
+	for (i = 0; i < n; i++) {
+		ck_assert_msg(r[i].family == r[i].id[0], "%s family", r[i].id);
+		ck_assert_msg(strchr("VRSOXDAE", r[i].family), "%s family", r[i].id);
+		ck_assert_msg(r[i].need == MODEL_NEED_NOTHING || r[i].note,
+			      "%s: a class without a note", r[i].id);
+		ck_assert_msg(!(r[i].since || r[i].until || r[i].arch >= 0) || r[i].na,
+			      "%s: a range without a reason", r[i].id);
+	}
+	p.uclamp = MODEL_CFG_N;
+	n = model_catalogue(&p, cat, 160);
+	for (i = 0; i < n; i++)
+		if (!strcmp(cat[i].id, "S-03"))
+			ck_assert(!cat[i].applies && !cat[i].decided && cat[i].reason);
+}
+END_TEST
+
+START_TEST(test_model_pred_helpers)
+{
+	struct model_profile p = P510;
+	struct model_fail fl = { 0 };
+
+	/* another series: the version decides; same series: the point release */
+	ck_assert(model_release_ge(&P618, 5, 10, 162, false));
+	ck_assert(!model_release_ge(&P510, 6, 1, 0, true));
+	ck_assert(model_release_ge(&p, 5, 10, 162, true));
+	ck_assert(!model_release_ge(&p, 5, 10, 162, false));
+	p.patch_known = true;
+	p.patch = 161;
+	ck_assert(!model_release_ge(&p, 5, 10, 162, true));
+	/* the first decided failure stays */
+	model_fail_set(&fl, -MODEL_EPERM, "V-34", MODEL_STEP_NS);
+	model_fail_set(&fl, -MODEL_EINVAL, "V-38", MODEL_STEP_PID);
+	ck_assert_int_eq(fl.err, -MODEL_EPERM);
+	ck_assert_str_eq(fl.rule, "V-34");
+	ck_assert(model_streq("V-38", "V-38") && !model_streq("V-38", "V-3"));
+}
+END_TEST
+
+START_TEST(test_model_unsure_stack_kept_on_failure)
+{
+	/* an unsure stack end keeps V-04's EINVAL behind a later failure too */
+	struct model_task t = parent_full();
+	struct model_syscall sc = sc_clone3(MODEL_CLONE_NEWUSER);
+	const struct model_pred *p;
+
+	t.user_ns_level = 33;
+	sc.uargs.stack = 0x7ffffffff000ULL;
+	sc.uargs.stack_size = 4096;
+	p = predict(&P618, &t, &sc);
+	ASSERT_ERR(p, -MODEL_ENOSPC, "V-22");
+	ck_assert_str_eq(alt_rule(p, -MODEL_EINVAL), "V-04");
+	sc = sc_clone3(MODEL_CLONE_NEWUSER | MODEL_CLONE_FS);
+	sc.uargs.stack = 1ULL << 48;	/* unsure on arm64 without VA_BITS */
+	sc.uargs.stack_size = 4096;
+	t.user_ns_level = 0;
+	p = predict(&P618_DEB, &t, &sc);
+	ASSERT_ERR(p, -MODEL_EINVAL, "V-11");
+	p = predict(&P618_ARM, &t, &sc);
+	ASSERT_ERR(p, -MODEL_EINVAL, "V-11");
+	sc.uargs.flags = MODEL_CLONE_NEWUSER;
+	t.cap_effective = 0;
+	{
+		struct model_profile deb_arm = P618_ARM;
+
+		deb_arm.userns_sysctl = MODEL_CFG_N;
+		p = predict(&deb_arm, &t, &sc);
+		ASSERT_ERR(p, -MODEL_EPERM, "V-18");
+		ck_assert_str_eq(alt_rule(p, -MODEL_EINVAL), "V-04");
+	}
+	/* outer levels of the pid ns chain always have a reaper */
+	{
+		struct model_task u = parent_unshared_pid(true);
+		const int32_t five_seven[] = { 5, 7 };
+
+		ASSERT_OK(predict_set_tid(&P618_X86_FULL, &u, 0, 2, five_seven));
+	}
+}
+END_TEST
+
 Suite *model_suite(void)
 {
 	Suite *s = suite_create("model");
@@ -2631,6 +3248,22 @@ Suite *model_suite(void)
 	tcase_add_test(tc, test_model_umh_entry);
 	tcase_add_test(tc, test_model_x13_copy_thread_x86_64);
 	tcase_add_test(tc, test_model_x13_copy_thread_arm64);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("Versions");
+	tcase_add_test(tc, test_model_x13_arm64_fp_per_version);
+	tcase_add_test(tc, test_model_v22_v23_order_510);
+	tcase_add_test(tc, test_model_v34_namespaces_before_pid);
+	tcase_add_test(tc, test_model_v38_reaper_any_pid_ns);
+	tcase_add_test(tc, test_model_v38_reaper_after_allocation_72);
+	tcase_add_test(tc, test_model_exit_signal_in_kernel_clone_71);
+	tcase_add_loop_test(tc, test_model_e7_validation, 0, N(e7_cases));
+	tcase_add_test(tc, test_model_e7_undecided_inputs);
+	tcase_add_test(tc, test_model_e7_effects);
+	tcase_add_test(tc, test_model_pred_overflow_is_marked);
+	tcase_add_test(tc, test_model_rule_classes);
+	tcase_add_test(tc, test_model_pred_helpers);
+	tcase_add_test(tc, test_model_unsure_stack_kept_on_failure);
 	suite_add_tcase(s, tc);
 
 	return s;

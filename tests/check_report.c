@@ -1488,10 +1488,11 @@ START_TEST(test_report_cli_no_leaks)
 			 errf);
 		st = system(cmd);
 		snprintf(err, sizeof(err), "%s", slurp(errf));
-		ck_assert_msg(!strstr(err, "Sanitizer"), "%s: %s", args, err);
+		/* (Check's messages are short: the start of the sanitizer's report) */
+		ck_assert_msg(!strstr(err, "Sanitizer"), "%s: %.1500s", args, err);
 		ck_assert_msg(WIFEXITED(st) && WEXITSTATUS(st) == cases[i].status,
-			      "%s: exit %d, want %d: %s", args, WEXITSTATUS(st), cases[i].status,
-			      err);
+			      "%s: exit %d, want %d: %.1500s", args, WEXITSTATUS(st),
+			      cases[i].status, err);
 	}
 	unlink(errf);
 	unlink(trunc);

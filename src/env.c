@@ -116,11 +116,15 @@ static void usage_error(const char *what, const char *arg)
 	usage_fail(msg);
 }
 
-/* Add a report file in format ops. */
+/* Add a report file in format ops; the same file twice is a usage error. */
 static void add_report(struct env *env, const char *path, const struct report_ops *ops)
 {
-	struct env_report *n = realloc(env->reports, (env->n_reports + 1) * sizeof(*n));
+	struct env_report *n;
 
+	for (size_t i = 0; i < env->n_reports; i++)
+		if (!strcmp(env->reports[i].path, path))
+			usage_error("a report file given twice", path);
+	n = realloc(env->reports, (env->n_reports + 1) * sizeof(*n));
 	if (!n)
 		usage_fail("out of memory");
 	env->reports = n;

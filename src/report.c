@@ -374,7 +374,7 @@ int report_open(struct report *r, const struct report_ops *ops, const char *path
 	r->ops = ops;
 	r->path = path;
 	if (path) {
-		r->fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+		r->fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
 		r->own_fd = r->fd >= 0;
 	} else {
 		/* a closed stdout: never let a later open() take fd 1 for it */

@@ -206,6 +206,16 @@ const char *report_describe_incomplete(const char *reason, uint32_t missing, cha
 	return buf;
 }
 
+const char *report_rule_why(const struct report_rule *r, char *buf, size_t len)
+{
+	if (r->tally)
+		return NULL;
+	snprintf(buf, len, "%s%s%s",
+		 r->applies ? report_class_title(r->class) : "does not apply to this kernel",
+		 r->reason ? ": " : "", r->reason ? r->reason : "");
+	return buf;
+}
+
 const char *report_describe_clone(uint64_t clone_id, const char *label, enum obs_entry entry,
 				  uint32_t parent_pid, char *buf, size_t len)
 {

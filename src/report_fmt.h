@@ -64,6 +64,12 @@ const char *report_describe_check(const struct diff_check *c, char *buf, size_t 
 /* "<reason>; sched_wakeup_new not seen; ..." for an incomplete clone; returns buf. */
 const char *report_describe_incomplete(const char *reason, uint32_t missing, char *buf,
 				       size_t len);
+/*
+ * Why rule r was not exercised: "does not apply to this kernel" or its
+ * class's title, then ": " and the model's reason if it gives one.  NULL
+ * (buf untouched) if r was exercised.
+ */
+const char *report_rule_why(const struct report_rule *r, char *buf, size_t len);
 /* "clone #4 (fork) fork by 100" and a NUL; returns buf. */
 const char *report_describe_clone(uint64_t clone_id, const char *label, enum obs_entry entry,
 				  uint32_t parent_pid, char *buf, size_t len);

@@ -74,23 +74,13 @@ static void junit_property_u64(FILE *out, const char *name, uint64_t v)
 	junit_property(out, name, buf);
 }
 
-/* Why a rule's testcase is skipped, or NULL if it ran. */
-static const char *skip_reason(const struct report_rule *r)
-{
-	if (r->tally)
-		return NULL;
-	if (!r->applies)
-		return "does not apply to this kernel";
-	return report_class_title(r->class);
-}
-
 /* One rule's testcase. */
 static void junit_rule_case(FILE *out, const struct report_rule *r,
 			    const struct report_rule_failures *rf)
 {
 	const struct rule_tally *rt = r->tally;
-	const char *skip = skip_reason(r);
-	char line[320];
+	char line[320], why[320];
+	const char *skip = report_rule_why(r, why, sizeof(why));
 
 	fprintf(out, "    <testcase classname=\"clonecheck.%s\" name=\"", r->family);
 	xml_attr(out, r->id);
@@ -100,11 +90,8 @@ static void junit_rule_case(FILE *out, const struct report_rule *r,
 	}
 	fprintf(out, "\" time=\"0\">\n");
 	if (skip) {
-		fprintf(out, "      <skipped message=\"%s", skip);
-		if (r->reason) {
-			fputs(": ", out);
-			xml_attr(out, r->reason);
-		}
+		fprintf(out, "      <skipped message=\"");
+		xml_attr(out, skip);
 		fputs("\"/>\n", out);
 	} else if (rt->failed) {
 		fprintf(out,

@@ -67,10 +67,7 @@ static void ktap_rule(FILE *out, struct ktap_totals *tot, unsigned n, const stru
 	char line[320];
 
 	if (!rt) {
-		snprintf(line, sizeof(line), "%s%s%s",
-			 r->applies ? report_class_title(r->class) : "does not apply to this kernel",
-			 r->reason ? ": " : "", r->reason ? r->reason : "");
-		ktap_result(out, tot, n, r->id, true, line);
+		ktap_result(out, tot, n, r->id, true, report_rule_why(r, line, sizeof(line)));
 		return;
 	}
 	snprintf(line, sizeof(line), "%s %s: %" PRIu64 " checks, %" PRIu64 " failed", r->id,

@@ -1319,7 +1319,7 @@ START_TEST(test_report_cli_json_usage_errors)
 		"--json --report r.pdf",     "--json --ktap",
 		"--json -d 1",		     "--json check",
 		"--json stray-argument",     "--json --cgroup /no/such/cgroup",
-		"--json --comm 0123456789abcdef",
+		"--json --comm 0123456789abcdef", "--json --report a.md --junit a.md",
 	};
 	static char out[4096], err[4096], path[160];
 	const char *q[] = { "#", "0/error" };

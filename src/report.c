@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * report.c - the report layer: the run's summary (built once, read by every
- * writer), the verdict and exit status, the formats by file extension, and
- * report files whose write errors keep their real errno.
+ * writer), the verdict and exit status, and report files whose write errors
+ * keep their real errno.  It knows no writer (report_formats.c does).
  */
 #define _GNU_SOURCE	/* fopencookie() */
 #include <errno.h>
@@ -15,7 +15,7 @@
 
 #include "log.h"
 #include "profile.h"
-#include "report_fmt.h"
+#include "report.h"
 
 /* ------------------------------------------------------------ rule classes */
 
@@ -174,6 +174,31 @@ static struct model_cat_entry *catalogue_of(const struct run_info *ri, size_t *n
 	return ce;
 }
 
+/* "validation" (V-), "precedence" (A.), "resources" (R-), "scheduler" (S-),
+ * "observation" (O-), "version" (E-), "errata" (X-), else "other". */
+static const char *rule_family(const char *rule)
+{
+	if (!rule || !rule[0])
+		return "unknown";
+	switch (rule[0]) {
+	case 'V':
+		return "validation";
+	case 'A':
+		return "precedence";
+	case 'R':
+		return "resources";
+	case 'S':
+		return "scheduler";
+	case 'O':
+		return "observation";
+	case 'E':
+		return "version";
+	case 'X':
+		return "errata";
+	}
+	return "other";
+}
+
 static struct report_rule *add_rule(struct report_summary *s, const char *id,
 				    const char *statement)
 {
@@ -181,7 +206,7 @@ static struct report_rule *add_rule(struct report_summary *s, const char *id,
 
 	r->id = id;
 	r->statement = statement ? statement : "";
-	r->family = report_rule_family(id);
+	r->family = rule_family(id);
 	r->applies = true;
 	r->decided = true;
 	r->tally = tally_find(s->t, id);
@@ -300,33 +325,6 @@ const struct report_rule *report_summary__rule(const struct report_summary *s, c
 		if (!strcmp(s->rules[i].id, id))
 			return &s->rules[i];
 	return NULL;
-}
-
-/* ---------------------------------------------------------------- formats */
-
-static const struct {
-	const char *ext;
-	const struct report_ops *ops;
-} formats[] = {
-	{ ".html", &report_html_ops }, { ".htm", &report_html_ops },
-	{ ".md", &report_md_ops },     { ".xml", &report_junit_ops },
-	{ ".json", &report_json_ops }, { ".jsonl", &report_json_ops },
-	{ ".ktap", &report_ktap_ops }, { ".txt", &report_text_ops },
-};
-
-const struct report_ops *report_format_of(const char *path)
-{
-	const char *dot = path ? strrchr(path, '.') : NULL;
-
-	for (size_t i = 0; dot && i < ARRAY_SIZE(formats); i++)
-		if (!strcmp(dot, formats[i].ext) && dot != path && dot[-1] != '/')
-			return formats[i].ops;
-	return NULL;
-}
-
-const char *report_format_list(void)
-{
-	return ".html, .htm, .md, .xml (JUnit), .json, .jsonl, .ktap, .txt";
 }
 
 /* ---------------------------------------------------------------- streams */

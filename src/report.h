@@ -53,7 +53,7 @@ const char *report_class_title(enum report_class c);
 struct report_rule {
 	const char *id;			/* catalogue ID, e.g. "R-02" */
 	const char *statement;		/* one line */
-	const char *family;		/* report_rule_family() */
+	const char *family;		/* "validation" (V-), "resources" (R-), ... */
 	bool applies;			/* exists on the judged kernel/arch */
 	bool decided;			/* the model decides it from what this backend sees */
 	const char *reason;		/* why not decided or not applicable, or NULL */
@@ -63,7 +63,7 @@ struct report_rule {
 
 /* Rule coverage of one family (or of all). */
 struct report_family {
-	const char *family;		/* report_rule_family(), or "all" */
+	const char *family;		/* a rule's family, or "all" */
 	size_t applicable;		/* rules that apply to this kernel */
 	size_t decided;			/* of which the model decides here */
 	size_t exercised;		/* of which checked at least once */
@@ -158,7 +158,8 @@ struct report {
 extern const struct report_ops report_text_ops, report_json_ops, report_junit_ops;
 extern const struct report_ops report_html_ops, report_md_ops, report_ktap_ops;
 
-/* The format of a report file from its name's extension; NULL if none. */
+/* The format of a report file from its name's extension; NULL if none
+ * (report_formats.c). */
 const struct report_ops *report_format_of(const char *path);
 /* The extensions report_format_of() knows, for messages: ".html, .md, ...". */
 const char *report_format_list(void);

@@ -125,29 +125,6 @@ const char *report_check_op(const struct diff_check *c)
 	return "unknown";
 }
 
-const char *report_rule_family(const char *rule)
-{
-	if (!rule || !rule[0])
-		return "unknown";
-	switch (rule[0]) {
-	case 'V':
-		return "validation";
-	case 'A':
-		return "precedence";
-	case 'R':
-		return "resources";
-	case 'S':
-		return "scheduler";
-	case 'O':
-		return "observation";
-	case 'E':
-		return "version";
-	case 'X':
-		return "errata";
-	}
-	return "other";
-}
-
 /* "-22 (EINVAL)", or "0" / "17". */
 static void fmt_ret(char *buf, size_t len, int64_t ret)
 {

@@ -51,9 +51,6 @@ const char *report_check_field(const struct diff_check *c);
  * comes after c->before).
  */
 const char *report_check_op(const struct diff_check *c);
-/* "validation" (V-), "precedence" (A.), "resources" (R-), "scheduler" (S-),
- * "observation" (O-), "version" (E-), "errata" (X-), else "other". */
-const char *report_rule_family(const char *rule);
 
 /*
  * One line for a check, e.g. "task_newtask.mm = 0xffff8880..., predicted

@@ -149,7 +149,7 @@ static void json_summary(struct json_writer *w, const struct report_summary *s)
 
 		json_writer__obj_begin(w);
 		json_writer__str_field(w, "rule", rt->rule);
-		json_writer__str_field(w, "family", report_rule_family(rt->rule));
+		json_writer__str_field(w, "family", r ? r->family : "other");
 		json_writer__str_field(w, "statement", r ? r->statement : "");
 		json_writer__u64_field(w, "checked", rt->checked);
 		json_writer__u64_field(w, "passed", rt->passed);

@@ -96,10 +96,18 @@ $(OUTPUT)/check_unit: tests/check_main.c $(UNIT_TESTS) $(wildcard tests/*.h) $(C
 	$(Q)$(CC) $(CFLAGS) $(CPPFLAGS) $(CHECK_CFLAGS) tests/check_main.c $(UNIT_TESTS) \
 		$(CORE_OBJS) $(MODEL_OBJS) $(CHECK_LIBS) -lz -o $@
 
-$(OUTPUT)/check_all: tests/check_main.c $(UNIT_TESTS) $(LIVE_TESTS) $(wildcard tests/*.h) $(CORE_OBJS) $(MODEL_OBJS) $(LIVE_OBJS) $(OUTPUT)/clonecheck
+# clonecheck built with AddressSanitizer: tests/check_report.c runs its error
+# paths under LeakSanitizer (clang's runtime: libclang-rt-dev).
+$(OUTPUT)/clonecheck-asan: $(wildcard src/*.c src/*.h model/*.c model/*.h) bpf/events.h $(OUTPUT)/clonecheck.skel.h
+	$(call msg,ASAN,$@)
+	$(Q)$(CLANG) -g -O1 -fsanitize=address -fno-omit-frame-pointer $(CPPFLAGS) \
+		$(filter %.c,$^) $(LIBBPF_LIBS) -lpthread -o $@
+
+$(OUTPUT)/check_all: tests/check_main.c $(UNIT_TESTS) $(LIVE_TESTS) $(wildcard tests/*.h) $(CORE_OBJS) $(MODEL_OBJS) $(LIVE_OBJS) $(OUTPUT)/clonecheck $(OUTPUT)/clonecheck-asan
 	$(call msg,TEST,$@)
 	$(Q)$(CC) $(CFLAGS) $(CPPFLAGS) $(CHECK_CFLAGS) -DWITH_LIVE \
-		-DCLONECHECK_BIN='"$(abspath $(OUTPUT))/clonecheck"' tests/check_main.c \
+		-DCLONECHECK_BIN='"$(abspath $(OUTPUT))/clonecheck"' \
+		-DCLONECHECK_ASAN_BIN='"$(abspath $(OUTPUT))/clonecheck-asan"' tests/check_main.c \
 		$(UNIT_TESTS) $(LIVE_TESTS) $(LIVE_OBJS) $(CORE_OBJS) $(MODEL_OBJS) \
 		$(LIBBPF_LIBS) $(CHECK_LIBS) -lpthread -o $@
 

@@ -2,12 +2,15 @@
 /* env.c - argp option table and defaults (retsnoop's split). */
 #include <argp.h>
 #include <errno.h>
+#include <getopt.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/vfs.h>
 
 #include "env.h"
+#include "json_writer.h"
 #include "log.h"
 
 #ifndef CGROUP2_SUPER_MAGIC
@@ -19,18 +22,19 @@ const char argp_program_doc[] =
 	"Check that the running kernel creates tasks as its source says it must.\n"
 	"\n"
 	"USAGE: clonecheck [run] [-v] [--backend=NAME] [-c CMD | -p PID | -a]\n"
-	"                  [-d SECONDS] [--cgroup PATH] [--comm NAME] [--json]\n"
-	"                  [--junit FILE] [--report FILE.html|FILE.md]\n"
+	"                  [-d SECONDS] [--cgroup PATH] [--comm NAME] [--json | --ktap]\n"
+	"                  [--junit FILE] [--report FILE]...\n"
 	"       clonecheck record -o FILE [the options of run]\n"
-	"       clonecheck check FILE [--profile PROFILE] [--json] [--junit FILE]\n"
-	"                  [--report FILE]\n"
+	"       clonecheck check FILE [--profile PROFILE] [--json | --ktap]\n"
+	"                  [--junit FILE] [--report FILE]...\n"
 	"\n"
 	"With no target, runs the built-in workload (fork, vfork, clone, clone3,\n"
 	"pthread_create and invalid flag combinations) under BPF, predicts every\n"
 	"clone with the model and prints a conformance report.  Needs root and\n"
 	"kernel BTF.  `record` also writes everything observed to a trace file;\n"
 	"`check` judges a trace file anywhere, without BPF or root.  Exit status:\n"
-	"0 conforms, 1 mismatch, incomplete or lost records, 2 error.\n"
+	"0 conforms, 1 mismatch, incomplete, lost records or no clone judged,\n"
+	"2 error (a report that cannot be written is one).\n"
 	"\n"
 	"EXAMPLES:\n"
 	"    clonecheck                      # built-in workload, report on stdout\n"
@@ -38,7 +42,8 @@ const char argp_program_doc[] =
 	"    clonecheck -p 1234 -d 10        # a process and its descendants, 10 s\n"
 	"    clonecheck -a -d 5 --comm bash  # system-wide, clones made by bash\n"
 	"    clonecheck --backend=kprobe -v  # force a backend, say what it attached\n"
-	"    clonecheck --json --junit cc.xml --report cc.html  # for CI\n"
+	"    clonecheck --json --report cc.xml --report cc.html  # for CI\n"
+	"    clonecheck --ktap               # KTAP for kselftest, KernelCI, LAVA\n"
 	"    clonecheck record -o arm64.cct  # on the board\n"
 	"    clonecheck check arm64.cct      # anywhere, no root\n";
 
@@ -50,6 +55,7 @@ enum {
 	OPT_JUNIT,
 	OPT_REPORT,
 	OPT_PROFILE,
+	OPT_KTAP,
 };
 
 static const struct argp_option opts[] = {
@@ -60,10 +66,13 @@ static const struct argp_option opts[] = {
 	{ "duration", 'd', "SECONDS", 0, "Stop after SECONDS (-p, -a; -c stops the command)", 1 },
 	{ "cgroup", OPT_CGROUP, "PATH", 0, "Only clones made by tasks in this cgroup v2", 1 },
 	{ "comm", OPT_COMM, "NAME", 0, "Only clones made by tasks named NAME", 1 },
-	{ NULL, 0, NULL, 0, "Reports (text on stdout unless --json):", 2 },
+	{ NULL, 0, NULL, 0, "Reports (text on stdout unless --json or --ktap):", 2 },
 	{ "json", OPT_JSON, NULL, 0, "JSON Lines on stdout: one object per clone, then a summary", 2 },
+	{ "ktap", OPT_KTAP, NULL, 0, "KTAP version 1 on stdout: one test per rule", 2 },
 	{ "junit", OPT_JUNIT, "FILE", 0, "Also write JUnit XML, one testcase per rule", 2 },
-	{ "report", OPT_REPORT, "FILE", 0, "Also write a conformance report (.html or .md)", 2 },
+	{ "report", OPT_REPORT, "FILE", 0,
+	  "Also write a report, in the format its extension names: .html, .md, .xml (JUnit), "
+	  ".json, .ktap or .txt; may be given more than once", 2 },
 	{ NULL, 0, NULL, 0, "Trace files:", 3 },
 	{ "output", 'o', "FILE", 0, "record: write the trace to FILE", 3 },
 	{ "profile", OPT_PROFILE, "PROFILE", 0,
@@ -74,10 +83,52 @@ static const struct argp_option opts[] = {
 	{},
 };
 
+static bool json_errors;		/* --json is on the line: errors in JSON too */
+static FILE *real_stderr;		/* stderr, while argp's is captured */
+/* What argp writes on stderr (errors) and on stdout (--help), caught. */
+static struct {
+	char *buf;
+	size_t len;
+	FILE *f;
+} argp_err, argp_out;
+
+/*
+ * A usage error: one line on stderr and, under --json, a JSON error object
+ * on stdout; exit 2.
+ */
+static void usage_fail(const char *msg)
+{
+	if (real_stderr) {
+		stderr = real_stderr;
+		real_stderr = NULL;
+	}
+	elog("%s", msg);
+	if (json_errors)
+		json_print_error(stdout, "%s", msg);
+	exit(2);
+}
+
 static void usage_error(const char *what, const char *arg)
 {
-	elog("%s '%s' (see --help)", what, arg);
-	exit(2);
+	char msg[512];
+
+	snprintf(msg, sizeof(msg), "%s '%s' (see --help)", what, arg);
+	usage_fail(msg);
+}
+
+/* Add a report file in format ops; the same file twice is a usage error. */
+static void add_report(struct env *env, const char *path, const struct report_ops *ops)
+{
+	struct env_report *n;
+
+	for (size_t i = 0; i < env->n_reports; i++)
+		if (!strcmp(env->reports[i].path, path))
+			usage_error("a report file given twice", path);
+	n = realloc(env->reports, (env->n_reports + 1) * sizeof(*n));
+	if (!n)
+		usage_fail("out of memory");
+	env->reports = n;
+	env->reports[env->n_reports++] = (struct env_report){ path, ops };
 }
 
 /* Set the observation mode once; two targets are a usage error. */
@@ -94,6 +145,9 @@ static error_t parse_arg(int key, char *arg, struct argp_state *state)
 	char *end;
 
 	switch (key) {
+	case ARGP_KEY_INIT:
+		state->out_stream = argp_out.f;
+		break;
 	case 'v':
 		log_verbose++;
 		break;
@@ -122,8 +176,9 @@ static error_t parse_arg(int key, char *arg, struct argp_state *state)
 	case 'd':
 		errno = 0;
 		env->run.duration = strtod(arg, &end);
-		if (errno || *end || env->run.duration <= 0)
-			usage_error("bad duration", arg);
+		if (errno || end == arg || *end || !isfinite(env->run.duration) ||
+		    env->run.duration <= 0)
+			usage_error("bad duration (seconds: a finite number above 0)", arg);
 		break;
 	case OPT_CGROUP:
 		env->cgroup_path = arg;
@@ -131,15 +186,22 @@ static error_t parse_arg(int key, char *arg, struct argp_state *state)
 	case OPT_JSON:
 		env->json = true;
 		break;
+	case OPT_KTAP:
+		env->ktap = true;
+		break;
 	case OPT_JUNIT:
-		env->junit = arg;
+		add_report(env, arg, &report_junit_ops);
 		break;
 	case OPT_REPORT: {
-		const char *dot = strrchr(arg, '.');
+		const struct report_ops *ops = report_format_of(arg);
+		char what[160];
 
-		if (!dot || (strcmp(dot, ".html") && strcmp(dot, ".htm") && strcmp(dot, ".md")))
-			usage_error("--report needs a .html or .md file name, not", arg);
-		env->report = arg;
+		if (!ops) {
+			snprintf(what, sizeof(what), "--report: the file name must end in one of %s, not",
+				 report_format_list());
+			usage_error(what, arg);
+		}
+		add_report(env, arg, ops);
 		break;
 	}
 	case OPT_COMM:
@@ -177,33 +239,113 @@ static void resolve_cgroup(struct env *env)
 {
 	struct statfs sfs;
 	struct stat st;
+	char msg[512];
 
 	if (!env->cgroup_path)
 		return;
 	if (statfs(env->cgroup_path, &sfs) || stat(env->cgroup_path, &st)) {
-		elog("cannot use cgroup '%s': %s", env->cgroup_path, strerror(errno));
-		exit(2);
+		snprintf(msg, sizeof(msg), "cannot use cgroup '%s': %s", env->cgroup_path,
+			 strerror(errno));
+		usage_fail(msg);
 	}
 	if (sfs.f_type != CGROUP2_SUPER_MAGIC || !S_ISDIR(st.st_mode)) {
-		elog("'%s' is not a cgroup v2 directory", env->cgroup_path);
-		exit(2);
+		snprintf(msg, sizeof(msg), "'%s' is not a cgroup v2 directory", env->cgroup_path);
+		usage_fail(msg);
 	}
 	env->run.cgroup_id = st.st_ino;
+}
+
+/*
+ * Is --json on the command line?  Decided before argp parses it, so that a
+ * usage error found earlier on the line is already a JSON error object.
+ * getopt_long over a copy of argv, with the same option table and silent.
+ */
+static bool wants_json(int argc, char **argv)
+{
+	struct option lo[ARRAY_SIZE(opts)] = {};
+	char so[2 * ARRAY_SIZE(opts) + 1] = "", **copy;
+	size_t n = 0, k = 0;
+	bool json = false;
+	int c;
+
+	for (size_t i = 0; i < ARRAY_SIZE(opts); i++) {
+		if (!opts[i].name)
+			continue;
+		lo[n++] = (struct option){ opts[i].name, opts[i].arg ? required_argument : no_argument,
+					   NULL, opts[i].key };
+		if (opts[i].key > 0 && opts[i].key < 128) {
+			so[k++] = (char)opts[i].key;
+			if (opts[i].arg)
+				so[k++] = ':';
+		}
+	}
+	copy = malloc((argc + 1) * sizeof(*copy));
+	if (!copy)
+		return false;
+	memcpy(copy, argv, (argc + 1) * sizeof(*copy));
+	opterr = 0;
+	optind = 0;
+	while ((c = getopt_long(argc, copy, so, lo, NULL)) != -1)
+		json |= c == OPT_JSON;
+	optind = 0;
+	free(copy);
+	return json;
+}
+
+/* The first line argp or getopt wrote, without the program name before it. */
+static const char *argp_message(char *text)
+{
+	char *colon = text ? strstr(text, ": ") : NULL;
+	char *msg = colon ? colon + 2 : text;
+
+	if (!msg || !*msg)
+		return "bad command line (see --help)";
+	msg[strcspn(msg, "\n")] = '\0';
+	return msg;
 }
 
 void env_parse(int argc, char **argv, struct env *env)
 {
 	static const struct argp argp = { .options = opts, .parser = parse_arg,
 					  .doc = argp_program_doc };
+	error_t err;
 
 	memset(env, 0, sizeof(*env));
 	env->verb = VERB_RUN;
 	env->run.mode = RUN_WORKLOAD;
 	env->run.backend = BACKEND_AUTO;
-	/* argp exits 64 on a usage error: keep our "2 = error" contract. */
-	argp_err_exit_status = 2;
-	if (argp_parse(&argp, argc, argv, 0, NULL, env))
-		exit(2);
+	json_errors = wants_json(argc, argv);
+	/*
+	 * argp and getopt say an error on stderr (then "Try --help") and --help
+	 * on stdout, and exit.  Catch both instead: an error becomes one line,
+	 * and a JSON error object under --json.
+	 */
+	argp_err.f = open_memstream(&argp_err.buf, &argp_err.len);
+	argp_out.f = open_memstream(&argp_out.buf, &argp_out.len);
+	if (!argp_err.f || !argp_out.f)
+		usage_fail("out of memory");
+	real_stderr = stderr;
+	stderr = argp_err.f;
+	err = argp_parse(&argp, argc, argv, ARGP_NO_EXIT, NULL, env);
+	stderr = real_stderr;
+	real_stderr = NULL;
+	fclose(argp_err.f);
+	fclose(argp_out.f);
+	if (argp_out.len) {
+		/* --help, --usage or --version */
+		fwrite(argp_out.buf, 1, argp_out.len, stdout);
+		exit(0);
+	}
+	if (err) {
+		char msg[512];
+
+		snprintf(msg, sizeof(msg), "%s (see --help)", argp_message(argp_err.buf));
+		usage_fail(msg);
+	}
+	free(argp_err.buf);
+	free(argp_out.buf);
+	if (env->json && env->ktap)
+		usage_error("only one of --json and --ktap may be given; got", "--ktap");
 	if (env->run.duration && env->run.mode == RUN_WORKLOAD)
 		usage_error("-d needs -c, -p or -a; got", "-d");
 	if (env->verb == VERB_RECORD && !env->output)
@@ -215,4 +357,11 @@ void env_parse(int argc, char **argv, struct env *env)
 	if (env->verb != VERB_CHECK && env->profile)
 		usage_error("--profile is for check", env->profile);
 	resolve_cgroup(env);
+}
+
+void env_free(struct env *env)
+{
+	free(env->reports);
+	env->reports = NULL;
+	env->n_reports = 0;
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "json_writer.h"
+#include "report_escape.h"
 
 struct json_writer {
 	FILE *out;			/* where the JSON goes */
@@ -24,87 +25,10 @@ static void jw_fail(struct json_writer *w, int err)
 		w->err = err;
 }
 
-size_t json_utf8_seq_len(const char *str, size_t left)
+int json_escape_str(FILE *out, const char *s, size_t len)
 {
-	const unsigned char *s = (const unsigned char *)str;
-	unsigned char c = s[0], lo = 0x80, hi = 0xbf;
-	size_t n;
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xc2 && c <= 0xdf)
-		n = 2;
-	else if (c >= 0xe0 && c <= 0xef)
-		n = 3;
-	else if (c >= 0xf0 && c <= 0xf4)
-		n = 4;
-	else
-		return 0;
-	if (c == 0xe0)
-		lo = 0xa0;		/* overlong */
-	else if (c == 0xed)
-		hi = 0x9f;		/* surrogates */
-	else if (c == 0xf0)
-		lo = 0x90;		/* overlong */
-	else if (c == 0xf4)
-		hi = 0x8f;		/* past U+10FFFF */
-	if (left < n || s[1] < lo || s[1] > hi)
-		return 0;
-	for (size_t i = 2; i < n; i++)
-		if (s[i] < 0x80 || s[i] > 0xbf)
-			return 0;
-	return n;
-}
-
-int json_escape_str(FILE *out, const char *str, size_t len)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	size_t i = 0;
-
 	fputc('"', out);
-	while (i < len) {
-		unsigned char c = s[i];
-		size_t n;
-
-		switch (c) {
-		case '"':
-			fputs("\\\"", out);
-			break;
-		case '\\':
-			fputs("\\\\", out);
-			break;
-		case '\n':
-			fputs("\\n", out);
-			break;
-		case '\t':
-			fputs("\\t", out);
-			break;
-		case '\r':
-			fputs("\\r", out);
-			break;
-		case '\b':
-			fputs("\\b", out);
-			break;
-		case '\f':
-			fputs("\\f", out);
-			break;
-		default:
-			if (c < 0x20 || c == 0x7f) {
-				fprintf(out, "\\u%04x", c);
-				break;
-			}
-			n = json_utf8_seq_len(str + i, len - i);
-			if (!n) {
-				/* not UTF-8: keep the byte's value, as Latin-1 */
-				fprintf(out, "\\u%04x", c);
-				break;
-			}
-			fwrite(s + i, 1, n, out);
-			i += n;
-			continue;
-		}
-		i++;
-	}
+	escape_write(out, s, len, &escape_json);
 	fputc('"', out);
 	return ferror(out) ? -EIO : 0;
 }

@@ -56,13 +56,6 @@ void json_writer__s64_field(struct json_writer *w, const char *name, int64_t v);
 void json_writer__bool_field(struct json_writer *w, const char *name, bool v);
 void json_writer__null_field(struct json_writer *w, const char *name);
 
-/*
- * Length (1..4) of the valid UTF-8 sequence at s[0..left), 0 if s[0] does
- * not start one (overlong forms and surrogates are not valid).  Shared with
- * the XML/HTML/Markdown escapers.
- */
-size_t json_utf8_seq_len(const char *s, size_t left);
-
 /* Write s[0..len) as a JSON string literal, quotes included; 0 or -errno. */
 int json_escape_str(FILE *out, const char *s, size_t len);
 

@@ -2,11 +2,13 @@
 /*
  * clonecheck - check Linux process creation against a reference model.
  * main.c: process lifetime only: parse arguments, signals, open the report
- * writers, run, close them, exit code.
+ * writers, run, end them with the run's summary, close them; the exit
+ * status is the summary's (src/report.c decides it), or 2 on an error.
  */
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "env.h"
@@ -14,8 +16,6 @@
 #include "log.h"
 #include "replay.h"
 #include "run.h"
-
-#define MAX_REPORTS 3
 
 int log_verbose;
 
@@ -25,49 +25,40 @@ static void on_signal(int sig)
 	run_request_stop();
 }
 
-/* One writer on stdout (text or JSON), plus the files asked for. */
-static int open_reports(const struct env *env, struct report *reps, size_t *n)
+/*
+ * The report on stdout (text, JSON or KTAP), then every file asked for, in
+ * order.  *n counts every report tried, so close_reports() sees a failure.
+ */
+static int open_reports(const struct env *env, struct report **reps, size_t *n)
 {
+	const struct report_ops *std = env->json ? &report_json_ops :
+				       env->ktap ? &report_ktap_ops : &report_text_ops;
+	int err;
+
 	*n = 0;
-	reps[(*n)++] = (struct report){ .ops = env->json ? &report_json_ops : &report_text_ops,
-					.out = stdout };
-	if (env->junit) {
-		FILE *f = fopen(env->junit, "w");
-
-		if (!f) {
-			elog("cannot write %s: %s", env->junit, strerror(errno));
-			return -errno;
-		}
-		reps[(*n)++] = (struct report){ .ops = &report_junit_ops, .out = f, .own_out = true };
+	*reps = calloc(env->n_reports + 1, sizeof(**reps));
+	if (!*reps) {
+		elog("cannot open the reports: %s", strerror(errno));
+		return -ENOMEM;
 	}
-	if (env->report) {
-		FILE *f = fopen(env->report, "w");
-		const char *dot = strrchr(env->report, '.');
-
-		if (!f) {
-			elog("cannot write %s: %s", env->report, strerror(errno));
-			return -errno;
-		}
-		reps[(*n)++] = (struct report){ .ops = !strcmp(dot, ".md") ? &report_md_ops :
-									    &report_html_ops,
-						.out = f, .own_out = true };
-	}
-	return 0;
+	err = report_open(&(*reps)[(*n)++], std, NULL);
+	for (size_t i = 0; i < env->n_reports && !err; i++)
+		err = report_open(&(*reps)[(*n)++], env->reports[i].ops, env->reports[i].path);
+	return err;
 }
 
-/* Close the files; a write error that shows only now is still an error. */
+/* Close every report; a write error that shows only now is still an error. */
 static int close_reports(struct report *reps, size_t n)
 {
 	int err = 0;
 
 	for (size_t i = 0; i < n; i++) {
-		if (!reps[i].own_out)
-			continue;
-		if (fclose(reps[i].out) && !err) {
-			err = -errno;
-			elog("cannot finish a %s report: %s", reps[i].ops->name, strerror(errno));
-		}
+		int e = report_close(&reps[i]);
+
+		if (e && !err)
+			err = e;
 	}
+	free(reps);
 	return err;
 }
 
@@ -98,14 +89,15 @@ static int record_add(void *ctx, const void *data, size_t len)
 /* run, record, check: observe live or replay a file, then report. */
 static int cmd_judge(const struct env *env)
 {
-	struct report reps[MAX_REPORTS];
+	struct report_summary *sum = NULL;
+	struct report *reps = NULL;
 	struct trace_writer *w = NULL;
 	struct run_opts o = env->run;
 	struct run r = {};
 	int err, status = 2;
-	size_t n;
+	size_t n = 0;
 
-	err = open_reports(env, reps, &n);
+	err = open_reports(env, &reps, &n);
 	if (err)
 		goto out;
 	r.pipe.reports = reps;
@@ -133,15 +125,18 @@ static int cmd_judge(const struct env *env)
 	}
 	if (err || r.tap_err)
 		goto out;
-	err = pipeline__end_reports(&r.pipe, &r.info);
-	if (err) {
-		elog("cannot write a report: %s", strerror(-err));
+	sum = report_summary__new(&r.info, &r.pipe.tally);
+	if (!sum) {
+		elog("cannot summarise the run: %s", strerror(errno));
 		goto out;
 	}
-	status = report_exit_status(&r.info, &r.pipe.tally);
+	if (pipeline__end_reports(&r.pipe, sum))
+		goto out;
+	status = sum->exit_status;
 out:
 	if (close_reports(reps, n))
 		status = 2;
+	report_summary__free(sum);
 	if (status == 2 && env->json)
 		json_print_error(stdout, "%s", log_last_error());
 	run_free(&r);
@@ -152,10 +147,13 @@ int main(int argc, char **argv)
 {
 	struct sigaction sa = { .sa_handler = on_signal };
 	struct env env;
+	int status;
 
 	env_parse(argc, argv, &env);
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
-	return cmd_judge(&env);
+	status = cmd_judge(&env);
+	env_free(&env);
+	return status;
 }

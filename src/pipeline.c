@@ -91,17 +91,9 @@ int pipeline__begin_reports(struct pipeline *p, const struct run_info *ri)
 	return 0;
 }
 
-int pipeline__end_reports(struct pipeline *p, const struct run_info *ri)
+int pipeline__end_reports(struct pipeline *p, const struct report_summary *s)
 {
-	int err = p->report_err;
-
-	for (size_t i = 0; i < p->n_reports; i++) {
-		int e = p->reports[i].ops->end(&p->reports[i], ri, &p->tally);
-
-		if (e && !err)
-			err = e;
-	}
-	return err;
+	return reports_end(p->reports, p->n_reports, s, p->report_err);
 }
 
 void pipeline__finish(struct pipeline *p)

@@ -38,8 +38,9 @@ int pipeline__init(struct pipeline *p, const struct model_profile *prof, uint32_
 int pipeline__record(void *p, const void *data, size_t len);
 /* Start every report writer; 0 or the first -errno (said on stderr). */
 int pipeline__begin_reports(struct pipeline *p, const struct run_info *ri);
-/* Finish every report writer; 0 or the first -errno (also from clone()). */
-int pipeline__end_reports(struct pipeline *p, const struct run_info *ri);
+/* Finish every report writer from the run's summary; 0 or the first -errno
+ * (also from clone()), said on stderr. */
+int pipeline__end_reports(struct pipeline *p, const struct report_summary *s);
 /* Judge whatever is still open as incomplete. */
 void pipeline__finish(struct pipeline *p);
 void pipeline__free(struct pipeline *p);

@@ -1,13 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
-/* report_fmt.c - names, check descriptions and escaping for the writers. */
+/* report_fmt.c - names, check descriptions and kept findings for the writers. */
 #define _GNU_SOURCE	/* strerrorname_np() */
 #include <errno.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "json_writer.h"
-#include "profile.h"
 #include "report_fmt.h"
 
 const struct report_span_def report_spans[SPAN__COUNT] = {
@@ -98,115 +96,33 @@ const char *report_check_kind_key(enum check_kind k)
 	return "unknown";
 }
 
-const char *report_rule_family(const char *rule)
+const char *report_check_field(const struct diff_check *c)
 {
-	if (!rule || !rule[0])
-		return "unknown";
-	switch (rule[0]) {
-	case 'V':
-		return "validation";
-	case 'A':
-		return "precedence";
-	case 'R':
-		return "resources";
-	case 'S':
-		return "scheduler";
-	case 'O':
-		return "observation";
-	case 'E':
-		return "version";
-	case 'X':
-		return "errata";
+	switch (c->kind) {
+	case CHECK_FIELD:
+		return model_field_name(c->field);
+	case CHECK_RET:
+		return "ret";
+	default:
+		return NULL;	/* a point, or the order of two */
 	}
-	return "other";
 }
 
-const char *report_rule_statement(const char *rule)
+const char *report_check_op(const struct diff_check *c)
 {
-	const struct model_rule *r = rule ? model_rule_find(rule) : NULL;
-
-	return r ? r->statement : "";
-}
-
-/*
- * model_catalogue() for the run's profile (every V-, R-, S-, O- rule, with
- * decided/applies), then the rules the model checks that the catalogue
- * does not list (A.4, errata).  Without a profile: model_rules() only.
- */
-/*
- * Rules only clones made inside the kernel exercise (kernel threads,
- * workers): the model judges those from copy_process()'s arguments, which
- * only the fentry and kprobe backends see.
- */
-static const char *const kernel_creator_rules[] = { "R-01", "R-28", "X-11", "X-14", "E-05" };
-
-static bool needs_copy_args(const char *id)
-{
-	for (size_t i = 0; i < sizeof(kernel_creator_rules) / sizeof(kernel_creator_rules[0]); i++)
-		if (!strcmp(id, kernel_creator_rules[i]))
-			return true;
-	return false;
-}
-
-struct report_rule_info *report_catalogue(const struct run_info *ri, size_t *n)
-{
-	size_t n_rules = 0, n_cat = 0, k = 0;
-	const struct model_rule *rules = model_rules(&n_rules);
-	struct model_profile prof = { 0 };
-	struct model_cat_entry *ce = NULL;
-	struct report_rule_info *cat = NULL;
-
-	/* the run's profile (with the host's facts), else what uname says */
-	if (ri && ((ri->profile && !profile_parse(ri->profile, &prof)) ||
-		   (ri->release && ri->machine &&
-		    !model_profile_from_uname(ri->release, ri->machine, &prof)))) {
-		n_cat = model_catalogue(&prof, NULL, 0);
-		ce = calloc(n_cat ? n_cat : 1, sizeof(*ce));
-		if (!ce)
-			goto out;
-		n_cat = model_catalogue(&prof, ce, n_cat);
+	switch (c->kind) {
+	case CHECK_FIELD:
+		return report_op_key(c->op);
+	case CHECK_RET:
+		return "eq_or_allowed";
+	case CHECK_ABSENT:
+		return "absent";
+	case CHECK_PRESENT:
+		return "present";
+	case CHECK_ORDER:
+		return "after";
 	}
-	cat = calloc(n_cat + n_rules + 1, sizeof(*cat));
-	if (!cat)
-		goto out;
-	for (size_t i = 0; i < n_cat; i++, k++) {
-		cat[k].id = ce[i].id;
-		cat[k].statement = ce[i].statement;
-		cat[k].decided = ce[i].decided;
-		cat[k].applies = ce[i].applies;
-		cat[k].reason = ce[i].reason;
-	}
-	for (size_t i = 0; i < n_rules; i++) {
-		if (report_catalogue_find(cat, k, rules[i].id))
-			continue;
-		cat[k].id = rules[i].id;
-		cat[k].statement = rules[i].statement;
-		cat[k].decided = true;
-		cat[k].applies = true;
-		k++;
-	}
-	/* what this run's backend cannot see is not counted as decidable here */
-	for (size_t i = 0; ri && ri->points && i < k; i++) {
-		if (cat[i].decided && needs_copy_args(cat[i].id) &&
-		    !(ri->points & OBS_BIT(OBS_COPY_ENTER))) {
-			cat[i].decided = false;
-			cat[i].reason = "needs clones made inside the kernel, judged only with "
-					"copy_process's arguments (fentry or kprobe backend)";
-		}
-	}
-	*n = k;
-out:
-	free(ce);
-	return cat;
-}
-
-const struct report_rule_info *report_catalogue_find(const struct report_rule_info *cat,
-						     size_t n, const char *rule)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!strcmp(cat[i].id, rule))
-			return &cat[i];
-	return NULL;
+	return "unknown";
 }
 
 /* "-22 (EINVAL)", or "0" / "17". */
@@ -256,107 +172,148 @@ const char *report_describe_check(const struct diff_check *c, char *buf, size_t 
 	return buf;
 }
 
-const char *report_verdict_line(const struct run_info *ri, const struct tally *t)
+const char *report_describe_incomplete(const char *reason, uint32_t missing, char *buf,
+				       size_t len)
 {
-	return report_exit_status(ri, t) ? "DOES NOT CONFORM (or not fully observed)" :
-					   "CONFORMS";
+	size_t off = snprintf(buf, len, "%s", reason ? reason : "incomplete");
+
+	for (int s = 0; s < MODEL_STAGE__COUNT && off < len; s++)
+		if (missing & MODEL_STAGE_BIT(s))
+			off += snprintf(buf + off, len - off, "; %s not seen", model_stage_name(s));
+	return buf;
 }
 
-int xml_escape(FILE *out, const char *s, size_t len, bool attr)
+const char *report_rule_why(const struct report_rule *r, char *buf, size_t len)
 {
-	size_t i = 0;
+	if (r->tally)
+		return NULL;
+	snprintf(buf, len, "%s%s%s",
+		 r->applies ? report_class_title(r->class) : "does not apply to this kernel",
+		 r->reason ? ": " : "", r->reason ? r->reason : "");
+	return buf;
+}
 
-	while (i < len) {
-		unsigned char c = s[i];
-		size_t n;
+const char *report_describe_clone(uint64_t clone_id, const char *label, enum obs_entry entry,
+				  uint32_t parent_pid, char *buf, size_t len)
+{
+	snprintf(buf, len, "clone #%" PRIu64 "%s%s%s %s by %u", clone_id, label ? " (" : "",
+		 label ? label : "", label ? ")" : "",
+		 entry == OBS_ENTRY_NONE ? "(no syscall)" : obs_entry_name(entry), parent_pid);
+	return buf;
+}
 
-		switch (c) {
-		case '&':
-			fputs("&amp;", out);
-			break;
-		case '<':
-			fputs("&lt;", out);
-			break;
-		case '>':
-			fputs("&gt;", out);
-			break;
-		case '"':
-			fputs("&quot;", out);
-			break;
-		case '\'':
-			fputs("&#39;", out);
-			break;
-		case '\t':
-		case '\n':
-			if (attr)
-				fprintf(out, "&#%d;", c);
-			else
-				fputc(c, out);
-			break;
-		case '\r':
-			fputs("&#13;", out);
-			break;
-		default:
-			n = c < 0x20 || c == 0x7f ? 0 : json_utf8_seq_len(s + i, len - i);
-			if (!n) {
-				fprintf(out, "\\x%02x", c);
-				break;
-			}
-			fwrite(s + i, 1, n, out);
-			i += n;
-			continue;
+/* ------------------------------------------------------------- findings */
+
+const char *report_describe_failure(const struct report_failure *f, char *buf, size_t len)
+{
+	char check[256];
+
+	snprintf(buf, len, "clone #%" PRIu64 "%s%s%s: %s", f->clone_id, f->label ? " (" : "",
+		 f->label ? f->label : "", f->label ? ")" : "",
+		 report_describe_check(&f->check, check, sizeof(check)));
+	return buf;
+}
+
+static struct report_rule_failures *failures_slot(struct report_findings *f, const char *rule)
+{
+	struct report_rule_failures *n;
+
+	for (size_t i = 0; i < f->n_rules; i++)
+		if (!strcmp(f->rules[i].rule, rule))
+			return &f->rules[i];
+	n = realloc(f->rules, (f->n_rules + 1) * sizeof(*n));
+	if (!n)
+		return NULL;
+	f->rules = n;
+	n = &f->rules[f->n_rules++];
+	memset(n, 0, sizeof(*n));
+	n->rule = rule;
+	return n;
+}
+
+/* strdup(label), or NULL for no label; false if out of memory. */
+static bool dup_label(char **dst, const char *label)
+{
+	*dst = label ? strdup(label) : NULL;
+	return !label || *dst;
+}
+
+int report_findings__add(struct report_findings *f, const struct clone_verdict *v,
+			 const char *label)
+{
+	if (v->verdict == VERDICT_UNJUDGED)
+		return 0;	/* nothing was predicted */
+	if (v->verdict == VERDICT_INCOMPLETE) {
+		struct report_incomplete *in;
+
+		if (f->n_inc >= REPORT_INCOMPLETE_MAX) {
+			f->inc_not_kept++;
+			return 0;
 		}
-		i++;
+		in = &f->inc[f->n_inc++];
+		in->clone_id = v->clone_id;
+		in->entry = v->entry;
+		in->parent_pid = v->parent_pid;
+		in->reason = v->reason;
+		in->missing = v->missing;
+		return dup_label(&in->label, label) ? 0 : -ENOMEM;
 	}
-	return ferror(out) ? -EIO : 0;
-}
+	for (size_t i = 0; i < v->n_checks; i++) {
+		const struct diff_check *c = &v->checks[i];
+		struct report_rule_failures *rf;
+		struct report_failure *k;
 
-int xml_puts(FILE *out, const char *s, bool attr)
-{
-	return s ? xml_escape(out, s, strlen(s), attr) : 0;
-}
-
-int md_puts(FILE *out, const char *s)
-{
-	size_t len = s ? strlen(s) : 0, i = 0;
-
-	while (i < len) {
-		unsigned char c = s[i];
-		size_t n;
-
-		switch (c) {
-		case '&':
-			fputs("&amp;", out);
-			break;
-		case '<':
-			fputs("&lt;", out);
-			break;
-		case '>':
-			fputs("&gt;", out);
-			break;
-		case '\\':
-		case '`':
-		case '*':
-		case '_':
-		case '[':
-		case ']':
-		case '|':
-		case '#':
-		case '~':
-			fputc('\\', out);
-			fputc(c, out);
-			break;
-		default:
-			n = c < 0x20 || c == 0x7f ? 0 : json_utf8_seq_len(s + i, len - i);
-			if (!n) {
-				fprintf(out, "\\x%02x", c);
-				break;
-			}
-			fwrite(s + i, 1, n, out);
-			i += n;
+		if (c->ok || !c->rule)
 			continue;
-		}
-		i++;
+		rf = failures_slot(f, c->rule);
+		if (!rf)
+			return -ENOMEM;
+		rf->failed++;
+		if (rf->n_kept >= REPORT_FAILURES_MAX)
+			continue;
+		k = &rf->kept[rf->n_kept++];
+		k->clone_id = v->clone_id;
+		k->check = *c;
+		if (!dup_label(&k->label, label))
+			return -ENOMEM;
 	}
-	return ferror(out) ? -EIO : 0;
+	return 0;
+}
+
+const struct report_rule_failures *report_findings__rule(const struct report_findings *f,
+							 const char *rule)
+{
+	for (size_t i = 0; i < f->n_rules; i++)
+		if (!strcmp(f->rules[i].rule, rule))
+			return &f->rules[i];
+	return NULL;
+}
+
+void report_findings__fini(struct report_findings *f)
+{
+	for (size_t i = 0; i < f->n_rules; i++)
+		for (size_t k = 0; k < f->rules[i].n_kept; k++)
+			free(f->rules[i].kept[k].label);
+	for (size_t i = 0; i < f->n_inc; i++)
+		free(f->inc[i].label);
+	free(f->rules);
+	memset(f, 0, sizeof(*f));
+}
+
+int report_findings_clone(struct report *r, const struct clone_obs *co,
+			  const struct clone_verdict *v, const char *label)
+{
+	(void)co;
+	if (!r->priv)
+		return -EINVAL;	/* begin() did not run */
+	return report_findings__add(r->priv, v, label);
+}
+
+void report_findings_discard(struct report *r)
+{
+	if (!r->priv)
+		return;
+	report_findings__fini(r->priv);
+	free(r->priv);
+	r->priv = NULL;
 }

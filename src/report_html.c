@@ -3,19 +3,21 @@
  * report_html.c - the conformance report as one self-contained HTML file
  * (--report FILE.html) or as GitHub-flavoured Markdown (--report FILE.md).
  *
- * Both show: the summary (kernel, arch, backend, profile, verdict, counts),
- * rule coverage, the rule table (every rule the model knows: exercised or
- * not, checks passed and failed), the workload cases, the mismatches and
- * incomplete clones with observed vs predicted, losses, and the latency of
- * each observed transition per clone.  HTML draws coverage and latency as
- * inline SVG (no scripts, no external assets); Markdown gives them as
- * tables.  Findings are the tally's kept verdicts (the first TALLY_KEEP).
+ * Both show, from the run's summary: the verdict and counts, rule coverage
+ * (per family, and every applicable rule not exercised with why), the rule
+ * table, the mismatches and incomplete clones with observed vs predicted,
+ * and losses; from what this writer gathers per clone: the workload cases
+ * and the latency of each observed transition.  Every table is described
+ * once and written through report_doc.h in either format.  HTML also draws
+ * coverage and latency as inline SVG (no scripts, no external assets).
+ * Findings are the tally's kept verdicts (the first TALLY_KEEP).
  */
 #include <errno.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "report_doc.h"
 #include "report_fmt.h"
 
 #define HTML_SAMPLES_MAX (1u << 20)	/* latency samples kept per transition */
@@ -50,22 +52,6 @@ struct span_stats {
 	size_t n;			/* samples */
 	uint64_t min, p25, p50, p75, p90, max; /* ns */
 };
-
-/* Rule coverage of one family. */
-struct family_cov {
-	const char *family;		/* report_rule_family() */
-	size_t known;			/* catalogue rules that apply to this kernel */
-	size_t decided;			/* of which the model checks */
-	size_t exercised;		/* of which checked at least once */
-	size_t failing;			/* of which with a failing check */
-};
-
-static const char *const families[] = {
-	"validation", "precedence", "resources", "scheduler",
-	"observation", "errata", "version", "other", "unknown",
-};
-
-#define N_FAMILIES (sizeof(families) / sizeof(families[0]))
 
 static int html_begin_common(struct report *r, bool md)
 {
@@ -179,52 +165,6 @@ static void span_stats(struct html_samples *s, struct span_stats *st)
 	st->max = s->ns[s->n - 1];
 }
 
-static const struct rule_tally *find_tally(const struct tally *t, const char *rule)
-{
-	for (size_t i = 0; i < t->n_rules; i++)
-		if (!strcmp(t->rules[i].rule, rule))
-			return &t->rules[i];
-	return NULL;
-}
-
-/* Coverage per family, in families[] order; returns how many have rules. */
-static size_t coverage(const struct tally *t, const struct report_rule_info *cat,
-		       size_t n_known, struct family_cov cov[N_FAMILIES], struct family_cov *all)
-{
-	size_t n = 0;
-	struct family_cov tmp[N_FAMILIES];
-
-	memset(tmp, 0, sizeof(tmp));
-	memset(all, 0, sizeof(*all));
-	all->family = "all";
-	for (size_t i = 0; i < n_known; i++) {
-		const struct rule_tally *rt = find_tally(t, cat[i].id);
-		const char *fam = report_rule_family(cat[i].id);
-
-		if (!cat[i].applies)
-			continue;
-		for (size_t f = 0; f < N_FAMILIES; f++) {
-			if (strcmp(fam, families[f]))
-				continue;
-			tmp[f].known++;
-			tmp[f].decided += cat[i].decided;
-			tmp[f].exercised += rt != NULL;
-			tmp[f].failing += rt && rt->failed;
-		}
-		all->known++;
-		all->decided += cat[i].decided;
-		all->exercised += rt != NULL;
-		all->failing += rt && rt->failed;
-	}
-	for (size_t f = 0; f < N_FAMILIES; f++) {
-		if (!tmp[f].known)
-			continue;
-		cov[n] = tmp[f];
-		cov[n++].family = families[f];
-	}
-	return n;
-}
-
 /* "850 ns", "12.3 us" style, with the micro sign. */
 static const char *fmt_ns(uint64_t ns, char *buf, size_t len)
 {
@@ -306,100 +246,91 @@ static const char html_style[] =
 	"code{font-family:ui-monospace,monospace}"
 	"#rule-table td:first-child,td.n{white-space:nowrap}";
 
-static void h_cell(FILE *out, const char *s)
+/* ------------------------------------------------------------ sections */
+
+static void doc_kv(struct doc *d, const char *k, const char *v)
 {
-	fputs("<td>", out);
-	xml_puts(out, s, false);
-	fputs("</td>", out);
+	doc_row(d, NULL, NULL, NULL);
+	doc_head_cell(d, k);
+	doc_cell(d, v ? v : "");
+	doc_row_end(d);
 }
 
-static void h_num(FILE *out, uint64_t v)
-{
-	fprintf(out, "<td class=\"n\">%" PRIu64 "</td>", v);
-}
-
-static void h_kv(FILE *out, const char *k, const char *v)
-{
-	fputs("<tr><th>", out);
-	xml_puts(out, k, false);
-	fputs("</th>", out);
-	h_cell(out, v ? v : "");
-	fputs("</tr>\n", out);
-}
-
-static void h_kv_u64(FILE *out, const char *k, uint64_t v)
+static void doc_kv_u64(struct doc *d, const char *k, uint64_t v)
 {
 	char buf[24];
 
 	snprintf(buf, sizeof(buf), "%" PRIu64, v);
-	h_kv(out, k, buf);
+	doc_kv(d, k, buf);
 }
 
-static void html_summary(FILE *out, const struct run_info *ri, const struct tally *t,
-			 const struct family_cov *all)
+static void doc_summary(struct doc *d, const struct report_summary *s)
 {
-	int status = report_exit_status(ri, t);
-	uint64_t checked = 0, failed = 0;
-	char buf[96];
+	static const struct doc_col cols[] = { { NULL, false }, { NULL, false } };
+	const struct run_info *ri = s->ri;
+	const struct tally *t = s->t;
+	char buf[160];
 
-	for (size_t i = 0; i < t->n_rules; i++) {
-		checked += t->rules[i].checked;
-		failed += t->rules[i].failed;
-	}
-	fprintf(out, "<section id=\"summary\">\n<p id=\"verdict\" class=\"verdict %s\">",
-		status ? "bad" : "ok");
-	xml_puts(out, report_verdict_line(ri, t), false);
-	fputs("</p>\n<table id=\"summary-table\">\n", out);
-	h_kv(out, "kernel", ri->release);
-	h_kv(out, "arch", ri->machine);
-	h_kv(out, "backend", ri->backend);
-	h_kv(out, "profile", ri->profile);
-	h_kv(out, "workload", ri->workload);
-	snprintf(buf, sizeof(buf), "%zu exercised, %zu decided by the model, %zu in the catalogue",
-		 all->exercised, all->decided, all->known);
-	h_kv(out, "rules", buf);
-	snprintf(buf, sizeof(buf), "%" PRIu64 " checked, %" PRIu64 " failed", checked, failed);
-	h_kv(out, "checks", buf);
+	if (!d->md)
+		fputs("<section id=\"summary\">\n", d->out);
+	snprintf(buf, sizeof(buf), "%s%s", d->md ? "Verdict: " : "",
+		 report_verdict_line(s->verdict));
+	doc_para(d, "verdict", s->exit_status ? "verdict bad" : "verdict ok", buf);
+	doc_table(d, "summary-table", cols, 2);
+	doc_kv(d, "kernel", ri->release);
+	doc_kv(d, "arch", ri->machine);
+	doc_kv(d, "backend", ri->backend);
+	doc_kv(d, "profile", ri->profile);
+	doc_kv(d, "workload", ri->workload);
+	snprintf(buf, sizeof(buf),
+		 "%zu of %zu that apply here exercised (%.0f%%); %zu decided here; %zu known",
+		 s->all.exercised, s->all.applicable,
+		 s->all.applicable ? 100.0 * s->all.exercised / s->all.applicable : 0.0,
+		 s->all.decided, s->n_rules);
+	doc_kv(d, "rules", buf);
+	snprintf(buf, sizeof(buf), "%" PRIu64 " checked, %" PRIu64 " failed", s->checked,
+		 s->failed);
+	doc_kv(d, "checks", buf);
 	snprintf(buf, sizeof(buf),
 		 "%" PRIu64 " seen: %" PRIu64 " pass, %" PRIu64 " mismatch, %" PRIu64
 		 " incomplete, %" PRIu64 " unjudged",
 		 t->clones, t->by_verdict[VERDICT_PASS], t->by_verdict[VERDICT_MISMATCH],
 		 t->by_verdict[VERDICT_INCOMPLETE], t->by_verdict[VERDICT_UNJUDGED]);
-	h_kv(out, "clones", buf);
-	h_kv_u64(out, "failed syscalls", t->failed_syscalls);
-	h_kv_u64(out, "lost records", ri->lost_total);
-	h_kv_u64(out, "undecodable", ri->undecodable);
-	h_kv_u64(out, "untracked", ri->untracked);
-	h_kv_u64(out, "exit status", status);
-	fputs("</table>\n</section>\n", out);
+	doc_kv(d, "clones", buf);
+	doc_kv_u64(d, "failed syscalls", t->failed_syscalls);
+	doc_kv_u64(d, "lost records", ri->lost_total);
+	doc_kv_u64(d, "undecodable", ri->undecodable);
+	doc_kv_u64(d, "untracked", ri->untracked);
+	doc_kv_u64(d, "exit status", s->exit_status);
+	doc_table_end(d);
+	doc_section_end(d);
 }
 
-/* Horizontal bars: known rules (grey), exercised (green), failing (red). */
-static void html_coverage(FILE *out, const struct family_cov *cov, size_t n,
-			  const struct family_cov *all)
+/* Horizontal bars: applicable rules (grey), decided (blue), exercised (green), failing (red). */
+static void svg_coverage(FILE *out, const struct report_summary *s)
 {
 	const int x0 = 110, w = 420, row = 26;
-	int height = (int)(n + 1) * row + 10;
+	int height = (int)(s->n_families + 1) * row + 10;
 
-	fputs("<section id=\"coverage\">\n<h2>Rule coverage</h2>\n", out);
 	fprintf(out,
 		"<svg id=\"coverage-chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"720\" "
-		"height=\"%d\" role=\"img\" aria-label=\"rules exercised of rules known\" "
+		"height=\"%d\" role=\"img\" aria-label=\"rules exercised of rules that apply\" "
 		"font-family=\"sans-serif\" font-size=\"12\">\n",
 		height);
-	for (size_t i = 0; i <= n; i++) {
-		const struct family_cov *c = i < n ? &cov[i] : all;
+	for (size_t i = 0; i <= s->n_families; i++) {
+		const struct report_family *c = i < s->n_families ? &s->families[i] : &s->all;
 		int y = 5 + (int)i * row;
-		int wd = c->known ? (int)(w * c->decided / c->known) : 0;
-		int we = c->known ? (int)(w * c->exercised / c->known) : 0;
-		int wf = c->known ? (int)(w * c->failing / c->known) : 0;
+		int wd = c->applicable ? (int)(w * c->decided / c->applicable) : 0;
+		int we = c->applicable ? (int)(w * c->exercised / c->applicable) : 0;
+		int wf = c->applicable ? (int)(w * c->failing / c->applicable) : 0;
 
-		fprintf(out, "<g class=\"cov\" data-family=\"%s\" data-known=\"%zu\" "
-			     "data-exercised=\"%zu\">", c->family, c->known, c->exercised);
+		fprintf(out, "<g class=\"cov\" data-family=\"%s\" data-applicable=\"%zu\" "
+			     "data-exercised=\"%zu\">", c->family, c->applicable, c->exercised);
 		fprintf(out, "<title>%s: %zu of %zu rules exercised, %zu decided, %zu failing"
-			     "</title>", c->family, c->exercised, c->known, c->decided, c->failing);
+			     "</title>", c->family, c->exercised, c->applicable, c->decided,
+			c->failing);
 		fprintf(out, "<text x=\"0\" y=\"%d\"%s>%s</text>", y + 15,
-			i == n ? " font-weight=\"bold\"" : "", c->family);
+			i == s->n_families ? " font-weight=\"bold\"" : "", c->family);
 		fprintf(out, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"18\" fill=\"#ddd\"/>",
 			x0, y, w);
 		fprintf(out,
@@ -416,188 +347,230 @@ static void html_coverage(FILE *out, const struct family_cov *cov, size_t n,
 				"fill=\"#c83737\"/>",
 				x0, y, wf);
 		fprintf(out, "<text x=\"%d\" y=\"%d\">%zu / %zu</text></g>\n", x0 + w + 8, y + 14,
-			c->exercised, c->known);
+			c->exercised, c->applicable);
 	}
-	fputs("</svg>\n<p>Bar: the catalogue's rules that apply to this kernel.  Blue: "
-	      "decided by the model, green: exercised by this run, red: of which failing."
-	      "</p>\n</section>\n",
-	      out);
+	fputs("</svg>\n", out);
+}
+
+static void doc_coverage(struct doc *d, const struct report_summary *s)
+{
+	static const struct doc_col fam[] = {
+		{ "Family", false },	{ "Apply here", true }, { "Decided here", true },
+		{ "Exercised", true },	{ "Failing", true },
+	};
+	static const struct doc_col why[] = {
+		{ "Rule", false }, { "Not exercised because", false }, { "Detail", false },
+	};
+
+	doc_section(d, "coverage", "Rule coverage");
+	if (!d->md) {
+		svg_coverage(d->out, s);
+		doc_para(d, NULL, NULL,
+			 "Bar: the catalogue's rules that apply to this kernel.  Blue: decided "
+			 "by the model here, green: exercised by this run, red: of which failing.");
+	}
+	doc_table(d, "coverage-table", fam, ARRAY_SIZE(fam));
+	for (size_t i = 0; i <= s->n_families; i++) {
+		const struct report_family *c = i < s->n_families ? &s->families[i] : &s->all;
+
+		doc_row(d, NULL, "family", c->family);
+		doc_cell(d, c->family);
+		doc_num_cell(d, c->applicable);
+		doc_num_cell(d, c->decided);
+		doc_num_cell(d, c->exercised);
+		doc_num_cell(d, c->failing);
+		doc_row_end(d);
+	}
+	doc_table_end(d);
+
+	doc_heading(d, 3, NULL, "Not exercised, by reason");
+	doc_table(d, "not-exercised-table", why, ARRAY_SIZE(why));
+	for (int c = 0; c < REPORT_CLASS__COUNT; c++) {
+		for (size_t i = 0; i < s->n_rules; i++) {
+			const struct report_rule *r = &s->rules[i];
+
+			if (!r->applies || r->tally || r->class != (enum report_class)c)
+				continue;
+			doc_row(d, report_class_key(r->class), "rule", r->id);
+			doc_code_cell(d, r->id);
+			doc_cell(d, report_class_title(r->class));
+			doc_cell(d, r->reason ? r->reason : r->statement);
+			doc_row_end(d);
+		}
+	}
+	doc_table_end(d);
+	doc_section_end(d);
 }
 
 /* "yes", or why the model does not check the rule here. */
-static const char *model_status(const struct report_rule_info *info, char *buf, size_t len)
+static const char *model_status(const struct report_rule *r, char *buf, size_t len)
 {
-	if (!info || (info->decided && info->applies))
+	if (r->decided && r->applies)
 		return "yes";
-	snprintf(buf, len, "%s%s%s", info->applies ? "not decided" : "n/a on this kernel",
-		 info->reason ? ": " : "", info->reason ? info->reason : "");
+	snprintf(buf, len, "%s%s%s", r->applies ? "not decided" : "n/a on this kernel",
+		 r->reason ? ": " : "", r->reason ? r->reason : "");
 	return buf;
 }
 
-static void html_rule_row(FILE *out, const char *id, const char *stmt,
-			  const struct report_rule_info *info, const struct rule_tally *rt)
+static void doc_rules(struct doc *d, const struct report_summary *s)
 {
-	char buf[160];
+	static const struct doc_col cols[] = {
+		{ "ID", false },       { "Statement", false }, { "Family", false },
+		{ "Model checks", false }, { "Exercised", false }, { "Checked", true },
+		{ "Passed", true },    { "Failed", true },
+	};
+	char buf[192];
 
-	fprintf(out, "<tr class=\"%s\" data-rule=\"",
-		!rt ? "unexercised" : rt->failed ? "fail" : "pass");
-	xml_puts(out, id, true);
-	fputs("\"><td><code>", out);
-	xml_puts(out, id, false);
-	fputs("</code></td>", out);
-	h_cell(out, stmt);
-	h_cell(out, report_rule_family(id));
-	h_cell(out, model_status(info, buf, sizeof(buf)));
-	h_cell(out, rt ? "yes" : "no");
-	h_num(out, rt ? rt->checked : 0);
-	h_num(out, rt ? rt->passed : 0);
-	h_num(out, rt ? rt->failed : 0);
-	fputs("</tr>\n", out);
+	doc_section(d, "rules", "Rules");
+	doc_table(d, "rule-table", cols, ARRAY_SIZE(cols));
+	for (size_t i = 0; i < s->n_rules; i++) {
+		const struct report_rule *r = &s->rules[i];
+		const struct rule_tally *rt = r->tally;
+
+		doc_row(d, !rt ? "unexercised" : rt->failed ? "fail" : "pass", "rule", r->id);
+		doc_code_cell(d, r->id);
+		doc_cell(d, r->statement);
+		doc_cell(d, r->family);
+		doc_cell(d, model_status(r, buf, sizeof(buf)));
+		if (rt)
+			doc_cell(d, rt->failed ? "yes, FAILING" : "yes");
+		else if (r->applies)
+			doc_fmt_cell(d, "no: %s", report_class_title(r->class));
+		else
+			doc_cell(d, "no");
+		doc_num_cell(d, rt ? rt->checked : 0);
+		doc_num_cell(d, rt ? rt->passed : 0);
+		doc_num_cell(d, rt ? rt->failed : 0);
+		doc_row_end(d);
+	}
+	doc_table_end(d);
+	doc_section_end(d);
 }
 
-static void html_rules(FILE *out, const struct tally *t, const struct report_rule_info *cat,
-		       size_t n_known)
+static void doc_cases(struct doc *d, const struct html_report *h)
 {
-	fputs("<section id=\"rules\">\n<h2>Rules</h2>\n<table id=\"rule-table\">\n"
-	      "<thead><tr><th>ID</th><th>Statement</th><th>Family</th><th>Model checks</th>"
-	      "<th>Exercised</th><th>Checked</th><th>Passed</th><th>Failed</th></tr></thead>\n"
-	      "<tbody>\n",
-	      out);
-	for (size_t i = 0; i < n_known; i++)
-		html_rule_row(out, cat[i].id, cat[i].statement, &cat[i], find_tally(t, cat[i].id));
-	for (size_t i = 0; i < t->n_rules; i++)
-		if (!report_catalogue_find(cat, n_known, t->rules[i].rule))
-			html_rule_row(out, t->rules[i].rule,
-				      report_rule_statement(t->rules[i].rule), NULL, &t->rules[i]);
-	fputs("</tbody>\n</table>\n</section>\n", out);
-}
-
-static void html_cases(FILE *out, const struct html_report *h)
-{
+	static const struct doc_col cols[] = {
+		{ "Case", false },	 { "Syscalls", false }, { "Clones", true },
+		{ "Pass", true },	 { "Mismatch", true },	{ "Incomplete", true },
+		{ "Unjudged", true },	 { "Failed syscalls", true },
+	};
 	char buf[96];
 
-	fputs("<section id=\"cases\">\n<h2>Workload cases</h2>\n<table id=\"case-table\">\n"
-	      "<thead><tr><th>Case</th><th>Syscalls</th><th>Clones</th><th>Pass</th>"
-	      "<th>Mismatch</th><th>Incomplete</th><th>Unjudged</th><th>Failed syscalls</th>"
-	      "</tr></thead>\n<tbody>\n",
-	      out);
+	doc_section(d, "cases", "Workload cases");
+	doc_table(d, "case-table", cols, ARRAY_SIZE(cols));
 	for (size_t i = 0; i < h->n_cases; i++) {
 		const struct html_case *c = &h->cases[i];
 
-		fprintf(out, "<tr class=\"%s\">",
+		doc_row(d,
 			c->by_verdict[VERDICT_MISMATCH] || c->by_verdict[VERDICT_INCOMPLETE] ?
-				"fail" : "pass");
-		h_cell(out, c->label ? c->label : "(no case)");
+				"fail" : "pass",
+			NULL, NULL);
+		doc_cell(d, c->label ? c->label : "(no case)");
 		fmt_entries(c->entries, buf, sizeof(buf));
-		h_cell(out, buf);
-		h_num(out, c->clones);
-		h_num(out, c->by_verdict[VERDICT_PASS]);
-		h_num(out, c->by_verdict[VERDICT_MISMATCH]);
-		h_num(out, c->by_verdict[VERDICT_INCOMPLETE]);
-		h_num(out, c->by_verdict[VERDICT_UNJUDGED]);
-		h_num(out, c->failed_syscalls);
-		fputs("</tr>\n", out);
+		doc_cell(d, buf);
+		doc_num_cell(d, c->clones);
+		doc_num_cell(d, c->by_verdict[VERDICT_PASS]);
+		doc_num_cell(d, c->by_verdict[VERDICT_MISMATCH]);
+		doc_num_cell(d, c->by_verdict[VERDICT_INCOMPLETE]);
+		doc_num_cell(d, c->by_verdict[VERDICT_UNJUDGED]);
+		doc_num_cell(d, c->failed_syscalls);
+		doc_row_end(d);
 	}
-	fputs("</tbody>\n</table>\n</section>\n", out);
+	doc_table_end(d);
+	doc_section_end(d);
 }
 
-/* "syscall exit not seen; sched_wakeup_new not seen; ..." */
-static const char *describe_incomplete(const struct clone_verdict *v, char *buf, size_t len)
-{
-	size_t off = snprintf(buf, len, "%s", v->reason ? v->reason : "incomplete");
-
-	for (int s = 0; s < MODEL_STAGE__COUNT && off < len; s++)
-		if (v->missing & MODEL_STAGE_BIT(s))
-			off += snprintf(buf + off, len - off, "; %s not seen", model_stage_name(s));
-	return buf;
-}
-
-static void html_findings(FILE *out, const struct tally *t)
+/* One row of the findings: a failing check c of v, or (c NULL) v incomplete. */
+static void finding_row(struct doc *d, const struct clone_verdict *v, const struct diff_check *c)
 {
 	char line[256];
 
-	fputs("<section id=\"findings\">\n<h2>Mismatches and incomplete clones</h2>\n", out);
+	doc_row(d, verdict_name(v->verdict), NULL, NULL);
+	doc_num_cell(d, v->clone_id);
+	doc_cell(d, v->label ? v->label : "");
+	doc_cell(d, v->entry == OBS_ENTRY_NONE ? "" : obs_entry_name(v->entry));
+	if (v->child_pid)
+		doc_fmt_cell(d, "%u \u2192 %u", v->parent_pid, v->child_pid);
+	else
+		doc_fmt_cell(d, "%u", v->parent_pid);
+	if (v->ret_seen)
+		doc_fmt_cell(d, "%" PRId64, v->ret);
+	else
+		doc_cell(d, "not seen");
+	doc_cell(d, verdict_name(v->verdict));
+	if (c) {
+		const struct model_rule *m = model_rule_find(c->rule);
+
+		doc_code_cell(d, c->rule);
+		doc_code_cell(d, report_describe_check(c, line, sizeof(line)));
+		doc_cell(d, m ? m->statement : "");
+	} else {
+		doc_cell(d, "");
+		doc_cell(d, report_describe_incomplete(v->reason, v->missing, line, sizeof(line)));
+		doc_cell(d, "");
+	}
+	doc_row_end(d);
+}
+
+static void doc_findings(struct doc *d, const struct tally *t)
+{
+	static const struct doc_col cols[] = {
+		{ "Clone", true },    { "Case", false },     { "Syscall", false },
+		{ "Parent \u2192 child", true }, { "Returned", true }, { "Verdict", false },
+		{ "Rule", false },    { "Observed vs predicted", false }, { "Statement", false },
+	};
+	char buf[64];
+
+	doc_section(d, "findings", "Mismatches and incomplete clones");
 	if (!t->n_kept) {
-		fputs("<p>None: every judged clone passed.</p>\n</section>\n", out);
+		doc_para(d, NULL, NULL, "None: every judged clone passed.");
+		doc_section_end(d);
 		return;
 	}
-	fputs("<table id=\"finding-table\">\n<thead><tr><th>Clone</th><th>Case</th>"
-	      "<th>Syscall</th><th>Parent \u2192 child</th><th>Returned</th><th>Verdict</th>"
-	      "<th>Rule</th><th>Observed vs predicted</th><th>Statement</th></tr></thead>\n"
-	      "<tbody>\n",
-	      out);
+	doc_table(d, "finding-table", cols, ARRAY_SIZE(cols));
 	for (size_t i = 0; i < t->n_kept; i++) {
 		const struct clone_verdict *v = &t->kept[i];
 		bool any = false;
 
-		for (size_t k = 0; k <= v->n_checks; k++) {
-			const struct diff_check *c = k < v->n_checks ? &v->checks[k] : NULL;
-
-			if (c && c->ok)
+		for (size_t k = 0; k < v->n_checks; k++) {
+			if (v->checks[k].ok)
 				continue;
-			if (!c && any)
-				break;
+			finding_row(d, v, &v->checks[k]);
 			any = true;
-			fprintf(out, "<tr class=\"%s\"><td class=\"n\">%" PRIu64 "</td>",
-				verdict_name(v->verdict), v->clone_id);
-			h_cell(out, v->label ? v->label : "");
-			h_cell(out, v->entry == OBS_ENTRY_NONE ? "" : obs_entry_name(v->entry));
-			if (v->child_pid)
-				fprintf(out, "<td class=\"n\">%u \u2192 %u</td>", v->parent_pid,
-					v->child_pid);
-			else
-				fprintf(out, "<td class=\"n\">%u</td>", v->parent_pid);
-			if (v->ret_seen)
-				fprintf(out, "<td class=\"n\">%" PRId64 "</td>", v->ret);
-			else
-				h_cell(out, "not seen");
-			h_cell(out, verdict_name(v->verdict));
-			if (c) {
-				fputs("<td><code>", out);
-				xml_puts(out, c->rule, false);
-				fputs("</code></td><td><code>", out);
-				xml_puts(out, report_describe_check(c, line, sizeof(line)), false);
-				fputs("</code></td>", out);
-				h_cell(out, report_rule_statement(c->rule));
-			} else {
-				describe_incomplete(v, line, sizeof(line));
-				h_cell(out, "");
-				h_cell(out, line);
-				h_cell(out, "");
-			}
-			fputs("</tr>\n", out);
 		}
+		if (!any)
+			finding_row(d, v, NULL);
 	}
-	fputs("</tbody>\n</table>\n", out);
-	if (t->not_kept)
-		fprintf(out, "<p>... and %" PRIu64 " more not listed.</p>\n", t->not_kept);
-	fputs("</section>\n", out);
+	doc_table_end(d);
+	if (t->not_kept) {
+		snprintf(buf, sizeof(buf), "... and %" PRIu64 " more not listed.", t->not_kept);
+		doc_para(d, NULL, NULL, buf);
+	}
+	doc_section_end(d);
 }
 
-static void html_loss(FILE *out, const struct run_info *ri, const struct tally *t)
+static void doc_loss(struct doc *d, const struct report_summary *s)
 {
-	fputs("<section id=\"loss\">\n<h2>Lost records and incomplete clones</h2>\n"
-	      "<table id=\"loss-table\">\n<thead><tr><th>What</th><th>Count</th></tr></thead>\n"
-	      "<tbody>\n",
-	      out);
-	for (int p = 0; p < OBS__COUNT; p++) {
-		char what[64];
+	static const struct doc_col cols[] = { { "What", false }, { "Count", true } };
+	const struct run_info *ri = s->ri;
 
-		snprintf(what, sizeof(what), "lost at %s", obs_point_name(p));
-		fputs("<tr>", out);
-		h_cell(out, what);
-		h_num(out, ri->lost[p]);
-		fputs("</tr>\n", out);
+	doc_section(d, "loss", "Lost records and incomplete clones");
+	doc_table(d, "loss-table", cols, ARRAY_SIZE(cols));
+	for (int p = 0; p < OBS__COUNT; p++) {
+		doc_row(d, NULL, "point", obs_point_name(p));
+		doc_fmt_cell(d, "lost at %s", obs_point_name(p));
+		doc_num_cell(d, ri->lost[p]);
+		doc_row_end(d);
 	}
-	fputs("<tr><th>lost in all</th>", out);
-	h_num(out, ri->lost_total);
-	fputs("</tr>\n<tr><td>undecodable records</td>", out);
-	h_num(out, ri->undecodable);
-	fputs("</tr>\n<tr><td>untracked child points</td>", out);
-	h_num(out, ri->untracked);
-	fputs("</tr>\n<tr><td>incomplete clones</td>", out);
-	h_num(out, t->by_verdict[VERDICT_INCOMPLETE]);
-	fputs("</tr>\n</tbody>\n</table>\n</section>\n", out);
+	doc_row(d, NULL, NULL, NULL);
+	doc_head_cell(d, "lost in all");
+	doc_num_cell(d, ri->lost_total);
+	doc_row_end(d);
+	doc_kv_u64(d, "undecodable records", ri->undecodable);
+	doc_kv_u64(d, "untracked child points", ri->untracked);
+	doc_kv_u64(d, "incomplete clones", s->t->by_verdict[VERDICT_INCOMPLETE]);
+	doc_table_end(d);
+	doc_section_end(d);
 }
 
 /*
@@ -605,25 +578,22 @@ static void html_loss(FILE *out, const struct run_info *ri, const struct tally *
  * evenly picked) over a box from p25 to p75 with the median, whiskers at
  * min and max; x is logarithmic.
  */
-static void html_latency(FILE *out, const struct html_report *h,
-			 const struct span_stats st[SPAN__COUNT])
+static void svg_latency(FILE *out, const struct html_report *h,
+			const struct span_stats st[SPAN__COUNT])
 {
 	const int x0 = 30, w = 640, row = 70;
 	uint64_t lo = UINT64_MAX, hi = 0;
 	int dlo, dhi;
 	char a[24], b[24], c[24], d[24], e[24];
 
-	fputs("<section id=\"latency\">\n<h2>Latency of each transition, per clone</h2>\n", out);
 	for (int s = 0; s < SPAN__COUNT; s++) {
 		if (!st[s].n)
 			continue;
 		lo = st[s].min < lo ? st[s].min : lo;
 		hi = st[s].max > hi ? st[s].max : hi;
 	}
-	if (!hi) {
-		fputs("<p>No transition was observed with both of its points.</p>\n", out);
-		goto table;
-	}
+	if (!hi)
+		return;
 	/* whole decades around the data */
 	for (dlo = 0; dlo < 12 && approx_log10(lo) >= dlo + 1; dlo++)
 		;
@@ -680,251 +650,68 @@ static void html_latency(FILE *out, const struct html_report *h,
 	}
 #undef LX
 	fputs("</svg>\n", out);
-table:
-	fputs("<table id=\"latency-table\">\n<thead><tr><th>Transition</th><th>Clones</th>"
-	      "<th>Min</th><th>Median</th><th>p90</th><th>Max</th></tr></thead>\n<tbody>\n",
-	      out);
+}
+
+static void doc_latency(struct doc *d, const struct html_report *h,
+			const struct span_stats st[SPAN__COUNT])
+{
+	static const struct doc_col cols[] = {
+		{ "Transition", false }, { "Clones", true }, { "Min", true },
+		{ "Median", true },	 { "p90", true },    { "Max", true },
+	};
+	char a[24];
+
+	doc_section(d, "latency", "Latency of each transition, per clone");
+	if (!d->md)
+		svg_latency(d->out, h, st);
+	doc_table(d, "latency-table", cols, ARRAY_SIZE(cols));
 	for (int s = 0; s < SPAN__COUNT; s++) {
-		fprintf(out, "<tr data-span=\"%s\">", report_spans[s].key);
-		h_cell(out, report_spans[s].title);
-		h_num(out, st[s].n);
-		h_cell(out, st[s].n ? fmt_ns(st[s].min, a, sizeof(a)) : "");
-		h_cell(out, st[s].n ? fmt_ns(st[s].p50, a, sizeof(a)) : "");
-		h_cell(out, st[s].n ? fmt_ns(st[s].p90, a, sizeof(a)) : "");
-		h_cell(out, st[s].n ? fmt_ns(st[s].max, a, sizeof(a)) : "");
-		fputs("</tr>\n", out);
+		doc_row(d, NULL, "span", report_spans[s].key);
+		doc_cell(d, report_spans[s].title);
+		doc_num_cell(d, st[s].n);
+		doc_cell(d, st[s].n ? fmt_ns(st[s].min, a, sizeof(a)) : "");
+		doc_cell(d, st[s].n ? fmt_ns(st[s].p50, a, sizeof(a)) : "");
+		doc_cell(d, st[s].n ? fmt_ns(st[s].p90, a, sizeof(a)) : "");
+		doc_cell(d, st[s].n ? fmt_ns(st[s].max, a, sizeof(a)) : "");
+		doc_row_end(d);
 	}
-	fputs("</tbody>\n</table>\n<p>copy_process() itself is not observable by the "
-	      "tracepoint backend: sys_enter \u2192 task_newtask bounds it from above.</p>\n"
-	      "</section>\n",
-	      out);
+	doc_table_end(d);
+	doc_para(d, NULL, NULL,
+		 "copy_process() itself is not observable by the tracepoint backend: "
+		 "sys_enter \u2192 task_newtask bounds it from above.");
+	doc_section_end(d);
 }
 
-static void html_write(FILE *out, const struct html_report *h, const struct run_info *ri,
-		       const struct tally *t, const struct span_stats st[SPAN__COUNT],
-		       const struct report_rule_info *cat, size_t n_known)
+static void doc_write(struct doc *d, const struct html_report *h, const struct report_summary *s,
+		      const struct span_stats st[SPAN__COUNT])
 {
-	struct family_cov cov[N_FAMILIES], all;
-	size_t n_cov = coverage(t, cat, n_known, cov, &all);
+	const char *title = "clonecheck: conformance of process creation";
 
-	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
-	      "<title>clonecheck: ",
-	      out);
-	xml_puts(out, ri->release, false);
-	fprintf(out, " %s</title>\n<style>%s</style>\n</head>\n<body>\n",
-		report_exit_status(ri, t) ? "does not conform" : "conforms", html_style);
-	fputs("<h1>clonecheck: conformance of process creation</h1>\n", out);
-	html_summary(out, ri, t, &all);
-	html_coverage(out, cov, n_cov, &all);
-	html_rules(out, t, cat, n_known);
-	html_cases(out, h);
-	html_findings(out, t);
-	html_loss(out, ri, t);
-	html_latency(out, h, st);
-	fputs("</body>\n</html>\n", out);
+	if (!d->md) {
+		fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+		      "<title>clonecheck: ", d->out);
+		doc_text(d, s->ri->release);
+		fprintf(d->out, " %s</title>\n<style>%s</style>\n</head>\n<body>\n",
+			s->exit_status ? "does not conform" : "conforms", html_style);
+	}
+	doc_heading(d, 1, NULL, title);
+	doc_summary(d, s);
+	doc_coverage(d, s);
+	doc_rules(d, s);
+	doc_cases(d, h);
+	doc_findings(d, s->t);
+	doc_loss(d, s);
+	doc_latency(d, h, st);
+	if (!d->md)
+		fputs("</body>\n</html>\n", d->out);
 }
 
-/* -------------------------------------------------------------- Markdown */
-
-static void m_row_begin(FILE *out)
-{
-	fputs("|", out);
-}
-
-static void m_cell(FILE *out, const char *s)
-{
-	fputc(' ', out);
-	md_puts(out, s);
-	fputs(" |", out);
-}
-
-static void m_num(FILE *out, uint64_t v)
-{
-	fprintf(out, " %" PRIu64 " |", v);
-}
-
-static void md_write(FILE *out, const struct html_report *h, const struct run_info *ri,
-		     const struct tally *t, const struct span_stats st[SPAN__COUNT],
-		     const struct report_rule_info *cat, size_t n_known)
-{
-	struct family_cov cov[N_FAMILIES], all;
-	size_t n_cov = coverage(t, cat, n_known, cov, &all);
-	uint64_t checked = 0, failed = 0;
-	char buf[256];
-
-	for (size_t i = 0; i < t->n_rules; i++) {
-		checked += t->rules[i].checked;
-		failed += t->rules[i].failed;
-	}
-	fputs("# clonecheck: conformance of process creation\n\n", out);
-	fprintf(out, "**Verdict: %s**\n\n", report_verdict_line(ri, t));
-	fputs("| | |\n|---|---|\n", out);
-#define KV(k, v) (m_row_begin(out), m_cell(out, k), m_cell(out, v), fputc('\n', out))
-	KV("kernel", ri->release);
-	KV("arch", ri->machine);
-	KV("backend", ri->backend);
-	KV("profile", ri->profile);
-	KV("workload", ri->workload);
-	snprintf(buf, sizeof(buf), "%zu exercised, %zu decided by the model, %zu in the catalogue",
-		 all.exercised, all.decided, all.known);
-	KV("rules", buf);
-	snprintf(buf, sizeof(buf), "%" PRIu64 " checked, %" PRIu64 " failed", checked, failed);
-	KV("checks", buf);
-	snprintf(buf, sizeof(buf),
-		 "%" PRIu64 " seen: %" PRIu64 " pass, %" PRIu64 " mismatch, %" PRIu64
-		 " incomplete, %" PRIu64 " unjudged (%" PRIu64 " failed syscalls)",
-		 t->clones, t->by_verdict[VERDICT_PASS], t->by_verdict[VERDICT_MISMATCH],
-		 t->by_verdict[VERDICT_INCOMPLETE], t->by_verdict[VERDICT_UNJUDGED],
-		 t->failed_syscalls);
-	KV("clones", buf);
-	snprintf(buf, sizeof(buf),
-		 "%" PRIu64 " lost, %" PRIu64 " undecodable, %" PRIu64 " untracked",
-		 ri->lost_total, ri->undecodable, ri->untracked);
-	KV("records", buf);
-	snprintf(buf, sizeof(buf), "%d", report_exit_status(ri, t));
-	KV("exit status", buf);
-#undef KV
-
-	fputs("\n## Rule coverage\n\n| Family | Catalogue | Decided | Exercised | Failing |\n"
-	      "|---|---:|---:|---:|---:|\n",
-	      out);
-	for (size_t i = 0; i <= n_cov; i++) {
-		const struct family_cov *c = i < n_cov ? &cov[i] : &all;
-
-		m_row_begin(out);
-		m_cell(out, c->family);
-		m_num(out, c->known);
-		m_num(out, c->decided);
-		m_num(out, c->exercised);
-		m_num(out, c->failing);
-		fputc('\n', out);
-	}
-
-	fputs("\n## Rules\n\n| ID | Statement | Model checks | Exercised | Checked | Passed "
-	      "| Failed |\n|---|---|---|---|---:|---:|---:|\n",
-	      out);
-	for (size_t i = 0; i < n_known + t->n_rules; i++) {
-		const char *id = i < n_known ? cat[i].id : t->rules[i - n_known].rule;
-		const struct rule_tally *rt = find_tally(t, id);
-
-		if (i >= n_known && report_catalogue_find(cat, n_known, id))
-			continue;
-		m_row_begin(out);
-		m_cell(out, id);
-		m_cell(out, i < n_known ? cat[i].statement : report_rule_statement(id));
-		m_cell(out, model_status(i < n_known ? &cat[i] : NULL, buf, sizeof(buf)));
-		m_cell(out, rt ? (rt->failed ? "yes, FAILING" : "yes") : "no");
-		m_num(out, rt ? rt->checked : 0);
-		m_num(out, rt ? rt->passed : 0);
-		m_num(out, rt ? rt->failed : 0);
-		fputc('\n', out);
-	}
-
-	fputs("\n## Workload cases\n\n| Case | Syscalls | Clones | Pass | Mismatch | Incomplete "
-	      "| Unjudged | Failed syscalls |\n|---|---|---:|---:|---:|---:|---:|---:|\n",
-	      out);
-	for (size_t i = 0; i < h->n_cases; i++) {
-		const struct html_case *c = &h->cases[i];
-
-		m_row_begin(out);
-		m_cell(out, c->label ? c->label : "(no case)");
-		fmt_entries(c->entries, buf, sizeof(buf));
-		m_cell(out, buf);
-		m_num(out, c->clones);
-		m_num(out, c->by_verdict[VERDICT_PASS]);
-		m_num(out, c->by_verdict[VERDICT_MISMATCH]);
-		m_num(out, c->by_verdict[VERDICT_INCOMPLETE]);
-		m_num(out, c->by_verdict[VERDICT_UNJUDGED]);
-		m_num(out, c->failed_syscalls);
-		fputc('\n', out);
-	}
-
-	fputs("\n## Mismatches and incomplete clones\n\n", out);
-	if (!t->n_kept) {
-		fputs("None: every judged clone passed.\n", out);
-	} else {
-		fputs("| Clone | Case | Syscall | Verdict | Rule | Observed vs predicted |\n"
-		      "|---:|---|---|---|---|---|\n",
-		      out);
-		for (size_t i = 0; i < t->n_kept; i++) {
-			const struct clone_verdict *v = &t->kept[i];
-			bool any = false;
-
-			for (size_t k = 0; k <= v->n_checks; k++) {
-				const struct diff_check *c = k < v->n_checks ? &v->checks[k] : NULL;
-
-				if ((c && c->ok) || (!c && any))
-					continue;
-				any = true;
-				m_row_begin(out);
-				m_num(out, v->clone_id);
-				m_cell(out, v->label ? v->label : "");
-				m_cell(out, v->entry == OBS_ENTRY_NONE ? "" :
-									 obs_entry_name(v->entry));
-				m_cell(out, verdict_name(v->verdict));
-				m_cell(out, c ? c->rule : "");
-				if (c)
-					report_describe_check(c, buf, sizeof(buf));
-				else
-					describe_incomplete(v, buf, sizeof(buf));
-				m_cell(out, buf);
-				fputc('\n', out);
-			}
-		}
-		if (t->not_kept)
-			fprintf(out, "\n... and %" PRIu64 " more not listed.\n", t->not_kept);
-	}
-
-	fputs("\n## Lost records\n\n| Point | Lost |\n|---|---:|\n", out);
-	for (int p = 0; p < OBS__COUNT; p++) {
-		m_row_begin(out);
-		m_cell(out, obs_point_name(p));
-		m_num(out, ri->lost[p]);
-		fputc('\n', out);
-	}
-
-	fputs("\n## Latency of each transition, per clone\n\n"
-	      "| Transition | Clones | Min | Median | p90 | Max |\n|---|---:|---:|---:|---:|---:|\n",
-	      out);
-	for (int s = 0; s < SPAN__COUNT; s++) {
-		char a[24];
-
-		m_row_begin(out);
-		m_cell(out, report_spans[s].title);
-		m_num(out, st[s].n);
-		m_cell(out, st[s].n ? fmt_ns(st[s].min, a, sizeof(a)) : "");
-		m_cell(out, st[s].n ? fmt_ns(st[s].p50, a, sizeof(a)) : "");
-		m_cell(out, st[s].n ? fmt_ns(st[s].p90, a, sizeof(a)) : "");
-		m_cell(out, st[s].n ? fmt_ns(st[s].max, a, sizeof(a)) : "");
-		fputc('\n', out);
-	}
-}
-
-static int html_end(struct report *r, const struct run_info *ri, const struct tally *t)
+static void html_discard(struct report *r)
 {
 	struct html_report *h = r->priv;
-	struct span_stats st[SPAN__COUNT];
-	size_t n_known = 0;
-	struct report_rule_info *cat;
-	int err = 0;
 
 	if (!h)
-		return -EINVAL;	/* begin() did not run */
-	cat = report_catalogue(ri, &n_known);
-	if (!cat) {
-		err = -errno;
-		goto out_free;
-	}
-	for (int s = 0; s < SPAN__COUNT; s++)
-		span_stats(&h->span[s], &st[s]);
-	if (h->md)
-		md_write(r->out, h, ri, t, st, cat, n_known);
-	else
-		html_write(r->out, h, ri, t, st, cat, n_known);
-	if (fflush(r->out) || ferror(r->out))
-		err = -EIO;
-	free(cat);
-out_free:
+		return;
 	for (size_t i = 0; i < h->n_cases; i++)
 		free(h->cases[i].label);
 	free(h->cases);
@@ -932,7 +719,22 @@ out_free:
 		free(h->span[s].ns);
 	free(h);
 	r->priv = NULL;
-	return err;
+}
+
+static int html_end(struct report *r, const struct report_summary *s)
+{
+	struct html_report *h = r->priv;
+	struct span_stats st[SPAN__COUNT];
+	struct doc d;
+
+	if (!h)
+		return -EINVAL;	/* begin() did not run */
+	d = (struct doc){ .out = r->out, .md = h->md };
+	for (int i = 0; i < SPAN__COUNT; i++)
+		span_stats(&h->span[i], &st[i]);
+	doc_write(&d, h, s, st);
+	html_discard(r);
+	return 0;
 }
 
 const struct report_ops report_html_ops = {
@@ -940,6 +742,7 @@ const struct report_ops report_html_ops = {
 	.begin = html_begin,
 	.clone = html_clone,
 	.end = html_end,
+	.discard = html_discard,
 };
 
 const struct report_ops report_md_ops = {
@@ -947,4 +750,5 @@ const struct report_ops report_md_ops = {
 	.begin = md_begin,
 	.clone = html_clone,
 	.end = html_end,
+	.discard = html_discard,
 };

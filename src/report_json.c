@@ -42,13 +42,10 @@ static void json_check(struct json_writer *w, const struct diff_check *c)
 	json_writer__str_field(w, "rule", c->rule);
 	json_writer__str_field(w, "kind", report_check_kind_key(c->kind));
 	json_writer__str_field(w, "stage", model_stage_name(c->stage));
-	if (c->kind == CHECK_FIELD) {
-		json_writer__str_field(w, "field", model_field_name(c->field));
-		json_writer__str_field(w, "op", report_op_key(c->op));
-	} else {
-		json_writer__str_field(w, "field", c->kind == CHECK_RET ? "ret" : NULL);
-		json_writer__str_field(w, "op", c->kind == CHECK_RET ? "ret" : "absent");
-	}
+	if (c->kind == CHECK_ORDER)
+		json_writer__str_field(w, "before", model_stage_name(c->before));
+	json_writer__str_field(w, "field", report_check_field(c));
+	json_writer__str_field(w, "op", report_check_op(c));
 	json_writer__s64_field(w, "expected", c->expected);
 	json_writer__s64_field(w, "observed", c->observed);
 	json_writer__bool_field(w, "ok", c->ok);
@@ -120,18 +117,20 @@ static int json_clone(struct report *r, const struct clone_obs *co,
 	return json_writer__err(w);
 }
 
-static int json_summary(struct json_writer *w, const struct run_info *ri,
-			const struct tally *t)
+static void json_run_check(struct json_writer *w, const struct report_run_result *rc)
 {
-	uint64_t checked = 0, passed = 0, failed = 0;
-	size_t n_known = 0, n_decided = 0;
-	int status = report_exit_status(ri, t);
-	struct report_rule_info *cat = report_catalogue(ri, &n_known);
+	json_writer__obj_begin(w);
+	json_writer__str_field(w, "check", rc->key);
+	json_writer__bool_field(w, "ok", rc->ok);
+	json_writer__str_field(w, "detail", rc->detail);
+	json_writer__obj_end(w);
+}
 
-	if (!cat)
-		return -errno;
-	for (size_t i = 0; i < n_known; i++)
-		n_decided += cat[i].decided && cat[i].applies;
+static void json_summary(struct json_writer *w, const struct report_summary *s)
+{
+	const struct run_info *ri = s->ri;
+	const struct tally *t = s->t;
+
 	json_writer__obj_begin(w);
 	json_writer__str_field(w, "type", "summary");
 	json_writer__str_field(w, "kernel", ri->release);
@@ -139,58 +138,63 @@ static int json_summary(struct json_writer *w, const struct run_info *ri,
 	json_writer__str_field(w, "backend", ri->backend);
 	json_writer__str_field(w, "profile", ri->profile);
 	json_writer__str_field(w, "workload", ri->workload);
-	json_writer__str_field(w, "verdict", status ? "does_not_conform" : "conforms");
-	json_writer__s64_field(w, "exit_status", status);
+	json_writer__str_field(w, "verdict", report_verdict_key(s->verdict));
+	json_writer__s64_field(w, "exit_status", s->exit_status);
 
 	json_writer__name(w, "rules");
 	json_writer__arr_begin(w);
 	for (size_t i = 0; i < t->n_rules; i++) {
 		const struct rule_tally *rt = &t->rules[i];
-		const struct report_rule_info *ci = report_catalogue_find(cat, n_known, rt->rule);
+		const struct report_rule *r = report_summary__rule(s, rt->rule);
 
 		json_writer__obj_begin(w);
 		json_writer__str_field(w, "rule", rt->rule);
-		json_writer__str_field(w, "family", report_rule_family(rt->rule));
-		json_writer__str_field(w, "statement",
-				       ci ? ci->statement : report_rule_statement(rt->rule));
+		json_writer__str_field(w, "family", r ? r->family : "other");
+		json_writer__str_field(w, "statement", r ? r->statement : "");
 		json_writer__u64_field(w, "checked", rt->checked);
 		json_writer__u64_field(w, "passed", rt->passed);
 		json_writer__u64_field(w, "failed", rt->failed);
 		json_writer__obj_end(w);
-		checked += rt->checked;
-		passed += rt->passed;
-		failed += rt->failed;
 	}
 	json_writer__arr_end(w);
-	json_writer__u64_field(w, "rules_exercised", t->n_rules);
-	json_writer__u64_field(w, "rules_decided", n_decided);
-	json_writer__u64_field(w, "rules_known", n_known);
-	/* Rules the model decides on this kernel that no check exercised. */
-	json_writer__name(w, "rules_unexercised");
+	/* coverage: of the rules that apply here, how many the run exercised */
+	json_writer__u64_field(w, "rules_applicable", s->all.applicable);
+	json_writer__u64_field(w, "rules_exercised", s->all.exercised);
+	json_writer__u64_field(w, "rules_decided", s->all.decided);
+	json_writer__u64_field(w, "rules_known", s->n_rules);
+	/* every rule that applies and was not exercised, with why */
+	json_writer__name(w, "not_exercised");
 	json_writer__arr_begin(w);
-	for (size_t i = 0; i < n_known; i++) {
-		bool seen = false;
+	for (size_t i = 0; i < s->n_rules; i++) {
+		const struct report_rule *r = &s->rules[i];
 
-		if (!cat[i].decided || !cat[i].applies)
+		if (!r->applies || r->tally)
 			continue;
-		for (size_t k = 0; k < t->n_rules && !seen; k++)
-			seen = !strcmp(t->rules[k].rule, cat[i].id);
-		if (!seen)
-			json_writer__str(w, cat[i].id);
+		json_writer__obj_begin(w);
+		json_writer__str_field(w, "rule", r->id);
+		json_writer__str_field(w, "class", report_class_key(r->class));
+		json_writer__str_field(w, "reason", r->reason);
+		json_writer__obj_end(w);
 	}
 	json_writer__arr_end(w);
-	free(cat);
 
 	json_writer__name(w, "checks");
 	json_writer__obj_begin(w);
-	json_writer__u64_field(w, "checked", checked);
-	json_writer__u64_field(w, "passed", passed);
-	json_writer__u64_field(w, "failed", failed);
+	json_writer__u64_field(w, "checked", s->checked);
+	json_writer__u64_field(w, "passed", s->passed);
+	json_writer__u64_field(w, "failed", s->failed);
 	json_writer__obj_end(w);
+
+	json_writer__name(w, "run_checks");
+	json_writer__arr_begin(w);
+	for (int i = 0; i < RUN_CHECK__COUNT; i++)
+		json_run_check(w, &s->run[i]);
+	json_writer__arr_end(w);
 
 	json_writer__name(w, "clones");
 	json_writer__obj_begin(w);
-	json_writer__u64_field(w, "judged", t->clones);
+	json_writer__u64_field(w, "seen", t->clones);
+	json_writer__u64_field(w, "judged", s->judged);
 	json_writer__u64_field(w, "pass", t->by_verdict[VERDICT_PASS]);
 	json_writer__u64_field(w, "mismatch", t->by_verdict[VERDICT_MISMATCH]);
 	json_writer__u64_field(w, "incomplete", t->by_verdict[VERDICT_INCOMPLETE]);
@@ -207,21 +211,28 @@ static int json_summary(struct json_writer *w, const struct run_info *ri,
 	json_writer__u64_field(w, "undecodable", ri->undecodable);
 	json_writer__u64_field(w, "untracked", ri->untracked);
 	json_writer__obj_end(w);
-	return 0;
 }
 
-static int json_end(struct report *r, const struct run_info *ri, const struct tally *t)
+static void json_discard(struct report *r)
+{
+	struct json_report *j = r->priv;
+
+	if (!j)
+		return;
+	json_writer__free(j->w);
+	free(j);
+	r->priv = NULL;
+}
+
+static int json_end(struct report *r, const struct report_summary *s)
 {
 	struct json_report *j = r->priv;
 	int err;
 
 	if (!j)
 		return -EINVAL;
-	err = json_summary(j->w, ri, t);
-	if (err)
-		json_writer__free(j->w);
-	else
-		err = json_writer__free(j->w);
+	json_summary(j->w, s);
+	err = json_writer__free(j->w);
 	free(j);
 	r->priv = NULL;
 	return err;
@@ -232,4 +243,5 @@ const struct report_ops report_json_ops = {
 	.begin = json_begin,
 	.clone = json_clone,
 	.end = json_end,
+	.discard = json_discard,
 };

@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /* report_text.c - the human-readable conformance report. */
-#include <errno.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "report.h"
 #include "report_fmt.h"
 
 static void print_check(FILE *out, const struct diff_check *c)
@@ -66,59 +64,36 @@ static void print_wrapped(FILE *out, const char *label, const char *s)
 	fputc('\n', out);
 }
 
-static bool exercised(const struct tally *t, const char *id)
-{
-	for (size_t i = 0; i < t->n_rules; i++)
-		if (!strcmp(t->rules[i].rule, id))
-			return true;
-	return false;
-}
-
 /*
- * Rule coverage: of the catalogue rules that apply to this kernel and that
- * the model decides from what this backend sees, how many the run
- * exercised.  With list, every applicable rule not exercised and why.
+ * Every rule that applies here and was not exercised, grouped by what it
+ * would need, with the model's reason (or its statement).
  */
-static int print_coverage(FILE *out, const struct run_info *ri, const struct tally *t,
-			  bool list)
+static void print_not_exercised(FILE *out, const struct report_summary *s)
 {
-	size_t n = 0, decidable = 0, done = 0, apply = 0;
-	struct report_rule_info *cat = report_catalogue(ri, &n);
+	size_t n = s->all.applicable - s->all.exercised;
 
-	if (!cat)
-		return -errno;
-	for (size_t i = 0; i < n && !list; i++) {
-		apply += cat[i].applies;
-		if (!cat[i].applies || !cat[i].decided)
+	fprintf(out, "\nnot exercised: %zu of %zu rules that apply here\n", n, s->all.applicable);
+	for (int c = 0; c < REPORT_CLASS__COUNT; c++) {
+		if (!s->not_exercised[c])
 			continue;
-		decidable++;
-		done += exercised(t, cat[i].id);
-	}
-	if (!list)
-		fprintf(out, "coverage %zu of %zu rules decidable here (%.0f%%); %zu apply to "
-			     "this kernel\n", done, decidable,
-			decidable ? 100.0 * done / decidable : 0.0, apply);
-	else
-		fprintf(out, "\nnot exercised\n");
-	for (size_t i = 0; i < n && list; i++) {
-		char label[16];
+		fprintf(out, "  %s: %zu\n", report_class_title(c), s->not_exercised[c]);
+		for (size_t i = 0; i < s->n_rules; i++) {
+			const struct report_rule *r = &s->rules[i];
+			char label[16];
 
-		if (!cat[i].applies || exercised(t, cat[i].id))
-			continue;
-		snprintf(label, sizeof(label), "  %-5s ", cat[i].id);
-		print_wrapped(out, label,
-			      cat[i].decided ? "decidable, not provoked by this run" :
-			      cat[i].reason  ? cat[i].reason :
-					       "not decided by the model");
+			if (!r->applies || r->tally || r->class != (enum report_class)c)
+				continue;
+			snprintf(label, sizeof(label), "    %-5s ", r->id);
+			print_wrapped(out, label, r->reason ? r->reason : r->statement);
+		}
 	}
-	free(cat);
-	return 0;
 }
 
-static int text_end(struct report *rep, const struct run_info *ri, const struct tally *t)
+static int text_end(struct report *rep, const struct report_summary *s)
 {
+	const struct run_info *ri = s->ri;
+	const struct tally *t = s->t;
 	FILE *out = rep->out;
-	uint64_t checked = 0, failed = 0;
 
 	fprintf(out, "clonecheck: conformance of process creation\n");
 	fprintf(out, "kernel   %s %s\n", ri->release, ri->machine);
@@ -133,13 +108,12 @@ static int text_end(struct report *rep, const struct run_info *ri, const struct 
 
 		fprintf(out, "%-6s %-50.50s %7" PRIu64 " %5" PRIu64 " %4" PRIu64 "\n", r->rule,
 			m ? m->statement : "", r->checked, r->passed, r->failed);
-		checked += r->checked;
-		failed += r->failed;
 	}
 	fprintf(out, "\nrules    %zu checked, %" PRIu64 " checks, %" PRIu64 " failed\n",
-		t->n_rules, checked, failed);
-	if (print_coverage(out, ri, t, false))
-		return -errno;
+		t->n_rules, s->checked, s->failed);
+	fprintf(out, "coverage %zu of %zu rules that apply here exercised (%.0f%%)\n",
+		s->all.exercised, s->all.applicable,
+		s->all.applicable ? 100.0 * s->all.exercised / s->all.applicable : 0.0);
 	fprintf(out,
 		"clones   %" PRIu64 ": %" PRIu64 " pass, %" PRIu64 " mismatch, %" PRIu64
 		" incomplete, %" PRIu64 " unjudged; %" PRIu64 " syscalls failed\n",
@@ -169,13 +143,8 @@ static int text_end(struct report *rep, const struct run_info *ri, const struct 
 		if (t->not_kept)
 			fprintf(out, "  ... and %" PRIu64 " more\n", t->not_kept);
 	}
-	if (print_coverage(out, ri, t, true))
-		return -errno;
-	fprintf(out, "\nverdict  %s\n",
-		report_exit_status(ri, t) ? "DOES NOT CONFORM (or not fully observed)" :
-					    "CONFORMS");
-	if (fflush(out))
-		return -errno;
+	print_not_exercised(out, s);
+	fprintf(out, "\nverdict  %s\n", report_verdict_line(s->verdict));
 	return 0;
 }
 
@@ -203,12 +172,3 @@ const struct report_ops report_text_ops = {
 	.clone = text_clone,
 	.end = text_end,
 };
-
-int report_exit_status(const struct run_info *ri, const struct tally *t)
-{
-	if (t->by_verdict[VERDICT_MISMATCH] || t->by_verdict[VERDICT_INCOMPLETE])
-		return 1;
-	if (ri->lost_total || ri->undecodable || ri->cases_unseen)
-		return 1;
-	return 0;
-}

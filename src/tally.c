@@ -10,12 +10,21 @@ void tally_init(struct tally *t)
 	memset(t, 0, sizeof(*t));
 }
 
-static struct rule_tally *rule_slot(struct tally *t, const char *rule)
+const struct rule_tally *tally_find(const struct tally *t, const char *rule)
 {
 	/* rule IDs are the model's string literals: a pointer match is the common case */
 	for (size_t i = 0; i < t->n_rules; i++)
 		if (t->rules[i].rule == rule || !strcmp(t->rules[i].rule, rule))
 			return &t->rules[i];
+	return NULL;
+}
+
+static struct rule_tally *rule_slot(struct tally *t, const char *rule)
+{
+	struct rule_tally *r = (struct rule_tally *)tally_find(t, rule);
+
+	if (r)
+		return r;
 	if (t->n_rules >= TALLY_MAX_RULES)
 		return NULL;
 	t->rules[t->n_rules].rule = rule;

@@ -30,5 +30,7 @@ void tally_init(struct tally *t);
 void tally_add(struct tally *t, const struct clone_verdict *v);
 /* Sort rules by catalogue ID for printing. */
 void tally_sort(struct tally *t);
+/* The counts of rule, or NULL if no check of it was counted. */
+const struct rule_tally *tally_find(const struct tally *t, const char *rule);
 
 #endif /* CLONECHECK_TALLY_H */

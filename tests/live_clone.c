@@ -303,13 +303,20 @@ START_TEST(test_live_ring_wraps_clean)
 }
 END_TEST
 
-/* A command that cannot start is still a run: sh reports 127. */
+/*
+ * A command that fails is still a run; one that makes no clone judges
+ * nothing, which is not CONFORMS (exit 1).
+ */
 START_TEST(test_live_command_status)
 {
 	char out[8192];
 
-	ck_assert_int_eq(run_cmd(CLONECHECK_BIN " -c 'exit 3' 2>&1", out, sizeof(out)), 0);
+	ck_assert_int_eq(run_cmd(CLONECHECK_BIN " -c 'exit 3' 2>&1", out, sizeof(out)), 1);
 	ck_assert_msg(strstr(out, "workload command: exit 3"), "%s", out);
+	ck_assert_msg(strstr(out, "\nverdict  NO CLONE JUDGED\n"), "%s", out);
+	ck_assert_int_eq(run_cmd(CLONECHECK_BIN " -c '/bin/true; exit 3' 2>&1", out, sizeof(out)),
+			 0);
+	ck_assert_msg(strstr(out, "\nverdict  CONFORMS\n"), "%s", out);
 }
 END_TEST
 

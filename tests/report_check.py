@@ -26,6 +26,8 @@ MODE
           cells.  QUERY: "cell:HEADING/ROW/COL" (the cell's text once
           backslash escapes and entities are rendered, CommonMark rules) or
           "rows:HEADING".
+  ktap    KTAP version 1, read by tests/ktap_check.py (a parser written from
+          the kernel's specification); queries as that script documents.
 """
 import html
 import html.parser
@@ -239,11 +241,21 @@ def q_md(path, args):
             die(2, "unknown query %r" % q)
 
 
+def q_ktap(path, args):
+    import ktap_check
+    try:
+        top = ktap_check.parse(path)
+        for q in args:
+            out(ktap_check.answer(top, q))
+    except ktap_check.KtapError as e:
+        die(1, "not valid KTAP: %s" % e)
+
+
 def main():
     if len(sys.argv) < 3:
-        die(2, "usage: report_check.py json|xml|dom|md FILE QUERY...")
+        die(2, "usage: report_check.py json|xml|dom|md|ktap FILE QUERY...")
     mode, path, args = sys.argv[1], sys.argv[2], sys.argv[3:]
-    modes = {"json": q_json, "xml": q_xml, "dom": q_dom, "md": q_md}
+    modes = {"json": q_json, "xml": q_xml, "dom": q_dom, "md": q_md, "ktap": q_ktap}
     if mode not in modes:
         die(2, "unknown mode %r" % mode)
     modes[mode](path, args)

@@ -193,6 +193,12 @@ void diff_clone(const struct model_profile *prof, const struct model_pred *pred,
 		v->reason = lossy ? "records lost" : "syscall entry not seen";
 		return;
 	}
+	/* a prediction the model could not hold whole judges nothing (a model bug) */
+	if (pred->n_dropped) {
+		v->verdict = VERDICT_INCOMPLETE;
+		v->reason = "prediction truncated: the model emitted more than it holds";
+		return;
+	}
 	/* a clone made inside the kernel has no syscall exit to wait for */
 	kernel = pred->stages_forbidden & MODEL_STAGE_BIT(MODEL_STAGE_SYS_EXIT);
 	if (!v->ret_seen && !kernel) {

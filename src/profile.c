@@ -33,25 +33,46 @@ static uint64_t kallsyms_addr(const char *name)
 	return found;
 }
 
-/* "CONFIG_X=y" in the running kernel's config (from /proc/config.gz). */
-static enum model_cfg kconfig(const char *opt)
+/*
+ * The value of "CONFIG_X=..." in the running kernel's config: from
+ * /proc/config.gz, else /boot/config-RELEASE (Debian).  1 and the value in
+ * val when set, 0 when the config is there without it, -1 with no config.
+ */
+static int kconfig_value(const char *opt, char *val, size_t len)
 {
-	gzFile f = gzopen("/proc/config.gz", "rb");
-	char line[256];
+	char line[256], path[300];
+	struct utsname u;
 	size_t n = strlen(opt);
-	enum model_cfg v = MODEL_CFG_UNKNOWN;
+	gzFile f = gzopen("/proc/config.gz", "rb");
+	int found = 0;
 
+	if (!f && !uname(&u)) {
+		snprintf(path, sizeof(path), "/boot/config-%s", u.release);
+		f = gzopen(path, "rb");	/* zlib reads plain files too */
+	}
 	if (!f)
-		return v;
-	v = MODEL_CFG_N;	/* the config is there: absent means not set */
+		return -1;
 	while (gzgets(f, line, sizeof(line))) {
 		if (!strncmp(line, opt, n) && line[n] == '=') {
-			v = (line[n + 1] == 'y' || line[n + 1] == 'm') ? MODEL_CFG_Y : MODEL_CFG_N;
+			snprintf(val, len, "%s", line + n + 1);
+			val[strcspn(val, "\n")] = '\0';
+			found = 1;
 			break;
 		}
 	}
 	gzclose(f);
-	return v;
+	return found;
+}
+
+/* A boolean CONFIG_X: y/m, n (absent from a config that is there), unknown. */
+static enum model_cfg kconfig(const char *opt)
+{
+	char v[64];
+	int r = kconfig_value(opt, v, sizeof(v));
+
+	if (r < 0)
+		return MODEL_CFG_UNKNOWN;
+	return r && (v[0] == 'y' || v[0] == 'm') ? MODEL_CFG_Y : MODEL_CFG_N;
 }
 
 /* A numeric sysctl, 0 if it cannot be read. */
@@ -96,6 +117,22 @@ static uint64_t x86_task_size_max(void)
 	return five ? (1ULL << 56) - 4096 : (1ULL << 47) - 4096;
 }
 
+/*
+ * arm64 TASK_SIZE_MAX is 1 << VA_BITS, the configured virtual address width
+ * (arch/arm64/include/asm/processor.h), which access_ok() checks against
+ * (V-04); 0 when the config cannot be read.
+ */
+static uint64_t arm64_task_size_max(void)
+{
+	char v[16];
+	unsigned long bits;
+
+	if (kconfig_value("CONFIG_ARM64_VA_BITS", v, sizeof(v)) != 1)
+		return 0;
+	bits = strtoul(v, NULL, 10);
+	return bits >= 36 && bits <= 52 ? 1ULL << bits : 0;
+}
+
 int profile_probe_host(struct model_profile *p, char *release, char *machine)
 {
 	struct utsname u;
@@ -110,8 +147,8 @@ int profile_probe_host(struct model_profile *p, char *release, char *machine)
 		return -EINVAL;
 	p->preempt_count = kconfig("CONFIG_PREEMPT_COUNT");
 	p->userns_sysctl = sysctl_bool("/proc/sys/kernel/unprivileged_userns_clone");
-	if (p->arch == MODEL_ARCH_X86_64)
-		p->task_size_max = x86_task_size_max();
+	p->task_size_max = p->arch == MODEL_ARCH_X86_64 ? x86_task_size_max() :
+								  arm64_task_size_max();
 	p->uclamp = kconfig("CONFIG_UCLAMP_TASK");
 	p->pid_max = (uint32_t)sysctl_u64("/proc/sys/kernel/pid_max");
 	p->ksyms.ret_from_fork = kallsyms_addr("ret_from_fork");

@@ -43,34 +43,23 @@ const char *report_class_title(enum report_class c)
 }
 
 /*
- * What a catalogue rule needs to be decided.  The one place that derives
- * it: from the model's catalogue data as it is today (the rules judged only
- * from copy_process's arguments, whether the model decides the rule, and
- * the words of its reason).  Once model/ gives each entry its class, this
- * returns that instead.
+ * What a rule needs to be decided: the class of its row in the model's rule
+ * table (model/catalogue.c); a rule the table does not know (only a tally
+ * can name one) counts as decided here.
  */
-static enum report_class rule_class(const char *id, bool decided, const char *reason)
+static enum report_class rule_class(const char *id)
 {
-	/* clones made inside the kernel: judged only with copy_process's arguments */
-	static const char *const copy_args[] = { "R-01", "R-28", "X-11", "X-14", "E-05" };
-	static const struct {
-		const char *word;
-		enum report_class class;
-	} words[] = {
-		{ "restates", REPORT_CLASS_RESTATES },	  { "summarises", REPORT_CLASS_RESTATES },
-		{ "allocation", REPORT_CLASS_FAULT },	  { "LSM", REPORT_CLASS_FAULT },
-		{ "racing", REPORT_CLASS_RACY },	  { "race", REPORT_CLASS_RACY },
+	static const enum report_class of_need[MODEL_NEED__COUNT] = {
+		[MODEL_NEED_NOTHING] = REPORT_CLASS_DECIDED,
+		[MODEL_NEED_COPY_ARGS] = REPORT_CLASS_COPY_ARGS,
+		[MODEL_NEED_FAULT] = REPORT_CLASS_FAULT,
+		[MODEL_NEED_RACE] = REPORT_CLASS_RACY,
+		[MODEL_NEED_UNOBSERVED] = REPORT_CLASS_UNOBSERVABLE,
+		[MODEL_NEED_RESTATES] = REPORT_CLASS_RESTATES,
 	};
+	const struct model_rule *mr = model_rule_find(id);
 
-	for (size_t i = 0; i < ARRAY_SIZE(copy_args); i++)
-		if (!strcmp(id, copy_args[i]))
-			return REPORT_CLASS_COPY_ARGS;
-	if (decided || !reason)
-		return REPORT_CLASS_DECIDED;
-	for (size_t i = 0; i < ARRAY_SIZE(words); i++)
-		if (strstr(reason, words[i].word))
-			return words[i].class;
-	return REPORT_CLASS_UNOBSERVABLE;
+	return mr && mr->need < MODEL_NEED__COUNT ? of_need[mr->need] : REPORT_CLASS_DECIDED;
 }
 
 /* ---------------------------------------------------------------- summary */
@@ -272,16 +261,24 @@ struct report_summary *report_summary__new(const struct run_info *ri, const stru
 		r->decided = cat[i].decided;
 		r->reason = cat[i].reason;
 	}
-	for (size_t i = 0; i < n_model; i++)
-		if (!report_summary__rule(s, model[i].id))
-			add_rule(s, model[i].id, model[i].statement);
+	/* no profile: the table as it is, decided where its class says so */
+	for (size_t i = 0; i < n_model; i++) {
+		struct report_rule *r;
+
+		if (report_summary__rule(s, model[i].id))
+			continue;
+		r = add_rule(s, model[i].id, model[i].statement);
+		r->decided = model[i].need == MODEL_NEED_NOTHING ||
+			     model[i].need == MODEL_NEED_COPY_ARGS;
+		r->reason = model[i].note;
+	}
 	for (size_t i = 0; i < t->n_rules; i++)
 		if (!report_summary__rule(s, t->rules[i].rule))
 			add_rule(s, t->rules[i].rule, NULL);
 	for (size_t i = 0; i < s->n_rules; i++) {
 		struct report_rule *r = &s->rules[i];
 
-		r->class = rule_class(r->id, r->decided, r->reason);
+		r->class = rule_class(r->id);
 		/* what this run's backend cannot see is not decided here */
 		if (r->class == REPORT_CLASS_COPY_ARGS && ri->points &&
 		    (ri->points & OBS_BIT(OBS_COPY_ENTER)))

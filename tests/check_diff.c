@@ -449,6 +449,26 @@ START_TEST(test_diff_no_entry_incomplete)
 }
 END_TEST
 
+/* A prediction that lost expectations (model_pred.n_dropped) passes nothing. */
+START_TEST(test_diff_truncated_prediction_incomplete)
+{
+	struct model_profile prof = fx_profile();
+	struct model_pred pred;
+	struct obs o[OBS__COUNT];
+	struct clone_obs co;
+
+	fx_fork(o, 1);
+	fx_assemble(&co, o, OBS__COUNT);
+	ck_assert_int_eq(predict_clone(&prof, &co, &pred), 0);
+	diff_clone(&prof, &pred, &co, false, &v);
+	ck_assert_int_eq(v.verdict, VERDICT_PASS);
+	pred.n_dropped = 1;
+	diff_clone(&prof, &pred, &co, false, &v);
+	ck_assert_int_eq(v.verdict, VERDICT_INCOMPLETE);
+	ck_assert_ptr_nonnull(strstr(v.reason, "truncated"));
+}
+END_TEST
+
 START_TEST(test_diff_clone3_unreadable_incomplete)
 {
 	struct obs o[OBS__COUNT];
@@ -487,6 +507,7 @@ Suite *diff_suite(void)
 	TCase *core = tcase_create("Core");
 	TCase *mut = tcase_create("Mutations");
 
+	tcase_add_test(core, test_diff_truncated_prediction_incomplete);
 	tcase_add_test(core, test_diff_fork_passes);
 	tcase_add_test(core, test_diff_thread_passes);
 	tcase_add_test(core, test_diff_failure_passes);

@@ -106,7 +106,7 @@ START_TEST(test_live_every_case_observed)
 			      verdict_name(v->verdict));
 		ck_assert_msg(points == r.points, "case %s: points seen %#x of %#x", c[i].name,
 			      points, r.points);
-		ck_assert_int_eq(v->ret, res->child);
+		ck_assert_int_eq(v->ret, res->ret);
 	}
 }
 END_TEST

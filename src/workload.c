@@ -16,6 +16,7 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ptrace.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
@@ -135,6 +136,33 @@ static int run_helper_call(const void *c, struct wl_result *out)
 {
 	return run_call(c, out, true);
 }
+
+/* ----------------------------------------- setups for boundary values */
+
+#if defined(__x86_64__)
+/* SETTLS at TASK_SIZE_MAX + delta: EPERM from TASK_SIZE_MAX on (V-36). */
+static int wl_setup_tls_at_limit(struct wl_ctx *x, long delta, long unused)
+{
+	(void)unused;
+	x->call.tls = wl_task_size_max() + (uint64_t)delta;
+	return 0;
+}
+
+/*
+ * A 64 KiB clone3 stack that ends at the 4-level user limit (accepted by
+ * every x86_64 kernel: access_ok() allows an end up to TASK_SIZE_MAX), or
+ * one byte past this kernel's own limit (past = 1).
+ */
+static int wl_setup_stack_end(struct wl_ctx *x, long past, long unused)
+{
+	uint64_t end = past ? wl_task_size_max() + 1 : WL_TASK_SIZE_MAX_4L;
+
+	(void)unused;
+	x->call.stack_size = sizeof(case_stack);
+	x->call.stack = end - sizeof(case_stack);
+	return 0;
+}
+#endif
 
 /* --------------------------------------------- cases with a body of their own */
 
@@ -257,8 +285,11 @@ static int case_posix_spawn(struct wl_result *res)
 #define HELPER(fn, a, b) .helper = true, SETUP(fn, a, b)
 
 #define KERNEL_ADDR 0xffff800000000000UL	/* above every user address */
+#define PID_MAX_LIMIT (4 * 1024 * 1024)	/* include/linux/threads.h, 64-bit */
 #define IOPRIO(class, level) (((class) << 13) | (level)) /* IOPRIO_PRIO_VALUE */
+#define IOPRIO_RT 1
 #define IOPRIO_BE 2
+#define IOPRIO_IDLE 3
 #define THREAD_FLAGS (CLONE_VM | CLONE_SIGHAND | CLONE_THREAD)
 
 static const struct wl_case cases[] = {
@@ -496,6 +527,78 @@ static const struct wl_case cases[] = {
 	  FORK(), HELPER(pin, 0, 0) },
 	{ "affinity_thread", "pinned parent, CLONE_THREAD: mask copied", 0, "R-42",
 	  CLONE(THREAD_FLAGS, STACK), HELPER(pin, 0, 0) },
+	/* ptrace: the helper traces its own tracee, which makes the call */
+	{ "ptrace_o_tracefork", "SEIZE, TRACEFORK; fork: child traced, trap-stop", 0, "R-40",
+	  FORK(), HELPER(ptrace, PTRACE_O_TRACEFORK, 0) },
+	{ "ptrace_o_traceclone", "SEIZE, TRACECLONE; clone, exit signal 0: traced", 0, "R-40",
+	  CLONE(0, STACK), HELPER(ptrace, PTRACE_O_TRACECLONE, 0) },
+	{ "ptrace_o_tracevfork", "SEIZE, TRACEVFORK; clone VFORK|VM: traced", 0, "R-40",
+	  CLONE(CLONE_VFORK | CLONE_VM | SIGCHLD, STACK), HELPER(ptrace, PTRACE_O_TRACEVFORK, 0) },
+	{ "ptrace_attach_tracefork", "ATTACH, TRACEFORK; fork: child traced, SIGSTOP", 0,
+	  "R-40", FORK(), HELPER(ptrace, PTRACE_O_TRACEFORK, 1) },
+	{ "ptrace_fork_event_off", "SEIZE, TRACECLONE|TRACEVFORK; fork: not traced", 0, "R-40",
+	  FORK(), HELPER(ptrace, PTRACE_O_TRACECLONE | PTRACE_O_TRACEVFORK, 0) },
+	{ "ptrace_untraced", "SEIZE, TRACEFORK; clone UNTRACED: not traced", 0, "R-40",
+	  CLONE(CLONE_UNTRACED | SIGCHLD, STACK), HELPER(ptrace, PTRACE_O_TRACEFORK, 0) },
+	{ "ptrace_clone_ptrace", "SEIZE, no options; clone PTRACE: traced", 0, "R-40",
+	  CLONE(CLONE_PTRACE | SIGCHLD, STACK), HELPER(ptrace, 0, 0) },
+	{ "ptrace_thread_sigchld", "SEIZE, TRACEFORK; clone THREAD|SIGCHLD: a FORK event",
+	  0, "R-40", CLONE(THREAD_FLAGS | SIGCHLD, STACK), HELPER(ptrace, PTRACE_O_TRACEFORK, 0) },
+	{ "ptrace_clone3_thread", "SEIZE, TRACECLONE; clone3 THREAD: traced", 0, "R-40",
+	  CLONE3(THREAD_FLAGS, 0, STACK), HELPER(ptrace, PTRACE_O_TRACECLONE, 0) },
+	/* thread keyrings: the cred is shared by a thread only without one */
+	{ "keyring_thread", "thread keyring; clone THREAD: a new cred", 0, "R-22",
+	  CLONE(THREAD_FLAGS, STACK), HELPER(thread_keyring, 0, 0) },
+	{ "keyring_fork", "thread keyring; fork: a new cred, no thread keyring", 0, "R-22",
+	  FORK(), HELPER(thread_keyring, 0, 0) },
+	/* io priorities: a new io_context only for a valid class */
+	{ "ioprio_rt", "ioprio RT/0; fork: a new io_context with it", 0, "R-11", FORK(),
+	  HELPER(ioprio, IOPRIO(IOPRIO_RT, 0), 0) },
+	{ "ioprio_idle", "ioprio IDLE/7; fork: a new io_context with it", 0, "R-11", FORK(),
+	  HELPER(ioprio, IOPRIO(IOPRIO_IDLE, 7), 0) },
+	{ "ioprio_none_fork", "io_context with class NONE; fork: none", 0, "R-11", FORK(),
+	  HELPER(ioprio, 0, 0) },
+	{ "ioprio_none_clone_io", "io_context with class NONE; clone(IO): shared", 0, "R-11",
+	  CLONE(CLONE_IO | SIGCHLD, STACK), HELPER(ioprio, 0, 0) },
+	{ "ioprio_thread", "ioprio BE/4; clone THREAD without IO: a new io_context", 0, "R-11",
+	  CLONE(THREAD_FLAGS, STACK), HELPER(ioprio, IOPRIO(IOPRIO_BE, 4), 0) },
+	/* nested pid namespaces: the helper's descendant, init of a level-N ns */
+	{ "pidns_nested_fork", "fork from a level-1 pid ns init", 0, "R-20", FORK(),
+	  HELPER(pidns, 1, 0) },
+	{ "pidns_nested_newpid", "clone NEWPID from level 1: a level-2 ns", 0, "R-21",
+	  CLONE(CLONE_NEWPID | SIGCHLD, STACK), HELPER(pidns, 1, 0) },
+	{ "pidns_level_32", "clone NEWPID from level 31: level 32, the deepest", 0, "R-21",
+	  CLONE(CLONE_NEWPID | SIGCHLD, STACK), HELPER(pidns, 31, 0) },
+	{ "pidns_level_33", "clone NEWPID from level 32: ENOSPC", ENOSPC, "V-34",
+	  CLONE(CLONE_NEWPID | SIGCHLD, STACK), HELPER(pidns, 32, 0) },
+	{ "set_tid_nested_newpid", "level 1, clone3 NEWPID, set_tid {1, 5}", 0, "R-21",
+	  CLONE3(CLONE_NEWPID, SIGCHLD, SET_TID(2, 1, 5)), HELPER(pidns, 1, 0) },
+	{ "set_tid_nested_levels", "level 1, clone3 3 set_tid levels: EINVAL", EINVAL, "V-37",
+	  CLONE3(0, SIGCHLD, SET_TID(3, 5, 5, 5)), HELPER(pidns, 1, 0) },
+	{ "set_tid_nested_newpid_levels", "level 1, clone3 NEWPID, 4 set_tid levels: EINVAL",
+	  EINVAL, "V-37", CLONE3(CLONE_NEWPID, SIGCHLD, SET_TID(4, 1, 5, 5, 5)),
+	  HELPER(pidns, 1, 0) },
+	{ "set_tid_nested_eexist", "level 1, set_tid {1}: the caller's own pid, EEXIST", EEXIST,
+	  "V-38", CLONE3(0, SIGCHLD, SET_TID(1, 1)), HELPER(pidns, 1, 0) },
+	{ "set_tid_nested_max", "level 1, set_tid {PID_MAX_LIMIT}: EINVAL", EINVAL, "V-38",
+	  CLONE3(0, SIGCHLD, SET_TID(1, PID_MAX_LIMIT)), HELPER(pidns, 1, 0) },
+	/* boundary stack and TLS values */
+	{ "clone3_stack_wrap", "clone3 stack + stack_size wraps: EINVAL", EINVAL, "V-04",
+	  CLONE3(0, SIGCHLD, .stack = 0xfffffffffffff000ULL, .stack_size = 0x2000) },
+#if defined(__x86_64__)
+	{ "clone3_stack_at_limit", "clone3 stack ending at TASK_SIZE_MAX (4-level)", 0, "R-35",
+	  CLONE3(0, SIGCHLD), SETUP(stack_end, 0, 0) },
+	{ "clone3_stack_past_limit", "clone3 stack ending 1 byte past TASK_SIZE_MAX: EINVAL",
+	  EINVAL, "V-04", CLONE3(0, SIGCHLD), SETUP(stack_end, 1, 0) },
+	{ "settls_limit_m1", "clone SETTLS TASK_SIZE_MAX - 1: accepted", 0, "R-35",
+	  CLONE(CLONE_SETTLS | SIGCHLD, STACK), SETUP(tls_at_limit, -1, 0) },
+	{ "settls_limit", "clone SETTLS TASK_SIZE_MAX: EPERM", EPERM, "V-36",
+	  CLONE(CLONE_SETTLS | SIGCHLD, STACK), SETUP(tls_at_limit, 0, 0) },
+	{ "clone3_settls_limit_m1", "clone3 SETTLS TASK_SIZE_MAX - 1: accepted", 0, "R-35",
+	  CLONE3(CLONE_SETTLS, SIGCHLD), SETUP(tls_at_limit, -1, 0) },
+	{ "clone3_settls_limit", "clone3 SETTLS TASK_SIZE_MAX: EPERM", EPERM, "V-36",
+	  CLONE3(CLONE_SETTLS, SIGCHLD), SETUP(tls_at_limit, 0, 0) },
+#endif
 };
 
 const struct wl_case *workload_cases(size_t *n)

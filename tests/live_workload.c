@@ -358,6 +358,7 @@ START_TEST(test_wl_helper_clones_labelled)
 	} helper_cases[] = {
 		{ "sched_fifo", 1 }, { "sched_deadline_reset", 1 }, { "rlimit_nproc", 1 },
 		{ "clone_parent", 1 }, { "nobody_newns", 1 }, { "parent_from_ns_init", 2 },
+		{ "ptrace_o_tracefork", 2 }, { "pidns_level_33", 33 },
 	};
 	size_t n;
 	const struct wl_case *c = workload_cases(&n);
@@ -447,6 +448,69 @@ START_TEST(test_wl_sched_outcomes)
 		ck_assert_msg(ch, "case %s: no S-04 policy check", reset[k]);
 		ck_assert_int_eq(ch->observed, SCHED_OTHER);
 	}
+}
+END_TEST
+
+/*
+ * Each case of issue 10's kinds reached the state it is about, as BPF saw
+ * it on the child, whatever the model predicted: traced or not, a new cred
+ * because of a thread keyring, an io priority, a pid ns level, a boundary
+ * TLS or stack.  A setup that silently did nothing fails here.
+ */
+START_TEST(test_wl_states_reached)
+{
+	enum how { EQ, NONZERO, OP_NEW };
+	static const struct {
+		const char *name;
+		const char *rule;
+		enum model_field field;
+		enum how how;
+		int64_t value;
+	} want[] = {
+		{ "ptrace_o_tracefork", "R-40", MODEL_FIELD_PTRACE, NONZERO, 0 },
+		{ "ptrace_o_traceclone", "R-40", MODEL_FIELD_PTRACE, NONZERO, 0 },
+		{ "ptrace_o_tracevfork", "R-40", MODEL_FIELD_PTRACE, NONZERO, 0 },
+		{ "ptrace_attach_tracefork", "R-40", MODEL_FIELD_PENDING, EQ, 1 << (SIGSTOP - 1) },
+		{ "ptrace_fork_event_off", "R-40", MODEL_FIELD_PTRACE, EQ, 0 },
+		{ "ptrace_untraced", "R-40", MODEL_FIELD_PTRACE, EQ, 0 },
+		{ "ptrace_clone_ptrace", "R-40", MODEL_FIELD_PTRACE, NONZERO, 0 },
+		{ "ptrace_thread_sigchld", "R-40", MODEL_FIELD_PTRACE, NONZERO, 0 },
+		{ "ptrace_clone3_thread", "R-40", MODEL_FIELD_PTRACE, NONZERO, 0 },
+		{ "keyring_thread", "R-22", MODEL_FIELD_CRED, OP_NEW, 0 },
+		{ "keyring_fork", "R-22", MODEL_FIELD_CRED, OP_NEW, 0 },
+		{ "ioprio_rt", "R-11", MODEL_FIELD_IOPRIO, EQ, 1 << 13 },
+		{ "ioprio_idle", "R-11", MODEL_FIELD_IOPRIO, EQ, (3 << 13) | 7 },
+		{ "ioprio_thread", "R-11", MODEL_FIELD_IOPRIO, EQ, (2 << 13) | 4 },
+		{ "ioprio_none_fork", "R-11", MODEL_FIELD_IO_CONTEXT, EQ, 0 },
+		{ "ioprio_none_clone_io", "R-11", MODEL_FIELD_IO_CONTEXT, NONZERO, 0 },
+		{ "pidns_nested_fork", "R-20", MODEL_FIELD_NS_LEVEL, EQ, 1 },
+		{ "pidns_nested_newpid", "R-21", MODEL_FIELD_NS_LEVEL, EQ, 2 },
+		{ "pidns_level_32", "R-21", MODEL_FIELD_NS_LEVEL, EQ, 32 },
+		{ "set_tid_nested_newpid", "R-21", MODEL_FIELD_NS_LEVEL, EQ, 2 },
+#if defined(__x86_64__)
+		{ "settls_limit_m1", "R-35", MODEL_FIELD_USER_TLS, EQ, WL_TASK_SIZE_MAX_4L - 1 },
+		{ "clone3_settls_limit_m1", "R-35", MODEL_FIELD_USER_TLS, EQ,
+		  WL_TASK_SIZE_MAX_4L - 1 },
+		{ "clone3_stack_at_limit", "R-35", MODEL_FIELD_UREGS_SP, EQ, WL_TASK_SIZE_MAX_4L },
+#endif
+	};
+
+	ck_assert_int_eq(wl_err, 0);
+	for (size_t k = 0; k < ARRAY_SIZE(want); k++) {
+		const struct diff_check *ch = child_check(want[k].name, want[k].rule, want[k].field);
+
+		ck_assert_msg(ch, "case %s: no %s check of field %d", want[k].name, want[k].rule,
+			      want[k].field);
+		if (want[k].how == EQ)
+			ck_assert_msg(ch->observed == want[k].value, "case %s: observed %#llx",
+				      want[k].name, (unsigned long long)ch->observed);
+		else if (want[k].how == NONZERO)
+			ck_assert_msg(ch->observed != 0, "case %s: observed 0", want[k].name);
+		else
+			ck_assert_msg(ch->op == MODEL_OP_NEW, "case %s: op %d", want[k].name, ch->op);
+	}
+	/* this host's paging mode is the one the TLS values above assume */
+	ck_assert_uint_eq(wl_task_size_max(), WL_TASK_SIZE_MAX_4L);
 }
 END_TEST
 
@@ -703,6 +767,7 @@ Suite *live_workload_suite(void)
 	tcase_add_test(tc, test_wl_helper_clones_labelled);
 	tcase_add_test(tc, test_wl_rules_exercised);
 	tcase_add_test(tc, test_wl_sched_outcomes);
+	tcase_add_test(tc, test_wl_states_reached);
 	tcase_add_test(tc, test_wl_no_leftovers);
 	tcase_set_timeout(proc, 300);
 	tcase_add_test(proc, test_wl_worker_thread);

@@ -247,8 +247,8 @@ static int undo_pids(struct wl_ctx *x)
 int wl_setup_pids_max(struct wl_ctx *x, long max, long unused)
 {
 	int root = wl_cg_root(true);
-	bool ctl = root == cg2 && !file_has_word(root, "cgroup.subtree_control", "pids");
 	char file[300], val[32];
+	bool ctl;
 	int err;
 
 	(void)unused;
@@ -256,6 +256,8 @@ int wl_setup_pids_max(struct wl_ctx *x, long max, long unused)
 		return -EINVAL;
 	if (root < 0)
 		return -ENOENT;
+	ctl = root == cg2 && !file_has_word(root, "cgroup.subtree_control", "pids");
+	/* named first, switched on after: a sweep never misses a "+pids" of ours */
 	case_cgroup(x->path, sizeof(x->path), ctl ? "pids-ctl" : "pids");
 	if (mkdirat(root, x->path, 0755) && errno != EEXIST)
 		return -errno;
@@ -267,6 +269,6 @@ int wl_setup_pids_max(struct wl_ctx *x, long max, long unused)
 		err = write_at(root, file, val);
 	snprintf(file, sizeof(file), "%s/cgroup.procs", x->path);
 	if (!err)
-		err = write_at(root, file, "0");
+		err = write_at(root, file, "0");	/* the helper joins it */
 	return err;
 }

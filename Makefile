@@ -18,7 +18,7 @@ CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsubu
 MODEL_SRCS := $(wildcard model/*.c)
 # src/ without the BPF loader: builds and tests with no clang, bpftool or root.
 # LIVE_SRCS need libbpf and the skeleton; every other src/*.c is CORE.
-LIVE_SRCS := src/loader.c src/run.c src/workload.c
+LIVE_SRCS := src/loader.c src/run.c src/workload.c $(wildcard src/wl_*.c)
 CORE_SRCS := $(filter-out src/main.c src/env.c $(LIVE_SRCS),$(wildcard src/*.c))
 UNIT_TESTS := $(filter-out tests/check_main.c,$(wildcard tests/check_*.c)) tests/fixture.c
 LIVE_TESTS := $(wildcard tests/live_*.c)

@@ -1,83 +1,182 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * workload.c - the built-in cases.  Each makes one creating syscall that it
- * is about, either from the calling thread or from a helper process it
- * forks first (a helper changes its own policy, affinity, credentials,
- * limits or namespaces so that clonecheck's own stay untouched).  Each
- * waits for everything it created and leaves nothing behind: no process,
- * cgroup, namespace, signal disposition, policy, affinity or rlimit.
+ * workload.c - the built-in cases and their runner.  A case is a row: the
+ * creating call it is about (struct wl_call), what prepares the caller
+ * (struct wl_setup: wl_helper.c, wl_cgroup.c, or the two below), and
+ * whether a forked helper makes it.  The runner makes each call, waits for
+ * everything it created and undoes what the setup did; a helper changes
+ * only itself.  Five cases with a libc entry point have a body of their own.
  */
 #define _GNU_SOURCE
 #include <errno.h>
-#include <fcntl.h>
-#include <grp.h>
 #include <linux/sched.h>
 #include <pthread.h>
-#include <sched.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdatomic.h>
-#include <stdbool.h>
-#include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/mount.h>
-#include <sys/resource.h>
-#include <sys/stat.h>
+#include <sys/ptrace.h>
 #include <sys/syscall.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
-#include <linux/futex.h>
 
 #include "log.h"
-#include "workload.h"
+#include "wl_cgroup.h"
+#include "wl_helper.h"
+#include "wl_sys.h"
 
+/* ------------------------------------------------------------ the call */
 
-/*
- * Raw legacy clone with a NULL stack and no CLONE_VM: the child continues on
- * a copy of ours.  The arch's argument order (V-03).
- */
-static long raw_clone5(unsigned long flags, int *ptid, int *ctid, unsigned long tls)
+static char case_stack[64 * 1024] __attribute__((aligned(16)));
+static int32_t tid_word[2];	/* what parent_tid and child_tid point at */
+static int pidfd_word;		/* what pidfd points at */
+
+static uint64_t addr_of(enum wl_ptr p, void *mem)
 {
+	return p == WL_MEM ? (uintptr_t)mem : p == WL_BAD ? 8 : 0;
+}
+
+static long call_clone(const struct wl_call *k)
+{
+	uint64_t sp = k->stack_at == WL_MEM ? (uintptr_t)(case_stack + sizeof(case_stack)) : k->stack;
+	uint64_t tls = k->tls_at == WL_MEM ? (uintptr_t)(case_stack + 4096) : k->tls;
+	/* legacy CLONE_PIDFD returns the fd through parent_tid */
+	uint64_t ptid = k->pidfd ? addr_of(k->pidfd, &pidfd_word) : addr_of(k->ptid, &tid_word[0]);
+
+	return wl_clone_exit(k->flags, sp, (void *)(uintptr_t)ptid,
+			     (void *)(uintptr_t)addr_of(k->ctid, &tid_word[1]), tls);
+}
+
+static long call_clone3(const struct wl_call *k)
+{
+	static uint64_t buf[512];	/* PAGE_SIZE: clone3's largest struct */
+	static pid_t tids[33];		/* MAX_PID_NS_LEVEL + 1 */
+	struct clone_args ca = {
+		.flags = k->flags,
+		.pidfd = addr_of(k->pidfd, &pidfd_word),
+		.child_tid = addr_of(k->ctid, &tid_word[1]),
+		.parent_tid = k->ptid == WL_ALIAS ? (uintptr_t)&pidfd_word
+						  : addr_of(k->ptid, &tid_word[0]),
+		.exit_signal = k->exit_signal,
+		.stack = k->stack_at == WL_MEM ? (uintptr_t)case_stack : k->stack,
+		.stack_size = k->stack_at == WL_MEM ? sizeof(case_stack) : k->stack_size,
+		.tls = k->tls_at == WL_MEM ? (uintptr_t)(case_stack + 4096) : k->tls,
+		.set_tid = addr_of(k->set_tid_at, tids),
+		.set_tid_size = k->set_tid_size,
+		.cgroup = k->cgroup,
+	};
+
+	memset(tids, 0, sizeof(tids));
+	for (size_t i = 0; i < ARRAY_SIZE(k->set_tid); i++)
+		tids[i] = k->set_tid[i] == WL_SELF ? getpid() : k->set_tid[i];
+	memset(buf, 0, sizeof(buf));
+	memcpy(buf, &ca, sizeof(ca));
+	buf[CLONE_ARGS_SIZE_VER2 / sizeof(buf[0])] = k->tail;
+	return wl_spawn_exit(SYS_clone3, k->args_bad ? 8 : (long)buf,
+			     k->size ? (long)k->size : (long)sizeof(ca), 0, 0, 0);
+}
+
+/* Wait for the call's child; CLONE_PARENT's belongs to the caller's parent. */
+static void wait_for(const struct wl_call *k, pid_t child)
+{
+	const uint64_t cleared = CLONE_VM | CLONE_CHILD_CLEARTID;
+
+	if (k->flags & CLONE_PARENT)
+		return;
+	if (!(k->flags & CLONE_THREAD)) {
+		wl_wait_child(child);
+		return;
+	}
+	if ((k->flags & cleared) == cleared && k->ctid == WL_MEM)
+		wl_wait_cleared(&tid_word[1]);
+	wl_wait_thread(child);
+}
+
+static void make_call(const struct wl_ctx *x, struct wl_result *res)
+{
+	const struct wl_call *k = &x->call;
+	long ret;
+
+	pidfd_word = -1;
+	tid_word[0] = 0;
+	tid_word[1] = 1;	/* CLONE_CHILD_CLEARTID with VM zeroes it */
+	if (k->entry == WL_CLONE)
+		ret = call_clone(k);
+	else if (k->entry == WL_CLONE3)
+		ret = call_clone3(k);
+	else
+		ret = wl_fork_exit();
+	res->ret = ret;
+	if (ret > 0) {
+		res->child = x->nested ? wl_global_pid((pid_t)ret) : (pid_t)ret;
+		wait_for(k, (pid_t)ret);
+	}
+	if (pidfd_word >= 0)
+		close(pidfd_word);
+}
+
+/* A declared case in this process: setup, call, undo. */
+static int run_call(const struct wl_case *c, struct wl_result *res, bool helper)
+{
+	struct wl_ctx x = { .call = c->call, .helper = helper, .fd = -1 };
+	int err = c->setup.fn ? c->setup.fn(&x, c->setup.a, c->setup.b) : 0;
+
+	if (!err)
+		make_call(&x, res);
+	if (x.undo && err != WL_SUPERVISED) {
+		int undo_err = x.undo(&x);
+
+		err = err ? err : undo_err;
+	}
+	return err;
+}
+
+static int run_helper_call(const void *c, struct wl_result *out)
+{
+	return run_call(c, out, true);
+}
+
+/* ----------------------------------------- setups for boundary values */
+
 #if defined(__x86_64__)
-	/* x86-64: (flags, newsp, parent_tid, child_tid, tls) */
-	return syscall(SYS_clone, flags, 0UL, ptid, ctid, tls);
-#else
-	/* CLONE_BACKWARDS arches: (flags, newsp, parent_tid, tls, child_tid) */
-	return syscall(SYS_clone, flags, 0UL, ptid, tls, ctid);
-#endif
-}
-
-static long raw_clone(unsigned long flags)
+/* SETTLS at TASK_SIZE_MAX + delta: EPERM from TASK_SIZE_MAX on (V-36). */
+static int wl_setup_tls_at_limit(struct wl_ctx *x, long delta, long unused)
 {
-	return raw_clone5(flags, NULL, NULL, 0);
-}
-
-static int reap(struct wl_result *res, long ret)
-{
-	int status;
-
-	res->ret = ret < 0 ? -errno : ret;
-	if (ret == 0)
-		_exit(0);	/* child */
-	if (ret < 0)
-		return 0;
-	res->child = (pid_t)ret;
-	while (waitpid((pid_t)ret, &status, __WALL) < 0 && errno == EINTR)
-		;
+	(void)unused;
+	x->call.tls = wl_task_size_max() + (uint64_t)delta;
 	return 0;
 }
 
-static int case_raw_fork(struct wl_result *res)
+/*
+ * A 64 KiB clone3 stack that ends at the 4-level user limit (accepted by
+ * every x86_64 kernel: access_ok() allows an end up to TASK_SIZE_MAX), or
+ * one byte past this kernel's own limit (past = 1).
+ */
+static int wl_setup_stack_end(struct wl_ctx *x, long past, long unused)
 {
-#ifdef SYS_fork
-	return reap(res, syscall(SYS_fork));
-#else
-	return reap(res, raw_clone(SIGCHLD));
+	uint64_t end = past ? wl_task_size_max() + 1 : WL_TASK_SIZE_MAX_4L;
+
+	(void)unused;
+	x->call.stack_size = sizeof(case_stack);
+	x->call.stack = end - sizeof(case_stack);
+	return 0;
+}
 #endif
+
+/* --------------------------------------------- cases with a body of their own */
+
+/* A libc fork-like call: the child exits, the caller waits. */
+static int reap(struct wl_result *res, pid_t pid)
+{
+	if (pid == 0)
+		_exit(0);
+	res->ret = pid < 0 ? -errno : pid;
+	if (pid > 0) {
+		res->child = pid;
+		wl_wait_child(pid);
+	}
+	return 0;
 }
 
 static int case_glibc_fork(struct wl_result *res)
@@ -112,367 +211,6 @@ static int case_pthread(struct wl_result *res)
 	/* glibc returns no tid; the test matches the clone by its caller. */
 	res->ret = 0;
 	return 0;
-}
-
-/*
- * clone3 with the thread flags of pthread_create (less SETTLS): the child
- * runs on its own stack with no libc, so both the syscall and the child's
- * exit are in assembly.  CHILD_CLEARTID wakes us when it is gone.
- */
-static char thread_stack[64 * 1024] __attribute__((aligned(16)));
-static _Atomic int32_t thread_tid;
-
-static long clone3_exit_child(struct clone_args *ca, size_t size)
-{
-	long ret;
-#if defined(__x86_64__)
-	register long rdi __asm__("rdi") = (long)ca;
-	register long rsi __asm__("rsi") = (long)size;
-
-	__asm__ volatile("syscall\n\t"
-			 "test %%rax, %%rax\n\t"
-			 "jnz 1f\n\t"
-			 "mov $60, %%eax\n\t" /* SYS_exit */
-			 "xor %%edi, %%edi\n\t"
-			 "syscall\n\t"
-			 "1:"
-			 : "=a"(ret)
-			 : "0"((long)SYS_clone3), "r"(rdi), "r"(rsi)
-			 : "rcx", "r11", "memory");
-#elif defined(__aarch64__)
-	register long x8 __asm__("x8") = SYS_clone3;
-	register long x0 __asm__("x0") = (long)ca;
-	register long x1 __asm__("x1") = (long)size;
-
-	__asm__ volatile("svc #0\n\t"
-			 "cbnz x0, 1f\n\t"
-			 "mov x8, #93\n\t" /* SYS_exit */
-			 "mov x0, #0\n\t"
-			 "svc #0\n\t"
-			 "1:"
-			 : "+r"(x0)
-			 : "r"(x8), "r"(x1)
-			 : "memory");
-	ret = x0;
-#else
-#error "clone3 workload case: unsupported architecture"
-#endif
-	return ret;
-}
-
-static int case_clone3_thread(struct wl_result *res)
-{
-	struct clone_args ca;
-	int32_t parent_tid = 0;
-	long ret;
-
-	memset(&ca, 0, sizeof(ca));
-	ca.flags = CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD |
-		   CLONE_SYSVSEM | CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID;
-	ca.parent_tid = (uintptr_t)&parent_tid;
-	ca.child_tid = (uintptr_t)&thread_tid;
-	ca.stack = (uintptr_t)thread_stack;
-	ca.stack_size = sizeof(thread_stack);
-	atomic_store(&thread_tid, 1);
-	ret = clone3_exit_child(&ca, sizeof(ca));
-	if (ret < 0) {
-		res->ret = ret;
-		return 0;
-	}
-	res->ret = ret;
-	res->child = (pid_t)ret;
-	/* Wait for CLONE_CHILD_CLEARTID to zero thread_tid at the thread's exit. */
-	while (atomic_load(&thread_tid) != 0)
-		syscall(SYS_futex, &thread_tid, FUTEX_WAIT, 1, NULL, NULL, 0);
-	return 0;
-}
-
-/* V-13: CLONE_SIGHAND without CLONE_VM must fail with EINVAL. */
-static int case_sighand_without_vm(struct wl_result *res)
-{
-	return reap(res, raw_clone(CLONE_SIGHAND | SIGCHLD));
-}
-
-/* V-12: CLONE_THREAD without CLONE_SIGHAND must fail with EINVAL. */
-static int case_thread_without_sighand(struct wl_result *res)
-{
-	return reap(res, raw_clone(CLONE_THREAD | CLONE_VM));
-}
-
-/* V-04.2: clone3 with a struct smaller than CLONE_ARGS_SIZE_VER0. */
-static int case_clone3_too_small(struct wl_result *res)
-{
-	struct clone_args ca;
-	long ret;
-
-	memset(&ca, 0, sizeof(ca));
-	ca.exit_signal = SIGCHLD;
-	ret = syscall(SYS_clone3, &ca, 56);
-	return reap(res, ret);
-}
-
-/* ------------------------------------------------------------------------
- * Raw legacy clone whose child exits at once in assembly: safe with
- * CLONE_VM, CLONE_VFORK or CLONE_THREAD (the child touches no memory, so
- * sharing the caller's stack is harmless; newsp may still be given).
- */
-static long clone_exit_child(unsigned long flags, void *newsp, int *ptid, int *ctid,
-			     unsigned long tls)
-{
-	long ret;
-#if defined(__x86_64__)
-	register long rdi __asm__("rdi") = (long)flags;
-	register long rsi __asm__("rsi") = (long)newsp;
-	register long rdx __asm__("rdx") = (long)ptid;
-	register long r10 __asm__("r10") = (long)ctid;
-	register long r8 __asm__("r8") = (long)tls;
-
-	__asm__ volatile("syscall\n\t"
-			 "test %%rax, %%rax\n\t"
-			 "jnz 1f\n\t"
-			 "mov $60, %%eax\n\t" /* SYS_exit */
-			 "xor %%edi, %%edi\n\t"
-			 "syscall\n\t"
-			 "1:"
-			 : "=a"(ret)
-			 : "0"((long)SYS_clone), "r"(rdi), "r"(rsi), "r"(rdx), "r"(r10), "r"(r8)
-			 : "rcx", "r11", "memory");
-#elif defined(__aarch64__)
-	/* CLONE_BACKWARDS: (flags, newsp, parent_tid, tls, child_tid) */
-	register long x8 __asm__("x8") = SYS_clone;
-	register long x0 __asm__("x0") = (long)flags;
-	register long x1 __asm__("x1") = (long)newsp;
-	register long x2 __asm__("x2") = (long)ptid;
-	register long x3 __asm__("x3") = (long)tls;
-	register long x4 __asm__("x4") = (long)ctid;
-
-	__asm__ volatile("svc #0\n\t"
-			 "cbnz x0, 1f\n\t"
-			 "mov x8, #93\n\t" /* SYS_exit */
-			 "mov x0, #0\n\t"
-			 "svc #0\n\t"
-			 "1:"
-			 : "+r"(x0)
-			 : "r"(x8), "r"(x1), "r"(x2), "r"(x3), "r"(x4)
-			 : "memory");
-	ret = x0;
-#else
-#error "clone workload cases: unsupported architecture"
-#endif
-	return ret;
-}
-
-/* A libc syscall()'s result as wl_result wants it (-errno on failure). */
-static long sysret(long ret)
-{
-	return ret < 0 ? -errno : ret;
-}
-
-/* Wait until a CLONE_THREAD child is gone (it is reaped by itself). */
-static void wait_thread_gone(pid_t tid)
-{
-	struct timespec ms = { 0, 1000000 };
-
-	for (int i = 0; i < 5000; i++) {
-		if (syscall(SYS_tgkill, getpid(), tid, 0) < 0 && errno == ESRCH)
-			return;
-		nanosleep(&ms, NULL);
-	}
-}
-
-/* Wait for a child that may have any exit signal (or none). */
-static void wait_child(pid_t pid)
-{
-	int status;
-
-	while (waitpid(pid, &status, __WALL) < 0 && errno == EINTR)
-		;
-}
-
-/* A raw clone (assembly exit in the child), then reap or wait for the child. */
-static int do_clone_exit(struct wl_result *res, unsigned long flags, int *ptid, int *ctid,
-			 unsigned long tls)
-{
-	/* the raw syscall's own return: a child tid or -errno */
-	long ret = clone_exit_child(flags, thread_stack + sizeof(thread_stack), ptid, ctid, tls);
-
-	res->ret = ret;
-	if (ret <= 0)
-		return 0;
-	res->child = (pid_t)ret;
-	if (flags & CLONE_THREAD)
-		wait_thread_gone((pid_t)ret);
-	else
-		wait_child((pid_t)ret);
-	return 0;
-}
-
-/* clone3 whose child exits at once; reaps or waits for it. */
-static int do_clone3_exit(struct wl_result *res, struct clone_args *ca, size_t size)
-{
-	long ret = clone3_exit_child(ca, size);
-
-	res->ret = ret;
-	if (ret <= 0)
-		return 0;
-	res->child = (pid_t)ret;
-	if (ca->flags & CLONE_THREAD)
-		wait_thread_gone((pid_t)ret);
-	else
-		wait_child((pid_t)ret);
-	return 0;
-}
-
-static void ca_init(struct clone_args *ca, uint64_t flags, uint64_t exit_signal)
-{
-	memset(ca, 0, sizeof(*ca));
-	ca->flags = flags;
-	ca->exit_signal = exit_signal;
-}
-
-/* -------------------------------------------------------------- helpers */
-
-/*
- * Run fn in a forked helper process (glibc fork, itself observed and
- * labelled with the case).  The helper changes its own state, makes the
- * clone the case is about, reaps what it made and reports through a shared
- * page.  A helper that cannot set itself up makes the case fail to run.
- */
-struct helper_page {
-	struct wl_result r;
-	int setup_err;		/* -errno: the helper could not prepare */
-};
-
-typedef int (*helper_fn)(struct wl_result *out);
-
-static int in_helper(struct wl_result *res, helper_fn fn)
-{
-	struct helper_page *pg = mmap(NULL, sizeof(*pg), PROT_READ | PROT_WRITE,
-				      MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-	int status, err = 0;
-	pid_t pid;
-
-	if (pg == MAP_FAILED)
-		return -errno;
-	memset(pg, 0, sizeof(*pg));
-	pid = fork();
-	if (pid < 0) {
-		err = -errno;
-		munmap(pg, sizeof(*pg));
-		return err;
-	}
-	if (pid == 0) {
-		pg->setup_err = fn(&pg->r);
-		_exit(0);
-	}
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
-	if (!WIFEXITED(status))
-		err = -ECHILD;
-	else if (pg->setup_err)
-		err = pg->setup_err;
-	res->ret = pg->r.ret;
-	res->child = pg->r.child;
-	munmap(pg, sizeof(*pg));
-	return err;
-}
-
-/* Become nobody:nogroup (no capabilities left). */
-static int drop_to_nobody(void)
-{
-	if (setgroups(0, NULL) || setgid(65534) || setuid(65534))
-		return -errno;
-	return 0;
-}
-
-/* The fork a helper makes once it is set up: plain fork(2). */
-static int helper_fork(struct wl_result *out)
-{
-#ifdef SYS_fork
-	return reap(out, syscall(SYS_fork));
-#else
-	return reap(out, raw_clone(SIGCHLD));
-#endif
-}
-
-struct wl_sched_attr {		/* include/uapi/linux/sched/types.h, VER0 */
-	uint32_t size;
-	uint32_t sched_policy;
-	uint64_t sched_flags;
-	int32_t sched_nice;
-	uint32_t sched_priority;
-	uint64_t sched_runtime;
-	uint64_t sched_deadline;
-	uint64_t sched_period;
-};
-
-#define WL_SCHED_FLAG_RESET_ON_FORK 0x01
-
-static int set_deadline(bool reset)
-{
-	struct wl_sched_attr a = {
-		.size = sizeof(a),
-		.sched_policy = 6,	/* SCHED_DEADLINE */
-		.sched_flags = reset ? WL_SCHED_FLAG_RESET_ON_FORK : 0,
-		.sched_runtime = 1000000,
-		.sched_deadline = 10000000,
-		.sched_period = 10000000,
-	};
-
-	return syscall(SYS_sched_setattr, 0, &a, 0) ? -errno : 0;
-}
-
-static int set_policy(int policy, int prio)
-{
-	struct sched_param sp = { .sched_priority = prio };
-
-	return sched_setscheduler(0, policy, &sp) ? -errno : 0;
-}
-
-/* ------------------------------------------------------- entry points */
-
-/* V-03: legacy clone, the arch's argument order, distinct ptid and ctid. */
-static int32_t legacy_ptid, legacy_ctid;
-
-static int case_clone_tids(struct wl_result *res)
-{
-	legacy_ptid = legacy_ctid = 0;
-	return reap(res, raw_clone5(CLONE_PARENT_SETTID | CLONE_CHILD_SETTID |
-				    CLONE_CHILD_CLEARTID | SIGCHLD,
-				    &legacy_ptid, &legacy_ctid, 0));
-}
-
-static int clone3_fork_size(struct wl_result *res, size_t size)
-{
-	struct clone_args ca;
-
-	ca_init(&ca, 0, SIGCHLD);
-	return reap(res, syscall(SYS_clone3, &ca, size));
-}
-
-static int case_clone3_64(struct wl_result *res)
-{
-	return clone3_fork_size(res, CLONE_ARGS_SIZE_VER0);
-}
-
-static int case_clone3_80(struct wl_result *res)
-{
-	return clone3_fork_size(res, CLONE_ARGS_SIZE_VER1);
-}
-
-static int case_clone3_88(struct wl_result *res)
-{
-	return clone3_fork_size(res, CLONE_ARGS_SIZE_VER2);
-}
-
-/* V-04.3: a bigger struct is fine when every byte past 88 is zero. */
-static int case_clone3_big_zero(struct wl_result *res)
-{
-	static uint64_t buf[512];	/* 4096 bytes, PAGE_SIZE */
-
-	memset(buf, 0, sizeof(buf));
-	buf[4] = SIGCHLD;		/* exit_signal */
-	return reap(res, syscall(SYS_clone3, buf, sizeof(buf)));
 }
 
 static void *spawn_thread_fn(void *arg)
@@ -531,1010 +269,32 @@ static int case_posix_spawn(struct wl_result *res)
 	}
 	res->ret = pid;
 	res->child = pid;
-	wait_child(pid);
+	wl_wait_child(pid);
 	return 0;
 }
 
-/* ---------------------------------------------------- flags, one by one */
-
-static int case_flag(struct wl_result *res, unsigned long flags)
-{
-	return do_clone_exit(res, flags, NULL, NULL, 0);
-}
-
-/* SETTLS with a user address: the child's fsbase (x86) / tpidr is it. */
-static int case_settls(struct wl_result *res)
-{
-	return do_clone_exit(res, CLONE_SETTLS | SIGCHLD, NULL, NULL,
-			     (unsigned long)(thread_stack + 4096));
-}
-
-static int32_t flag_tid;
-
-static int case_parent_settid(struct wl_result *res)
-{
-	flag_tid = 0;
-	return do_clone_exit(res, CLONE_PARENT_SETTID | SIGCHLD, &flag_tid, NULL, 0);
-}
-
-static int case_child_settid(struct wl_result *res)
-{
-	return do_clone_exit(res, CLONE_CHILD_SETTID | SIGCHLD, NULL, &flag_tid, 0);
-}
-
-static int case_child_cleartid(struct wl_result *res)
-{
-	return do_clone_exit(res, CLONE_CHILD_CLEARTID | SIGCHLD, NULL, &flag_tid, 0);
-}
-
-/* Legacy PIDFD: the fd comes back through the parent_tid argument. */
-static int case_pidfd(struct wl_result *res)
-{
-	int pidfd = -1;
-
-	do_clone_exit(res, CLONE_PIDFD | SIGCHLD, &pidfd, NULL, 0);
-	if (pidfd >= 0)
-		close(pidfd);
-	return 0;
-}
-
-/* pthread_create's flags through legacy clone, with SETTLS and both tids. */
-static int32_t thread_ctid;
-
-static int case_clone_pthread_flags(struct wl_result *res)
-{
-	long ret;
-
-	atomic_store(&thread_tid, 1);
-	ret = clone_exit_child(CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND |
-				       CLONE_THREAD | CLONE_SYSVSEM | CLONE_SETTLS |
-				       CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID,
-				       thread_stack + sizeof(thread_stack), &thread_ctid,
-				       (int *)&thread_tid, (unsigned long)(thread_stack + 8192));
-	res->ret = ret;
-	if (ret <= 0)
-		return 0;
-	res->child = (pid_t)ret;
-	while (atomic_load(&thread_tid) != 0)
-		syscall(SYS_futex, &thread_tid, FUTEX_WAIT, 1, NULL, NULL, 0);
-	return 0;
-}
-
-/* clone3 CLEAR_SIGHAND: handlers reset in the child's new sighand. */
-static int case_clone3_clear_sighand(struct wl_result *res)
-{
-	struct clone_args ca;
-
-	ca_init(&ca, CLONE_CLEAR_SIGHAND, SIGCHLD);
-	return do_clone3_exit(res, &ca, sizeof(ca));
-}
-
-/* clone3 PIDFD with its own pidfd field. */
-static int case_clone3_pidfd(struct wl_result *res)
-{
-	struct clone_args ca;
-	int pidfd = -1;
-
-	ca_init(&ca, CLONE_PIDFD, SIGCHLD);
-	ca.pidfd = (uintptr_t)&pidfd;
-	do_clone3_exit(res, &ca, sizeof(ca));
-	if (pidfd >= 0)
-		close(pidfd);
-	return 0;
-}
-
-/* 6.9+ (E-11): a thread pidfd, CLONE_PIDFD with CLONE_THREAD. */
-static int case_clone3_pidfd_thread(struct wl_result *res)
-{
-	struct clone_args ca;
-	int pidfd = -1;
-
-	ca_init(&ca, CLONE_VM | CLONE_SIGHAND | CLONE_THREAD | CLONE_PIDFD, 0);
-	ca.pidfd = (uintptr_t)&pidfd;
-	ca.stack = (uintptr_t)thread_stack;
-	ca.stack_size = sizeof(thread_stack);
-	do_clone3_exit(res, &ca, sizeof(ca));
-	if (pidfd >= 0)
-		close(pidfd);
-	return 0;
-}
-
-/* clone3 VFORK|VM on its own stack (posix_spawn's clone, without exec). */
-static int case_clone3_vfork(struct wl_result *res)
-{
-	struct clone_args ca;
-
-	ca_init(&ca, CLONE_VM | CLONE_VFORK, SIGCHLD);
-	ca.stack = (uintptr_t)thread_stack;
-	ca.stack_size = sizeof(thread_stack);
-	return do_clone3_exit(res, &ca, sizeof(ca));
-}
-
-/* ----------------------------------------------------- exit signals */
-
-/*
- * Exit signal SIGUSR1: blocked around the clone and taken off the pending
- * set afterwards, so nothing of it stays with the caller.
- */
-static int clone_with_blocked_signal(struct wl_result *res, int sig, bool clone3)
-{
-	sigset_t set, old;
-	struct timespec zero = { 0, 0 };
-
-	sigemptyset(&set);
-	sigaddset(&set, sig);
-	pthread_sigmask(SIG_BLOCK, &set, &old);
-	if (clone3) {
-		struct clone_args ca;
-
-		ca_init(&ca, 0, sig);
-		do_clone3_exit(res, &ca, sizeof(ca));
-	} else {
-		case_flag(res, sig);
-	}
-	while (sigtimedwait(&set, NULL, &zero) == sig)
-		;
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	return 0;
-}
-
-static int case_exit_signal_usr1(struct wl_result *res)
-{
-	return clone_with_blocked_signal(res, SIGUSR1, false);
-}
-
-static int case_clone3_exit_signal_64(struct wl_result *res)
-{
-	return clone_with_blocked_signal(res, 64, true);
-}
-
-static int case_clone3_exit_signal_0(struct wl_result *res)
-{
-	struct clone_args ca;
-
-	ca_init(&ca, 0, 0);
-	return do_clone3_exit(res, &ca, sizeof(ca));
-}
-
-/* -------------------------------------------------------- namespaces */
-
-/* CLONE_NEWTIME only through clone3. */
-static int case_clone3_newtime(struct wl_result *res)
-{
-	struct clone_args ca;
-
-	ca_init(&ca, CLONE_NEWTIME, SIGCHLD);
-	return do_clone3_exit(res, &ca, sizeof(ca));
-}
-
-/* NEWTIME with VM: the child keeps the caller's time ns until exec (6.18). */
-static int case_clone3_newtime_vm(struct wl_result *res)
-{
-	struct clone_args ca;
-
-	ca_init(&ca, CLONE_NEWTIME | CLONE_VM, SIGCHLD);
-	ca.stack = (uintptr_t)thread_stack;
-	ca.stack_size = sizeof(thread_stack);
-	return do_clone3_exit(res, &ca, sizeof(ca));
-}
-
-/* set_tid {1} in a new pid namespace: the child is its pid 1. */
-static int case_set_tid_newpid(struct wl_result *res)
-{
-	struct clone_args ca;
-	pid_t tids[1] = { 1 };
-
-	ca_init(&ca, CLONE_NEWPID, SIGCHLD);
-	ca.set_tid = (uintptr_t)tids;
-	ca.set_tid_size = 1;
-	return do_clone3_exit(res, &ca, sizeof(ca));
-}
-
-/* set_tid {1, our own pid}: the outer level's number is taken (EEXIST). */
-static int case_set_tid_eexist(struct wl_result *res)
-{
-	struct clone_args ca;
-	pid_t tids[2] = { 1, getpid() };
-
-	ca_init(&ca, CLONE_NEWPID, SIGCHLD);
-	ca.set_tid = (uintptr_t)tids;
-	ca.set_tid_size = 2;
-	return do_clone3_exit(res, &ca, sizeof(ca));
-}
-
-/* ---------------------------------------------- V- errors, precedence */
-
-/* V-04.1: size above PAGE_SIZE, and a bad pointer too: E2BIG wins. */
-static int case_clone3_e2big_size(struct wl_result *res)
-{
-	res->ret = sysret(syscall(SYS_clone3, (void *)8, 4097));
-	return 0;
-}
-
-/* V-04.2 before the copy: size 56 with a bad pointer is EINVAL, not EFAULT. */
-static int case_clone3_small_efault(struct wl_result *res)
-{
-	res->ret = sysret(syscall(SYS_clone3, (void *)8, 56));
-	return 0;
-}
-
-/* V-04.3: a non-zero byte past offset 88 -> E2BIG. */
-static int case_clone3_e2big_tail(struct wl_result *res)
-{
-	static uint64_t buf[12];	/* 96 bytes */
-
-	memset(buf, 0, sizeof(buf));
-	buf[4] = SIGCHLD;
-	buf[11] = 1;
-	return reap(res, syscall(SYS_clone3, buf, sizeof(buf)));
-}
-
-/* V-04.3: the struct cannot be read -> EFAULT. */
-static int case_clone3_efault(struct wl_result *res)
-{
-	res->ret = sysret(syscall(SYS_clone3, (void *)8, CLONE_ARGS_SIZE_VER2));
-	return 0;
-}
-
-static int clone3_fail(struct wl_result *res, struct clone_args *ca, size_t size)
-{
-	return reap(res, syscall(SYS_clone3, ca, size));
-}
-
-/* V-04.4: set_tid_size above MAX_PID_NS_LEVEL. */
-static int case_clone3_set_tid_33(struct wl_result *res)
-{
-	struct clone_args ca;
-	static pid_t tids[33];
-
-	ca_init(&ca, 0, SIGCHLD);
-	ca.set_tid = (uintptr_t)tids;
-	ca.set_tid_size = 33;
-	return clone3_fail(res, &ca, sizeof(ca));
-}
-
-/* V-04.5: set_tid_size without set_tid. */
-static int case_clone3_set_tid_null(struct wl_result *res)
-{
-	struct clone_args ca;
-
-	ca_init(&ca, 0, SIGCHLD);
-	ca.set_tid_size = 1;
-	return clone3_fail(res, &ca, sizeof(ca));
-}
-
-/* V-04.6: set_tid without set_tid_size. */
-static int case_clone3_set_tid_nosize(struct wl_result *res)
-{
-	struct clone_args ca;
-	pid_t tids[1] = { 1 };
-
-	ca_init(&ca, 0, SIGCHLD);
-	ca.set_tid = (uintptr_t)tids;
-	return clone3_fail(res, &ca, sizeof(ca));
-}
-
-/* V-04.7: exit_signal above _NSIG. */
-static int case_clone3_exit_signal_65(struct wl_result *res)
-{
-	struct clone_args ca;
-
-	ca_init(&ca, 0, 65);
-	return clone3_fail(res, &ca, sizeof(ca));
-}
-
-/* V-04.8: INTO_CGROUP with a VER1 (80-byte) struct. */
-static int case_clone3_cgroup_size80(struct wl_result *res)
-{
-	struct clone_args ca;
-
-	ca_init(&ca, CLONE_INTO_CGROUP, SIGCHLD);
-	return clone3_fail(res, &ca, CLONE_ARGS_SIZE_VER1);
-}
-
-/* V-04.9 before V-04.10: unreadable set_tid with DETACHED -> EFAULT. */
-static int case_clone3_set_tid_efault(struct wl_result *res)
-{
-	struct clone_args ca;
-
-	ca_init(&ca, CLONE_DETACHED, SIGCHLD);
-	ca.set_tid = 8;
-	ca.set_tid_size = 1;
-	return clone3_fail(res, &ca, sizeof(ca));
-}
-
-/* V-04.10a: a flag bit clone3 does not know. */
-static int case_clone3_unknown_flag(struct wl_result *res)
-{
-	struct clone_args ca;
-
-	ca_init(&ca, 1ULL << 40, SIGCHLD);
-	return clone3_fail(res, &ca, sizeof(ca));
-}
-
-/* V-04.10b: CLONE_DETACHED is refused by clone3. */
-static int case_clone3_detached(struct wl_result *res)
-{
-	struct clone_args ca;
-
-	ca_init(&ca, CLONE_DETACHED, SIGCHLD);
-	return clone3_fail(res, &ca, sizeof(ca));
-}
-
-/* V-04.10c: SIGHAND with CLEAR_SIGHAND. */
-static int case_clone3_sighand_clear(struct wl_result *res)
-{
-	struct clone_args ca;
-
-	ca_init(&ca, CLONE_VM | CLONE_SIGHAND | CLONE_CLEAR_SIGHAND, SIGCHLD);
-	return clone3_fail(res, &ca, sizeof(ca));
-}
-
-/* V-04.10d: THREAD with an exit signal (legacy clone ignores it). */
-static int case_clone3_thread_signal(struct wl_result *res)
-{
-	struct clone_args ca;
-
-	ca_init(&ca, CLONE_VM | CLONE_SIGHAND | CLONE_THREAD, SIGCHLD);
-	ca.stack = (uintptr_t)thread_stack;
-	ca.stack_size = sizeof(thread_stack);
-	return clone3_fail(res, &ca, sizeof(ca));
-}
-
-/* V-04.10e: a stack size without a stack. */
-static int case_clone3_stack_size_only(struct wl_result *res)
-{
-	struct clone_args ca;
-
-	ca_init(&ca, 0, SIGCHLD);
-	ca.stack_size = 4096;
-	return clone3_fail(res, &ca, sizeof(ca));
-}
-
-/* V-04.10e: a stack range beyond user space. */
-static int case_clone3_stack_kernel(struct wl_result *res)
-{
-	struct clone_args ca;
-
-	ca_init(&ca, 0, SIGCHLD);
-	ca.stack = 0xffff800000000000ULL;
-	ca.stack_size = 4096;
-	return clone3_fail(res, &ca, sizeof(ca));
-}
-
-/* V-05: legacy PIDFD|PARENT_SETTID share one pointer: always EINVAL. */
-static int case_pidfd_parent_settid(struct wl_result *res)
-{
-	int fd = -1;
-
-	return reap(res, raw_clone5(CLONE_PIDFD | CLONE_PARENT_SETTID | SIGCHLD, &fd, NULL, 0));
-}
-
-/* V-05 through clone3: the same address for pidfd and parent_tid. */
-static int case_clone3_pidfd_same_ptr(struct wl_result *res)
-{
-	struct clone_args ca;
-	int fd = -1;
-
-	ca_init(&ca, CLONE_PIDFD | CLONE_PARENT_SETTID, SIGCHLD);
-	ca.pidfd = ca.parent_tid = (uintptr_t)&fd;
-	return clone3_fail(res, &ca, sizeof(ca));
-}
-
-/* V-05 before V-10: kernel_clone's check comes first. */
-static int case_pidfd_settid_newns_fs(struct wl_result *res)
-{
-	int fd = -1;
-
-	return reap(res, raw_clone5(CLONE_PIDFD | CLONE_PARENT_SETTID | CLONE_NEWNS |
-					    CLONE_FS | SIGCHLD, &fd, NULL, 0));
-}
-
-/* V-10: NEWNS with FS. */
-static int case_newns_fs(struct wl_result *res)
-{
-	return reap(res, raw_clone(CLONE_NEWNS | CLONE_FS | SIGCHLD));
-}
-
-/* V-10 before V-12: NEWNS|FS and THREAD without SIGHAND. */
-static int case_newns_fs_thread(struct wl_result *res)
-{
-	return reap(res, raw_clone(CLONE_NEWNS | CLONE_FS | CLONE_THREAD | CLONE_VM));
-}
-
-/* V-11: NEWUSER with FS. */
-static int case_newuser_fs(struct wl_result *res)
-{
-	return reap(res, raw_clone(CLONE_NEWUSER | CLONE_FS | SIGCHLD));
-}
-
-/* V-12 before V-13: THREAD alone lacks both SIGHAND and VM. */
-static int case_thread_alone(struct wl_result *res)
-{
-	return reap(res, raw_clone(CLONE_THREAD));
-}
-
-/* V-15: THREAD with NEWPID. */
-static int case_thread_newpid(struct wl_result *res)
-{
-	return do_clone_exit(res, CLONE_VM | CLONE_SIGHAND | CLONE_THREAD | CLONE_NEWPID,
-			     NULL, NULL, 0);
-}
-
-/* V-15: THREAD with NEWUSER (through clone3). */
-static int case_clone3_thread_newuser(struct wl_result *res)
-{
-	struct clone_args ca;
-
-	ca_init(&ca, CLONE_VM | CLONE_SIGHAND | CLONE_THREAD | CLONE_NEWUSER, 0);
-	ca.stack = (uintptr_t)thread_stack;
-	ca.stack_size = sizeof(thread_stack);
-	return do_clone3_exit(res, &ca, sizeof(ca));
-}
-
-/* V-17: PIDFD with DETACHED (legacy clone; clone3 refuses DETACHED first). */
-static int case_pidfd_detached(struct wl_result *res)
-{
-	return reap(res, raw_clone(CLONE_PIDFD | CLONE_DETACHED | SIGCHLD));
-}
-
-/* V-34: NEWIPC with SYSVSEM as root -> EINVAL. */
-static int case_newipc_sysvsem(struct wl_result *res)
-{
-	return reap(res, raw_clone(CLONE_NEWIPC | CLONE_SYSVSEM | SIGCHLD));
-}
-
-#define KERNEL_TLS 0xffff800000000000UL
-
-/* V-36: SETTLS with a kernel address -> EPERM (x86_64). */
-static int case_settls_kernel(struct wl_result *res)
-{
-	return reap(res, raw_clone5(CLONE_SETTLS | SIGCHLD, NULL, NULL, KERNEL_TLS));
-}
-
-/* V-34 before V-36: copy_namespaces runs before copy_thread. */
-static int case_newipc_sysvsem_settls(struct wl_result *res)
-{
-	return reap(res, raw_clone5(CLONE_NEWIPC | CLONE_SYSVSEM | CLONE_SETTLS | SIGCHLD, NULL,
-				    NULL, KERNEL_TLS));
-}
-
-/* V-36 before V-37: copy_thread runs before alloc_pid. */
-static int case_clone3_settls_set_tid(struct wl_result *res)
-{
-	struct clone_args ca;
-	pid_t tids[2] = { 1, 1 };
-
-	ca_init(&ca, CLONE_SETTLS, SIGCHLD);
-	ca.tls = KERNEL_TLS;
-	ca.set_tid = (uintptr_t)tids;
-	ca.set_tid_size = 2;
-	return clone3_fail(res, &ca, sizeof(ca));
-}
-
-/* V-37: two set_tid levels for a child of the init pid ns (level 0). */
-static int case_set_tid_levels(struct wl_result *res)
-{
-	struct clone_args ca;
-	pid_t tids[2] = { 1, 1 };
-
-	ca_init(&ca, 0, SIGCHLD);
-	ca.set_tid = (uintptr_t)tids;
-	ca.set_tid_size = 2;
-	return clone3_fail(res, &ca, sizeof(ca));
-}
-
-/* V-38: a new pid ns has no reaper yet, so its first pid must be 1. */
-static int case_set_tid_newpid_2(struct wl_result *res)
-{
-	struct clone_args ca;
-	pid_t tids[1] = { 2 };
-
-	ca_init(&ca, CLONE_NEWPID, SIGCHLD);
-	ca.set_tid = (uintptr_t)tids;
-	ca.set_tid_size = 1;
-	return clone3_fail(res, &ca, sizeof(ca));
-}
-
-/* V-38: tid 0 is out of range. */
-static int case_set_tid_zero(struct wl_result *res)
-{
-	struct clone_args ca;
-	pid_t tids[1] = { 0 };
-
-	ca_init(&ca, 0, SIGCHLD);
-	ca.set_tid = (uintptr_t)tids;
-	ca.set_tid_size = 1;
-	return clone3_fail(res, &ca, sizeof(ca));
-}
-
-/* ------------------------------------------------ cases run by a helper */
-
-/* V-14: CLONE_PARENT from the init of a new pid namespace. */
-static int case_parent_from_ns_init(struct wl_result *res)
-{
-	struct helper_page *pg = mmap(NULL, sizeof(*pg), PROT_READ | PROT_WRITE,
-				      MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-	long ret;
-
-	if (pg == MAP_FAILED)
-		return -errno;
-	memset(pg, 0, sizeof(*pg));
-	pg->r.ret = -ECHILD;
-	ret = raw_clone(CLONE_NEWPID | SIGCHLD);
-	if (ret == 0) {
-		/* pid 1 of the new namespace: SIGNAL_UNKILLABLE */
-		pg->r.ret = sysret(raw_clone(CLONE_PARENT | SIGCHLD));
-		if (pg->r.ret == 0)
-			_exit(0);
-		_exit(0);
-	}
-	if (ret < 0) {
-		res->ret = -errno;
-		munmap(pg, sizeof(*pg));
-		return 0;
-	}
-	wait_child((pid_t)ret);
-	res->ret = pg->r.ret;
-	munmap(pg, sizeof(*pg));
-	return 0;
-}
-
-/* CLONE_PARENT from a child: the grandchild is ours to reap. */
-static int helper_clone_parent(struct wl_result *out)
-{
-	long ret = raw_clone(CLONE_PARENT | SIGCHLD);
-
-	if (ret == 0)
-		_exit(0);
-	out->ret = sysret(ret);
-	out->child = ret > 0 ? (pid_t)ret : 0;
-	return 0;
-}
-
-static int case_clone_parent(struct wl_result *res)
-{
-	int err = in_helper(res, helper_clone_parent);
-
-	if (res->child > 0)
-		wait_child(res->child);
-	return err;
-}
-
-/* After unshare(CLONE_NEWPID) the active pid ns differs from the children's. */
-static int helper_unshare_thread(struct wl_result *out)
-{
-	if (unshare(CLONE_NEWPID))
-		return -errno;
-	return do_clone_exit(out, CLONE_VM | CLONE_SIGHAND | CLONE_THREAD, NULL, NULL, 0);
-}
-
-static int helper_unshare_newpid(struct wl_result *out)
-{
-	if (unshare(CLONE_NEWPID))
-		return -errno;
-	return reap(out, raw_clone(CLONE_NEWPID | SIGCHLD));
-}
-
-/* Unprivileged: namespaces need CAP_SYS_ADMIN (V-34 EPERM). */
-static int helper_nobody_newns(struct wl_result *out)
-{
-	int err = drop_to_nobody();
-
-	return err ? err : reap(out, raw_clone(CLONE_NEWNS | SIGCHLD));
-}
-
-/* Unprivileged NEWIPC|SYSVSEM: EPERM wins over EINVAL. */
-static int helper_nobody_newipc_sysvsem(struct wl_result *out)
-{
-	int err = drop_to_nobody();
-
-	return err ? err : reap(out, raw_clone(CLONE_NEWIPC | CLONE_SYSVSEM | SIGCHLD));
-}
-
-/* Unprivileged NEWUSER|NEWNET: the capability is checked in the new user ns. */
-static int helper_nobody_newuser_newnet(struct wl_result *out)
-{
-	int err = drop_to_nobody();
-
-	return err ? err : reap(out, raw_clone(CLONE_NEWUSER | CLONE_NEWNET | SIGCHLD));
-}
-
-/* RLIMIT_NPROC 1 as nobody: the helper itself is the one task allowed. */
-static int helper_nproc(struct wl_result *out)
-{
-	struct rlimit rl = { 1, 1 };
-
-	if (setrlimit(RLIMIT_NPROC, &rl))
-		return -errno;
-	if (drop_to_nobody())
-		return -errno;
-	return helper_fork(out);
-}
-
-/* Scheduler: the helper takes a policy, then forks. */
-static int helper_fifo(struct wl_result *out)
-{
-	int err = set_policy(SCHED_FIFO, 10);
-
-	return err ? err : helper_fork(out);
-}
-
-static int helper_fifo_reset(struct wl_result *out)
-{
-	int err = set_policy(SCHED_FIFO | SCHED_RESET_ON_FORK, 10);
-
-	return err ? err : helper_fork(out);
-}
-
-static int helper_rr(struct wl_result *out)
-{
-	int err = set_policy(SCHED_RR, 20);
-
-	return err ? err : helper_fork(out);
-}
-
-static int helper_rr_reset(struct wl_result *out)
-{
-	int err = set_policy(SCHED_RR | SCHED_RESET_ON_FORK, 20);
-
-	return err ? err : helper_fork(out);
-}
-
-static int helper_nice(struct wl_result *out)
-{
-	if (setpriority(PRIO_PROCESS, 0, -5))
-		return -errno;
-	return helper_fork(out);
-}
-
-static int helper_nice_reset(struct wl_result *out)
-{
-	int err;
-
-	if (setpriority(PRIO_PROCESS, 0, -5))
-		return -errno;
-	err = set_policy(SCHED_OTHER | SCHED_RESET_ON_FORK, 0);
-	return err ? err : helper_fork(out);
-}
-
-static int helper_batch(struct wl_result *out)
-{
-	int err = set_policy(SCHED_BATCH, 0);
-
-	return err ? err : helper_fork(out);
-}
-
-static int helper_idle(struct wl_result *out)
-{
-	int err = set_policy(SCHED_IDLE, 0);
-
-	return err ? err : helper_fork(out);
-}
-
-static int helper_deadline(struct wl_result *out)
-{
-	int err = set_deadline(false);
-
-	return err ? err : helper_fork(out);
-}
-
-static int helper_deadline_reset(struct wl_result *out)
-{
-	int err = set_deadline(true);
-
-	return err ? err : helper_fork(out);
-}
-
-/* V-27 before V-34: sched_fork runs before copy_namespaces. */
-static int helper_deadline_newipc_sysvsem(struct wl_result *out)
-{
-	int err = set_deadline(false);
-
-	return err ? err : reap(out, raw_clone(CLONE_NEWIPC | CLONE_SYSVSEM | SIGCHLD));
-}
-
-/* A DL thread's CLONE_THREAD fails the same way. */
-static int helper_deadline_thread(struct wl_result *out)
-{
-	int err = set_deadline(false);
-
-	return err ? err : do_clone_exit(out, CLONE_VM | CLONE_SIGHAND | CLONE_THREAD,
-					 NULL, NULL, 0);
-}
-
-/* CPU affinity: the child's CPU must be the one CPU its parent allows. */
-static int helper_affinity_one(struct wl_result *out)
-{
-	cpu_set_t set;
-	int last = -1;
-
-	if (sched_getaffinity(0, sizeof(set), &set))
-		return -errno;
-	for (int c = 0; c < CPU_SETSIZE; c++)
-		if (CPU_ISSET(c, &set))
-			last = c;
-	if (last < 0)
-		return -EINVAL;
-	CPU_ZERO(&set);
-	CPU_SET(last, &set);
-	if (sched_setaffinity(0, sizeof(set), &set))
-		return -errno;
-	return helper_fork(out);
-}
-
-/* A thread of a pinned helper: CLONE_THREAD keeps the calling thread's mask. */
-static int helper_affinity_thread(struct wl_result *out)
-{
-	cpu_set_t set;
-
-	if (sched_getaffinity(0, sizeof(set), &set))
-		return -errno;
-	for (int c = 0; c < CPU_SETSIZE; c++)
-		if (CPU_ISSET(c, &set)) {
-			CPU_ZERO(&set);
-			CPU_SET(c, &set);
-			break;
-		}
-	if (sched_setaffinity(0, sizeof(set), &set))
-		return -errno;
-	return do_clone_exit(out, CLONE_VM | CLONE_SIGHAND | CLONE_THREAD, NULL, NULL, 0);
-}
-
-/* io_context with a valid ioprio: a fork copies it, CLONE_IO shares it. */
-#define WL_IOPRIO_BE4 ((2 << 13) | 4)	/* IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4) */
-
-static int helper_ioprio_fork(struct wl_result *out)
-{
-	if (syscall(SYS_ioprio_set, 1 /* IOPRIO_WHO_PROCESS */, 0, WL_IOPRIO_BE4))
-		return -errno;
-	return helper_fork(out);
-}
-
-static int helper_ioprio_clone_io(struct wl_result *out)
-{
-	if (syscall(SYS_ioprio_set, 1, 0, WL_IOPRIO_BE4))
-		return -errno;
-	return reap(out, raw_clone(CLONE_IO | SIGCHLD));
-}
-
-/* --------------------------------------------------------------- cgroups */
-
-/*
- * Where the cgroup hierarchies are: the first cgroup2 mount and the first
- * cgroup v1 mount with the pids controller, from /proc/self/mountinfo.
- * With no cgroup2 mount at all (a bare initramfs), one is mounted on a
- * private directory for the run and taken down by workload_run().
- */
-static char cg2_root[200], cg1_pids[200], cg2_private[64];
-
-static void cg_find_mounts(void)
-{
-	FILE *f = fopen("/proc/self/mountinfo", "r");
-	char line[1024];
-
-	cg2_root[0] = cg1_pids[0] = '\0';
-	while (f && fgets(line, sizeof(line), f)) {
-		char mnt[200], fstype[32], opts[512];
-		const char *sep = strstr(line, " - ");
-
-		/* "id parent maj:min root mountpoint opts ... - fstype source superopts" */
-		if (!sep || sscanf(line, "%*s %*s %*s %*s %199s", mnt) != 1 ||
-		    sscanf(sep + 3, "%31s %*s %511s", fstype, opts) != 2)
-			continue;
-		if (!cg2_root[0] && !strcmp(fstype, "cgroup2"))
-			snprintf(cg2_root, sizeof(cg2_root), "%s", mnt);
-		if (!cg1_pids[0] && !strcmp(fstype, "cgroup") &&
-		    (strstr(opts, ",pids") || !strncmp(opts, "pids", 4)))
-			snprintf(cg1_pids, sizeof(cg1_pids), "%s", mnt);
-	}
-	if (f)
-		fclose(f);
-	if (cg2_root[0])
-		return;
-	snprintf(cg2_private, sizeof(cg2_private), "/tmp/clonecheck-cg2-XXXXXX");
-	if (!mkdtemp(cg2_private)) {
-		cg2_private[0] = '\0';
-		return;
-	}
-	if (mount("cgroup2", cg2_private, "cgroup2", 0, NULL)) {
-		rmdir(cg2_private);
-		cg2_private[0] = '\0';
-		return;
-	}
-	snprintf(cg2_root, sizeof(cg2_root), "%s", cg2_private);
-}
-
-static void cg_unmount_private(void)
-{
-	if (!cg2_private[0])
-		return;
-	umount2(cg2_private, MNT_DETACH);
-	rmdir(cg2_private);
-	cg2_private[0] = '\0';
-}
-
-#define CG2_ROOT cg2_root
-
-static void cg_path(char *buf, size_t len, const char *root, const char *what)
-{
-	snprintf(buf, len, "%s/clonecheck-wl-%d-%s", root, (int)getpid(), what);
-}
-
-/* rmdir, retrying while the last task's css_set is still being released. */
-static int cg_remove(const char *path)
-{
-	struct timespec ms = { 0, 1000000 };
-
-	for (int i = 0; i < 1000; i++) {
-		if (!rmdir(path) || errno == ENOENT)
-			return 0;
-		if (errno != EBUSY)
-			return -errno;
-		nanosleep(&ms, NULL);
-	}
-	return -EBUSY;
-}
-
-static int write_str(const char *path, const char *s)
-{
-	int fd = open(path, O_WRONLY | O_CLOEXEC);
-	ssize_t n;
-	int err = 0;
-
-	if (fd < 0)
-		return -errno;
-	n = write(fd, s, strlen(s));
-	if (n < 0)
-		err = -errno;
-	close(fd);
-	return err;
-}
-
-/* clone3 INTO_CGROUP into a fresh cgroup v2 directory. */
-static int case_into_cgroup(struct wl_result *res)
-{
-	char path[256];
-	struct clone_args ca;
-	int fd, err;
-
-	if (!CG2_ROOT[0])
-		return -ENOENT;
-	cg_path(path, sizeof(path), CG2_ROOT, "into");
-	if (mkdir(path, 0755) && errno != EEXIST)
-		return -errno;
-	fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0) {
-		err = -errno;
-		cg_remove(path);
-		return err;
-	}
-	ca_init(&ca, CLONE_INTO_CGROUP, SIGCHLD);
-	ca.cgroup = (uint64_t)fd;
-	do_clone3_exit(res, &ca, sizeof(ca));
-	close(fd);
-	return cg_remove(path);
-}
-
-/* INTO_CGROUP with an fd that is not a cgroup directory -> EBADF. */
-static int case_into_cgroup_ebadf(struct wl_result *res)
-{
-	struct clone_args ca;
-	int fd = open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-
-	if (fd < 0)
-		return -errno;
-	ca_init(&ca, CLONE_INTO_CGROUP, SIGCHLD);
-	ca.cgroup = (uint64_t)fd;
-	do_clone3_exit(res, &ca, sizeof(ca));
-	close(fd);
-	return 0;
-}
-
-/* INTO_CGROUP into a removed cgroup -> ENOENT (errata X-1). */
-static int case_into_cgroup_removed(struct wl_result *res)
-{
-	char path[256];
-	struct clone_args ca;
-	int fd, err;
-
-	if (!CG2_ROOT[0])
-		return -ENOENT;
-	cg_path(path, sizeof(path), CG2_ROOT, "gone");
-	if (mkdir(path, 0755) && errno != EEXIST)
-		return -errno;
-	fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	err = fd < 0 ? -errno : cg_remove(path);
-	if (err) {
-		if (fd >= 0)
-			close(fd);
-		cg_remove(path);
-		return err;
-	}
-	ca_init(&ca, CLONE_INTO_CGROUP, SIGCHLD);
-	ca.cgroup = (uint64_t)fd;
-	do_clone3_exit(res, &ca, sizeof(ca));
-	close(fd);
-	return 0;
-}
-
-/*
- * pids.max 1: the helper is the cgroup's one task, so its fork is refused
- * (V-43, EAGAIN).  The v1 pids hierarchy if mounted, else cgroup v2, where
- * the controller must be enabled in the root's subtree_control (done for the
- * case and undone after, if it was not on already).
- */
-static char pids_root[200], pids_cg[256];
-
-static int helper_pids_max(struct wl_result *out)
-{
-	char procs[300];
-	int err;
-
-	snprintf(procs, sizeof(procs), "%s/cgroup.procs", pids_cg);
-	err = write_str(procs, "0");
-	if (err)
-		return err;
-	helper_fork(out);
-	/* back to the root so that the directory can go */
-	snprintf(procs, sizeof(procs), "%s/cgroup.procs", pids_root);
-	return write_str(procs, "0");
-}
-
-/* Is word a whole word of the one-line file path? */
-static bool file_has_word(const char *path, const char *word)
-{
-	char buf[512], *save = NULL;
-	FILE *f = fopen(path, "r");
-	bool found = false;
-
-	if (!f)
-		return false;
-	if (fgets(buf, sizeof(buf), f))
-		for (char *w = strtok_r(buf, " \n", &save); w && !found;
-		     w = strtok_r(NULL, " \n", &save))
-			found = !strcmp(w, word);
-	fclose(f);
-	return found;
-}
-
-static int case_pids_max(struct wl_result *res)
-{
-	char max[300], ctl[300];
-	bool enabled = false;
-	int err, err2;
-
-	if (cg1_pids[0]) {
-		snprintf(pids_root, sizeof(pids_root), "%s", cg1_pids);
-	} else if (cg2_root[0]) {
-		snprintf(pids_root, sizeof(pids_root), "%s", cg2_root);
-		snprintf(ctl, sizeof(ctl), "%s/cgroup.subtree_control", pids_root);
-		if (!file_has_word(ctl, "pids")) {
-			err = write_str(ctl, "+pids");
-			if (err)
-				return err;
-			enabled = true;
-		}
-	} else {
-		return -ENOENT;
-	}
-	cg_path(pids_cg, sizeof(pids_cg), pids_root, "pids");
-	if (mkdir(pids_cg, 0755) && errno != EEXIST)
-		return -errno;
-	snprintf(max, sizeof(max), "%s/pids.max", pids_cg);
-	err = write_str(max, "1");
-	if (!err)
-		err = in_helper(res, helper_pids_max);
-	err2 = cg_remove(pids_cg);
-	if (enabled && write_str(ctl, "-pids") && !err2)
-		err2 = -EBUSY;
-	return err ? err : err2;
-}
+/* ------------------------------------------------------------ the table */
+
+#define CLONE(f, ...) .call = { .entry = WL_CLONE, .flags = (f), __VA_ARGS__ }
+#define CLONE3(f, sig, ...) \
+	.call = { .entry = WL_CLONE3, .flags = (f), .exit_signal = (sig), __VA_ARGS__ }
+#define FORK() .call = { .entry = WL_FORK }
+#define STACK .stack_at = WL_MEM
+#define SET_TID(n, ...) .set_tid_at = WL_MEM, .set_tid_size = (n), .set_tid = { __VA_ARGS__ }
+#define SETUP(fn, a, b) .setup = { wl_setup_##fn, (a), (b) }
+#define HELPER(fn, a, b) .helper = true, SETUP(fn, a, b)
+
+#define KERNEL_ADDR 0xffff800000000000UL	/* above every user address */
+#define PID_MAX_LIMIT (4 * 1024 * 1024)	/* include/linux/threads.h, 64-bit */
+#define IOPRIO(class, level) (((class) << 13) | (level)) /* IOPRIO_PRIO_VALUE */
+#define IOPRIO_RT 1
+#define IOPRIO_BE 2
+#define IOPRIO_IDLE 3
+#define THREAD_FLAGS (CLONE_VM | CLONE_SIGHAND | CLONE_THREAD)
 
 static const struct wl_case cases[] = {
 	/* entry points (the first eight are live_clone.c's) */
-	{ "raw_fork", "fork(2) as a raw syscall (clone(SIGCHLD) on arm64)", 0, "R-25",
-	  .fn = case_raw_fork },
+	{ "raw_fork", "fork(2) as a raw syscall (clone(SIGCHLD) on arm64)", 0, "R-25", FORK() },
 	{ "glibc_fork", "glibc fork(): clone(CHILD_SETTID|CHILD_CLEARTID|SIGCHLD)", 0, "R-37",
 	  .fn = case_glibc_fork },
 	{ "vfork", "vfork(): the parent sleeps until the child exits", 0, "R-04",
@@ -1542,228 +302,318 @@ static const struct wl_case cases[] = {
 	{ "pthread_create", "glibc pthread_create(): clone3 with the thread flags", 0, "R-22",
 	  .fn = case_pthread },
 	{ "clone3_thread", "raw clone3 VM|FS|FILES|SIGHAND|THREAD|SYSVSEM", 0, "R-13",
-	  .fn = case_clone3_thread },
+	  CLONE3(THREAD_FLAGS | CLONE_FS | CLONE_FILES | CLONE_SYSVSEM | CLONE_PARENT_SETTID |
+			 CLONE_CHILD_CLEARTID, 0, .ptid = WL_MEM, .ctid = WL_MEM, STACK) },
 	{ "sighand_no_vm", "clone(CLONE_SIGHAND) without CLONE_VM: EINVAL", EINVAL, "V-13",
-	  .fn = case_sighand_without_vm },
+	  CLONE(CLONE_SIGHAND | SIGCHLD) },
 	{ "thread_no_sighand", "clone(CLONE_THREAD|CLONE_VM) without SIGHAND: EINVAL", EINVAL,
-	  "V-12", .fn = case_thread_without_sighand },
+	  "V-12", CLONE(CLONE_THREAD | CLONE_VM) },
 	{ "clone3_size_56", "clone3 with size 56 < 64: EINVAL", EINVAL, "V-04",
-	  .fn = case_clone3_too_small },
+	  CLONE3(0, SIGCHLD, .size = 56) },
 	{ "clone_tids", "legacy clone, arch order: PARENT_SETTID, CHILD_SETTID|CLEARTID", 0,
-	  "R-38", .fn = case_clone_tids },
+	  "R-38", CLONE(CLONE_PARENT_SETTID | CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID | SIGCHLD,
+			.ptid = WL_MEM, .ctid = WL_MEM) },
 	{ "clone3_size_64", "clone3 fork with a VER0 struct (64 bytes)", 0, "R-25",
-	  .fn = case_clone3_64 },
+	  CLONE3(0, SIGCHLD, .size = CLONE_ARGS_SIZE_VER0) },
 	{ "clone3_size_80", "clone3 fork with a VER1 struct (80 bytes)", 0, "R-25",
-	  .fn = case_clone3_80 },
+	  CLONE3(0, SIGCHLD, .size = CLONE_ARGS_SIZE_VER1) },
 	{ "clone3_size_88", "clone3 fork with a VER2 struct (88 bytes)", 0, "R-25",
-	  .fn = case_clone3_88 },
+	  CLONE3(0, SIGCHLD, .size = CLONE_ARGS_SIZE_VER2) },
 	{ "clone3_size_4096", "clone3 with 4096 bytes, zero past 88: accepted", 0, "R-25",
-	  .fn = case_clone3_big_zero },
+	  CLONE3(0, SIGCHLD, .size = 4096) },
 	{ "thread_in_thread", "a pthread that calls pthread_create", 0, "R-13",
 	  .fn = case_thread_in_thread },
 	{ "posix_spawn", "glibc posix_spawn of itself (exits at once): clone3 VM|VFORK", 0, "R-04",
 	  .fn = case_posix_spawn },
 	/* flags one by one */
 	{ "flag_vm", "clone(VM|SIGCHLD): mm shared, sigaltstack reset", 0, "R-02",
-	  .flags = CLONE_VM | SIGCHLD },
-	{ "flag_fs", "clone(FS|SIGCHLD): fs shared", 0, "R-09", .flags = CLONE_FS | SIGCHLD },
+	  CLONE(CLONE_VM | SIGCHLD, STACK) },
+	{ "flag_fs", "clone(FS|SIGCHLD): fs shared", 0, "R-09", CLONE(CLONE_FS | SIGCHLD, STACK) },
 	{ "flag_files", "clone(FILES|SIGCHLD): files shared", 0, "R-08",
-	  .flags = CLONE_FILES | SIGCHLD },
+	  CLONE(CLONE_FILES | SIGCHLD, STACK) },
 	{ "flag_sighand", "clone(VM|SIGHAND|SIGCHLD): sighand shared", 0, "R-12",
-	  .flags = CLONE_VM | CLONE_SIGHAND | SIGCHLD },
+	  CLONE(CLONE_VM | CLONE_SIGHAND | SIGCHLD, STACK) },
 	/* Legacy CLONE_THREAD: the exit signal given is ignored (exit_signal -1). */
 	{ "flag_thread", "clone(VM|SIGHAND|THREAD|SIGCHLD): signal ignored, same tgid", 0,
-	  "R-24", .flags = CLONE_VM | CLONE_SIGHAND | CLONE_THREAD | SIGCHLD },
+	  "R-24", CLONE(THREAD_FLAGS | SIGCHLD, STACK) },
 	{ "flag_sysvsem", "clone(SYSVSEM|SIGCHLD): undo list shared", 0, "R-10",
-	  .flags = CLONE_SYSVSEM | SIGCHLD },
+	  CLONE(CLONE_SYSVSEM | SIGCHLD, STACK) },
 	{ "flag_settls", "clone(SETTLS|SIGCHLD): the child's TLS base is tls", 0, "R-35",
-	  .fn = case_settls },
+	  CLONE(CLONE_SETTLS | SIGCHLD, STACK, .tls_at = WL_MEM) },
 	{ "flag_parent_settid", "clone(PARENT_SETTID|SIGCHLD)", 0, "R-34",
-	  .fn = case_parent_settid },
+	  CLONE(CLONE_PARENT_SETTID | SIGCHLD, STACK, .ptid = WL_MEM) },
 	{ "flag_child_settid", "clone(CHILD_SETTID|SIGCHLD): set_child_tid", 0, "R-37",
-	  .fn = case_child_settid },
+	  CLONE(CLONE_CHILD_SETTID | SIGCHLD, STACK, .ctid = WL_MEM) },
 	{ "flag_child_cleartid", "clone(CHILD_CLEARTID|SIGCHLD): clear_child_tid", 0, "R-38",
-	  .fn = case_child_cleartid },
+	  CLONE(CLONE_CHILD_CLEARTID | SIGCHLD, STACK, .ctid = WL_MEM) },
 	{ "flag_pidfd", "clone(PIDFD|SIGCHLD): the fd comes back in parent_tid", 0, "R-34",
-	  .fn = case_pidfd },
+	  CLONE(CLONE_PIDFD | SIGCHLD, STACK, .pidfd = WL_MEM) },
 	/* Legacy CLONE_VFORK|CLONE_VM: we sleep until the child has exited. */
 	{ "flag_vfork", "clone(VFORK|VM|SIGCHLD): vfork_done set", 0, "R-04",
-	  .flags = CLONE_VFORK | CLONE_VM | SIGCHLD },
+	  CLONE(CLONE_VFORK | CLONE_VM | SIGCHLD, STACK) },
 	{ "flag_io", "clone(IO|SIGCHLD) without an io_context", 0, "R-11",
-	  .flags = CLONE_IO | SIGCHLD },
+	  CLONE(CLONE_IO | SIGCHLD, STACK) },
 	{ "flag_untraced", "clone(UNTRACED|SIGCHLD)", 0, "R-40",
-	  .flags = CLONE_UNTRACED | SIGCHLD },
+	  CLONE(CLONE_UNTRACED | SIGCHLD, STACK) },
 	/* CLONE_PTRACE while nobody traces us: nothing attaches. */
 	{ "flag_ptrace", "clone(PTRACE|SIGCHLD) while untraced: nothing attaches", 0, "R-40",
-	  .flags = CLONE_PTRACE | SIGCHLD },
+	  CLONE(CLONE_PTRACE | SIGCHLD, STACK) },
 	{ "clone_pthread_flags", "legacy clone with glibc's thread flags and SETTLS", 0,
-	  "R-35", .fn = case_clone_pthread_flags },
+	  "R-35", CLONE(THREAD_FLAGS | CLONE_FS | CLONE_FILES | CLONE_SYSVSEM | CLONE_SETTLS |
+			CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID,
+			STACK, .ptid = WL_MEM, .ctid = WL_MEM, .tls_at = WL_MEM) },
 	{ "clone3_clear_sighand", "clone3 CLEAR_SIGHAND: a new sighand", 0, "R-12",
-	  .fn = case_clone3_clear_sighand },
+	  CLONE3(CLONE_CLEAR_SIGHAND, SIGCHLD) },
 	{ "clone3_pidfd", "clone3 PIDFD with its own pidfd field", 0, "R-34",
-	  .fn = case_clone3_pidfd },
+	  CLONE3(CLONE_PIDFD, SIGCHLD, .pidfd = WL_MEM) },
 	{ "clone3_pidfd_thread", "clone3 PIDFD|THREAD: a thread pidfd (6.9+)", 0, "R-24",
-	  .fn = case_clone3_pidfd_thread },
-	{ "clone3_vfork", "clone3 VM|VFORK on its own stack", 0, "R-04", .fn = case_clone3_vfork },
-	/* exit signals */
+	  CLONE3(THREAD_FLAGS | CLONE_PIDFD, 0, .pidfd = WL_MEM, STACK) },
+	{ "clone3_vfork", "clone3 VM|VFORK on its own stack", 0, "R-04",
+	  CLONE3(CLONE_VM | CLONE_VFORK, SIGCHLD, STACK) },
+	/* exit signals; one that is not SIGCHLD goes to a helper that blocks it */
 	/* Legacy clone with exit signal 0: nobody is signalled, __WALL reaps. */
-	{ "exit_signal_0", "legacy clone, exit signal 0", 0, "R-25", .flags = 0 },
-	{ "exit_signal_usr1", "legacy clone, exit signal SIGUSR1 (blocked, drained)", 0,
-	  "R-25", .fn = case_exit_signal_usr1 },
+	{ "exit_signal_0", "legacy clone, exit signal 0", 0, "R-25", CLONE(0, STACK) },
+	{ "exit_signal_usr1", "legacy clone, exit signal SIGUSR1 (helper: blocked)", 0, "R-25",
+	  CLONE(SIGUSR1, STACK), HELPER(block_signal, SIGUSR1, 0) },
 	/* Legacy clone: exit signal 200 (> _NSIG) is stored as-is; none is sent. */
 	{ "exit_signal_200", "legacy clone, exit signal 200 stored as-is", 0, "R-25",
-	  .flags = 200 },
-	{ "clone3_exit_signal_0", "clone3, exit signal 0", 0, "R-25",
-	  .fn = case_clone3_exit_signal_0 },
-	{ "clone3_exit_signal_64", "clone3, exit signal 64 = _NSIG (blocked, drained)", 0,
-	  "R-25", .fn = case_clone3_exit_signal_64 },
+	  CLONE(200, STACK) },
+	{ "clone3_exit_signal_0", "clone3, exit signal 0", 0, "R-25", CLONE3(0, 0) },
+	{ "clone3_exit_signal_64", "clone3, exit signal 64 = _NSIG (helper: blocked)", 0, "R-25",
+	  CLONE3(0, 64), HELPER(block_signal, 64, 0) },
 	/* namespaces (root) */
-	{ "ns_mnt", "clone(NEWNS)", 0, "R-21", .flags = CLONE_NEWNS | SIGCHLD },
-	{ "ns_uts", "clone(NEWUTS)", 0, "R-21", .flags = CLONE_NEWUTS | SIGCHLD },
-	{ "ns_ipc", "clone(NEWIPC)", 0, "R-21", .flags = CLONE_NEWIPC | SIGCHLD },
+	{ "ns_mnt", "clone(NEWNS)", 0, "R-21", CLONE(CLONE_NEWNS | SIGCHLD, STACK) },
+	{ "ns_uts", "clone(NEWUTS)", 0, "R-21", CLONE(CLONE_NEWUTS | SIGCHLD, STACK) },
+	{ "ns_ipc", "clone(NEWIPC)", 0, "R-21", CLONE(CLONE_NEWIPC | SIGCHLD, STACK) },
 	{ "ns_pid", "clone(NEWPID): the child is pid 1 there, unkillable", 0, "R-21",
-	  .flags = CLONE_NEWPID | SIGCHLD },
-	{ "ns_net", "clone(NEWNET)", 0, "R-21", .flags = CLONE_NEWNET | SIGCHLD },
-	{ "ns_cgroup", "clone(NEWCGROUP)", 0, "R-21", .flags = CLONE_NEWCGROUP | SIGCHLD },
+	  CLONE(CLONE_NEWPID | SIGCHLD, STACK) },
+	{ "ns_net", "clone(NEWNET)", 0, "R-21", CLONE(CLONE_NEWNET | SIGCHLD, STACK) },
+	{ "ns_cgroup", "clone(NEWCGROUP)", 0, "R-21", CLONE(CLONE_NEWCGROUP | SIGCHLD, STACK) },
 	{ "ns_user", "clone(NEWUSER): full capabilities in the new user ns", 0, "R-22",
-	  .flags = CLONE_NEWUSER | SIGCHLD },
+	  CLONE(CLONE_NEWUSER | SIGCHLD, STACK) },
 	/* All namespaces at once (legacy clone has no NEWTIME: its bit is CSIGNAL). */
 	{ "ns_all", "clone with every legacy namespace flag", 0, "R-21",
-	  .flags = CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWPID | CLONE_NEWNET |
-		   CLONE_NEWCGROUP | CLONE_NEWUSER | SIGCHLD },
-	{ "ns_time", "clone3(NEWTIME)", 0, "R-21", .fn = case_clone3_newtime },
+	  CLONE(CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWPID | CLONE_NEWNET |
+			CLONE_NEWCGROUP | CLONE_NEWUSER | SIGCHLD, STACK) },
+	{ "ns_time", "clone3(NEWTIME)", 0, "R-21", CLONE3(CLONE_NEWTIME, SIGCHLD) },
 	{ "ns_time_vm", "clone3(NEWTIME|VM): time ns switches only at exec", 0, "R-21",
-	  .fn = case_clone3_newtime_vm },
-	{ "set_tid_newpid", "clone3 NEWPID, set_tid {1}", 0, "R-21", .fn = case_set_tid_newpid },
+	  CLONE3(CLONE_NEWTIME | CLONE_VM, SIGCHLD, STACK) },
+	{ "set_tid_newpid", "clone3 NEWPID, set_tid {1}", 0, "R-21",
+	  CLONE3(CLONE_NEWPID, SIGCHLD, SET_TID(1, 1)) },
 	{ "set_tid_eexist", "clone3 NEWPID, set_tid {1, our pid}: EEXIST", EEXIST, "V-38",
-	  .fn = case_set_tid_eexist },
+	  CLONE3(CLONE_NEWPID, SIGCHLD, SET_TID(2, 1, WL_SELF)) },
 	/* clone3 argument errors (V-04), in the order they are checked */
 	{ "clone3_e2big_size", "clone3 size 4097 with a bad pointer: E2BIG first", E2BIG,
-	  "V-04", .fn = case_clone3_e2big_size },
+	  "V-04", CLONE3(0, 0, .args_bad = true, .size = 4097) },
 	{ "clone3_small_efault", "clone3 size 56 with a bad pointer: EINVAL before EFAULT",
-	  EINVAL, "V-04",
-	  .fn = case_clone3_small_efault },
+	  EINVAL, "V-04", CLONE3(0, 0, .args_bad = true, .size = 56) },
 	{ "clone3_e2big_tail", "clone3 size 96, a non-zero byte past 88: E2BIG", E2BIG,
-	  "V-04", .fn = case_clone3_e2big_tail },
+	  "V-04", CLONE3(0, SIGCHLD, .size = 96, .tail = 1) },
 	{ "clone3_efault", "clone3 struct unreadable: EFAULT", EFAULT, "V-04",
-	  .fn = case_clone3_efault },
+	  CLONE3(0, 0, .args_bad = true, .size = CLONE_ARGS_SIZE_VER2) },
 	{ "clone3_set_tid_33", "clone3 set_tid_size 33: EINVAL", EINVAL, "V-04",
-	  .fn = case_clone3_set_tid_33 },
+	  CLONE3(0, SIGCHLD, SET_TID(33, 0)) },
 	{ "clone3_set_tid_null", "clone3 set_tid_size 1, set_tid NULL: EINVAL", EINVAL, "V-04",
-	  .fn = case_clone3_set_tid_null },
+	  CLONE3(0, SIGCHLD, .set_tid_size = 1) },
 	{ "clone3_set_tid_nosize", "clone3 set_tid without a size: EINVAL", EINVAL, "V-04",
-	  .fn = case_clone3_set_tid_nosize },
+	  CLONE3(0, SIGCHLD, SET_TID(0, 1)) },
 	{ "clone3_exit_signal_65", "clone3 exit signal 65 > _NSIG: EINVAL", EINVAL, "V-04",
-	  .fn = case_clone3_exit_signal_65 },
+	  CLONE3(0, 65) },
 	{ "clone3_cgroup_size80", "clone3 INTO_CGROUP with a VER1 struct: EINVAL", EINVAL,
-	  "V-04", .fn = case_clone3_cgroup_size80 },
+	  "V-04", CLONE3(CLONE_INTO_CGROUP, SIGCHLD, .size = CLONE_ARGS_SIZE_VER1) },
 	{ "clone3_set_tid_efault", "clone3 set_tid unreadable and DETACHED: EFAULT first",
-	  EFAULT, "V-04",
-	  .fn = case_clone3_set_tid_efault },
+	  EFAULT, "V-04", CLONE3(CLONE_DETACHED, SIGCHLD, .set_tid_at = WL_BAD, .set_tid_size = 1) },
 	{ "clone3_unknown_flag", "clone3 flag bit 40: EINVAL", EINVAL, "V-04",
-	  .fn = case_clone3_unknown_flag },
+	  CLONE3(1ULL << 40, SIGCHLD) },
 	{ "clone3_detached", "clone3 DETACHED: EINVAL", EINVAL, "V-04",
-	  .fn = case_clone3_detached },
+	  CLONE3(CLONE_DETACHED, SIGCHLD) },
 	{ "clone3_sighand_clear", "clone3 SIGHAND with CLEAR_SIGHAND: EINVAL", EINVAL, "V-04",
-	  .fn = case_clone3_sighand_clear },
+	  CLONE3(CLONE_VM | CLONE_SIGHAND | CLONE_CLEAR_SIGHAND, SIGCHLD) },
 	{ "clone3_thread_signal", "clone3 THREAD with exit signal SIGCHLD: EINVAL", EINVAL,
-	  "V-04", .fn = case_clone3_thread_signal },
+	  "V-04", CLONE3(THREAD_FLAGS, SIGCHLD, STACK) },
 	{ "clone3_stack_size_only", "clone3 stack_size without a stack: EINVAL", EINVAL,
-	  "V-04", .fn = case_clone3_stack_size_only },
+	  "V-04", CLONE3(0, SIGCHLD, .stack_size = 4096) },
 	{ "clone3_stack_kernel", "clone3 stack in kernel space: EINVAL", EINVAL, "V-04",
-	  .fn = case_clone3_stack_kernel },
+	  CLONE3(0, SIGCHLD, .stack = KERNEL_ADDR, .stack_size = 4096) },
 	/* kernel_clone and copy_process errors, with precedence */
 	{ "pidfd_parent_settid", "clone PIDFD|PARENT_SETTID (one pointer): EINVAL", EINVAL,
-	  "V-05", .fn = case_pidfd_parent_settid },
+	  "V-05", CLONE(CLONE_PIDFD | CLONE_PARENT_SETTID | SIGCHLD, .pidfd = WL_MEM) },
 	{ "clone3_pidfd_same_ptr", "clone3 PIDFD|PARENT_SETTID, same pointer: EINVAL", EINVAL,
-	  "V-05", .fn = case_clone3_pidfd_same_ptr },
+	  "V-05", CLONE3(CLONE_PIDFD | CLONE_PARENT_SETTID, SIGCHLD, .pidfd = WL_MEM,
+			 .ptid = WL_ALIAS) },
 	{ "pidfd_settid_newns_fs", "PIDFD|PARENT_SETTID|NEWNS|FS: V-05 before V-10", EINVAL,
-	  "V-05", .fn = case_pidfd_settid_newns_fs },
-	{ "newns_fs", "clone NEWNS|FS: EINVAL", EINVAL, "V-10", .fn = case_newns_fs },
+	  "V-05", CLONE(CLONE_PIDFD | CLONE_PARENT_SETTID | CLONE_NEWNS | CLONE_FS | SIGCHLD,
+			.pidfd = WL_MEM) },
+	{ "newns_fs", "clone NEWNS|FS: EINVAL", EINVAL, "V-10",
+	  CLONE(CLONE_NEWNS | CLONE_FS | SIGCHLD) },
 	{ "newns_fs_thread", "NEWNS|FS|THREAD|VM: V-10 before V-12", EINVAL, "V-10",
-	  .fn = case_newns_fs_thread },
-	{ "newuser_fs", "clone NEWUSER|FS: EINVAL", EINVAL, "V-11", .fn = case_newuser_fs },
+	  CLONE(CLONE_NEWNS | CLONE_FS | CLONE_THREAD | CLONE_VM) },
+	{ "newuser_fs", "clone NEWUSER|FS: EINVAL", EINVAL, "V-11",
+	  CLONE(CLONE_NEWUSER | CLONE_FS | SIGCHLD) },
 	{ "thread_alone", "clone THREAD alone: V-12 before V-13", EINVAL, "V-12",
-	  .fn = case_thread_alone },
-	{ "parent_from_ns_init", "CLONE_PARENT from a pid ns init: EINVAL", EINVAL, "V-14",
-	  .fn = case_parent_from_ns_init },
+	  CLONE(CLONE_THREAD) },
+	{ "parent_from_ns_init", "CLONE_PARENT from a pid ns init (helper): EINVAL", EINVAL,
+	  "V-14", CLONE(CLONE_PARENT | SIGCHLD), HELPER(pidns, 1, 0) },
 	{ "thread_newpid", "clone VM|SIGHAND|THREAD|NEWPID: EINVAL", EINVAL, "V-15",
-	  .fn = case_thread_newpid },
+	  CLONE(THREAD_FLAGS | CLONE_NEWPID, STACK) },
 	{ "clone3_thread_newuser", "clone3 VM|SIGHAND|THREAD|NEWUSER: EINVAL", EINVAL, "V-15",
-	  .fn = case_clone3_thread_newuser },
+	  CLONE3(THREAD_FLAGS | CLONE_NEWUSER, 0, STACK) },
 	{ "unshared_pidns_thread", "THREAD after unshare(NEWPID) (helper): EINVAL", EINVAL,
-	  "V-15", .helper = helper_unshare_thread },
+	  "V-15", CLONE(THREAD_FLAGS, STACK), HELPER(unshare, CLONE_NEWPID, 0) },
 	{ "pidfd_detached", "clone PIDFD|DETACHED: EINVAL", EINVAL, "V-17",
-	  .fn = case_pidfd_detached },
+	  CLONE(CLONE_PIDFD | CLONE_DETACHED | SIGCHLD) },
 	{ "rlimit_nproc", "fork as nobody with RLIMIT_NPROC 1 (helper): EAGAIN", EAGAIN, "V-23",
-	  .helper = helper_nproc },
+	  FORK(), HELPER(nobody, 1, 0) },
 	{ "newipc_sysvsem", "clone NEWIPC|SYSVSEM as root: EINVAL", EINVAL, "V-34",
-	  .fn = case_newipc_sysvsem },
+	  CLONE(CLONE_NEWIPC | CLONE_SYSVSEM | SIGCHLD) },
 	{ "nobody_newns", "clone NEWNS as nobody (helper): EPERM", EPERM, "V-34",
-	  .helper = helper_nobody_newns },
+	  CLONE(CLONE_NEWNS | SIGCHLD), HELPER(nobody, 0, 0) },
 	{ "nobody_newipc_sysvsem", "NEWIPC|SYSVSEM as nobody: EPERM before EINVAL", EPERM,
-	  "V-34", .helper = helper_nobody_newipc_sysvsem },
+	  "V-34", CLONE(CLONE_NEWIPC | CLONE_SYSVSEM | SIGCHLD), HELPER(nobody, 0, 0) },
 	{ "nobody_newuser_newnet", "NEWUSER|NEWNET as nobody: allowed", 0, "R-21",
-	  .helper = helper_nobody_newuser_newnet },
+	  CLONE(CLONE_NEWUSER | CLONE_NEWNET | SIGCHLD), HELPER(nobody, 0, 0) },
 	{ "unshared_pidns_newpid", "NEWPID after unshare(NEWPID) (helper): EINVAL", EINVAL,
-	  "V-34", .helper = helper_unshare_newpid },
+	  "V-34", CLONE(CLONE_NEWPID | SIGCHLD), HELPER(unshare, CLONE_NEWPID, 0) },
 	{ "settls_kernel", "clone SETTLS with a kernel address: EPERM", EPERM, "V-36",
-	  .fn = case_settls_kernel },
+	  CLONE(CLONE_SETTLS | SIGCHLD, .tls = KERNEL_ADDR) },
 	{ "newipc_sysvsem_settls", "NEWIPC|SYSVSEM|SETTLS(kernel): V-34 before V-36", EINVAL,
-	  "V-34", .fn = case_newipc_sysvsem_settls },
+	  "V-34", CLONE(CLONE_NEWIPC | CLONE_SYSVSEM | CLONE_SETTLS | SIGCHLD, .tls = KERNEL_ADDR) },
 	{ "clone3_settls_set_tid", "SETTLS(kernel) and 2 set_tid levels: V-36 before V-37",
-	  EPERM, "V-36",
-	  .fn = case_clone3_settls_set_tid },
+	  EPERM, "V-36", CLONE3(CLONE_SETTLS, SIGCHLD, .tls = KERNEL_ADDR, SET_TID(2, 1, 1)) },
 	{ "set_tid_levels", "clone3 2 set_tid levels at level 0: EINVAL", EINVAL, "V-37",
-	  .fn = case_set_tid_levels },
+	  CLONE3(0, SIGCHLD, SET_TID(2, 1, 1)) },
 	{ "set_tid_newpid_2", "clone3 NEWPID, set_tid {2}: no reaper yet, EINVAL", EINVAL,
-	  "V-38", .fn = case_set_tid_newpid_2 },
-	{ "set_tid_zero", "clone3 set_tid {0}: EINVAL", EINVAL, "V-38", .fn = case_set_tid_zero },
+	  "V-38", CLONE3(CLONE_NEWPID, SIGCHLD, SET_TID(1, 2)) },
+	{ "set_tid_zero", "clone3 set_tid {0}: EINVAL", EINVAL, "V-38",
+	  CLONE3(0, SIGCHLD, SET_TID(1, 0)) },
 	/* the parent's tree, cgroups, io */
 	{ "clone_parent", "CLONE_PARENT from a helper: our grandchild is our child", 0,
-	  "R-25", .fn = case_clone_parent },
+	  "R-25", CLONE(CLONE_PARENT | SIGCHLD), .helper = true },
 	{ "ioprio_fork", "fork of a helper with ioprio BE/4: a new io_context", 0, "R-11",
-	  .helper = helper_ioprio_fork },
+	  FORK(), HELPER(ioprio, IOPRIO(IOPRIO_BE, 4), 0) },
 	{ "ioprio_clone_io", "clone(IO) of a helper with ioprio BE/4: shared", 0, "R-11",
-	  .helper = helper_ioprio_clone_io },
+	  CLONE(CLONE_IO | SIGCHLD), HELPER(ioprio, IOPRIO(IOPRIO_BE, 4), 0) },
 	{ "into_cgroup", "clone3 INTO_CGROUP into a new cgroup v2", 0, "R-24",
-	  .fn = case_into_cgroup },
+	  CLONE3(CLONE_INTO_CGROUP, SIGCHLD), SETUP(into_cgroup, WL_CG_NEW, 0) },
 	{ "into_cgroup_ebadf", "clone3 INTO_CGROUP with an fd of /: EBADF", EBADF, "V-42",
-	  .fn = case_into_cgroup_ebadf },
+	  CLONE3(CLONE_INTO_CGROUP, SIGCHLD), SETUP(into_cgroup, WL_CG_NOT_CGROUP, 0) },
 	{ "into_cgroup_removed", "clone3 INTO_CGROUP, cgroup removed: ENOENT", ENOENT, "V-42",
-	  .fn = case_into_cgroup_removed },
-	{ "pids_max", "fork in a v1 pids cgroup with pids.max 1 (helper): EAGAIN", EAGAIN,
-	  "V-23", .fn = case_pids_max },
+	  CLONE3(CLONE_INTO_CGROUP, SIGCHLD), SETUP(into_cgroup, WL_CG_REMOVED, 0) },
+	{ "pids_max", "fork in a pids cgroup with pids.max 1 (helper): EAGAIN", EAGAIN, "V-23",
+	  FORK(), HELPER(pids_max, 1, 0) },
 	/* scheduler (helpers) */
-	{ "sched_fifo", "SCHED_FIFO 10 parent: inherited", 0, "S-02", .helper = helper_fifo },
-	{ "sched_fifo_reset", "SCHED_FIFO|RESET_ON_FORK parent: child NORMAL", 0, "S-04",
-	  .helper = helper_fifo_reset },
-	{ "sched_rr", "SCHED_RR 20 parent: inherited", 0, "S-02", .helper = helper_rr },
-	{ "sched_rr_reset", "SCHED_RR|RESET_ON_FORK parent: child NORMAL", 0, "S-04",
-	  .helper = helper_rr_reset },
-	{ "sched_nice", "nice -5 parent: inherited", 0, "S-02", .helper = helper_nice },
-	{ "sched_nice_reset", "nice -5 with RESET_ON_FORK: child nice 0", 0, "S-04",
-	  .helper = helper_nice_reset },
-	{ "sched_batch", "SCHED_BATCH parent", 0, "S-02", .helper = helper_batch },
-	{ "sched_idle", "SCHED_IDLE parent", 0, "S-02", .helper = helper_idle },
-	{ "sched_deadline", "SCHED_DEADLINE parent: EAGAIN", EAGAIN, "V-27",
-	  .helper = helper_deadline },
+	{ "sched_fifo", "SCHED_FIFO 10 parent: inherited", 0, "S-02", FORK(),
+	  HELPER(policy, SCHED_FIFO, 10) },
+	{ "sched_fifo_reset", "SCHED_FIFO|RESET_ON_FORK parent: child NORMAL", 0, "S-04", FORK(),
+	  HELPER(policy, SCHED_FIFO | SCHED_RESET_ON_FORK, 10) },
+	{ "sched_rr", "SCHED_RR 20 parent: inherited", 0, "S-02", FORK(),
+	  HELPER(policy, SCHED_RR, 20) },
+	{ "sched_rr_reset", "SCHED_RR|RESET_ON_FORK parent: child NORMAL", 0, "S-04", FORK(),
+	  HELPER(policy, SCHED_RR | SCHED_RESET_ON_FORK, 20) },
+	{ "sched_nice", "nice -5 parent: inherited", 0, "S-02", FORK(), HELPER(nice, -5, 0) },
+	{ "sched_nice_reset", "nice -5 with RESET_ON_FORK: child nice 0", 0, "S-04", FORK(),
+	  HELPER(nice, -5, 1) },
+	{ "sched_batch", "SCHED_BATCH parent", 0, "S-02", FORK(), HELPER(policy, SCHED_BATCH, 0) },
+	{ "sched_idle", "SCHED_IDLE parent", 0, "S-02", FORK(), HELPER(policy, SCHED_IDLE, 0) },
+	{ "sched_deadline", "SCHED_DEADLINE parent: EAGAIN", EAGAIN, "V-27", FORK(),
+	  HELPER(deadline, 0, 0) },
 	{ "sched_deadline_reset", "SCHED_DEADLINE with RESET_ON_FORK: child NORMAL", 0,
-	  "S-04", .helper = helper_deadline_reset },
+	  "S-04", FORK(), HELPER(deadline, 1, 0) },
 	{ "sched_deadline_newipc", "DL parent, NEWIPC|SYSVSEM: V-27 before V-34", EAGAIN,
-	  "V-27", .helper = helper_deadline_newipc_sysvsem },
+	  "V-27", CLONE(CLONE_NEWIPC | CLONE_SYSVSEM | SIGCHLD), HELPER(deadline, 0, 0) },
 	{ "sched_deadline_thread", "DL parent, CLONE_THREAD: EAGAIN", EAGAIN, "V-27",
-	  .helper = helper_deadline_thread },
+	  CLONE(THREAD_FLAGS, STACK), HELPER(deadline, 0, 0) },
 	{ "affinity_one_cpu", "parent pinned to one CPU: the child runs there", 0, "S-10",
-	  .helper = helper_affinity_one },
+	  FORK(), HELPER(pin, 0, 0) },
 	{ "affinity_thread", "pinned parent, CLONE_THREAD: mask copied", 0, "R-42",
-	  .helper = helper_affinity_thread },
+	  CLONE(THREAD_FLAGS, STACK), HELPER(pin, 0, 0) },
+	/* ptrace: the helper traces its own tracee, which makes the call */
+	{ "ptrace_o_tracefork", "SEIZE, TRACEFORK; fork: child traced, trap-stop", 0, "R-40",
+	  FORK(), HELPER(ptrace, PTRACE_O_TRACEFORK, 0) },
+	{ "ptrace_o_traceclone", "SEIZE, TRACECLONE; clone, exit signal 0: traced", 0, "R-40",
+	  CLONE(0, STACK), HELPER(ptrace, PTRACE_O_TRACECLONE, 0) },
+	{ "ptrace_o_tracevfork", "SEIZE, TRACEVFORK; clone VFORK|VM: traced", 0, "R-40",
+	  CLONE(CLONE_VFORK | CLONE_VM | SIGCHLD, STACK), HELPER(ptrace, PTRACE_O_TRACEVFORK, 0) },
+	{ "ptrace_attach_tracefork", "ATTACH, TRACEFORK; fork: child traced, SIGSTOP", 0,
+	  "R-40", FORK(), HELPER(ptrace, PTRACE_O_TRACEFORK, 1) },
+	{ "ptrace_fork_event_off", "SEIZE, TRACECLONE|TRACEVFORK; fork: not traced", 0, "R-40",
+	  FORK(), HELPER(ptrace, PTRACE_O_TRACECLONE | PTRACE_O_TRACEVFORK, 0) },
+	{ "ptrace_untraced", "SEIZE, TRACEFORK; clone UNTRACED: not traced", 0, "R-40",
+	  CLONE(CLONE_UNTRACED | SIGCHLD, STACK), HELPER(ptrace, PTRACE_O_TRACEFORK, 0) },
+	{ "ptrace_clone_ptrace", "SEIZE, no options; clone PTRACE: traced", 0, "R-40",
+	  CLONE(CLONE_PTRACE | SIGCHLD, STACK), HELPER(ptrace, 0, 0) },
+	{ "ptrace_thread_sigchld", "SEIZE, TRACEFORK; clone THREAD|SIGCHLD: a FORK event",
+	  0, "R-40", CLONE(THREAD_FLAGS | SIGCHLD, STACK), HELPER(ptrace, PTRACE_O_TRACEFORK, 0) },
+	{ "ptrace_clone3_thread", "SEIZE, TRACECLONE; clone3 THREAD: traced", 0, "R-40",
+	  CLONE3(THREAD_FLAGS, 0, STACK), HELPER(ptrace, PTRACE_O_TRACECLONE, 0) },
+	/* thread keyrings: the cred is shared by a thread only without one */
+	{ "keyring_thread", "thread keyring; clone THREAD: a new cred", 0, "R-22",
+	  CLONE(THREAD_FLAGS, STACK), HELPER(thread_keyring, 0, 0) },
+	{ "keyring_fork", "thread keyring; fork: a new cred, no thread keyring", 0, "R-22",
+	  FORK(), HELPER(thread_keyring, 0, 0) },
+	/* io priorities: a new io_context only for a valid class */
+	{ "ioprio_rt", "ioprio RT/0; fork: a new io_context with it", 0, "R-11", FORK(),
+	  HELPER(ioprio, IOPRIO(IOPRIO_RT, 0), 0) },
+	{ "ioprio_idle", "ioprio IDLE/7; fork: a new io_context with it", 0, "R-11", FORK(),
+	  HELPER(ioprio, IOPRIO(IOPRIO_IDLE, 7), 0) },
+	{ "ioprio_none_fork", "io_context with class NONE; fork: none", 0, "R-11", FORK(),
+	  HELPER(ioprio, 0, 0) },
+	{ "ioprio_none_clone_io", "io_context with class NONE; clone(IO): shared", 0, "R-11",
+	  CLONE(CLONE_IO | SIGCHLD, STACK), HELPER(ioprio, 0, 0) },
+	{ "ioprio_thread", "ioprio BE/4; clone THREAD without IO: a new io_context", 0, "R-11",
+	  CLONE(THREAD_FLAGS, STACK), HELPER(ioprio, IOPRIO(IOPRIO_BE, 4), 0) },
+	/* nested pid namespaces: the helper's descendant, init of a level-N ns */
+	{ "pidns_nested_fork", "fork from a level-1 pid ns init", 0, "R-20", FORK(),
+	  HELPER(pidns, 1, 0) },
+	{ "pidns_nested_newpid", "clone NEWPID from level 1: a level-2 ns", 0, "R-21",
+	  CLONE(CLONE_NEWPID | SIGCHLD, STACK), HELPER(pidns, 1, 0) },
+	{ "pidns_level_32", "clone NEWPID from level 31: level 32, the deepest", 0, "R-21",
+	  CLONE(CLONE_NEWPID | SIGCHLD, STACK), HELPER(pidns, 31, 0) },
+	{ "pidns_level_33", "clone NEWPID from level 32: ENOSPC", ENOSPC, "V-34",
+	  CLONE(CLONE_NEWPID | SIGCHLD, STACK), HELPER(pidns, 32, 0) },
+	{ "set_tid_nested_newpid", "level 1, clone3 NEWPID, set_tid {1, 5}", 0, "R-21",
+	  CLONE3(CLONE_NEWPID, SIGCHLD, SET_TID(2, 1, 5)), HELPER(pidns, 1, 0) },
+	{ "set_tid_nested_levels", "level 1, clone3 3 set_tid levels: EINVAL", EINVAL, "V-37",
+	  CLONE3(0, SIGCHLD, SET_TID(3, 5, 5, 5)), HELPER(pidns, 1, 0) },
+	{ "set_tid_nested_newpid_levels", "level 1, clone3 NEWPID, 4 set_tid levels: EINVAL",
+	  EINVAL, "V-37", CLONE3(CLONE_NEWPID, SIGCHLD, SET_TID(4, 1, 5, 5, 5)),
+	  HELPER(pidns, 1, 0) },
+	{ "set_tid_nested_eexist", "level 1, set_tid {1}: the caller's own pid, EEXIST", EEXIST,
+	  "V-38", CLONE3(0, SIGCHLD, SET_TID(1, 1)), HELPER(pidns, 1, 0) },
+	{ "set_tid_nested_max", "level 1, set_tid {PID_MAX_LIMIT}: EINVAL", EINVAL, "V-38",
+	  CLONE3(0, SIGCHLD, SET_TID(1, PID_MAX_LIMIT)), HELPER(pidns, 1, 0) },
+	/* boundary stack and TLS values */
+	{ "clone3_stack_wrap", "clone3 stack + stack_size wraps: EINVAL", EINVAL, "V-04",
+	  CLONE3(0, SIGCHLD, .stack = 0xfffffffffffff000ULL, .stack_size = 0x2000) },
+#if defined(__x86_64__)
+	{ "clone3_stack_at_limit", "clone3 stack ending at TASK_SIZE_MAX (4-level)", 0, "R-35",
+	  CLONE3(0, SIGCHLD), SETUP(stack_end, 0, 0) },
+	{ "clone3_stack_past_limit", "clone3 stack ending 1 byte past TASK_SIZE_MAX: EINVAL",
+	  EINVAL, "V-04", CLONE3(0, SIGCHLD), SETUP(stack_end, 1, 0) },
+	{ "settls_limit_m1", "clone SETTLS TASK_SIZE_MAX - 1: accepted", 0, "R-35",
+	  CLONE(CLONE_SETTLS | SIGCHLD, STACK), SETUP(tls_at_limit, -1, 0) },
+	{ "settls_limit", "clone SETTLS TASK_SIZE_MAX: EPERM", EPERM, "V-36",
+	  CLONE(CLONE_SETTLS | SIGCHLD, STACK), SETUP(tls_at_limit, 0, 0) },
+	{ "clone3_settls_limit_m1", "clone3 SETTLS TASK_SIZE_MAX - 1: accepted", 0, "R-35",
+	  CLONE3(CLONE_SETTLS, SIGCHLD), SETUP(tls_at_limit, -1, 0) },
+	{ "clone3_settls_limit", "clone3 SETTLS TASK_SIZE_MAX: EPERM", EPERM, "V-36",
+	  CLONE3(CLONE_SETTLS, SIGCHLD), SETUP(tls_at_limit, 0, 0) },
+#endif
 };
 
 const struct wl_case *workload_cases(size_t *n)
 {
-	*n = sizeof(cases) / sizeof(cases[0]);
+	*n = ARRAY_SIZE(cases);
 	return cases;
+}
+
+/* ------------------------------------------------------------ the runner */
+
+static atomic_int stop_requested;
+
+void workload_request_stop(void)
+{
+	atomic_store(&stop_requested, 1);
 }
 
 static uint64_t now_ns(void)
@@ -1774,14 +624,20 @@ static uint64_t now_ns(void)
 	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
 }
 
-/* One case: its function, or its helper in a forked process, or its flags. */
+/* One case: its body, or its call here or in a helper. */
 static int run_case(const struct wl_case *c, struct wl_result *res)
 {
+	int err;
+
 	if (c->fn)
 		return c->fn(res);
-	if (c->helper)
-		return in_helper(res, c->helper);
-	return case_flag(res, c->flags);
+	if (!c->helper)
+		return run_call(c, res, false);
+	err = wl_in_helper(res, run_helper_call, c);
+	/* the child of a helper's CLONE_PARENT is ours to reap */
+	if ((c->call.flags & CLONE_PARENT) && res->child > 0)
+		wl_wait_child(res->child);
+	return err;
 }
 
 int workload_run(struct wl_result *res)
@@ -1790,9 +646,13 @@ int workload_run(struct wl_result *res)
 	const struct wl_case *c = workload_cases(&n);
 	int err = 0;
 
-	cg_find_mounts();
+	memset(res, 0, n * sizeof(*res));
+	wl_cg_open();
 	for (size_t i = 0; i < n && !err; i++) {
-		memset(&res[i], 0, sizeof(res[i]));
+		if (atomic_exchange(&stop_requested, 0)) {
+			err = -EINTR;
+			break;
+		}
 		res[i].t_start = now_ns();
 		err = run_case(&c[i], &res[i]);
 		res[i].t_end = now_ns();
@@ -1801,7 +661,7 @@ int workload_run(struct wl_result *res)
 		else
 			res[i].done = 1;
 	}
-	cg_unmount_private();
+	wl_cg_close();
 	return err;
 }
 

@@ -107,7 +107,7 @@ START_TEST(test_live_every_case_observed)
 		/* every point but the optional first run (correlate.h) */
 		ck_assert_msg((points | OBS_POINTS_OPTIONAL) == (r.points | OBS_POINTS_OPTIONAL),
 			      "case %s: points seen %#x of %#x", c[i].name, points, r.points);
-		ck_assert_int_eq(v->ret, res->child);
+		ck_assert_int_eq(v->ret, res->ret);
 	}
 }
 END_TEST

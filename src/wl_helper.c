@@ -1,0 +1,346 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * wl_helper.c - helper processes and what they change of themselves.  A
+ * helper is forked from the thread running the workload, dies with it
+ * (PR_SET_PDEATHSIG), changes its own policy, credentials, limits,
+ * namespaces or tracer, makes the case's call and reports through a page it
+ * shares with its parent.  The setups below refuse to run anywhere else.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <linux/keyctl.h>
+#include <poll.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/ptrace.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "wl_helper.h"
+#include "wl_sys.h"
+
+/*
+ * Is the process that forked us (pid parent in its pid ns) still there?
+ * getppid() names it while it is visible; the init of a new pid ns sees 0
+ * and asks the parent's pidfd instead (readable once it has exited).
+ */
+static bool parent_alive(pid_t parent, int pidfd)
+{
+	struct pollfd p = { .fd = pidfd, .events = POLLIN };
+	pid_t ppid = getppid();
+
+	if (ppid)
+		return ppid == parent;
+	return pidfd < 0 || poll(&p, 1, 0) == 0;
+}
+
+pid_t wl_helper_fork(void)
+{
+	pid_t parent = getpid();
+	int pidfd = (int)syscall(SYS_pidfd_open, parent, 0);
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		/* Armed after fork: a parent gone before this line sends nothing. */
+		if (prctl(PR_SET_PDEATHSIG, SIGKILL) || !parent_alive(parent, pidfd))
+			_exit(127);
+	}
+	if (pidfd >= 0)
+		close(pidfd);
+	return pid;
+}
+
+/* What a helper and its descendants report to the workload. */
+struct helper_page {
+	struct wl_result r;
+	int err;		/* -errno: the helper could not do its part */
+};
+
+int wl_in_helper(struct wl_result *res, int (*fn)(const void *arg, struct wl_result *out),
+		 const void *arg)
+{
+	struct helper_page *pg = mmap(NULL, sizeof(*pg), PROT_READ | PROT_WRITE,
+				      MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	int status = 0, err = 0;
+	pid_t pid;
+
+	if (pg == MAP_FAILED)
+		return -errno;
+	memset(pg, 0, sizeof(*pg));
+	pid = wl_helper_fork();
+	if (pid < 0) {
+		err = -errno;
+		munmap(pg, sizeof(*pg));
+		return err;
+	}
+	if (pid == 0) {
+		int e = fn(arg, &pg->r);
+
+		/* a supervisor leaves what the process it waited for said */
+		if (e != WL_SUPERVISED)
+			pg->err = e;
+		_exit(0);
+	}
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	err = pg->err;
+	if (!err && !(WIFEXITED(status) && WEXITSTATUS(status) == 0))
+		err = -ECHILD;
+	res->ret = pg->r.ret;
+	res->child = pg->r.child;
+	munmap(pg, sizeof(*pg));
+	return err;
+}
+
+/* Every setup here changes the process it runs in: helpers only. */
+#define HELPER_ONLY(x)                  \
+	do {                            \
+		if (!(x)->helper)       \
+			return -EINVAL; \
+	} while (0)
+
+/* 0, or -errno of the call that just failed (ret < 0 with errno set). */
+static int err_of(long ret)
+{
+	return ret < 0 ? -errno : 0;
+}
+
+int wl_setup_policy(struct wl_ctx *x, long policy, long prio)
+{
+	struct sched_param sp = { .sched_priority = (int)prio };
+
+	HELPER_ONLY(x);
+	return err_of(sched_setscheduler(0, (int)policy, &sp));
+}
+
+int wl_setup_nice(struct wl_ctx *x, long nice, long reset)
+{
+	HELPER_ONLY(x);
+	if (setpriority(PRIO_PROCESS, 0, (int)nice))
+		return -errno;
+	return reset ? wl_setup_policy(x, SCHED_OTHER | SCHED_RESET_ON_FORK, 0) : 0;
+}
+
+struct wl_sched_attr {		/* include/uapi/linux/sched/types.h, VER0 */
+	uint32_t size;
+	uint32_t sched_policy;
+	uint64_t sched_flags;
+	int32_t sched_nice;
+	uint32_t sched_priority;
+	uint64_t sched_runtime;
+	uint64_t sched_deadline;
+	uint64_t sched_period;
+};
+
+#define WL_SCHED_DEADLINE 6
+#define WL_SCHED_FLAG_RESET_ON_FORK 0x01
+
+/* SCHED_DEADLINE 1 ms every 10 ms. */
+int wl_setup_deadline(struct wl_ctx *x, long reset, long unused)
+{
+	struct wl_sched_attr a = {
+		.size = sizeof(a),
+		.sched_policy = WL_SCHED_DEADLINE,
+		.sched_flags = reset ? WL_SCHED_FLAG_RESET_ON_FORK : 0,
+		.sched_runtime = 1000000,
+		.sched_deadline = 10000000,
+		.sched_period = 10000000,
+	};
+
+	(void)unused;
+	HELPER_ONLY(x);
+	return err_of(syscall(SYS_sched_setattr, 0, &a, 0));
+}
+
+/* Pinned to the last CPU it may run on. */
+int wl_setup_pin(struct wl_ctx *x, long unused, long unused2)
+{
+	cpu_set_t set;
+	int last = -1;
+
+	(void)unused;
+	(void)unused2;
+	HELPER_ONLY(x);
+	if (sched_getaffinity(0, sizeof(set), &set))
+		return -errno;
+	for (int c = 0; c < CPU_SETSIZE; c++)
+		if (CPU_ISSET(c, &set))
+			last = c;
+	if (last < 0)
+		return -EINVAL;
+	CPU_ZERO(&set);
+	CPU_SET(last, &set);
+	return err_of(sched_setaffinity(0, sizeof(set), &set));
+}
+
+#define WL_IOPRIO_WHO_PROCESS 1
+
+/* An io_context with this ioprio (block/ioprio.c: set_task_ioprio() makes one). */
+int wl_setup_ioprio(struct wl_ctx *x, long ioprio, long unused)
+{
+	(void)unused;
+	HELPER_ONLY(x);
+	return err_of(syscall(SYS_ioprio_set, WL_IOPRIO_WHO_PROCESS, 0, (int)ioprio));
+}
+
+/* nobody:nogroup, no capabilities left; with RLIMIT_NPROC nproc first if > 0. */
+int wl_setup_nobody(struct wl_ctx *x, long nproc, long unused)
+{
+	struct rlimit rl = { (rlim_t)nproc, (rlim_t)nproc };
+
+	(void)unused;
+	HELPER_ONLY(x);
+	if (nproc > 0 && setrlimit(RLIMIT_NPROC, &rl))
+		return -errno;
+	if (setgroups(0, NULL) || setgid(65534) || setuid(65534))
+		return -errno;
+	return 0;
+}
+
+/* A thread keyring in its cred (security/keys: install_thread_keyring()). */
+int wl_setup_thread_keyring(struct wl_ctx *x, long unused, long unused2)
+{
+	(void)unused;
+	(void)unused2;
+	HELPER_ONLY(x);
+	return err_of(syscall(SYS_keyctl, KEYCTL_GET_KEYRING_ID, KEY_SPEC_THREAD_KEYRING, 1));
+}
+
+int wl_setup_unshare(struct wl_ctx *x, long flags, long unused)
+{
+	(void)unused;
+	HELPER_ONLY(x);
+	return err_of(unshare((int)flags));
+}
+
+/* sig blocked, so that an exit signal sent to the helper stays pending. */
+int wl_setup_block_signal(struct wl_ctx *x, long sig, long unused)
+{
+	sigset_t set;
+
+	(void)unused;
+	HELPER_ONLY(x);
+	sigemptyset(&set);
+	sigaddset(&set, (int)sig);
+	return -pthread_sigmask(SIG_BLOCK, &set, NULL);
+}
+
+/* Wait for pid; WL_SUPERVISED if it exited 0, else -ECHILD. */
+static int supervise(pid_t pid)
+{
+	int status;
+
+	while (waitpid(pid, &status, __WALL) < 0)
+		if (errno != EINTR)
+			return -errno;
+	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? WL_SUPERVISED : -ECHILD;
+}
+
+/* PTRACE_ATTACH (the tracee stops with SIGSTOP), then the options. */
+static int trace_attach(pid_t t, long options)
+{
+	int status;
+
+	if (ptrace(PTRACE_ATTACH, t, 0, 0))
+		return -errno;
+	if (waitpid(t, &status, __WALL) != t || !WIFSTOPPED(status))
+		return -ECHILD;
+	if (ptrace(PTRACE_SETOPTIONS, t, 0, options | PTRACE_O_EXITKILL))
+		return -errno;
+	return err_of(ptrace(PTRACE_CONT, t, 0, 0));
+}
+
+/*
+ * The tracer's loop until the tracee t exits: each child attached to us
+ * on its way (PTRACE_O_TRACE*, CLONE_PTRACE) is detached at its first stop
+ * and runs on; t is resumed after each stop, with the signal it stopped
+ * for unless the stop was ptrace's own (an event, SIGTRAP, ATTACH's SIGSTOP).
+ */
+static int trace_until_exit(pid_t t)
+{
+	for (;;) {
+		int status, sig;
+		pid_t p = waitpid(-1, &status, __WALL);
+
+		if (p < 0 && errno == EINTR)
+			continue;
+		if (p < 0)
+			return -errno;
+		if (p == t && !WIFSTOPPED(status))
+			return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? WL_SUPERVISED
+									      : -ECHILD;
+		if (!WIFSTOPPED(status))
+			continue;
+		if (p != t) {
+			ptrace(PTRACE_DETACH, p, 0, 0);
+			continue;
+		}
+		sig = WSTOPSIG(status);
+		if ((status >> 16) || sig == SIGTRAP || sig == SIGSTOP)
+			sig = 0;
+		ptrace(PTRACE_CONT, t, 0, sig);
+	}
+}
+
+/*
+ * The helper forks the tracee, which waits on a pipe until it is traced,
+ * then makes the call; the helper traces it to its end (R-40).
+ */
+int wl_setup_ptrace(struct wl_ctx *x, long options, long attach)
+{
+	int go[2], err;
+	char byte = 0;
+	pid_t t;
+
+	HELPER_ONLY(x);
+	if (pipe2(go, O_CLOEXEC))
+		return -errno;
+	t = wl_helper_fork();
+	if (t == 0) {
+		close(go[1]);
+		if (read(go[0], &byte, 1) != 1)
+			_exit(1);	/* the tracer gave up */
+		close(go[0]);
+		return 0;
+	}
+	err = t < 0 ? -errno : 0;
+	close(go[0]);
+	if (!err)
+		err = attach ? trace_attach(t, options)
+			     : err_of(ptrace(PTRACE_SEIZE, t, 0, options | PTRACE_O_EXITKILL));
+	if (!err && write(go[1], &byte, 1) != 1)
+		err = -errno;
+	close(go[1]);
+	if (t > 0 && err) {
+		kill(t, SIGKILL);
+		wl_wait_child(t);
+	}
+	return err ? err : trace_until_exit(t);
+}
+
+int wl_setup_pidns(struct wl_ctx *x, long depth, long unused)
+{
+	(void)unused;
+	HELPER_ONLY(x);
+	for (long i = 0; i < depth; i++) {
+		pid_t pid;
+
+		if (unshare(CLONE_NEWPID))
+			return -errno;
+		pid = wl_helper_fork();
+		if (pid < 0)
+			return -errno;
+		if (pid > 0)
+			return supervise(pid);
+	}
+	x->nested = depth > 0;
+	return 0;
+}

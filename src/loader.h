@@ -29,8 +29,9 @@ struct loader_opts {
 	uint64_t cgroup_id;	/* observe only creators in this cgroup v2 (0: any) */
 	const char *comm;	/* observe only creators with this comm (NULL: any) */
 	size_t ringbuf_bytes;	/* power of two; 0 = 4 MiB */
+	const char *btf_path;	/* kernel BTF file (NULL: /sys/kernel/btf/vmlinux) */
 	loader_record_cb cb;
-	void *ctx;
+	void *ctx;		/* cb's; may be set later with loader__set_ctx() */
 };
 
 struct loader;
@@ -40,6 +41,8 @@ struct loader;
  * On failure returns NULL and prints one line saying why; *err gets -errno.
  */
 struct loader *loader__open(const struct loader_opts *opts, int *err);
+/* The context records are delivered with, from now on. */
+void loader__set_ctx(struct loader *l, void *ctx);
 /* Watch a tgid (with filter_tgid).  0 or -errno. */
 int loader__watch(struct loader *l, pid_t tgid);
 /* Wait up to timeout_ms for records, then drain what is there.  >= 0 or -errno. */

@@ -16,6 +16,7 @@
 #include "log.h"
 #include "replay.h"
 #include "run.h"
+#include "session.h"
 
 int log_verbose;
 
@@ -62,37 +63,14 @@ static int close_reports(struct report *reps, size_t n)
 	return err;
 }
 
-/* record: open the trace file once the backend is known. */
-static int record_open(void *ctx, const struct run *r)
-{
-	struct trace_writer **w = ctx;
-	const struct env *env = r->opts->tap_env;
-	struct trace_meta m;
-	int err;
-
-	replay_meta_of(r, &m);
-	*w = trace_writer__open(env->output, &m, &err);
-	if (!*w) {
-		elog("cannot write trace %s: %s", env->output, strerror(-err));
-		return err;
-	}
-	return 0;
-}
-
-static int record_add(void *ctx, const void *data, size_t len)
-{
-	struct trace_writer **w = ctx;
-
-	return trace_writer__add(*w, data, len);
-}
-
-/* run, record, check: observe live or replay a file, then report. */
+/* run, record, check: observe live or replay a file in a session, then report. */
 static int cmd_judge(const struct env *env)
 {
-	struct report_summary *sum = NULL;
+	struct session_opts so = {
+		.trace_path = env->verb == VERB_RECORD ? env->output : NULL,
+	};
+	struct session *sess = NULL;
 	struct report *reps = NULL;
-	struct trace_writer *w = NULL;
-	struct run_opts o = env->run;
 	struct run r = {};
 	int err, status = 2;
 	size_t n = 0;
@@ -100,45 +78,23 @@ static int cmd_judge(const struct env *env)
 	err = open_reports(env, &reps, &n);
 	if (err)
 		goto out;
-	r.pipe.reports = reps;
-	r.pipe.n_reports = n;
-	if (env->verb == VERB_RECORD) {
-		o.on_ready = record_open;
-		o.tap = record_add;
-		o.tap_ctx = &w;
-		o.tap_env = env;
+	so.reports = reps;
+	so.n_reports = n;
+	if (env->verb == VERB_CHECK) {
+		err = replay_trace(env->trace, env->profile, &so, &sess);
+	} else {
+		err = run_live(&r, &env->run, &so);
+		sess = r.sess;
 	}
-	if (env->verb == VERB_CHECK)
-		err = replay_trace(&r, env->trace, env->profile);
-	else
-		err = run_live(&r, &o);
-	if (w) {
-		struct trace_counts c;
-		int e;
-
-		replay_counts_of(&r, &c);
-		e = trace_writer__close(w, &c);
-		if (e) {
-			elog("cannot finish trace %s: %s", env->output, strerror(-e));
-			err = err ? err : e;
-		}
-	}
-	if (err || r.tap_err)
-		goto out;
-	sum = report_summary__new(&r.info, &r.pipe.tally);
-	if (!sum) {
-		elog("cannot summarise the run: %s", strerror(errno));
-		goto out;
-	}
-	if (pipeline__end_reports(&r.pipe, sum))
-		goto out;
-	status = sum->exit_status;
+	if (!err && sess && session__summary(sess))
+		status = session__summary(sess)->exit_status;
 out:
 	if (close_reports(reps, n))
 		status = 2;
-	report_summary__free(sum);
 	if (status == 2 && env->json)
 		json_print_error(stdout, "%s", log_last_error());
+	if (env->verb == VERB_CHECK)
+		session__free(sess);
 	run_free(&r);
 	return status;
 }

@@ -28,6 +28,8 @@ struct run_info {
 	uint64_t cases_unseen;		/* workload cases with no judged clone */
 	uint32_t points;		/* OBS_BIT()s the backend offers (0: unknown) */
 	uint64_t undecodable;		/* records the decoder refused */
+	uint64_t evicted;		/* clones handed on early: too many open */
+	uint64_t late;			/* optional points of clones already judged */
 };
 
 /*

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * run.c - the live modes: open the loader, start what is observed (the
- * built-in workload, a command, a pid, the whole system), drain the ring
- * buffer into the pipeline until it is over, then judge what is left open.
+ * run.c - the live modes: open the loader, begin a session, start what is
+ * observed (the built-in workload, a command, a pid, the whole system),
+ * drain the ring buffer into the session until it is over, then end it.
  */
 #include <errno.h>
 #include <signal.h>
@@ -25,6 +25,7 @@ static volatile sig_atomic_t stop_requested;
 void run_request_stop(void)
 {
 	stop_requested = 1;
+	workload_request_stop();
 }
 
 static double now_s(void)
@@ -35,23 +36,8 @@ static double now_s(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-int run_host_profile(struct run *r, struct model_profile *prof)
-{
-	int err = profile_probe_host(prof, r->release, r->machine);
-
-	if (err) {
-		elog("no model profile for kernel %s on %s", r->release, r->machine);
-		return err;
-	}
-	profile_format(prof, r->profile, sizeof(r->profile));
-	r->info.release = r->release;
-	r->info.machine = r->machine;
-	r->info.profile = r->profile;
-	return 0;
-}
-
 /*
- * pipeline label hook: the case whose time window holds the syscall entry.
+ * Session label hook: the case whose time window holds the syscall entry.
  * Only this process and its descendants are observed in workload mode and
  * the cases run one after another, each reaping what it made, so a clone
  * made by a case's helper process carries that case's label too.
@@ -62,26 +48,10 @@ static const char *case_label(void *ctx, const struct clone_obs *co)
 	const struct wl_case *c = workload_cases(&r->n_cases);
 	int i;
 
-	if (!r->results || r->opts->mode != RUN_WORKLOAD ||
-	    !(co->seen & OBS_BIT(OBS_SYS_ENTER)))
+	if (!(co->seen & OBS_BIT(OBS_SYS_ENTER)))
 		return NULL;
 	i = workload_case_at(r->results, co->ts[OBS_SYS_ENTER]);
 	return i < 0 ? NULL : c[i].name;
-}
-
-/* Note which workload case made a judged clone, then the caller's hook. */
-static void run_on_verdict(void *ctx, const struct clone_obs *co, const struct clone_verdict *v)
-{
-	struct run *r = ctx;
-	size_t n;
-	const struct wl_case *c = workload_cases(&n);
-
-	if (r->case_judged && v->label && v->verdict != VERDICT_UNJUDGED)
-		for (size_t i = 0; i < n; i++)
-			if (!strcmp(c[i].name, v->label))
-				r->case_judged[i] = true;
-	if (r->user_verdict)
-		r->user_verdict(r->user_ctx, co, v);
 }
 
 /* Poll until the ring stays empty for a few periods. */
@@ -182,28 +152,68 @@ static int run_command(struct run *r, struct loader *l, const struct run_opts *o
 	return err;
 }
 
-/* loader callback: the tap first (e.g. a trace writer), then the pipeline. */
-static int on_record(void *ctx, const void *data, size_t len)
+/* The header of what this run observes: a trace file's META. */
+static int run_meta(const struct run_opts *o, const struct loader *l, size_t n_cases,
+		    struct trace_meta *m, struct model_profile *prof)
 {
-	struct run *r = ctx;
+	int err;
 
-	if (r->opts->tap) {
-		int err = r->opts->tap(r->opts->tap_ctx, data, len);
-
-		if (err && !r->tap_err) {
-			r->tap_err = err;
-			elog("cannot keep a record: %s", strerror(-err));
-		}
+	memset(m, 0, sizeof(*m));
+	err = profile_probe_host(prof, m->release, m->machine);
+	if (err) {
+		elog("no model profile for kernel %s on %s", m->release, m->machine);
+		return err;
 	}
-	return pipeline__record(&r->pipe, data, len);
+	profile_format(prof, m->profile, sizeof(m->profile));
+	snprintf(m->backend, sizeof(m->backend), "%s", loader__backend(l));
+	snprintf(m->obs_text, sizeof(m->obs_text), "%s", loader__blind_spots(l));
+	m->obs_mask = loader__points(l);
+	decode_layout_current(&m->layout);
+	trace_btf_identity(o->btf_path ? o->btf_path : "/sys/kernel/btf/vmlinux", &m->btf_size,
+			   &m->btf_crc32);
+	switch (o->mode) {
+	case RUN_WORKLOAD:
+		snprintf(m->workload, sizeof(m->workload),
+			 "built-in, %zu cases (this process and its helpers)", n_cases);
+		break;
+	case RUN_COMMAND:
+		snprintf(m->workload, sizeof(m->workload), "command: %.200s", o->command);
+		break;
+	case RUN_PID:
+		snprintf(m->workload, sizeof(m->workload), "pid %d and its descendants", o->pid);
+		break;
+	case RUN_SYSTEM:
+		snprintf(m->workload, sizeof(m->workload), "system-wide");
+		break;
+	}
+	return 0;
 }
 
-int run_workload(struct run *r)
+/* The workload's case names, which each must make a judged clone. */
+static int expect_cases(struct run *r)
 {
-	return run_live(r, NULL);
+	static const char **names;
+	const struct wl_case *c = workload_cases(&r->n_cases);
+
+	if (!names) {
+		names = calloc(r->n_cases ? r->n_cases : 1, sizeof(*names));
+		if (!names)
+			return -ENOMEM;
+		for (size_t i = 0; i < r->n_cases; i++)
+			names[i] = c[i].name;
+	}
+	session__set_label(r->sess, case_label, r);
+	return session__expect_labels(r->sess, names, r->n_cases);
 }
 
-int run_live(struct run *r, const struct run_opts *opts)
+int run_workload(struct run *r, session_verdict_cb cb, void *ctx)
+{
+	struct session_opts so = { .on_verdict = cb, .verdict_ctx = ctx };
+
+	return run_live(r, NULL, &so);
+}
+
+int run_live(struct run *r, const struct run_opts *opts, const struct session_opts *so)
 {
 	static const struct run_opts defaults = { .mode = RUN_WORKLOAD };
 	const struct run_opts *o = opts ? opts : &defaults;
@@ -212,70 +222,43 @@ int run_live(struct run *r, const struct run_opts *opts)
 		.filter_tgid = o->mode != RUN_SYSTEM,
 		.cgroup_id = o->cgroup_id,
 		.comm = o->comm,
+		.btf_path = o->btf_path,
 	};
 	struct model_profile prof;
+	struct trace_counts counts = {};
+	struct trace_meta m;
 	struct loader *l = NULL;
-	int err;
+	int err, e;
 
-	r->opts = o;
+	memset(r, 0, sizeof(*r));
 	stop_requested = 0;
-	err = run_host_profile(r, &prof);
-	if (err)
-		return err;
-
 	if (o->mode == RUN_WORKLOAD) {
 		workload_cases(&r->n_cases);
 		r->results = calloc(r->n_cases, sizeof(*r->results));
-		r->case_judged = calloc(r->n_cases, sizeof(*r->case_judged));
-		if (!r->results || !r->case_judged)
+		if (!r->results)
 			return -ENOMEM;
 	}
 
 	/* Step 1: load and attach; the backend decides which points to expect. */
-	lo.cb = on_record;
-	lo.ctx = r;
+	lo.cb = session__record;
 	l = loader__open(&lo, &err);
 	if (!l)
 		return err;
 	r->points = loader__points(l);
-	r->info.points = r->points;
-	r->info.backend = loader__backend(l);
-	r->blind = loader__blind_spots(l);
 
-	/* Step 2: the pipeline and the reports. */
-	r->pipe.label = case_label;
-	r->pipe.label_ctx = r;
-	r->user_verdict = r->pipe.on_verdict;
-	r->user_ctx = r->pipe.ctx;
-	r->pipe.on_verdict = run_on_verdict;
-	r->pipe.ctx = r;
-	err = pipeline__init(&r->pipe, &prof, r->points);
+	/* Step 2: the session and its reports (and trace file). */
+	err = run_meta(o, l, r->n_cases, &m, &prof);
 	if (err)
 		goto out_close;
-	switch (o->mode) {
-	case RUN_WORKLOAD:
-		snprintf(r->workload, sizeof(r->workload),
-			 "built-in, %zu cases (this process and its helpers)", r->n_cases);
-		break;
-	case RUN_COMMAND:
-		snprintf(r->workload, sizeof(r->workload), "command: %s", o->command);
-		break;
-	case RUN_PID:
-		snprintf(r->workload, sizeof(r->workload), "pid %d and its descendants", o->pid);
-		break;
-	case RUN_SYSTEM:
-		snprintf(r->workload, sizeof(r->workload), "system-wide");
-		break;
-	}
-	r->info.workload = r->workload;
-	if (o->on_ready) {
-		err = o->on_ready(o->tap_ctx, r);
+	r->sess = session__begin(&m, &prof, so, &err);
+	if (!r->sess)
+		goto out_close;
+	loader__set_ctx(l, r->sess);
+	if (o->mode == RUN_WORKLOAD) {
+		err = expect_cases(r);
 		if (err)
 			goto out_close;
 	}
-	err = pipeline__begin_reports(&r->pipe, &r->info);
-	if (err)
-		goto out_close;
 
 	/* Step 3: start or pick what is observed, and watch it until it ends. */
 	switch (o->mode) {
@@ -305,16 +288,17 @@ int run_live(struct run *r, const struct run_opts *opts)
 		err = watch(l, o, NULL, NULL);
 		break;
 	}
-	/* Step 4: whatever is still in the ring, then judge what stayed open. */
-	if (drain(l) && !err)
-		elog("ring buffer poll failed");
-	r->info.lost_total = loader__lost(l, r->info.lost);
-	r->info.untracked = loader__untracked(l);
-	r->pipe.lossy = r->info.lost_total != 0;
-	pipeline__finish(&r->pipe);
-	r->info.undecodable = r->pipe.undecodable;
-	for (size_t i = 0; r->case_judged && i < r->n_cases; i++)
-		r->info.cases_unseen += !r->case_judged[i];
+	/* Step 4: whatever is still in the ring, then end the session. */
+	e = drain(l);
+	if (e && !err) {
+		elog("ring buffer poll failed: %s", strerror(-e));
+		err = e;
+	}
+	counts.lost_total = loader__lost(l, counts.lost);
+	counts.untracked = loader__untracked(l);
+	e = session__end(r->sess, &counts);
+	if (!err)
+		err = e;
 
 out_close:
 	loader__close(l);
@@ -323,9 +307,8 @@ out_close:
 
 void run_free(struct run *r)
 {
-	pipeline__free(&r->pipe);
+	session__free(r->sess);
 	free(r->results);
-	free(r->case_judged);
+	r->sess = NULL;
 	r->results = NULL;
-	r->case_judged = NULL;
 }

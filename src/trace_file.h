@@ -4,7 +4,7 @@
  *
  * `clonecheck record -o FILE` writes what the BPF side delivered, byte for
  * byte, with a self-describing header; `clonecheck check FILE` reads it back
- * and feeds each record to pipeline__record() as the loader would.  The
+ * and feeds each record to session__record() as the loader would.  The
  * header carries what a struct run_info and the model profile need, the
  * trailer the loss counts.
  *

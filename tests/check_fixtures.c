@@ -40,6 +40,7 @@
 #include "log.h"
 #include "profile.h"
 #include "replay.h"
+#include "session.h"
 #include "tests.h"
 #include "trace_file.h"
 #include "../bpf/events.h"
@@ -160,19 +161,21 @@ START_TEST(test_fixtures_replay_conforms)
 
 	for (size_t i = 0; i < n; i++) {
 		struct replay_seen seen = {};
-		struct run r;
+		struct session_opts so = { .on_verdict = count_verdict, .verdict_ctx = &seen };
+		struct session *s;
+		const struct run_info *ri;
 		const struct tally *t;
+		char backend[64];
 		int err;
 
-		memset(&r, 0, sizeof(r));
-		r.pipe.on_verdict = count_verdict;
-		r.pipe.ctx = &seen;
-		err = replay_trace(&r, paths[i], NULL);
+		err = replay_trace(paths[i], NULL, &so, &s);
 		ck_assert_msg(!err, "%s: replay_trace: %s", paths[i], strerror(-err));
-		t = &r.pipe.tally;
+		t = session__tally(s);
+		ri = session__info(s);
+		snprintf(backend, sizeof(backend), "%s", ri->backend);
 		printf("fixture %-34s %-8s %-7s %3llu clones: %llu pass, %llu mismatch, "
 		       "%llu incomplete, %llu unjudged; %llu checks\n",
-		       base_name(paths[i]), r.machine, r.backend[0] ? strtok(r.backend, " ") : "-",
+		       base_name(paths[i]), ri->machine, backend[0] ? strtok(backend, " ") : "-",
 		       (unsigned long long)t->clones,
 		       (unsigned long long)t->by_verdict[VERDICT_PASS],
 		       (unsigned long long)t->by_verdict[VERDICT_MISMATCH],
@@ -188,13 +191,13 @@ START_TEST(test_fixtures_replay_conforms)
 			      (unsigned long long)seen.failed);
 		ck_assert_msg(t->by_verdict[VERDICT_INCOMPLETE] == 0, "%s: %llu incomplete clones",
 			      paths[i], (unsigned long long)t->by_verdict[VERDICT_INCOMPLETE]);
-		ck_assert_msg(r.info.lost_total == 0, "%s: %llu records lost", paths[i],
-			      (unsigned long long)r.info.lost_total);
-		ck_assert_msg(r.info.undecodable == 0 && r.pipe.unknown == 0,
+		ck_assert_msg(ri->lost_total == 0, "%s: %llu records lost", paths[i],
+			      (unsigned long long)ri->lost_total);
+		ck_assert_msg(ri->undecodable == 0 && session__unknown(s) == 0,
 			      "%s: %llu undecodable, %llu of unknown type", paths[i],
-			      (unsigned long long)r.info.undecodable,
-			      (unsigned long long)r.pipe.unknown);
-		pipeline__free(&r.pipe);
+			      (unsigned long long)ri->undecodable,
+			      (unsigned long long)session__unknown(s));
+		session__free(s);
 	}
 	free_paths(paths, n);
 }
@@ -206,7 +209,7 @@ START_TEST(test_fixtures_replay_refuses_damage)
 	char *paths[MAX_FIXTURES], tmp[] = "/tmp/cc-fixture-XXXXXX";
 	size_t n = list_fixtures(paths), len;
 	unsigned char *buf;
-	struct run r;
+	struct session *s;
 	FILE *f;
 	int fd, err;
 
@@ -221,11 +224,10 @@ START_TEST(test_fixtures_replay_refuses_damage)
 	ck_assert_int_ge(fd, 0);
 	ck_assert_int_eq(write(fd, buf, len), (ssize_t)len);
 	close(fd);
-	memset(&r, 0, sizeof(r));
-	err = replay_trace(&r, tmp, NULL);
+	err = replay_trace(tmp, NULL, NULL, &s);
 	ck_assert_msg(err == -EBADMSG, "damaged %s: replay_trace gave %d, expected -EBADMSG",
 		      paths[0], err);
-	pipeline__free(&r.pipe);
+	session__free(s);
 	unlink(tmp);
 	free(buf);
 	free_paths(paths, n);
@@ -326,19 +328,22 @@ static void keep_verdict(void *ctx, const struct clone_obs *co, const struct clo
 static void judge(const struct trace_mem *tm, struct rec_buf *const *recs, size_t n,
 		  struct judged *j)
 {
-	struct pipeline p;
+	struct session_opts so = { .on_verdict = keep_verdict, .verdict_ctx = j };
+	struct trace_meta m = tm->m;
+	struct session *s;
+	int err;
 
-	memset(&p, 0, sizeof(p));
 	j->n = 0;
 	j->prof = &tm->prof;
-	p.on_verdict = keep_verdict;
-	p.ctx = j;
-	ck_assert(!pipeline__init(&p, &tm->prof, tm->m.obs_mask));
+	/* the records were rebuilt in this build's layout at load */
+	decode_layout_current(&m.layout);
+	s = session__begin(&m, &tm->prof, &so, &err);
+	ck_assert_msg(s, "session: %d", err);
 	for (size_t i = 0; i < n; i++)
-		pipeline__record(&p, recs[i]->p, recs[i]->len);
-	pipeline__finish(&p);
-	ck_assert_uint_eq(p.undecodable, 0);
-	pipeline__free(&p);
+		session__record(s, recs[i]->p, recs[i]->len);
+	ck_assert_int_eq(session__end(s, &(struct trace_counts){ 0 }), 0);
+	ck_assert_uint_eq(session__info(s)->undecodable, 0);
+	session__free(s);
 }
 
 /* Where a model field of a stage lives in the raw record. */

@@ -3,7 +3,7 @@
  * check_report.c - the report layer: the run's summary (coverage, classes,
  * verdict, exit status), the writers (JSON Lines, JUnit XML, HTML,
  * Markdown, KTAP), report files and their write errors, and the JSON
- * writer.  A real pipeline judges hand-built clones (a pass, a thread, a
+ * writer.  A real session judges hand-built clones (a pass, a thread, a
  * failing clone, a mismatch, an incomplete clone whose label and comm hold
  * <, &, quotes and control bytes), every writer writes its file, and
  * tests/report_check.py parses each file back with a real parser (python3's
@@ -22,7 +22,7 @@
 
 #include "fixture.h"
 #include "json_writer.h"
-#include "pipeline.h"
+#include "session.h"
 #include "report_fmt.h"
 #include "tests.h"
 #include "trace_file.h"
@@ -48,7 +48,7 @@ static const char *const case_labels[N_CLONES + 1] = {
 static char dir[64];		/* this test's temporary directory */
 static char f_json[128], f_junit[128], f_html[128], f_md[128], f_ktap[128];
 static char answers[QUERY_MAX][ANSWER_LEN];
-static enum verdict verdicts[N_CLONES + 1];	/* what the pipeline judged */
+static enum verdict verdicts[N_CLONES + 1];	/* what the session judged */
 
 static void setup(void)
 {
@@ -176,7 +176,7 @@ static long answer_num(int i)
 
 /* ----------------------------------------------------------- the scenario */
 
-/* pipeline on_verdict hook: keep each clone's verdict. */
+/* session verdict observer: keep each clone's verdict. */
 static void keep_verdict(void *ctx, const struct clone_obs *co, const struct clone_verdict *v)
 {
 	(void)ctx;
@@ -205,10 +205,34 @@ static void stamp(struct obs *o, size_t n, uint64_t id)
 	}
 }
 
-static void push(struct pipeline *p, struct obs *o, size_t n)
+static void push(struct session *s, struct obs *o, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		ck_assert_int_eq(correlator__push(p->corr, &o[i]), 0);
+		ck_assert_int_eq(session__push(s, &o[i]), 0);
+}
+
+/* The scenario's header, as a trace file or a live run would give it. */
+static struct trace_meta scenario_meta(void)
+{
+	struct trace_meta m = { 0 };
+
+	snprintf(m.release, sizeof(m.release), "6.18.44-test");
+	snprintf(m.machine, sizeof(m.machine), "x86_64");
+	snprintf(m.backend, sizeof(m.backend), "tracepoint (fixture)");
+	snprintf(m.profile, sizeof(m.profile), "6.18/x86_64");
+	snprintf(m.workload, sizeof(m.workload), "fixture <&> clones");
+	return m;
+}
+
+/* ... and the counts its source kept (the session counts undecodable itself). */
+static struct trace_counts scenario_counts(void)
+{
+	struct trace_counts c = { 0 };
+
+	c.lost[OBS_WAKEUP] = 2;
+	c.lost_total = 2;
+	c.untracked = 3;
+	return c;
 }
 
 static struct run_info scenario_info(void)
@@ -231,7 +255,7 @@ static struct run_info scenario_info(void)
 #define N_WRITERS 5
 
 /*
- * Judge the five clones through a real pipeline feeding all five writers.
+ * Judge the five clones through a real session feeding all five writers.
  * 1 fork (pass), 2 clone3 thread (pass), 3 clone(SIGHAND) -EINVAL (pass),
  * 4 fork whose child shares the parent's mm (R-02 mismatch), 5 fork seen
  * only up to sched_process_fork (incomplete), nasty label and comm.
@@ -239,52 +263,54 @@ static struct run_info scenario_info(void)
 static void run_scenario(struct tally *out)
 {
 	struct model_profile prof = fx_profile();
-	struct run_info ri = scenario_info();
+	struct trace_meta meta = scenario_meta();
+	struct trace_counts counts = scenario_counts();
 	const struct report_ops *ops[N_WRITERS] = {
 		&report_json_ops, &report_junit_ops, &report_html_ops, &report_md_ops,
 		&report_ktap_ops,
 	};
 	const char *files[N_WRITERS] = { f_json, f_junit, f_html, f_md, f_ktap };
 	struct report reps[N_WRITERS];
-	struct pipeline p = { .label = label_of, .reports = reps, .n_reports = N_WRITERS,
-			      .on_verdict = keep_verdict };
-	struct report_summary *sum;
+	struct session_opts so = { .reports = reps, .n_reports = N_WRITERS,
+				   .on_verdict = keep_verdict };
+	static const unsigned char junk[40] = { 1 };	/* one undecodable record */
+	struct session *s;
 	struct obs o[OBS__COUNT], f[2];
+	int err;
 
 	for (int i = 0; i < N_WRITERS; i++)
 		ck_assert_int_eq(report_open(&reps[i], ops[i], files[i]), 0);
-	ck_assert_int_eq(pipeline__init(&p, &prof, 0), 0);
-	ck_assert_int_eq(pipeline__begin_reports(&p, &ri), 0);
+	s = session__begin(&meta, &prof, &so, &err);
+	ck_assert_ptr_nonnull(s);
+	session__set_label(s, label_of, NULL);
+	ck_assert_int_eq(session__record(s, junk, sizeof(junk)), 0);
 
 	fx_fork(o, 1);
 	stamp(o, 6, 1);
-	push(&p, o, 6);
+	push(s, o, 6);
 	fx_thread(o, 2);
 	stamp(o, 6, 2);
-	push(&p, o, 6);
+	push(s, o, 6);
 	fx_sighand_no_vm(f, 3);
 	stamp(f, 2, 3);
-	push(&p, f, 2);
+	push(s, f, 2);
 	fx_fork(o, 4);
 	for (int pt = OBS_NEWTASK; pt <= OBS_WAKEUP; pt++)
 		o[pt].tp.child.mm = o[OBS_SYS_ENTER].enter.parent.mm;
 	stamp(o, 6, 4);
-	push(&p, o, 6);
+	push(s, o, 6);
 	fx_fork(o, 5);
 	memcpy(o[OBS_SYS_ENTER].enter.parent.comm, NASTY_COMM, sizeof(NASTY_COMM));
 	stamp(o, 3, 5);
-	push(&p, o, 3);		/* sys_enter, task_newtask, sched_process_fork */
+	push(s, o, 3);		/* sys_enter, task_newtask, sched_process_fork */
 
-	pipeline__finish(&p);
-	sum = report_summary__new(&ri, &p.tally);
-	ck_assert_ptr_nonnull(sum);
-	ck_assert_int_eq(pipeline__end_reports(&p, sum), 0);
+	ck_assert_int_eq(session__end(s, &counts), 0);
+	ck_assert_uint_eq(session__info(s)->undecodable, 1);
 	for (int i = 0; i < N_WRITERS; i++)
 		ck_assert_int_eq(report_close(&reps[i]), 0);
-	report_summary__free(sum);
 	if (out)
-		*out = p.tally;
-	pipeline__free(&p);
+		*out = *session__tally(s);
+	session__free(s);
 }
 
 /* Rules in the scenario's summary: the catalogue for 6.18/x86_64 and the model's. */
@@ -498,7 +524,7 @@ END_TEST
 
 /* ------------------------------------------------------------- the writers */
 
-/* "\"name\"" of the verdict the pipeline gave clone id. */
+/* "\"name\"" of the verdict the session gave clone id. */
 static const char *verdict_json(uint64_t id)
 {
 	static char buf[4][32];

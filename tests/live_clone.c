@@ -40,9 +40,7 @@ static void live_setup(void)
 {
 	memset(&r, 0, sizeof(r));
 	memset(&seen, 0, sizeof(seen));
-	r.pipe.on_verdict = keep;
-	r.pipe.ctx = &seen;
-	run_err = run_workload(&r);
+	run_err = run_workload(&r, keep, &seen);
 }
 
 static void live_teardown(void)
@@ -64,18 +62,18 @@ START_TEST(test_live_bpf_loads)
 {
 	ck_assert_msg(run_err == 0, "live run failed: %s (BPF must load here)",
 		      strerror(-run_err));
-	ck_assert_str_eq(r.info.machine[0] ? "ok" : "", "ok");
-	ck_assert_ptr_nonnull(r.info.backend);
-	ck_assert_msg(strstr(r.info.backend, "tracepoint"), "backend %s", r.info.backend);
+	ck_assert_str_eq(session__info(r.sess)->machine[0] ? "ok" : "", "ok");
+	ck_assert_ptr_nonnull(session__info(r.sess)->backend);
+	ck_assert_msg(strstr(session__info(r.sess)->backend, "tracepoint"), "backend %s", session__info(r.sess)->backend);
 }
 END_TEST
 
 START_TEST(test_live_nothing_lost)
 {
 	ck_assert_int_eq(run_err, 0);
-	ck_assert_uint_eq(r.info.lost_total, 0);
-	ck_assert_uint_eq(r.info.undecodable, 0);
-	ck_assert_uint_eq(r.info.untracked, 0);
+	ck_assert_uint_eq(session__info(r.sess)->lost_total, 0);
+	ck_assert_uint_eq(session__info(r.sess)->undecodable, 0);
+	ck_assert_uint_eq(session__info(r.sess)->untracked, 0);
 }
 END_TEST
 
@@ -140,11 +138,11 @@ END_TEST
 START_TEST(test_live_zero_mismatches)
 {
 	ck_assert_int_eq(run_err, 0);
-	ck_assert_uint_ge(r.pipe.tally.clones, 8);
-	ck_assert_uint_eq(r.pipe.tally.by_verdict[VERDICT_MISMATCH], 0);
-	ck_assert_uint_eq(r.pipe.tally.by_verdict[VERDICT_INCOMPLETE], 0);
-	ck_assert_uint_ge(r.pipe.tally.n_rules, 10);
-	ck_assert_int_eq(report_exit_status(&r.info, &r.pipe.tally), 0);
+	ck_assert_uint_ge(session__tally(r.sess)->clones, 8);
+	ck_assert_uint_eq(session__tally(r.sess)->by_verdict[VERDICT_MISMATCH], 0);
+	ck_assert_uint_eq(session__tally(r.sess)->by_verdict[VERDICT_INCOMPLETE], 0);
+	ck_assert_uint_ge(session__tally(r.sess)->n_rules, 10);
+	ck_assert_int_eq(report_exit_status(session__info(r.sess), session__tally(r.sess)), 0);
 }
 END_TEST
 
@@ -174,7 +172,7 @@ START_TEST(test_live_needs_root)
 
 		if (setgid(65534) || setuid(65534))
 			_exit(3);
-		_exit(run_workload(&nr) == -EPERM ? 0 : 1);
+		_exit(run_workload(&nr, NULL, NULL) == -EPERM ? 0 : 1);
 	}
 	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
 	ck_assert(WIFEXITED(status));
@@ -259,9 +257,7 @@ START_TEST(test_live_command)
 	struct seen cs = {};
 	int err;
 
-	cr.pipe.on_verdict = keep;
-	cr.pipe.ctx = &cs;
-	err = run_live(&cr, &o);
+	err = run_live(&cr, &o, &(struct session_opts){ .on_verdict = keep, .verdict_ctx = &cs });
 	ck_assert_msg(err == 0, "run failed: %s", strerror(-err));
 	ck_assert(WIFEXITED(cr.command_status) && WEXITSTATUS(cr.command_status) == 0);
 	/* sh forks: true, cat, the subshell, sleep, sh -c (which may exec true) */
@@ -271,7 +267,7 @@ START_TEST(test_live_command)
 			      verdict_name(cs.v[i].verdict));
 		ck_assert_uint_eq(cs.points[i], cr.points);
 	}
-	ck_assert_uint_eq(cr.info.lost_total, 0);
+	ck_assert_uint_eq(session__info(cr.sess)->lost_total, 0);
 	run_free(&cr);
 }
 END_TEST
@@ -291,14 +287,14 @@ START_TEST(test_live_ring_wraps_clean)
 	struct run cr = {};
 	int err;
 
-	err = run_live(&cr, &o);
+	err = run_live(&cr, &o, NULL);
 	ck_assert_msg(err == 0, "run failed: %s", strerror(-err));
-	ck_assert_uint_ge(cr.pipe.tally.clones, 1500);
-	ck_assert_uint_eq(cr.info.lost_total, 0);
-	ck_assert_msg(cr.pipe.tally.by_verdict[VERDICT_PASS] == cr.pipe.tally.clones,
+	ck_assert_uint_ge(session__tally(cr.sess)->clones, 1500);
+	ck_assert_uint_eq(session__info(cr.sess)->lost_total, 0);
+	ck_assert_msg(session__tally(cr.sess)->by_verdict[VERDICT_PASS] == session__tally(cr.sess)->clones,
 		      "%llu of %llu clones pass",
-		      (unsigned long long)cr.pipe.tally.by_verdict[VERDICT_PASS],
-		      (unsigned long long)cr.pipe.tally.clones);
+		      (unsigned long long)session__tally(cr.sess)->by_verdict[VERDICT_PASS],
+		      (unsigned long long)session__tally(cr.sess)->clones);
 	run_free(&cr);
 }
 END_TEST
@@ -331,9 +327,7 @@ START_TEST(test_live_comm_filter)
 	struct run cr = {};
 	struct seen cs = {};
 
-	cr.pipe.on_verdict = keep;
-	cr.pipe.ctx = &cs;
-	ck_assert_int_eq(run_live(&cr, &o), 0);
+	ck_assert_int_eq(run_live(&cr, &o, &(struct session_opts){ .on_verdict = keep, .verdict_ctx = &cs }), 0);
 	ck_assert_uint_eq(cs.n, 0);
 	run_free(&cr);
 }

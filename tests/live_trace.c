@@ -56,38 +56,17 @@ static void rt_keep(void *ctx, const struct clone_obs *co, const struct clone_ve
 	}
 }
 
-/* The tap: the trace writer, opened once the backend is known (as main.c). */
-static int rt_open(void *ctx, const struct run *r)
-{
-	struct trace_writer **w = ctx;
-	const char *path = r->opts->tap_env;
-	struct trace_meta m;
-	int err;
-
-	replay_meta_of(r, &m);
-	*w = trace_writer__open(path, &m, &err);
-	return *w ? 0 : err;
-}
-
-static int rt_add(void *ctx, const void *data, size_t len)
-{
-	return trace_writer__add(*(struct trace_writer **)ctx, data, len);
-}
-
 START_TEST(test_live_trace_round_trip)
 {
 	char path[] = "/tmp/cc-roundtrip-XXXXXX";
 	struct rt_side live = {}, replay = {};
-	struct trace_writer *w = NULL;
-	struct trace_counts c;
 	struct run_opts o = {
 		.mode = RUN_WORKLOAD,
 		.backend = BACKEND_AUTO,
-		.on_ready = rt_open,
-		.tap = rt_add,
-		.tap_ctx = &w,
-		.tap_env = path,
 	};
+	struct session_opts so = { .trace_path = path, .on_verdict = rt_keep,
+				   .verdict_ctx = &live };
+	struct session *s;
 	static struct run r;
 	size_t same = 0;
 	int fd, err;
@@ -100,22 +79,14 @@ START_TEST(test_live_trace_round_trip)
 	ck_assert(live.v && replay.v);
 
 	memset(&r, 0, sizeof(r));
-	r.pipe.on_verdict = rt_keep;
-	r.pipe.ctx = &live;
-	err = run_live(&r, &o);
+	err = run_live(&r, &o, &so);
 	ck_assert_msg(err == 0, "live run failed: %s (BPF must load here)", strerror(-err));
-	ck_assert_msg(w, "the trace writer was never opened");
-	ck_assert_int_eq(r.tap_err, 0);
-	replay_counts_of(&r, &c);
-	ck_assert_int_eq(trace_writer__close(w, &c), 0);
 	run_free(&r);
 
-	memset(&r, 0, sizeof(r));
-	r.pipe.on_verdict = rt_keep;
-	r.pipe.ctx = &replay;
-	err = replay_trace(&r, path, NULL);
+	so = (struct session_opts){ .on_verdict = rt_keep, .verdict_ctx = &replay };
+	err = replay_trace(path, NULL, &so, &s);
 	ck_assert_msg(err == 0, "replay of %s: %s", path, strerror(-err));
-	pipeline__free(&r.pipe);
+	session__free(s);
 
 	ck_assert_uint_gt(live.n, 0);
 	ck_assert_uint_le(live.n, RT_MAX);

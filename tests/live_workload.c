@@ -197,9 +197,7 @@ static void wl_setup(void)
 		abort();
 	wl_pid = getpid();
 	snapshot(&before);
-	wr.pipe.on_verdict = wl_keep;
-	wr.pipe.ctx = ws;
-	wl_err = run_workload(&wr);
+	wl_err = run_workload(&wr, wl_keep, ws);
 	snapshot(&after);
 }
 
@@ -328,20 +326,20 @@ END_TEST
 /* Every clone of the run belongs to a case, and all of them conform. */
 START_TEST(test_wl_zero_mismatches)
 {
-	const struct tally *t = &wr.pipe.tally;
+	const struct tally *t = session__tally(wr.sess);
 
 	ck_assert_int_eq(wl_err, 0);
 	ck_assert_uint_eq(t->clones, ws->n);
 	ck_assert_uint_eq(t->by_verdict[VERDICT_MISMATCH], 0);
 	ck_assert_uint_eq(t->by_verdict[VERDICT_INCOMPLETE], 0);
 	ck_assert_uint_eq(t->by_verdict[VERDICT_UNJUDGED], 0);
-	ck_assert_uint_eq(wr.info.lost_total, 0);
-	ck_assert_uint_eq(wr.info.undecodable, 0);
-	ck_assert_uint_eq(wr.info.untracked, 0);
+	ck_assert_uint_eq(session__info(wr.sess)->lost_total, 0);
+	ck_assert_uint_eq(session__info(wr.sess)->undecodable, 0);
+	ck_assert_uint_eq(session__info(wr.sess)->untracked, 0);
 	for (size_t j = 0; j < n_kept(); j++)
 		ck_assert_msg(ws->v[j].label, "clone %u->%u (ret %ld) has no case",
 			      ws->v[j].parent_pid, ws->v[j].child_pid, (long)ws->v[j].ret);
-	ck_assert_int_eq(report_exit_status(&wr.info, t), 0);
+	ck_assert_int_eq(report_exit_status(session__info(wr.sess), t), 0);
 }
 END_TEST
 
@@ -398,7 +396,7 @@ START_TEST(test_wl_rules_exercised)
 		"R-21", "R-22", "R-24", "R-25", "R-27", "R-34", "R-35", "R-37", "R-38",
 		"R-40", "R-42", "S-02", "S-04", "S-10",
 	};
-	const struct tally *t = &wr.pipe.tally;
+	const struct tally *t = session__tally(wr.sess);
 
 	ck_assert_int_eq(wl_err, 0);
 	for (size_t k = 0; k < ARRAY_SIZE(rules); k++) {
@@ -511,7 +509,7 @@ START_TEST(test_wl_states_reached)
 	}
 #if defined(__x86_64__)
 	/* the boundary the TLS cases took is the one the model was given */
-	ck_assert_uint_eq((uint64_t)tls_max, wr.pipe.prof.task_size_max);
+	ck_assert_uint_eq((uint64_t)tls_max, session__profile(wr.sess)->task_size_max);
 #endif
 }
 END_TEST

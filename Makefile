@@ -12,13 +12,21 @@ CFLAGS += -Wall -Wextra -Werror=undef -std=gnu11
 CPPFLAGS += -I$(OUTPUT) -Isrc -Imodel
 BPF_CFLAGS := -g -O2 -target bpf -D__TARGET_ARCH_$(ARCH) -I. -Ibpf -Wall -Wno-unused-function
 LIBBPF_LIBS := $(shell pkg-config --libs libbpf 2>/dev/null || echo -lbpf -lelf) -lz
+# libsystemd (sd_notify, the journal) when the build can link it: not in a
+# static build (the QEMU guests'), where the daemon speaks on stderr only.
+ifeq ($(filter -static,$(CFLAGS) $(LDFLAGS)),)
+SYSTEMD_LIBS := $(shell pkg-config --libs libsystemd 2>/dev/null)
+endif
+ifneq ($(SYSTEMD_LIBS),)
+CPPFLAGS += -DHAVE_LIBSYSTEMD
+endif
 CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsubunit -lm -lrt -lpthread)
 
 MODEL_SRCS := $(wildcard model/*.c)
 # src/ without the BPF loader: builds and tests with no clang, bpftool or root.
 # LIVE_SRCS need libbpf and the skeleton; every other src/*.c is CORE.
-LIVE_SRCS := src/loader.c src/run.c src/workload.c $(wildcard src/wl_*.c)
+LIVE_SRCS := src/loader.c src/run.c src/daemon.c src/workload.c $(wildcard src/wl_*.c)
 CORE_SRCS := $(filter-out src/main.c src/env.c $(LIVE_SRCS),$(wildcard src/*.c))
 UNIT_TESTS := $(filter-out tests/check_main.c,$(wildcard tests/check_*.c)) tests/fixture.c
 LIVE_TESTS := $(wildcard tests/live_*.c)
@@ -89,19 +97,19 @@ $(OUTPUT)/src/%.o: src/%.c $(wildcard src/*.h) model/model.h model/task_fields.h
 
 $(OUTPUT)/clonecheck: $(OUTPUT)/src/main.o $(OUTPUT)/src/env.o $(LIVE_OBJS) $(CORE_OBJS) $(MODEL_OBJS)
 	$(call msg,BINARY,$@)
-	$(Q)$(CC) $(CFLAGS) $^ $(LIBBPF_LIBS) -lpthread -o $@
+	$(Q)$(CC) $(CFLAGS) $^ $(LIBBPF_LIBS) $(SYSTEMD_LIBS) -lpthread -o $@
 
 $(OUTPUT)/check_unit: tests/check_main.c $(UNIT_TESTS) $(wildcard tests/*.h) $(CORE_OBJS) $(MODEL_OBJS) | $(OUTPUT)
 	$(call msg,TEST,$@)
 	$(Q)$(CC) $(CFLAGS) $(CPPFLAGS) $(CHECK_CFLAGS) tests/check_main.c $(UNIT_TESTS) \
-		$(CORE_OBJS) $(MODEL_OBJS) $(CHECK_LIBS) -lz -o $@
+		$(CORE_OBJS) $(MODEL_OBJS) $(CHECK_LIBS) $(SYSTEMD_LIBS) -lz -o $@
 
 # clonecheck built with AddressSanitizer: tests/check_report.c runs its error
 # paths under LeakSanitizer (clang's runtime: libclang-rt-dev).
 $(OUTPUT)/clonecheck-asan: $(wildcard src/*.c src/*.h model/*.c model/*.h) bpf/events.h $(OUTPUT)/clonecheck.skel.h
 	$(call msg,ASAN,$@)
 	$(Q)$(CLANG) -g -O1 -fsanitize=address -fno-omit-frame-pointer $(CPPFLAGS) \
-		$(filter %.c,$^) $(LIBBPF_LIBS) -lpthread -o $@
+		$(filter %.c,$^) $(LIBBPF_LIBS) $(SYSTEMD_LIBS) -lpthread -o $@
 
 $(OUTPUT)/check_all: tests/check_main.c $(UNIT_TESTS) $(LIVE_TESTS) $(wildcard tests/*.h) $(CORE_OBJS) $(MODEL_OBJS) $(LIVE_OBJS) $(OUTPUT)/clonecheck $(OUTPUT)/clonecheck-asan
 	$(call msg,TEST,$@)
@@ -109,7 +117,7 @@ $(OUTPUT)/check_all: tests/check_main.c $(UNIT_TESTS) $(LIVE_TESTS) $(wildcard t
 		-DCLONECHECK_BIN='"$(abspath $(OUTPUT))/clonecheck"' \
 		-DCLONECHECK_ASAN_BIN='"$(abspath $(OUTPUT))/clonecheck-asan"' tests/check_main.c \
 		$(UNIT_TESTS) $(LIVE_TESTS) $(LIVE_OBJS) $(CORE_OBJS) $(MODEL_OBJS) \
-		$(LIBBPF_LIBS) $(CHECK_LIBS) -lpthread -o $@
+		$(LIBBPF_LIBS) $(CHECK_LIBS) $(SYSTEMD_LIBS) -lpthread -o $@
 
 # What observing costs: clone rates alone vs under clonecheck, as ratios.
 BENCH_REPS ?= 5

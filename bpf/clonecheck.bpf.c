@@ -41,6 +41,7 @@ __u64 next_clone_id = 0;
 __u64 lost[REC__MAX];		/* ring buffer full, per record type */
 __u64 untracked_child;		/* a child point whose clone_id was unknown */
 __s64 pending_first_run;	/* children seen at task_newtask, not yet run */
+__u64 rb_max_avail;		/* the ring's fullest, bytes (user space resets it) */
 
 /* Who opened an inflight clone, so the right exit closes it. */
 enum { OPEN_SYSCALL = 0, OPEN_COPY_PROCESS = 1, OPEN_KERNEL_CLONE = 2 };
@@ -128,9 +129,13 @@ static __always_inline void *rec_reserve(__u32 type, __u32 size, __u64 clone_id)
  */
 static __always_inline __u64 rb_flags(void)
 {
-	return bpf_ringbuf_query(&rb, BPF_RB_AVAIL_DATA) * 2 >=
-			       bpf_ringbuf_query(&rb, BPF_RB_RING_SIZE) ?
-		       BPF_RB_FORCE_WAKEUP : BPF_RB_NO_WAKEUP;
+	__u64 avail = bpf_ringbuf_query(&rb, BPF_RB_AVAIL_DATA);
+
+	/* a racy maximum is good enough for a fill gauge */
+	if (avail > rb_max_avail)
+		rb_max_avail = avail;
+	return avail * 2 >= bpf_ringbuf_query(&rb, BPF_RB_RING_SIZE) ? BPF_RB_FORCE_WAKEUP :
+									 BPF_RB_NO_WAKEUP;
 }
 
 /* Does the creating task pass the user's filters? */

@@ -13,6 +13,7 @@
 
 struct node {
 	struct clone_obs co;
+	uint64_t first_ts;	/* ts_ns of the first record that opened it */
 	struct node *next;	/* bucket chain */
 	struct node *older, *newer; /* arrival list */
 };
@@ -160,6 +161,7 @@ int correlator__push(struct correlator *c, const struct obs *o)
 		n = insert(c, o->clone_id);
 		if (!n)
 			return -ENOMEM;
+		n->first_ts = o->ts_ns;
 	}
 	co = &n->co;
 	if (co->seen & OBS_BIT(o->point)) {
@@ -208,6 +210,20 @@ int correlator__push(struct correlator *c, const struct obs *o)
 	if ((co->seen & need) == need)
 		hand_on(c, n, true);
 	return 0;
+}
+
+void correlator__expire(struct correlator *c, uint64_t before_ns)
+{
+	/* the arrival list is in first-record order: stop at the first young one */
+	while (c->oldest && c->oldest->first_ts < before_ns) {
+		c->stats.expired++;
+		hand_on(c, c->oldest, false);
+	}
+}
+
+size_t correlator__pending(const struct correlator *c)
+{
+	return c->pending;
 }
 
 void correlator__flush(struct correlator *c)

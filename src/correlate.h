@@ -62,6 +62,7 @@ struct correlator_stats {
 	uint64_t dups;		/* duplicate records */
 	uint64_t evicted;	/* handed on early because max_pending was hit */
 	uint64_t late;		/* optional points of clones already handed on */
+	uint64_t expired;	/* handed on incomplete: open too long */
 };
 
 /* Called once per assembly; complete says whether all implied points were seen. */
@@ -73,6 +74,13 @@ struct correlator *correlator__new(const struct correlator_opts *opts, correlato
 				   void *ctx);
 /* Add one observation; may hand on the assembly it completes.  0 or -errno. */
 int correlator__push(struct correlator *c, const struct obs *o);
+/*
+ * Hand on as incomplete every assembly whose first record is older than
+ * before_ns (the records' clock, bpf_ktime_get_ns(): CLOCK_MONOTONIC).
+ */
+void correlator__expire(struct correlator *c, uint64_t before_ns);
+/* Assemblies open now. */
+size_t correlator__pending(const struct correlator *c);
 /* Hand on every open assembly as incomplete. */
 void correlator__flush(struct correlator *c);
 const struct correlator_stats *correlator__stats(const struct correlator *c);

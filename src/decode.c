@@ -87,6 +87,20 @@ static const uint16_t parts_v1[REC__MAX][DECODE_PART__COUNT] = {
 	[REC_CLONE_EXIT] = { 16 },
 };
 
+int decode_header(const void *data, size_t len, uint64_t *clone_id, uint64_t *ts_ns)
+{
+	struct rec_hdr h;
+
+	if (!data || len < sizeof(h))
+		return -EBADMSG;
+	memcpy(&h, data, sizeof(h));
+	if (h.size != len)
+		return -EBADMSG;
+	*clone_id = h.clone_id;
+	*ts_ns = h.ts_ns;
+	return 0;
+}
+
 void decode_layout_current(struct decode_layout *l)
 {
 	memset(l, 0, sizeof(*l));

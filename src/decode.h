@@ -151,6 +151,11 @@ struct decode_layout {
 	uint32_t part[DECODE_TYPES][DECODE_PART__COUNT]; /* bytes, per rec_type */
 };
 
+/*
+ * A record's header alone: its clone_id and ts_ns.  0, or -EBADMSG for
+ * fewer bytes than a header or a size that is not len.
+ */
+int decode_header(const void *data, size_t len, uint64_t *clone_id, uint64_t *ts_ns);
 /* This build's layout. */
 void decode_layout_current(struct decode_layout *l);
 /* The layout of trace format 1.0 files, which did not record one. */

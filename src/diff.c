@@ -163,9 +163,10 @@ static void check_order(const struct model_pred *pred, const struct clone_obs *c
 }
 
 void diff_clone(const struct model_profile *prof, const struct model_pred *pred,
-		const struct clone_obs *co, bool lossy, struct clone_verdict *v)
+		const struct clone_obs *co, unsigned int flags, struct clone_verdict *v)
 {
 	uint32_t seen = predict_stages_seen(co);
+	const bool lossy = flags & DIFF_LOSSY;
 	bool failed = false, kernel;
 	struct diff_check *c;
 
@@ -203,6 +204,12 @@ void diff_clone(const struct model_profile *prof, const struct model_pred *pred,
 	kernel = pred->stages_forbidden & MODEL_STAGE_BIT(MODEL_STAGE_SYS_EXIT);
 	if (!v->ret_seen && !kernel) {
 		v->missing = pred->stages_required & ~seen;
+		if ((flags & DIFF_CUT) && !lossy) {
+			/* its syscall had not returned when observation stopped */
+			v->verdict = VERDICT_UNJUDGED;
+			v->reason = "still in progress when observation stopped";
+			return;
+		}
 		v->verdict = VERDICT_INCOMPLETE;
 		v->reason = lossy ? "records lost" : "syscall exit not seen";
 		return;

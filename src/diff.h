@@ -55,16 +55,24 @@ struct clone_verdict {
 	struct diff_check checks[DIFF_MAX_CHECKS];
 };
 
+/* How a clone is judged (diff_clone()'s flags). */
+enum diff_flags {
+	DIFF_LOSSY = 1u << 0,	/* BPF lost records: a missing point is blamed on it */
+	DIFF_CUT = 1u << 1,	/* observation stopped before this clone could end: one
+				 * whose syscall has not returned is still in progress
+				 * (unjudged), not incomplete */
+};
+
 /* Does observed satisfy (op, value)?  child_pid serves MODEL_OP_EQ_CHILD_PID. */
 bool diff_op_holds(enum model_op op, int64_t observed, int64_t value, uint32_t child_pid);
 
 /*
  * Judge one clone.  pred may be NULL when nothing could be predicted (no
- * syscall entry seen): the clone is then incomplete.  lossy marks a run in
+ * syscall entry seen): the clone is then incomplete.  flags: DIFF_LOSSY marks a run in
  * which BPF lost records, so a missing point is blamed on the loss.
  */
 void diff_clone(const struct model_profile *prof, const struct model_pred *pred,
-		const struct clone_obs *co, bool lossy, struct clone_verdict *v);
+		const struct clone_obs *co, unsigned int flags, struct clone_verdict *v);
 
 const char *verdict_name(enum verdict v);
 

@@ -25,16 +25,20 @@ const char argp_program_doc[] =
 	"                  [-d SECONDS] [--cgroup PATH] [--comm NAME] [--json | --ktap]\n"
 	"                  [--junit FILE] [--report FILE]...\n"
 	"       clonecheck record -o FILE [the options of run]\n"
-	"       clonecheck check FILE [--profile PROFILE] [--json | --ktap]\n"
+	"       clonecheck check FILE [--profile PROFILE] [--salvage] [--json | --ktap]\n"
 	"                  [--junit FILE] [--report FILE]...\n"
+	"       clonecheck daemon [-a | -p PID | -c CMD] [--metrics-file FILE]\n"
+	"                  [--evidence-dir DIR] [the options of run]\n"
 	"\n"
 	"With no target, runs the built-in workload (fork, vfork, clone, clone3,\n"
 	"pthread_create and invalid flag combinations) under BPF, predicts every\n"
 	"clone with the model and prints a conformance report.  Needs root and\n"
 	"kernel BTF.  `record` also writes everything observed to a trace file;\n"
-	"`check` judges a trace file anywhere, without BPF or root.  Exit status:\n"
-	"0 conforms, 1 mismatch, incomplete, lost records or no clone judged,\n"
-	"2 error (a report that cannot be written is one).\n"
+	"`check` judges a trace file anywhere, without BPF or root; `daemon`\n"
+	"watches the whole machine and reports each finding as it happens.  The\n"
+	"verb comes first; an option its verb does not take is an error.  Exit\n"
+	"status: 0 conforms, 1 mismatch, incomplete, lost records or no clone\n"
+	"judged, 2 error (a report that cannot be written is one).\n"
 	"\n"
 	"EXAMPLES:\n"
 	"    clonecheck                      # built-in workload, report on stdout\n"
@@ -45,7 +49,8 @@ const char argp_program_doc[] =
 	"    clonecheck --json --report cc.xml --report cc.html  # for CI\n"
 	"    clonecheck --ktap               # KTAP for kselftest, KernelCI, LAVA\n"
 	"    clonecheck record -o arm64.cct  # on the board\n"
-	"    clonecheck check arm64.cct      # anywhere, no root\n";
+	"    clonecheck check arm64.cct      # anywhere, no root\n"
+	"    clonecheck daemon --metrics-file /var/lib/node_exporter/clonecheck.prom\n";
 
 enum {
 	OPT_BACKEND = 1000,
@@ -56,6 +61,17 @@ enum {
 	OPT_REPORT,
 	OPT_PROFILE,
 	OPT_KTAP,
+	OPT_BTF,
+	OPT_SALVAGE,
+	OPT_METRICS_FILE,
+	OPT_METRICS_INTERVAL,
+	OPT_EVIDENCE_DIR,
+	OPT_FLIGHT,
+	OPT_MAX_OPEN,
+	OPT_OPEN_TIMEOUT,
+	OPT_JOURNAL,
+	OPT_NO_JOURNAL,
+	OPT_FROM_TRACE,
 };
 
 static const struct argp_option opts[] = {
@@ -77,11 +93,91 @@ static const struct argp_option opts[] = {
 	{ "output", 'o', "FILE", 0, "record: write the trace to FILE", 3 },
 	{ "profile", OPT_PROFILE, "PROFILE", 0,
 	  "check: judge as this kernel, e.g. 6.1/arm64 (default: the file's)", 3 },
-	{ NULL, 0, NULL, 0, "How:", 4 },
-	{ "backend", OPT_BACKEND, "NAME", 0, "auto (default), fentry, kprobe or tracepoint", 4 },
-	{ "verbose", 'v', NULL, 0, "Say more on stderr (twice: libbpf debug)", 4 },
+	{ "salvage", OPT_SALVAGE, NULL, 0,
+	  "check: judge the intact records of a damaged or cut file, say where it stopped", 3 },
+	{ NULL, 0, NULL, 0, "Daemon:", 4 },
+	{ "metrics-file", OPT_METRICS_FILE, "FILE", 0,
+	  "Write Prometheus text metrics to FILE (atomically) every interval", 4 },
+	{ "metrics-interval", OPT_METRICS_INTERVAL, "SECONDS", 0,
+	  "How often the metrics file is rewritten (default 15)", 4 },
+	{ "evidence-dir", OPT_EVIDENCE_DIR, "DIR", 0,
+	  "On a finding, write the records around it here as a trace file", 4 },
+	{ "flight-recorder", OPT_FLIGHT, "MIB", 0,
+	  "Keep the last MIB MiB of records for evidence (default 16)", 4 },
+	{ "max-open", OPT_MAX_OPEN, "N", 0, "Clones open at once before the oldest is judged "
+	  "incomplete (default 8192: about 50 MiB)", 4 },
+	{ "open-timeout", OPT_OPEN_TIMEOUT, "SECONDS", 0,
+	  "A clone still open after SECONDS is judged incomplete (default 5)", 4 },
+	{ "journal", OPT_JOURNAL, NULL, 0, "Findings to the systemd journal (default under systemd)",
+	  4 },
+	{ "no-journal", OPT_NO_JOURNAL, NULL, 0, "Findings to stderr, never the journal", 4 },
+	{ "from-trace", OPT_FROM_TRACE, "FILE", 0,
+	  "Judge a trace file's records as if they came live (tests, post-mortems)", 4 },
+	{ NULL, 0, NULL, 0, "How:", 5 },
+	{ "backend", OPT_BACKEND, "NAME", 0, "auto (default), fentry, kprobe or tracepoint", 5 },
+	{ "btf", OPT_BTF, "FILE", 0,
+	  "Kernel BTF to use when /sys/kernel/btf/vmlinux is missing", 5 },
+	{ "verbose", 'v', NULL, 0, "Say more on stderr (twice: libbpf debug)", 5 },
 	{},
 };
+
+/*
+ * The verbs (bpftool's struct cmd table): each names the options it takes.
+ * An option given to a verb that does not take it is a usage error.
+ */
+#define V(x) (1u << VERB_##x)
+#define LIVE (V(RUN) | V(RECORD) | V(DAEMON))
+#define JUDGE (V(RUN) | V(RECORD) | V(CHECK))
+static const struct {
+	const char *name;
+	enum verb verb;
+} verbs[] = {
+	{ "run", VERB_RUN },
+	{ "record", VERB_RECORD },
+	{ "check", VERB_CHECK },
+	{ "daemon", VERB_DAEMON },
+};
+
+static const struct {
+	int key;
+	unsigned int verbs;	/* V() of the verbs that take it */
+} opt_verbs[] = {
+	{ 'c', LIVE },		{ 'p', LIVE },
+	{ 'a', LIVE },		{ 'd', LIVE },
+	{ OPT_CGROUP, LIVE },	{ OPT_COMM, LIVE },
+	{ OPT_JSON, JUDGE },	{ OPT_KTAP, JUDGE },
+	{ OPT_JUNIT, JUDGE | V(DAEMON) },
+	{ OPT_REPORT, JUDGE | V(DAEMON) },
+	{ 'o', V(RECORD) },	{ OPT_PROFILE, V(CHECK) },
+	{ OPT_SALVAGE, V(CHECK) },
+	{ OPT_METRICS_FILE, V(DAEMON) }, { OPT_METRICS_INTERVAL, V(DAEMON) },
+	{ OPT_EVIDENCE_DIR, V(DAEMON) }, { OPT_FLIGHT, V(DAEMON) },
+	{ OPT_MAX_OPEN, V(DAEMON) },	{ OPT_OPEN_TIMEOUT, V(DAEMON) },
+	{ OPT_JOURNAL, V(DAEMON) },	{ OPT_NO_JOURNAL, V(DAEMON) },
+	{ OPT_FROM_TRACE, V(DAEMON) },
+	{ OPT_BACKEND, LIVE },	{ OPT_BTF, LIVE },
+	{ 'v', LIVE | V(CHECK) },
+};
+
+const char *env_verb_name(enum verb v)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(verbs); i++)
+		if (verbs[i].verb == v)
+			return verbs[i].name;
+	return "?";
+}
+
+/* The option's name as it is written, for messages. */
+static const char *opt_name(int key, char *buf, size_t len)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(opts); i++)
+		if (opts[i].name && opts[i].key == key) {
+			snprintf(buf, len, "--%s", opts[i].name);
+			return buf;
+		}
+	snprintf(buf, len, "-%c", key);
+	return buf;
+}
 
 static bool json_errors;		/* --json is on the line: errors in JSON too */
 static FILE *real_stderr;		/* stderr, while argp's is captured */
@@ -139,11 +235,48 @@ static void set_mode(struct env *env, enum run_mode mode, const char *arg)
 	env->run.mode = mode;
 }
 
+/* Seconds: a finite number above 0 (no nan, no inf). */
+static double parse_seconds(const char *arg)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(arg, &end);
+	if (errno || end == arg || *end || !isfinite(v) || v <= 0)
+		usage_error("bad duration (seconds: a finite number above 0)", arg);
+	return v;
+}
+
+/* A whole number in [lo, hi]. */
+static unsigned long parse_count(const char *arg, unsigned long lo, unsigned long hi)
+{
+	char *end, what[80];
+	unsigned long v;
+
+	errno = 0;
+	v = strtoul(arg, &end, 10);
+	if (errno || end == arg || *end || arg[0] == '-' || v < lo || v > hi) {
+		snprintf(what, sizeof(what), "bad number (a whole number from %lu to %lu)", lo, hi);
+		usage_error(what, arg);
+	}
+	return v;
+}
+
 static error_t parse_arg(int key, char *arg, struct argp_state *state)
 {
 	struct env *env = state->input;
 	char *end;
 
+	for (size_t i = 0; i < ARRAY_SIZE(opt_verbs); i++) {
+		char name[40], msg[160];
+
+		if (opt_verbs[i].key != key || (opt_verbs[i].verbs & (1u << env->verb)))
+			continue;
+		snprintf(msg, sizeof(msg), "%s is not an option of %s",
+			 opt_name(key, name, sizeof(name)), env_verb_name(env->verb));
+		usage_fail(msg);
+	}
 	switch (key) {
 	case ARGP_KEY_INIT:
 		state->out_stream = argp_out.f;
@@ -174,11 +307,7 @@ static error_t parse_arg(int key, char *arg, struct argp_state *state)
 		set_mode(env, RUN_SYSTEM, "-a");
 		break;
 	case 'd':
-		errno = 0;
-		env->run.duration = strtod(arg, &end);
-		if (errno || end == arg || *end || !isfinite(env->run.duration) ||
-		    env->run.duration <= 0)
-			usage_error("bad duration (seconds: a finite number above 0)", arg);
+		env->run.duration = parse_seconds(arg);
 		break;
 	case OPT_CGROUP:
 		env->cgroup_path = arg;
@@ -215,15 +344,42 @@ static error_t parse_arg(int key, char *arg, struct argp_state *state)
 	case OPT_PROFILE:
 		env->profile = arg;
 		break;
+	case OPT_BTF:
+		env->run.btf_path = arg;
+		break;
+	case OPT_SALVAGE:
+		env->salvage = true;
+		break;
+	case OPT_METRICS_FILE:
+		env->daemon.metrics_file = arg;
+		break;
+	case OPT_METRICS_INTERVAL:
+		env->daemon.metrics_interval = parse_seconds(arg);
+		break;
+	case OPT_OPEN_TIMEOUT:
+		env->daemon.open_timeout = parse_seconds(arg);
+		break;
+	case OPT_EVIDENCE_DIR:
+		env->daemon.evidence_dir = arg;
+		break;
+	case OPT_FLIGHT:
+		env->daemon.flight_mib = (unsigned int)parse_count(arg, 1, 4096);
+		break;
+	case OPT_MAX_OPEN:
+		env->daemon.max_open = parse_count(arg, 16, 1u << 24);
+		break;
+	case OPT_JOURNAL:
+		env->daemon.journal = 1;
+		break;
+	case OPT_NO_JOURNAL:
+		env->daemon.journal = 0;
+		break;
+	case OPT_FROM_TRACE:
+		env->daemon.from_trace = arg;
+		break;
 	case ARGP_KEY_ARG:
-		/* the verb comes first; check takes one file after it */
-		if (state->arg_num == 0 && !strcmp(arg, "run"))
-			env->verb = VERB_RUN;
-		else if (state->arg_num == 0 && !strcmp(arg, "record"))
-			env->verb = VERB_RECORD;
-		else if (state->arg_num == 0 && !strcmp(arg, "check"))
-			env->verb = VERB_CHECK;
-		else if (state->arg_num == 1 && env->verb == VERB_CHECK)
+		/* the verb was taken off argv[1]; check takes one file */
+		if (state->arg_num == 0 && env->verb == VERB_CHECK)
 			env->trace = arg;
 		else
 			usage_error("unexpected argument", arg);
@@ -256,18 +412,21 @@ static void resolve_cgroup(struct env *env)
 }
 
 /*
- * Is --json on the command line?  Decided before argp parses it, so that a
- * usage error found earlier on the line is already a JSON error object.
- * getopt_long over a copy of argv, with the same option table and silent.
+ * Scan the command line before argp parses it: is --json on it (so that a
+ * usage error found earlier on the line is already a JSON error object),
+ * and where is the verb, the first word that is neither an option nor an
+ * option's argument (0: none, the default `run`)?  getopt_long over a copy
+ * of argv, with the same option table, silent, stopping at that word.
  */
-static bool wants_json(int argc, char **argv)
+static bool scan_line(int argc, char **argv, int *verb_at)
 {
 	struct option lo[ARRAY_SIZE(opts)] = {};
-	char so[2 * ARRAY_SIZE(opts) + 1] = "", **copy;
-	size_t n = 0, k = 0;
+	char so[2 * ARRAY_SIZE(opts) + 2] = "+", **copy;
+	size_t n = 0, k = 1;
 	bool json = false;
 	int c;
 
+	*verb_at = 0;
 	for (size_t i = 0; i < ARRAY_SIZE(opts); i++) {
 		if (!opts[i].name)
 			continue;
@@ -287,6 +446,20 @@ static bool wants_json(int argc, char **argv)
 	optind = 0;
 	while ((c = getopt_long(argc, copy, so, lo, NULL)) != -1)
 		json |= c == OPT_JSON;
+	/* "+": copy is not permuted, so optind indexes argv too */
+	if (optind > 0 && optind < argc)
+		*verb_at = optind;
+	/* the rest of the line may hold --json too */
+	if (*verb_at) {
+		optind = *verb_at + 1;
+		while (optind < argc) {
+			c = getopt_long(argc, copy, so, lo, NULL);
+			if (c == -1)
+				optind++;
+			else
+				json |= c == OPT_JSON;
+		}
+	}
 	optind = 0;
 	free(copy);
 	return json;
@@ -309,12 +482,27 @@ void env_parse(int argc, char **argv, struct env *env)
 	static const struct argp argp = { .options = opts, .parser = parse_arg,
 					  .doc = argp_program_doc };
 	error_t err;
+	int verb_at;
 
 	memset(env, 0, sizeof(*env));
 	env->verb = VERB_RUN;
 	env->run.mode = RUN_WORKLOAD;
 	env->run.backend = BACKEND_AUTO;
-	json_errors = wants_json(argc, argv);
+	env->daemon.metrics_interval = 15;
+	env->daemon.flight_mib = 16;
+	env->daemon.max_open = 8192;
+	env->daemon.open_timeout = 5;
+	env->daemon.journal = -1;
+	json_errors = scan_line(argc, argv, &verb_at);
+	/* the verb, if any, is the first word: argp sees the line without it */
+	for (size_t i = 0; verb_at && i < ARRAY_SIZE(verbs); i++)
+		if (!strcmp(argv[verb_at], verbs[i].name)) {
+			env->verb = verbs[i].verb;
+			memmove(argv + verb_at, argv + verb_at + 1,
+				(argc - verb_at) * sizeof(*argv));
+			argc--;
+			break;
+		}
 	/*
 	 * argp and getopt say an error on stderr (then "Try --help") and --help
 	 * on stdout, and exit.  Catch both instead: an error becomes one line,
@@ -346,16 +534,16 @@ void env_parse(int argc, char **argv, struct env *env)
 	free(argp_out.buf);
 	if (env->json && env->ktap)
 		usage_error("only one of --json and --ktap may be given; got", "--ktap");
+	if (env->verb == VERB_DAEMON && env->run.mode == RUN_WORKLOAD)
+		env->run.mode = RUN_SYSTEM;	/* the daemon watches the machine */
 	if (env->run.duration && env->run.mode == RUN_WORKLOAD)
 		usage_error("-d needs -c, -p or -a; got", "-d");
 	if (env->verb == VERB_RECORD && !env->output)
 		usage_error("record needs -o FILE", "record");
-	if (env->verb != VERB_RECORD && env->output)
-		usage_error("-o is for record", env->output);
+
 	if (env->verb == VERB_CHECK && !env->trace)
 		usage_error("check needs a trace FILE", "check");
-	if (env->verb != VERB_CHECK && env->profile)
-		usage_error("--profile is for check", env->profile);
+
 	resolve_cgroup(env);
 }
 

@@ -11,6 +11,20 @@ enum verb {
 	VERB_RUN,	/* default: observe live (workload, -c, -p or -a) */
 	VERB_RECORD,	/* record -o FILE: observe live and keep a trace file */
 	VERB_CHECK,	/* check FILE: judge a trace file, no BPF, no root */
+	VERB_DAEMON,	/* daemon: watch the machine, judge continuously */
+	VERB__COUNT
+};
+
+/* The daemon's own options (clonecheck daemon). */
+struct env_daemon {
+	const char *metrics_file;	/* --metrics-file: Prometheus text, rewritten */
+	double metrics_interval;	/* --metrics-interval seconds (default 15) */
+	const char *evidence_dir;	/* --evidence-dir: trace files of findings */
+	unsigned int flight_mib;	/* --flight-recorder MiB of records kept (16) */
+	size_t max_open;		/* --max-open clones at once (65536) */
+	double open_timeout;		/* --open-timeout seconds before incomplete (5) */
+	int journal;			/* --journal 1, --no-journal 0, -1 auto */
+	const char *from_trace;		/* --from-trace: records from a file, not BPF */
 };
 
 /* A report file asked for on the command line. */
@@ -30,7 +44,12 @@ struct env {
 	const char *output;	/* record: -o FILE */
 	const char *trace;	/* check: FILE */
 	const char *profile;	/* check: --profile, overrides the file's */
+	bool salvage;		/* check: --salvage, judge a damaged file's intact part */
+	struct env_daemon daemon; /* daemon */
 };
+
+/* The verb's name, e.g. "check". */
+const char *env_verb_name(enum verb v);
 
 /*
  * Parse argv into *env; exits 2 with a one-line error on bad usage (and,

@@ -323,6 +323,40 @@ int loader__drain(struct loader *l)
 	return n == -EINTR ? 0 : n;
 }
 
+void loader__stop(struct loader *l)
+{
+	while (l->n_links)
+		bpf_link__destroy(l->links[--l->n_links]);
+}
+
+double loader__ring_fill(struct loader *l)
+{
+	uint64_t size = bpf_map__max_entries(l->skel->maps.rb);
+	uint64_t max = __atomic_exchange_n(&l->skel->bss->rb_max_avail, 0, __ATOMIC_RELAXED);
+
+	return size ? (double)max / size : 0;
+}
+
+int loader__bpf_stats(const struct loader *l, uint64_t *run_ns, uint64_t *runs)
+{
+	struct bpf_program *prog;
+
+	*run_ns = *runs = 0;
+	bpf_object__for_each_program(prog, l->skel->obj) {
+		struct bpf_prog_info info = {};
+		__u32 len = sizeof(info);
+		int fd = bpf_program__fd(prog);
+
+		if (fd < 0)
+			continue;
+		if (bpf_obj_get_info_by_fd(fd, &info, &len))
+			return -errno;
+		*run_ns += info.run_time_ns;
+		*runs += info.run_cnt;
+	}
+	return 0;
+}
+
 const char *loader__backend(const struct loader *l)
 {
 	return l->at->name;

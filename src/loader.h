@@ -49,6 +49,18 @@ int loader__watch(struct loader *l, pid_t tgid);
 int loader__poll(struct loader *l, int timeout_ms);
 /* Drain without waiting. */
 int loader__drain(struct loader *l);
+/*
+ * Stop observing: detach every program, so no new record comes; what is in
+ * the ring can still be drained.
+ */
+void loader__stop(struct loader *l);
+/* The ring's fullest (0..1) since the last call. */
+double loader__ring_fill(struct loader *l);
+/*
+ * BPF run time and runs of every program (kernel BPF statistics; both 0
+ * unless kernel.bpf_stats_enabled is 1).  0 or -errno.
+ */
+int loader__bpf_stats(const struct loader *l, uint64_t *run_ns, uint64_t *runs);
 /* Name of the backend that runs, e.g. "tracepoint (tp_btf + syscall tracepoints)". */
 const char *loader__backend(const struct loader *l);
 /* OBS_BIT()s of the observation points the running backend offers. */

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "daemon.h"
 #include "env.h"
 #include "json_writer.h"
 #include "log.h"
@@ -109,7 +110,7 @@ int main(int argc, char **argv)
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
-	status = cmd_judge(&env);
+	status = env.verb == VERB_DAEMON ? daemon_run(&env) : cmd_judge(&env);
 	env_free(&env);
 	return status;
 }

@@ -30,6 +30,7 @@ struct run_info {
 	uint64_t undecodable;		/* records the decoder refused */
 	uint64_t evicted;		/* clones handed on early: too many open */
 	uint64_t late;			/* optional points of clones already judged */
+	uint64_t expired;		/* clones judged incomplete: open too long */
 };
 
 /*

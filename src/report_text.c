@@ -133,9 +133,10 @@ static int text_end(struct report *rep, const struct report_summary *s)
 	}
 	fprintf(out, "; %" PRIu64 " undecodable, %" PRIu64 " untracked\n", ri->undecodable,
 		ri->untracked);
-	if (ri->evicted || ri->late)
+	if (ri->evicted || ri->expired || ri->late)
 		fprintf(out, "open     %" PRIu64 " clones judged early (too many open), %" PRIu64
-			     " first runs after their clone\n", ri->evicted, ri->late);
+			     " (open too long); %" PRIu64 " first runs after their clone\n",
+			ri->evicted, ri->expired, ri->late);
 	if (ri->cases_unseen)
 		fprintf(out, "workload %" PRIu64 " cases made no judged clone\n", ri->cases_unseen);
 

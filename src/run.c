@@ -153,8 +153,8 @@ static int run_command(struct run *r, struct loader *l, const struct run_opts *o
 }
 
 /* The header of what this run observes: a trace file's META. */
-static int run_meta(const struct run_opts *o, const struct loader *l, size_t n_cases,
-		    struct trace_meta *m, struct model_profile *prof)
+int run_meta(const struct run_opts *o, const struct loader *l, size_t n_cases,
+	     struct trace_meta *m, struct model_profile *prof)
 {
 	int err;
 

@@ -50,6 +50,13 @@ int run_live(struct run *r, const struct run_opts *o, const struct session_opts 
 int run_workload(struct run *r, session_verdict_cb cb, void *ctx);
 void run_free(struct run *r);
 
+/*
+ * The header of what a live run observes (a trace file's META) from the
+ * host and the loader: kernel, profile, backend and its points, workload.
+ */
+int run_meta(const struct run_opts *o, const struct loader *l, size_t n_cases,
+	     struct trace_meta *m, struct model_profile *prof);
+
 /* Stop a running observation at the next poll (signal-safe). */
 void run_request_stop(void);
 

@@ -38,6 +38,7 @@ struct session {
 	struct trace_writer *trace;	/* record: every record, or NULL */
 	const char *trace_path;
 	int trace_err;			/* the trace file's first write error */
+	bool cut;			/* observation stopped with clones in flight */
 	struct report_summary *sum;	/* after session__end() */
 	struct clone_verdict scratch;	/* the verdict being built */
 };
@@ -51,7 +52,8 @@ static void judge(const struct clone_obs *co, bool complete, void *ctx)
 
 	(void)complete; /* the differ sees what is missing itself */
 	err = predict_clone(&s->prof, co, &pred);
-	diff_clone(&s->prof, err ? NULL : &pred, co, s->info.lost_total != 0, v);
+	diff_clone(&s->prof, err ? NULL : &pred, co,
+		   (s->info.lost_total ? DIFF_LOSSY : 0) | (s->cut ? DIFF_CUT : 0), v);
 	if (s->label)
 		v->label = s->label(s->label_ctx, co);
 	tally_add(&s->tally, v);
@@ -199,6 +201,21 @@ int session__push(struct session *s, const struct obs *o)
 	return err;
 }
 
+/* The correlator's counts in the run info. */
+static void take_stats(struct session *s)
+{
+	const struct correlator_stats *cs = correlator__stats(s->corr);
+
+	s->info.evicted = cs->evicted;
+	s->info.late = cs->late;
+	s->info.expired = cs->expired;
+}
+
+void session__cut(struct session *s)
+{
+	s->cut = true;
+}
+
 int session__end(struct session *s, const struct trace_counts *c)
 {
 	int err = s->trace_err;
@@ -209,8 +226,7 @@ int session__end(struct session *s, const struct trace_counts *c)
 	/* with loss, what is still open is blamed on it (diff_clone's lossy) */
 	correlator__flush(s->corr);
 	tally_sort(&s->tally);
-	s->info.evicted = correlator__stats(s->corr)->evicted;
-	s->info.late = correlator__stats(s->corr)->late;
+	take_stats(s);
 	for (size_t i = 0; i < s->n_expected; i++)
 		s->info.cases_unseen += !s->judged[i];
 	if (s->trace) {
@@ -234,6 +250,39 @@ int session__end(struct session *s, const struct trace_counts *c)
 		return err;
 	}
 	return reports_end(s->reports, s->n_reports, s->sum, s->report_err);
+}
+
+void session__expire(struct session *s, uint64_t before_ns)
+{
+	correlator__expire(s->corr, before_ns);
+	take_stats(s);
+}
+
+size_t session__pending(const struct session *s)
+{
+	return correlator__pending(s->corr);
+}
+
+int session__snapshot(struct session *s, struct report *reps, size_t n)
+{
+	struct report_summary *sum;
+	struct tally t = s->tally;	/* sorted for printing, the live one stays as it is */
+	int err = 0;
+
+	take_stats(s);
+	tally_sort(&t);
+	sum = report_summary__new(&s->info, &t);
+	if (!sum)
+		return -ENOMEM;
+	for (size_t i = 0; i < n && !err; i++) {
+		err = reps[i].ops->begin(&reps[i], &s->info);
+		if (err)
+			elog("cannot start the %s report: %s", reps[i].ops->name, strerror(-err));
+	}
+	if (!err)
+		err = reports_end(reps, n, sum, 0);
+	report_summary__free(sum);
+	return err;
 }
 
 const struct tally *session__tally(const struct session *s)

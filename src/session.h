@@ -58,6 +58,12 @@ int session__expect_labels(struct session *s, const char *const *labels, size_t 
  * returns the trace file's write error, once and then sticky, else 0.
  */
 int session__record(void *s, const void *data, size_t len);
+/*
+ * Observation stopped (-d, a signal) while clones may be in flight: at
+ * session__end(), a clone whose syscall has not returned is still in
+ * progress (unjudged), not incomplete.
+ */
+void session__cut(struct session *s);
 /* One observation already decoded (what session__record() makes of a record). */
 int session__push(struct session *s, const struct obs *o);
 /*
@@ -66,6 +72,21 @@ int session__push(struct session *s, const struct obs *o);
  * summary and end the reports.  0 or the first -errno (said on stderr).
  */
 int session__end(struct session *s, const struct trace_counts *c);
+/*
+ * Judge as incomplete every clone whose first record is older than
+ * before_ns (the records' clock, CLOCK_MONOTONIC): the daemon's bound on
+ * how long a clone stays open.
+ */
+void session__expire(struct session *s, uint64_t before_ns);
+/* Clones open now. */
+size_t session__pending(const struct session *s);
+/*
+ * A report of the session so far, without ending it: each writer of reps
+ * begun and ended with the summary of what is judged now (per-clone lines
+ * are not repeated: the writers see the summary and the kept findings).
+ * 0 or the first -errno.
+ */
+int session__snapshot(struct session *s, struct report *reps, size_t n);
 /* Everything judged so far. */
 const struct tally *session__tally(const struct session *s);
 /* Kernel, backend, workload and counts, as the reports see them. */

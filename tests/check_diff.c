@@ -387,10 +387,41 @@ START_TEST(test_diff_lossy_incomplete)
 	o[OBS_FORK].point = OBS__COUNT;
 	fx_assemble(&co, o, OBS__COUNT);
 	ck_assert_int_eq(predict_clone(&prof, &co, &pred), 0);
-	diff_clone(&prof, &pred, &co, true, &v);
+	diff_clone(&prof, &pred, &co, DIFF_LOSSY, &v);
 	ck_assert_int_eq(v.verdict, VERDICT_INCOMPLETE);
 	ck_assert_str_eq(v.reason, "records lost");
 	ck_assert_uint_eq(v.missing, MODEL_STAGE_BIT(MODEL_STAGE_FORK));
+}
+END_TEST
+
+/*
+ * Observation stopped (DIFF_CUT) while a clone's syscall had not returned:
+ * still in progress, unjudged, never a pass.  A missing point of a clone
+ * whose syscall did return is still incomplete, cut or not; and with loss,
+ * a cut clone is blamed on the loss.
+ */
+START_TEST(test_diff_cut_in_progress)
+{
+	struct model_profile prof = fx_profile();
+	struct obs o[OBS__COUNT];
+	struct model_pred pred;
+	struct clone_obs co;
+
+	fx_fork(o, 1);
+	fx_assemble(&co, o, 2);		/* sys_enter, task_newtask */
+	ck_assert_int_eq(predict_clone(&prof, &co, &pred), 0);
+	diff_clone(&prof, &pred, &co, DIFF_CUT, &v);
+	ck_assert_int_eq(v.verdict, VERDICT_UNJUDGED);
+	ck_assert_ptr_nonnull(strstr(v.reason, "in progress"));
+	diff_clone(&prof, &pred, &co, 0, &v);
+	ck_assert_int_eq(v.verdict, VERDICT_INCOMPLETE);
+	diff_clone(&prof, &pred, &co, DIFF_CUT | DIFF_LOSSY, &v);
+	ck_assert_int_eq(v.verdict, VERDICT_INCOMPLETE);
+
+	o[OBS_FORK].point = OBS__COUNT;
+	fx_assemble(&co, o, OBS__COUNT);
+	diff_clone(&prof, &pred, &co, DIFF_CUT, &v);
+	ck_assert_int_eq(v.verdict, VERDICT_INCOMPLETE);
 }
 END_TEST
 
@@ -520,6 +551,7 @@ Suite *diff_suite(void)
 	tcase_add_test(core, test_diff_vfork_order);
 	tcase_add_test(core, test_diff_kthread);
 	tcase_add_test(core, test_diff_lossy_incomplete);
+	tcase_add_test(core, test_diff_cut_in_progress);
 	tcase_add_loop_test(mut, test_diff_mutation_caught, 0,
 			    sizeof(mutations) / sizeof(mutations[0]));
 	tcase_add_test(mut, test_diff_invalid_clone_succeeds);

@@ -21,10 +21,12 @@ int main(void)
 	srunner_add_suite(sr, report_suite());
 	srunner_add_suite(sr, trace_suite());
 	srunner_add_suite(sr, fixtures_suite());
+	srunner_add_suite(sr, flight_suite());
 #ifdef WITH_LIVE
 	srunner_add_suite(sr, live_suite());
 	srunner_add_suite(sr, live_workload_suite());
 	srunner_add_suite(sr, live_trace_suite());
+	srunner_add_suite(sr, live_daemon_suite());
 #endif
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);

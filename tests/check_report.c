@@ -1376,6 +1376,45 @@ START_TEST(test_report_cli_json_usage_errors)
 }
 END_TEST
 
+/*
+ * The verb comes first (after any options); an option its verb does not
+ * take is refused with one line naming both, before anything runs.
+ */
+START_TEST(test_report_cli_verb_options)
+{
+	static const struct {
+		const char *args, *msg;
+	} bad[] = {
+		{ "check " CLI_FIXTURE " -c true --backend kprobe", "--command is not an option of check" },
+		{ "check " CLI_FIXTURE " --backend kprobe", "--backend is not an option of check" },
+		{ "check " CLI_FIXTURE " -a", "--all is not an option of check" },
+		{ "check " CLI_FIXTURE " --btf /x", "--btf is not an option of check" },
+		{ "--profile 6.1/arm64", "--profile is not an option of run" },
+		{ "run -o x.cct", "--output is not an option of run" },
+		{ "-o x.cct", "--output is not an option of run" },
+		{ "record -o x.cct --salvage", "--salvage is not an option of record" },
+		{ "daemon --json", "--json is not an option of daemon" },
+		{ "--metrics-file m.prom", "--metrics-file is not an option of run" },
+		{ "check " CLI_FIXTURE " extra", "unexpected argument 'extra'" },
+		{ "frob", "unexpected argument 'frob'" },
+	};
+	static char out[4096], err[4096];
+
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
+		ck_assert_msg(cli(bad[i].args, NULL, out, sizeof(out), err, sizeof(err)) == 2,
+			      "%s: %s", bad[i].args, err);
+		ck_assert_msg(strstr(err, bad[i].msg), "%s: %s", bad[i].args, err);
+		ck_assert_msg(strchr(err, '\n') == err + strlen(err) - 1, "%s: %s", bad[i].args,
+			      err);
+	}
+	/* options may come before the verb */
+	ck_assert_msg(cli("--ktap check " CLI_FIXTURE, NULL, out, sizeof(out), err, sizeof(err)) ==
+			      0, "%s", err);
+	ck_assert_msg(cli("-v check " CLI_FIXTURE " --profile 6.1/x86_64", NULL, out, sizeof(out),
+			  err, sizeof(err)) == 0, "%s", err);
+}
+END_TEST
+
 /* -d takes a finite number of seconds above 0; anything else is refused. */
 START_TEST(test_report_cli_bad_durations)
 {
@@ -1585,6 +1624,7 @@ Suite *report_suite(void)
 	tcase_add_test(tc, test_report_cli_write_errors);
 	tcase_add_test(tc, test_report_cli_json_usage_errors);
 	tcase_add_test(tc, test_report_cli_bad_durations);
+	tcase_add_test(tc, test_report_cli_verb_options);
 	tcase_add_test(tc, test_report_cli_many_reports);
 	tcase_add_test(tc, test_report_cli_nothing_judged);
 	tcase_add_test(tc, test_report_cli_no_leaks);

@@ -12,10 +12,12 @@ Suite *diff_suite(void);
 Suite *report_suite(void);
 Suite *trace_suite(void);
 Suite *fixtures_suite(void);
+Suite *flight_suite(void);
 #ifdef WITH_LIVE
 Suite *live_suite(void);
 Suite *live_workload_suite(void);
 Suite *live_trace_suite(void);
+Suite *live_daemon_suite(void);
 #endif
 
 #endif /* CLONECHECK_TESTS_H */

@@ -41,6 +41,52 @@ struct task_struct___pre_v516 {
 		 (__u32)RD((struct task_struct___pre_v516 *)(void *)(t), cpu))
 
 /*
+ * task_struct::on_rq: `int` up to 6.19, `u8` in 7.2 (include/linux/sched.h of
+ * Debian's 7.2.13, next to `u8 on_cpu`; the commit is not in Debian's source
+ * tree and was not looked up).  A bitfield read relocates the load's size as
+ * well as its offset: a plain load of the `int` cannot be narrowed by libbpf
+ * ("invalid CO-RE relocation"), and a probed read of sizeof(int) would take
+ * three bytes of the next fields.  RDBF is the template's bitfield reader.
+ */
+#define TASK_ON_RQ(RDBF, t) ((__u32)RDBF(t, on_rq))
+
+/*
+ * rseq: `struct rseq __user *rseq` and `u32 rseq_len` (6.3+, extensible
+ * rseq) until the 6.19 arm64 BTF and 7.2's include/linux/sched.h show
+ * `struct rseq_data rseq` instead, { usrptr, len, sig, ... }
+ * (include/linux/rseq_types.h; rseq_fork() still copies or clears it whole).
+ * TASK_RSEQ(RD, t, ptr_out, len_out) reads whichever the kernel has into
+ * ptr_out and len_out and is 1; it is 0 when the kernel has neither
+ * (CONFIG_RSEQ off, or before 6.3).
+ */
+struct rseq_data___v619 {
+	void *usrptr;
+	__u32 len;
+} __attribute__((preserve_access_index));
+
+struct task_struct___v619 {
+	struct rseq_data___v619 rseq;
+} __attribute__((preserve_access_index));
+
+#define TASK_RSEQ(RD, t, ptr_out, len_out)                                          \
+	({                                                                          \
+		struct task_struct___v619 *__t619 = (void *)(t);                    \
+		int __ok = 1;                                                       \
+                                                                                    \
+		if (bpf_core_field_exists(__t619->rseq.usrptr)) {                   \
+			(ptr_out) = (__u64)RD(__t619, rseq.usrptr);                 \
+			(len_out) = RD(__t619, rseq.len);                           \
+		} else if (bpf_core_field_exists((t)->rseq) &&                      \
+			   bpf_core_field_exists((t)->rseq_len)) {                  \
+			(ptr_out) = (__u64)RD(t, rseq);                             \
+			(len_out) = RD(t, rseq_len);                                \
+		} else {                                                            \
+			__ok = 0;                                                   \
+		}                                                                   \
+		__ok;                                                               \
+	})
+
+/*
  * struct kernel_clone_args (catalogue E-03/E-04): io_thread since v5.12;
  * kthread, fn and fn_arg since about v5.19; user_worker since about v6.4,
  * when kthread and io_thread also became 1-bit fields (versions from the

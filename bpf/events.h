@@ -62,7 +62,7 @@ struct rec_task {
 	__u64 sighand;
 	__u64 signal;
 	__u64 task;		/* the task_struct itself */
-	__u64 cpus_mask;	/* first word of *cpus_ptr */
+	__u64 cpus_mask;	/* first word of cpus_mask */
 	__u32 pid;
 	__u32 tgid;
 	__u32 real_parent_pid;

@@ -64,20 +64,26 @@ test-live: $(OUTPUT)/check_all
 $(OUTPUT) $(OUTPUT)/src $(OUTPUT)/model:
 	$(Q)mkdir -p $@
 
-# BPF object -> linked object -> skeleton.
+# BPF object -> linked object -> skeleton.  clonecheck_nofetch is the same
+# object built without BPF_FETCH atomics, for kernels before 5.12
+# (bpf/compat.bpf.h, CLONE_ID_NEW); the loader takes only its ELF bytes.
 $(OUTPUT)/clonecheck.tmp.bpf.o: bpf/clonecheck.bpf.c $(wildcard bpf/*.h) vmlinux.h | $(OUTPUT)
 	$(call msg,BPF,$@)
 	$(Q)$(CLANG) $(BPF_CFLAGS) -c $< -o $@
 
-$(OUTPUT)/clonecheck.bpf.o: $(OUTPUT)/clonecheck.tmp.bpf.o
+$(OUTPUT)/clonecheck_nofetch.tmp.bpf.o: bpf/clonecheck.bpf.c $(wildcard bpf/*.h) vmlinux.h | $(OUTPUT)
+	$(call msg,BPF,$@)
+	$(Q)$(CLANG) $(BPF_CFLAGS) -DCC_NO_ATOMIC_FETCH -c $< -o $@
+
+$(OUTPUT)/clonecheck.bpf.o $(OUTPUT)/clonecheck_nofetch.bpf.o: %.bpf.o: %.tmp.bpf.o
 	$(call msg,GEN-OBJ,$@)
 	$(Q)$(BPFTOOL) gen object $@ $<
 
-$(OUTPUT)/clonecheck.skel.h: $(OUTPUT)/clonecheck.bpf.o
+$(OUTPUT)/clonecheck.skel.h $(OUTPUT)/clonecheck_nofetch.skel.h: %.skel.h: %.bpf.o
 	$(call msg,GEN-SKEL,$@)
-	$(Q)$(BPFTOOL) gen skeleton $< name clonecheck_bpf > $@
+	$(Q)$(BPFTOOL) gen skeleton $< name $(notdir $*)_bpf > $@
 
-$(OUTPUT)/src/loader.o: $(OUTPUT)/clonecheck.skel.h
+$(OUTPUT)/src/loader.o: $(OUTPUT)/clonecheck.skel.h $(OUTPUT)/clonecheck_nofetch.skel.h
 
 $(OUTPUT)/model/%.o: model/%.c $(wildcard model/*.h) | $(OUTPUT)/model
 	$(call msg,CC,$@)

@@ -114,6 +114,19 @@ static __always_inline __u32 kargs_user_worker(struct kernel_clone_args *a)
 	return BPF_CORE_READ_BITFIELD_PROBED(a, user_worker);
 }
 
+/*
+ * kernel_clone_args::idle: absent in 5.10 (5.10.262 included), an int in 6.1
+ * and 7.2.  Added in v5.19 by 36cb0e1cda64 ("fork: Explicity test for idle
+ * tasks in copy_thread"), from memory: Debian's source trees carry no git
+ * history to check it against.
+ */
+static __always_inline __u32 kargs_idle(struct kernel_clone_args *a)
+{
+	if (!bpf_core_field_exists(a->idle))
+		return 0;
+	return BPF_CORE_READ(a, idle);
+}
+
 static __always_inline __u64 kargs_fn(struct kernel_clone_args *a)
 {
 	if (!bpf_core_field_exists(a->fn))
@@ -146,6 +159,51 @@ struct cred___pre_v63 {
 		 (__u64)RD(c, cap_effective.val) :                                  \
 		 ((__u64)RD((struct cred___pre_v63 *)(void *)(c), cap_effective.cap[0]) | \
 		  ((__u64)RD((struct cred___pre_v63 *)(void *)(c), cap_effective.cap[1]) << 32)))
+
+/*
+ * bpf_get_current_task_btf() is v5.11: commit 3ca1032ab7ab ("bpf: Add
+ * bpf_get_current_task_btf helper").  Its id is in the kernel's own enum
+ * bpf_func_id (BTF) exactly when the kernel has the helper; where it is not,
+ * the branch that calls it is dead for the verifier, which never checks the
+ * call (and, for a privileged load, removes it before fixing up calls).
+ */
+enum bpf_func_id___cc {
+	BPF_FUNC_get_current_task_btf = 158,
+};
+
+#define HAVE_CURRENT_TASK_BTF()                                                    \
+	bpf_core_enum_value_exists(enum bpf_func_id___cc, BPF_FUNC_get_current_task_btf)
+
+/*
+ * A new clone_id.  An atomic fetch-and-add that returns the old value
+ * (BPF_ATOMIC | BPF_FETCH) is v5.12: commit 5ca419f2864a ("bpf: Add BPF_FETCH
+ * field / create atomic_fetch_add instruction").  Before, the verifier
+ * refuses the instruction wherever it is, dead code included (its first pass
+ * over all instructions: "BPF_STX uses reserved fields"), so the object is
+ * built a second time with CC_NO_ATOMIC_FETCH and the loader picks the one
+ * the kernel accepts (src/loader.c, probe_atomic_fetch()).  That one counts
+ * per CPU and interleaves the CPUs: count * nr_cpus + cpu + 1.  Unique as
+ * long as no allocation is preempted by another on the same CPU: true where
+ * it is used, kernels before 5.12 as Debian builds them (no
+ * CONFIG_PREEMPTION outside the rt flavour), since every program that
+ * allocates runs in the creating task, never in interrupt context.
+ */
+#ifndef CC_NO_ATOMIC_FETCH
+#define CLONE_ID_NEW(next, percpu, ncpus) (__sync_fetch_and_add(next, 1) + 1)
+#else
+#define CLONE_ID_NEW(next, percpu, ncpus)                                          \
+	({                                                                         \
+		__u32 __zero = 0;                                                  \
+		__u64 *__c = bpf_map_lookup_elem(percpu, &__zero);                 \
+		__u64 __id = 0;                                                    \
+                                                                                   \
+		if (__c) {                                                         \
+			__id = *__c * (ncpus) + bpf_get_smp_processor_id() + 1;    \
+			*__c += 1;                                                 \
+		}                                                                  \
+		__id;                                                              \
+	})
+#endif
 
 #if defined(__TARGET_ARCH_arm64)
 /*

@@ -116,9 +116,8 @@ static __always_inline __u32 kargs_user_worker(struct kernel_clone_args *a)
 
 /*
  * kernel_clone_args::idle: absent in 5.10 (5.10.262 included), an int in 6.1
- * and 7.2.  Added in v5.19 by 36cb0e1cda64 ("fork: Explicity test for idle
- * tasks in copy_thread"), from memory: Debian's source trees carry no git
- * history to check it against.
+ * and 7.2.  Added in v5.19 by commit 36cb0e1cda64 ("fork: Explicity test for
+ * idle tasks in copy_thread").
  */
 static __always_inline __u32 kargs_idle(struct kernel_clone_args *a)
 {
@@ -161,8 +160,8 @@ struct cred___pre_v63 {
 		  ((__u64)RD((struct cred___pre_v63 *)(void *)(c), cap_effective.cap[1]) << 32)))
 
 /*
- * bpf_get_current_task_btf() is v5.11: commit 3ca1032ab7ab ("bpf: Add
- * bpf_get_current_task_btf helper").  Its id is in the kernel's own enum
+ * bpf_get_current_task_btf() is v5.11: commit 3ca1032ab7ab ("bpf: Implement
+ * get_current_task_btf and RET_PTR_TO_BTF_ID").  Its id is in the kernel's own enum
  * bpf_func_id (BTF) exactly when the kernel has the helper; where it is not,
  * the branch that calls it is dead for the verifier, which never checks the
  * call (and, for a privileged load, removes it before fixing up calls).

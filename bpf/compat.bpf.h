@@ -183,9 +183,10 @@ enum bpf_func_id___cc {
  * the kernel accepts (src/loader.c, probe_atomic_fetch()).  That one counts
  * per CPU and interleaves the CPUs: count * nr_cpus + cpu + 1.  Unique as
  * long as no allocation is preempted by another on the same CPU: true where
- * it is used, kernels before 5.12 as Debian builds them (no
- * CONFIG_PREEMPTION outside the rt flavour), since every program that
- * allocates runs in the creating task, never in interrupt context.
+ * it is used, kernels before 5.12 as Debian builds them (bullseye's 5.10
+ * cloud: CONFIG_PREEMPT_VOLUNTARY; its rt flavour would not be safe), since
+ * every program that allocates runs in the creating task, never in
+ * interrupt context.
  */
 #ifndef CC_NO_ATOMIC_FETCH
 #define CLONE_ID_NEW(next, percpu, ncpus) (__sync_fetch_and_add(next, 1) + 1)

@@ -132,8 +132,9 @@ def field(report, key):
 
 
 def findings(report):
-    """The report's findings section, verbatim (mismatch and incomplete clones)."""
-    m = re.search(r"^findings\n(.*?)(?=^verdict )", report, re.M | re.S)
+    """The report's findings section, verbatim (mismatch and incomplete clones):
+    its indented lines, up to the next section ("not exercised", "verdict")."""
+    m = re.search(r"^findings\n((?:[ \t].*\n|\n)*)", report, re.M)
     return m.group(1).rstrip("\n").split("\n") if m else []
 
 

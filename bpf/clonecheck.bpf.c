@@ -388,29 +388,17 @@ static __always_inline int on_sys_exit(void *ctx, bool second)
 	return 0;
 }
 
-SEC("tracepoint/syscalls/sys_exit_clone")
-int handle_sys_exit_clone(void *ctx) { return on_sys_exit(ctx, false); }
+/* handle_sys_exit_<nr> and its second instance handle_sys_exit_<nr>_2 */
+#define SYS_EXIT_PROGS(nr)                                                         \
+	SEC("tracepoint/syscalls/sys_exit_" #nr)                                   \
+	int handle_sys_exit_##nr(void *ctx) { return on_sys_exit(ctx, false); }    \
+	SEC("tracepoint/syscalls/sys_exit_" #nr)                                   \
+	int handle_sys_exit_##nr##_2(void *ctx) { return on_sys_exit(ctx, true); }
 
-SEC("tracepoint/syscalls/sys_exit_clone3")
-int handle_sys_exit_clone3(void *ctx) { return on_sys_exit(ctx, false); }
-
-SEC("tracepoint/syscalls/sys_exit_fork")
-int handle_sys_exit_fork(void *ctx) { return on_sys_exit(ctx, false); }
-
-SEC("tracepoint/syscalls/sys_exit_vfork")
-int handle_sys_exit_vfork(void *ctx) { return on_sys_exit(ctx, false); }
-
-SEC("tracepoint/syscalls/sys_exit_clone")
-int handle_sys_exit_clone_2(void *ctx) { return on_sys_exit(ctx, true); }
-
-SEC("tracepoint/syscalls/sys_exit_clone3")
-int handle_sys_exit_clone3_2(void *ctx) { return on_sys_exit(ctx, true); }
-
-SEC("tracepoint/syscalls/sys_exit_fork")
-int handle_sys_exit_fork_2(void *ctx) { return on_sys_exit(ctx, true); }
-
-SEC("tracepoint/syscalls/sys_exit_vfork")
-int handle_sys_exit_vfork_2(void *ctx) { return on_sys_exit(ctx, true); }
+SYS_EXIT_PROGS(clone)
+SYS_EXIT_PROGS(clone3)
+SYS_EXIT_PROGS(fork)
+SYS_EXIT_PROGS(vfork)
 
 /* ------------------------------------------------------ scheduler points */
 

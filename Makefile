@@ -72,20 +72,26 @@ test-live: $(OUTPUT)/check_all
 $(OUTPUT) $(OUTPUT)/src $(OUTPUT)/model:
 	$(Q)mkdir -p $@
 
-# BPF object -> linked object -> skeleton.
+# BPF object -> linked object -> skeleton.  clonecheck_nofetch is the same
+# object built without BPF_FETCH atomics, for kernels before 5.12
+# (bpf/compat.bpf.h, CLONE_ID_NEW); the loader takes only its ELF bytes.
 $(OUTPUT)/clonecheck.tmp.bpf.o: bpf/clonecheck.bpf.c $(wildcard bpf/*.h) model/task_fields.h vmlinux.h | $(OUTPUT)
 	$(call msg,BPF,$@)
 	$(Q)$(CLANG) $(BPF_CFLAGS) -c $< -o $@
 
-$(OUTPUT)/clonecheck.bpf.o: $(OUTPUT)/clonecheck.tmp.bpf.o
+$(OUTPUT)/clonecheck_nofetch.tmp.bpf.o: bpf/clonecheck.bpf.c $(wildcard bpf/*.h) model/task_fields.h vmlinux.h | $(OUTPUT)
+	$(call msg,BPF,$@)
+	$(Q)$(CLANG) $(BPF_CFLAGS) -DCC_NO_ATOMIC_FETCH -c $< -o $@
+
+$(OUTPUT)/clonecheck.bpf.o $(OUTPUT)/clonecheck_nofetch.bpf.o: %.bpf.o: %.tmp.bpf.o
 	$(call msg,GEN-OBJ,$@)
 	$(Q)$(BPFTOOL) gen object $@ $<
 
-$(OUTPUT)/clonecheck.skel.h: $(OUTPUT)/clonecheck.bpf.o
+$(OUTPUT)/clonecheck.skel.h $(OUTPUT)/clonecheck_nofetch.skel.h: %.skel.h: %.bpf.o
 	$(call msg,GEN-SKEL,$@)
-	$(Q)$(BPFTOOL) gen skeleton $< name clonecheck_bpf > $@
+	$(Q)$(BPFTOOL) gen skeleton $< name $(notdir $*)_bpf > $@
 
-$(OUTPUT)/src/loader.o: $(OUTPUT)/clonecheck.skel.h
+$(OUTPUT)/src/loader.o: $(OUTPUT)/clonecheck.skel.h $(OUTPUT)/clonecheck_nofetch.skel.h
 
 $(OUTPUT)/model/%.o: model/%.c $(wildcard model/*.h) | $(OUTPUT)/model
 	$(call msg,CC,$@)
@@ -183,13 +189,15 @@ coverage: | $(OUTPUT)
 		tot ? 100 * hit / tot : 0, hit + 0.5, tot}'
 
 # Live conformance on Debian's stock kernels under QEMU (vm/README.md):
-# `make vmtest` runs the matrix arm64 6.1, arm64 6.12, amd64 6.1;
-# `make vmtest ARCH=arm64|x86_64 KERNEL=6.1|6.12` picks guests.  Results in
-# $(OUTPUT)/vmtest/<guest>/, the rule x kernel matrix in $(OUTPUT)/vmtest/matrix.md.
-# ARCH counts only when given on the command line (the default is the host's).
-# `make vmtest-selftest` checks the console checker on doctored logs (no QEMU).
+# `make vmtest` runs every guest of vm/vmtest's GUEST_TABLE (5.10 to 7.2,
+# arm64 and amd64); `make vmtest GUESTS="arm64-5.10 amd64-7.2"` picks guests
+# by name, `make vmtest ARCH=arm64|x86_64 KERNEL=6.12` by arch and kernel.
+# Results in $(OUTPUT)/vmtest/<guest>/, the rule x kernel matrix in
+# $(OUTPUT)/vmtest/matrix.md.  ARCH counts only when given on the command
+# line (the default is the host's).  `make vmtest-selftest` checks the
+# console checker on doctored logs (no QEMU).
 VMTEST_ARGS := $(if $(filter command line,$(origin ARCH)),--arch=$(ARCH)) \
-	$(if $(KERNEL),--kernel=$(KERNEL))
+	$(if $(KERNEL),--kernel=$(KERNEL)) $(GUESTS)
 .PHONY: vmtest vmtest-selftest
 
 vmtest:
@@ -201,13 +209,20 @@ vmtest-selftest:
 
 # Regenerate the committed trace fixtures (tests/fixtures/README.md; root,
 # QEMU): this host's built-in workload with the tracepoint backend, then the
-# record run (auto backend) of each default vmtest guest, copied from its
-# console frame.  VM_SRC=DIR records another tree's workload in the guests
-# (e.g. `git archive HEAD` output when the tree is mid-edit).  Results of the
+# record run (auto backend) of each guest in FIXTURES_GUESTS, copied from its
+# console frame to debian-<guest>-<backend>.cct, <backend> being what
+# vm/expect says auto picks there; nothing is copied unless every guest
+# passed.  VM_SRC=DIR records another tree's workload in the guests (e.g.
+# `git archive HEAD` output when the tree is mid-edit).  Results of the
 # guests stay in $(OUTPUT)/fixtures-vm/.  Check with `make test`.
 FIXTURES_DIR := tests/fixtures
-FIXTURES_GUESTS := arm64-6.1:kprobe arm64-6.12:fentry amd64-6.1:fentry
+FIXTURES_GUESTS ?= arm64-5.10 amd64-5.10 arm64-6.1 amd64-6.1 arm64-6.12 amd64-6.12 \
+	arm64-6.12-rt arm64-6.19 arm64-7.2 amd64-7.2
 FIXTURE_HOST := $(FIXTURES_DIR)/host-$(shell uname -m)-$(shell uname -r | cut -d. -f1,2)-tracepoint.cct
+# The record run's backend per guest, from vm/expect: "arm64-6.1:kprobe ...".
+FIXTURES_PAIRS = $(shell awk '$$2 == "record" { print $$1 ":" $$4 }' vm/expect | \
+	grep -E '^($(subst $(space),|,$(strip $(FIXTURES_GUESTS)))):')
+space := $(subst ,, )
 .PHONY: fixtures
 
 fixtures: $(OUTPUT)/clonecheck
@@ -215,11 +230,11 @@ fixtures: $(OUTPUT)/clonecheck
 	$(Q)mkdir -p $(FIXTURES_DIR)
 	$(Q)$(OUTPUT)/clonecheck record --backend=tracepoint -o $(FIXTURE_HOST) >/dev/null
 	$(Q)env -u MAKEFLAGS -u MFLAGS -u MAKEOVERRIDES -u MAKELEVEL \
-		vm/vmtest -o $(OUTPUT)/fixtures-vm $(foreach g,$(FIXTURES_GUESTS),$(word 1,$(subst :, ,$(g))))
-	$(Q)for g in $(FIXTURES_GUESTS); do \
+		vm/vmtest -o $(OUTPUT)/fixtures-vm $(FIXTURES_GUESTS)
+	$(Q)for g in $(FIXTURES_PAIRS); do \
 		n=$${g%%:*}; b=$${g##*:}; f=$(FIXTURES_DIR)/debian-$$n-$$b.cct; \
 		printf '  %-8s %s\n' COPY "$$f"; \
 		cp $(OUTPUT)/fixtures-vm/$$n/files/record.cct "$$f" || exit 1; done
-	$(Q)for f in $(FIXTURE_HOST) $(foreach g,$(FIXTURES_GUESTS),$(FIXTURES_DIR)/debian-$(subst :,-,$(g)).cct); do \
+	$(Q)for f in $(FIXTURE_HOST) $(foreach g,$(FIXTURES_PAIRS),$(FIXTURES_DIR)/debian-$(subst :,-,$(g)).cct); do \
 		printf '%s: %s bytes; ' "$$f" "$$(stat -c %s $$f)"; \
 		$(OUTPUT)/clonecheck check $$f | grep -E '^(backend|clones)' | tr -s ' ' | paste -sd ';' || exit 1; done

@@ -337,6 +337,7 @@ struct task_struct {
 	unsigned int policy;
 	int nr_cpus_allowed;
 	const cpumask_t *cpus_ptr;
+	cpumask_t cpus_mask;
 	struct mm_struct *mm;
 	int exit_signal;
 	unsigned int sched_reset_on_fork: 1;

@@ -35,11 +35,13 @@
 const volatile bool filter_tgid = false;	/* only watched tgids and descendants */
 const volatile __u64 filter_cgroup = 0;		/* only this cgroup v2 id (0: any) */
 const volatile char filter_comm[16] = {};	/* only creators with this comm ("": any) */
+const volatile __u32 nr_cpus = 1;		/* possible CPUs (CLONE_ID_NEW without BPF_FETCH) */
 
 /* Counters read by user space at exit (.bss). */
 __u64 next_clone_id = 0;
 __u64 lost[REC__MAX];		/* ring buffer full, per record type */
 __u64 untracked_child;		/* a child point whose clone_id was unknown */
+__u64 exit_second_chance;	/* sys_exit records the second instance emitted */
 __s64 pending_first_run;	/* children seen at task_newtask, not yet run */
 __u64 rb_max_avail;		/* the ring's fullest, bytes (user space resets it) */
 
@@ -97,6 +99,14 @@ struct {
 	__type(key, __u64);		/* pid_tgid */
 	__type(value, struct kp_args);
 } kp_saved SEC(".maps");
+
+/* clone_id counters per CPU, where BPF_FETCH is missing (compat.bpf.h). */
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, __u64);
+} clone_id_percpu SEC(".maps");
 
 /* Scratch for records bigger than the BPF stack. */
 struct {
@@ -225,19 +235,30 @@ struct sys_exit_ctx {
 /* O-01: open a clone in the caller and record its arguments. */
 static __always_inline int on_sys_enter(void *ctx, __u32 entry, int nargs)
 {
-	struct task_struct *cur = bpf_get_current_task_btf();
 	struct sys_enter_ctx *sc = ctx;
 	__u64 id = bpf_get_current_pid_tgid();
+	__u32 pid = (__u32)id, zero = 0;
 	struct inflight fl = {};
 	struct rec_sys_enter *r;
-	__u32 zero = 0;
+	struct child_id *cid;
+
+	/*
+	 * A child making a syscall of its own is back in user space: where its
+	 * first return was not reported (arm64 reports no syscall exit on
+	 * ret_from_fork: O-06 is never seen there), its child_ids entry would
+	 * otherwise wait for an O-06 that never comes, and the second sys_exit
+	 * instance would take this syscall's exit for it.
+	 */
+	cid = bpf_map_lookup_elem(&child_ids, &pid);
+	if (cid && cid->task == bpf_get_current_task())
+		bpf_map_delete_elem(&child_ids, &pid);
 
 	if (!creator_selected(id >> 32))
 		return 0;
 	r = bpf_map_lookup_elem(&enter_scratch, &zero);
 	if (!r)
 		return 0;
-	fl.clone_id = __sync_fetch_and_add(&next_clone_id, 1) + 1;
+	fl.clone_id = CLONE_ID_NEW(&next_clone_id, &clone_id_percpu, nr_cpus);
 	fl.entry = entry;
 	fl.opener = OPEN_SYSCALL;
 	bpf_map_update_elem(&inflight, &id, &fl, BPF_ANY);
@@ -283,8 +304,17 @@ static __always_inline int on_sys_enter(void *ctx, __u32 entry, int nargs)
 				r->uargs_flags |= REC_SET_TID_FAULT;
 		}
 	}
-	read_task(&r->parent, cur, true);
-	read_task_ext(&r->parent_ext, cur, true);
+	if (HAVE_CURRENT_TASK_BTF()) {
+		struct task_struct *cur = bpf_get_current_task_btf();
+
+		read_task(&r->parent, cur, true);
+		read_task_ext(&r->parent_ext, cur, true);
+	} else {
+		struct task_struct *cur = (void *)bpf_get_current_task();
+
+		read_task(&r->parent, cur, false);
+		read_task_ext(&r->parent_ext, cur, false);
+	}
 	if (bpf_ringbuf_output(&rb, r, sizeof(*r), rb_flags()))
 		__sync_fetch_and_add(&lost[REC_SYS_ENTER], 1);
 	return 0;
@@ -308,8 +338,19 @@ int handle_sys_enter_vfork(void *ctx) { return on_sys_enter(ctx, REC_ENTRY_VFORK
 /*
  * O-05 in the caller (closes its inflight clone) or O-06 in a child that
  * returns to user space for the first time (ret 0).
+ *
+ * Each handler is attached twice (second = true: the second instance).
+ * Syscall tracepoints may fault since 7.x (perf_syscall_exit() ->
+ * trace_call_bpf_faultable(), kernel/trace/trace_syscalls.c of 7.2): their
+ * programs run migrate-disabled but preemptible, and the kernel skips a run
+ * of a program already running on that CPU (bpf_prog_run_array_sleepable(),
+ * bpf_prog_get_recursion_context(); counted in recursion_misses).  On a
+ * preemptible kernel (7.2 cloud: PREEMPT_LAZY) a parent preempted inside its
+ * sys_exit_fork program by the child it just woke there loses the child's
+ * O-06, or the other way round.  Whichever instance runs first in a task
+ * emits and deletes the entry; the other finds nothing.
  */
-static __always_inline int on_sys_exit(void *ctx)
+static __always_inline int on_sys_exit(void *ctx, bool second)
 {
 	struct sys_exit_ctx *sc = ctx;
 	__u64 id = bpf_get_current_pid_tgid();
@@ -327,6 +368,8 @@ static __always_inline int on_sys_exit(void *ctx)
 			bpf_ringbuf_submit(r, rb_flags());
 		}
 		bpf_map_delete_elem(&inflight, &id);
+		if (second)
+			__sync_fetch_and_add(&exit_second_chance, 1);
 		return 0;
 	}
 	cid = bpf_map_lookup_elem(&child_ids, &pid);
@@ -345,20 +388,22 @@ static __always_inline int on_sys_exit(void *ctx)
 		bpf_ringbuf_submit(r, rb_flags());
 	}
 	bpf_map_delete_elem(&child_ids, &pid);
+	if (second)
+		__sync_fetch_and_add(&exit_second_chance, 1);
 	return 0;
 }
 
-SEC("tracepoint/syscalls/sys_exit_clone")
-int handle_sys_exit_clone(void *ctx) { return on_sys_exit(ctx); }
+/* handle_sys_exit_<nr> and its second instance handle_sys_exit_<nr>_2 */
+#define SYS_EXIT_PROGS(nr)                                                         \
+	SEC("tracepoint/syscalls/sys_exit_" #nr)                                   \
+	int handle_sys_exit_##nr(void *ctx) { return on_sys_exit(ctx, false); }    \
+	SEC("tracepoint/syscalls/sys_exit_" #nr)                                   \
+	int handle_sys_exit_##nr##_2(void *ctx) { return on_sys_exit(ctx, true); }
 
-SEC("tracepoint/syscalls/sys_exit_clone3")
-int handle_sys_exit_clone3(void *ctx) { return on_sys_exit(ctx); }
-
-SEC("tracepoint/syscalls/sys_exit_fork")
-int handle_sys_exit_fork(void *ctx) { return on_sys_exit(ctx); }
-
-SEC("tracepoint/syscalls/sys_exit_vfork")
-int handle_sys_exit_vfork(void *ctx) { return on_sys_exit(ctx); }
+SYS_EXIT_PROGS(clone)
+SYS_EXIT_PROGS(clone3)
+SYS_EXIT_PROGS(fork)
+SYS_EXIT_PROGS(vfork)
 
 /* ------------------------------------------------------ scheduler points */
 
@@ -401,7 +446,7 @@ static __always_inline struct inflight *current_clone(__u32 opener)
 		return fl;
 	if (!creator_selected(id >> 32))
 		return NULL;
-	nf.clone_id = __sync_fetch_and_add(&next_clone_id, 1) + 1;
+	nf.clone_id = CLONE_ID_NEW(&next_clone_id, &clone_id_percpu, nr_cpus);
 	nf.entry = REC_ENTRY_NONE;
 	nf.opener = opener;
 	bpf_map_update_elem(&inflight, &id, &nf, BPF_ANY);
@@ -432,7 +477,7 @@ static __always_inline int on_newtask(struct task_struct *child, __u64 clone_fla
 	} else {
 		if (!creator_selected(id >> 32))
 			return 0;
-		cid.clone_id = __sync_fetch_and_add(&next_clone_id, 1) + 1;
+		cid.clone_id = CLONE_ID_NEW(&next_clone_id, &clone_id_percpu, nr_cpus);
 		cid.entry = REC_ENTRY_NONE;
 	}
 	cid.task = (__u64)child;
@@ -544,7 +589,7 @@ static __always_inline void read_kargs(struct rec_kargs *k, struct kernel_clone_
 	k->set_tid_size = BPF_CORE_READ(a, set_tid_size);
 	k->exit_signal = BPF_CORE_READ(a, exit_signal);
 	k->cgroup = BPF_CORE_READ(a, cgroup);
-	k->idle = BPF_CORE_READ(a, idle);
+	k->idle = kargs_idle(a);
 	k->kthread = kargs_kthread(a);
 	k->io_thread = kargs_io_thread(a);
 	k->user_worker = kargs_user_worker(a);
@@ -568,7 +613,7 @@ static __always_inline int on_copy_enter(struct kernel_clone_args *args, int tra
 	r->node = node;
 	r->entry = fl->entry;
 	r->pad = 0;
-	if (btf)
+	if (btf && HAVE_CURRENT_TASK_BTF())
 		read_task(&r->parent, bpf_get_current_task_btf(), true);
 	else
 		read_task(&r->parent, (void *)bpf_get_current_task(), false);

@@ -41,6 +41,52 @@ struct task_struct___pre_v516 {
 		 (__u32)RD((struct task_struct___pre_v516 *)(void *)(t), cpu))
 
 /*
+ * task_struct::on_rq: `int` up to 6.19, `u8` in 7.2 (include/linux/sched.h of
+ * Debian's 7.2.13, next to `u8 on_cpu`; the commit is not in Debian's source
+ * tree and was not looked up).  A bitfield read relocates the load's size as
+ * well as its offset: a plain load of the `int` cannot be narrowed by libbpf
+ * ("invalid CO-RE relocation"), and a probed read of sizeof(int) would take
+ * three bytes of the next fields.  RDBF is the template's bitfield reader.
+ */
+#define TASK_ON_RQ(RDBF, t) ((__u32)RDBF(t, on_rq))
+
+/*
+ * rseq: `struct rseq __user *rseq` and `u32 rseq_len` (6.3+, extensible
+ * rseq) until the 6.19 arm64 BTF and 7.2's include/linux/sched.h show
+ * `struct rseq_data rseq` instead, { usrptr, len, sig, ... }
+ * (include/linux/rseq_types.h; rseq_fork() still copies or clears it whole).
+ * TASK_RSEQ(RD, t, ptr_out, len_out) reads whichever the kernel has into
+ * ptr_out and len_out and is 1; it is 0 when the kernel has neither
+ * (CONFIG_RSEQ off, or before 6.3).
+ */
+struct rseq_data___v619 {
+	void *usrptr;
+	__u32 len;
+} __attribute__((preserve_access_index));
+
+struct task_struct___v619 {
+	struct rseq_data___v619 rseq;
+} __attribute__((preserve_access_index));
+
+#define TASK_RSEQ(RD, t, ptr_out, len_out)                                          \
+	({                                                                          \
+		struct task_struct___v619 *__t619 = (void *)(t);                    \
+		int __ok = 1;                                                       \
+                                                                                    \
+		if (bpf_core_field_exists(__t619->rseq.usrptr)) {                   \
+			(ptr_out) = (__u64)RD(__t619, rseq.usrptr);                 \
+			(len_out) = RD(__t619, rseq.len);                           \
+		} else if (bpf_core_field_exists((t)->rseq) &&                      \
+			   bpf_core_field_exists((t)->rseq_len)) {                  \
+			(ptr_out) = (__u64)RD(t, rseq);                             \
+			(len_out) = RD(t, rseq_len);                                \
+		} else {                                                            \
+			__ok = 0;                                                   \
+		}                                                                   \
+		__ok;                                                               \
+	})
+
+/*
  * struct kernel_clone_args (catalogue E-03/E-04): io_thread since v5.12;
  * kthread, fn and fn_arg since about v5.19; user_worker since about v6.4,
  * when kthread and io_thread also became 1-bit fields (versions from the
@@ -66,6 +112,18 @@ static __always_inline __u32 kargs_user_worker(struct kernel_clone_args *a)
 	if (!bpf_core_field_exists(a->user_worker))
 		return 0;
 	return BPF_CORE_READ_BITFIELD_PROBED(a, user_worker);
+}
+
+/*
+ * kernel_clone_args::idle: absent in 5.10 (5.10.262 included), an int in 6.1
+ * and 7.2.  Added in v5.19 by commit 36cb0e1cda64 ("fork: Explicity test for
+ * idle tasks in copy_thread").
+ */
+static __always_inline __u32 kargs_idle(struct kernel_clone_args *a)
+{
+	if (!bpf_core_field_exists(a->idle))
+		return 0;
+	return BPF_CORE_READ(a, idle);
 }
 
 static __always_inline __u64 kargs_fn(struct kernel_clone_args *a)
@@ -100,6 +158,52 @@ struct cred___pre_v63 {
 		 (__u64)RD(c, cap_effective.val) :                                  \
 		 ((__u64)RD((struct cred___pre_v63 *)(void *)(c), cap_effective.cap[0]) | \
 		  ((__u64)RD((struct cred___pre_v63 *)(void *)(c), cap_effective.cap[1]) << 32)))
+
+/*
+ * bpf_get_current_task_btf() is v5.11: commit 3ca1032ab7ab ("bpf: Implement
+ * get_current_task_btf and RET_PTR_TO_BTF_ID").  Its id is in the kernel's own enum
+ * bpf_func_id (BTF) exactly when the kernel has the helper; where it is not,
+ * the branch that calls it is dead for the verifier, which never checks the
+ * call (and, for a privileged load, removes it before fixing up calls).
+ */
+enum bpf_func_id___cc {
+	BPF_FUNC_get_current_task_btf = 158,
+};
+
+#define HAVE_CURRENT_TASK_BTF()                                                    \
+	bpf_core_enum_value_exists(enum bpf_func_id___cc, BPF_FUNC_get_current_task_btf)
+
+/*
+ * A new clone_id.  An atomic fetch-and-add that returns the old value
+ * (BPF_ATOMIC | BPF_FETCH) is v5.12: commit 5ca419f2864a ("bpf: Add BPF_FETCH
+ * field / create atomic_fetch_add instruction").  Before, the verifier
+ * refuses the instruction wherever it is, dead code included (its first pass
+ * over all instructions: "BPF_STX uses reserved fields"), so the object is
+ * built a second time with CC_NO_ATOMIC_FETCH and the loader picks the one
+ * the kernel accepts (src/loader.c, probe_atomic_fetch()).  That one counts
+ * per CPU and interleaves the CPUs: count * nr_cpus + cpu + 1.  Unique as
+ * long as no allocation is preempted by another on the same CPU: true where
+ * it is used, kernels before 5.12 as Debian builds them (bullseye's 5.10
+ * cloud: CONFIG_PREEMPT_VOLUNTARY; its rt flavour would not be safe), since
+ * every program that allocates runs in the creating task, never in
+ * interrupt context.
+ */
+#ifndef CC_NO_ATOMIC_FETCH
+#define CLONE_ID_NEW(next, percpu, ncpus) (__sync_fetch_and_add(next, 1) + 1)
+#else
+#define CLONE_ID_NEW(next, percpu, ncpus)                                          \
+	({                                                                         \
+		__u32 __zero = 0;                                                  \
+		__u64 *__c = bpf_map_lookup_elem(percpu, &__zero);                 \
+		__u64 __id = 0;                                                    \
+                                                                                   \
+		if (__c) {                                                         \
+			__id = *__c * (ncpus) + bpf_get_smp_processor_id() + 1;    \
+			*__c += 1;                                                 \
+		}                                                                  \
+		__id;                                                              \
+	})
+#endif
 
 #if defined(__TARGET_ARCH_arm64)
 /*

@@ -17,21 +17,26 @@
 
 static __always_inline void READ_FN(read_task)(struct rec_task *r, struct task_struct *t)
 {
-	const cpumask_t *mask = RD(t, cpus_ptr);
-
 	r->task = (__u64)t;
 	r->mm = (__u64)RD(t, mm);
 	r->files = (__u64)RD(t, files);
 	r->fs = (__u64)RD(t, fs);
 	r->sighand = (__u64)RD(t, sighand);
 	r->signal = (__u64)RD(t, signal);
-	r->cpus_mask = RD(mask, bits[0]);
+	/*
+	 * cpus_mask, not *cpus_ptr: while a task is migrate-disabled, and a
+	 * BPF program that can be preempted runs so (fentry, and syscall
+	 * tracepoints since they may fault), cpus_ptr points at
+	 * cpumask_of(its CPU) once it is switched out (migrate_disable_switch(),
+	 * kernel/sched/core.c); cpus_mask is what fork copies (R-42).
+	 */
+	r->cpus_mask = RD(t, cpus_mask.bits[0]);
 	r->pid = RD(t, pid);
 	r->tgid = RD(t, tgid);
 	r->real_parent_pid = RD2(t, real_parent, pid);
 	r->ns_level = RD2(t, thread_pid, level);
 	r->state = TASK_STATE(RD, t);
-	r->on_rq = RD(t, on_rq);
+	r->on_rq = TASK_ON_RQ(RDBF, t);
 	r->exit_signal = RD(t, exit_signal);
 	r->flags = RD(t, flags);
 	r->signal_flags = RD2(t, signal, flags);
@@ -112,13 +117,9 @@ static __always_inline void READ_FN(read_task_ext)(struct rec_task_ext *x, struc
 	x->sas_ss_flags = RD(t, sas_ss_flags);
 	x->valid |= REC_IN_SIGALT;
 
-	/* rseq (CONFIG_RSEQ) */
-	/* rseq since 4.18; rseq_len only since 6.3 (extensible rseq) */
-	if (bpf_core_field_exists(t->rseq) && bpf_core_field_exists(t->rseq_len)) {
-		x->rseq = (__u64)RD(t, rseq);
-		x->rseq_len = RD(t, rseq_len);
+	/* rseq (CONFIG_RSEQ): pointer and length, 6.3+ (compat.bpf.h) */
+	if (TASK_RSEQ(RD, t, x->rseq, x->rseq_len))
 		x->valid |= REC_IN_RSEQ;
-	}
 
 	/* ptrace */
 	x->ptrace = RD(t, ptrace);
@@ -173,8 +174,13 @@ static __always_inline void READ_FN(read_task_ext)(struct rec_task_ext *x, struc
 
 	/* uclamp (CONFIG_UCLAMP_TASK) */
 	if (bpf_core_field_exists(t->uclamp_req)) {
-		x->uclamp_min = RDBF(&t->uclamp_req[0], value);
-		x->uclamp_max = RDBF(&t->uclamp_req[1], value);
+		/*
+		 * The whole path from t: a bitfield read's byte offset is
+		 * relocated from the root of the access, so a base of
+		 * &t->uclamp_req[i] would count uclamp_req's offset twice.
+		 */
+		x->uclamp_min = RDBF(t, uclamp_req[0].value);
+		x->uclamp_max = RDBF(t, uclamp_req[1].value);
 		x->valid |= REC_IN_UCLAMP;
 	}
 }

@@ -70,7 +70,7 @@
 	X(BASE, U64, sighand, SIGHAND, ALWAYS)	/* task->sighand identity */              \
 	X(BASE, U64, signal, SIGNAL, ALWAYS)	/* task->signal identity */               \
 	X(BASE, U64, task, TASK, ALWAYS)	/* the task_struct itself */              \
-	X(BASE, U64, cpus_mask, CPUS_MASK, ALWAYS) /* first 64 bits of *task->cpus_ptr */ \
+	X(BASE, U64, cpus_mask, CPUS_MASK, ALWAYS) /* first 64 bits of task->cpus_mask */ \
 	X(BASE, U32, pid, PID, ALWAYS)		/* task->pid (global tid) */              \
 	X(BASE, U32, tgid, TGID, ALWAYS)	/* task->tgid (global) */                 \
 	X(BASE, U32, real_parent_pid, REAL_PARENT_PID, ALWAYS) /* task->real_parent->pid */ \

@@ -8,6 +8,8 @@
  * fentry/fexit, then kprobe/kretprobe, then tracepoints; the scheduler
  * tracepoints are tp_btf, or raw_tp where BTF tracepoints are refused.  The
  * syscall tracepoints need tracefs for their ids, mounted when absent.
+ * Kernels without BPF_FETCH atomics (before 5.12) get the same object built
+ * without them (clonecheck_nofetch, see CLONE_ID_NEW in bpf/compat.bpf.h).
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -16,12 +18,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <bpf/bpf.h>
+#include <bpf/btf.h>
 #include <bpf/libbpf.h>
 
 #include "correlate.h"
 #include "loader.h"
 #include "log.h"
 #include "clonecheck.skel.h"
+#include "clonecheck_nofetch.skel.h"	/* its ELF bytes only */
 #include "../bpf/events.h"
 
 #define TRACEFS "/sys/kernel/tracing"
@@ -56,6 +60,8 @@ struct loader {
 	struct bpf_link *links[MAX_LINKS];
 	size_t n_links;
 	struct loader_opts opts;
+	bool atomic_fetch;		/* the kernel takes BPF_FETCH (5.12+) */
+	unsigned int nr_cpus;		/* possible CPUs */
 };
 
 /* --backend names, indexed by enum backend. */
@@ -98,6 +104,60 @@ static int ensure_tracefs(void)
 	if (stat(SYSCALL_EVENTS, &st))
 		return -errno;
 	return 0;
+}
+
+/*
+ * Does the verifier take an atomic fetch-and-add (BPF_ATOMIC | BPF_FETCH,
+ * v5.12)?  A five-instruction socket filter that adds to a stack slot.
+ */
+static bool probe_atomic_fetch(void)
+{
+	const struct bpf_insn insns[] = {
+		/* *(u64 *)(r10 - 8) = 0 */
+		{ .code = BPF_ST | BPF_MEM | BPF_DW, .dst_reg = BPF_REG_10, .off = -8 },
+		/* r1 = 1 */
+		{ .code = BPF_ALU64 | BPF_MOV | BPF_K, .dst_reg = BPF_REG_1, .imm = 1 },
+		/* r1 = atomic_fetch_add((u64 *)(r10 - 8), r1) */
+		{ .code = BPF_STX | BPF_ATOMIC | BPF_DW, .dst_reg = BPF_REG_10,
+		  .src_reg = BPF_REG_1, .off = -8, .imm = BPF_ADD | BPF_FETCH },
+		/* r0 = 0; exit */
+		{ .code = BPF_ALU64 | BPF_MOV | BPF_K, .dst_reg = BPF_REG_0 },
+		{ .code = BPF_JMP | BPF_EXIT },
+	};
+	int fd = bpf_prog_load(BPF_PROG_TYPE_SOCKET_FILTER, NULL, "GPL", insns,
+			       ARRAY_SIZE(insns), NULL);
+
+	if (fd < 0)
+		return false;
+	close(fd);
+	return true;
+}
+
+/*
+ * Open the skeleton on the object the kernel can take: clonecheck_bpf's own,
+ * or the one built without BPF_FETCH (same source, same maps, programs and
+ * globals, so the same skeleton describes it).
+ */
+static struct clonecheck_bpf *open_skel(bool fetch)
+{
+	struct clonecheck_bpf *obj = calloc(1, sizeof(*obj));
+	int err;
+
+	if (!obj) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	err = clonecheck_bpf__create_skeleton(obj);
+	if (!err && !fetch)
+		obj->skeleton->data = clonecheck_nofetch_bpf__elf_bytes(&obj->skeleton->data_sz);
+	if (!err)
+		err = bpf_object__open_skeleton(obj->skeleton, NULL);
+	if (err) {
+		clonecheck_bpf__destroy(obj);
+		errno = -err;
+		return NULL;
+	}
+	return obj;
 }
 
 /* Turn on the programs of one attempt, off all others. */
@@ -154,6 +214,39 @@ static void skip_missing_syscalls(struct clonecheck_bpf *s)
 	}
 }
 
+/*
+ * fentry/fexit need the traced function's BTF id: a function the kernel's
+ * BTF lacks (copy_process on Debian's arm64 5.10, whose BTF has no FUNC for
+ * it although kallsyms has it) cannot even be loaded, and libbpf says only
+ * ESRCH.  Name the function instead.
+ */
+static int check_traced_btf(struct clonecheck_bpf *s, char *why, size_t len)
+{
+	struct bpf_program *prog;
+	struct btf *vmlinux;
+	int err = 0;
+
+	vmlinux = btf__load_vmlinux_btf();
+	if (!vmlinux)
+		return 0;	/* the load says why */
+	bpf_object__for_each_program(prog, s->obj) {
+		const char *sec = bpf_program__section_name(prog);
+		const char *fn = strchr(sec, '/');
+
+		if (!bpf_program__autoload(prog) || (strncmp(sec, "fentry/", 7) &&
+						     strncmp(sec, "fexit/", 6)))
+			continue;
+		if (btf__find_by_name_kind(vmlinux, fn + 1, BTF_KIND_FUNC) < 0) {
+			err = -ESRCH;
+			snprintf(why, len, "cannot attach %s: %s is not in the kernel's BTF", sec,
+				 fn + 1);
+			break;
+		}
+	}
+	btf__free(vmlinux);
+	return err;
+}
+
 /* strerror() has no text for the kernel-internal ENOTSUPP (524). */
 static const char *errstr(int err)
 {
@@ -177,7 +270,7 @@ static int try_attempt(struct loader *l, const struct attempt *at, char *why, si
 	struct bpf_program *prog;
 	int err;
 
-	l->skel = clonecheck_bpf__open();
+	l->skel = open_skel(l->atomic_fetch);
 	if (!l->skel) {
 		err = -errno;
 		snprintf(why, len, "cannot open the BPF object: %s", strerror(-err));
@@ -185,12 +278,16 @@ static int try_attempt(struct loader *l, const struct attempt *at, char *why, si
 	}
 	l->skel->rodata->filter_tgid = o->filter_tgid;
 	l->skel->rodata->filter_cgroup = o->cgroup_id;
+	l->skel->rodata->nr_cpus = l->nr_cpus;
 	if (o->comm)
 		strncpy((char *)l->skel->rodata->filter_comm, o->comm,
 			sizeof(l->skel->rodata->filter_comm) - 1);
 	bpf_map__set_max_entries(l->skel->maps.rb, o->ringbuf_bytes ? o->ringbuf_bytes : 4u << 20);
 	select_programs(l->skel, at);
 	skip_missing_syscalls(l->skel);
+	err = check_traced_btf(l->skel, why, len);
+	if (err)
+		goto out_detach;
 	err = clonecheck_bpf__load(l->skel);
 	if (err) {
 		snprintf(why, len, "load failed: %s", errstr(err));
@@ -257,6 +354,15 @@ struct loader *loader__open(const struct loader_opts *opts, int *err)
 		return NULL;
 	}
 	l->opts = *opts;
+	l->atomic_fetch = probe_atomic_fetch();
+	if (!l->atomic_fetch)
+		vlog("no BPF_FETCH atomics (kernel before 5.12): clone ids counted per CPU");
+	*err = libbpf_num_possible_cpus();
+	if (*err < 0) {
+		elog("cannot count the possible CPUs: %s", strerror(-*err));
+		goto out_free;
+	}
+	l->nr_cpus = *err;
 
 	/* Step 1: load and attach the first backend the kernel allows. */
 	for (size_t i = 0; i < ARRAY_SIZE(attempts) && !l->skel; i++) {
@@ -393,10 +499,36 @@ uint64_t loader__untracked(const struct loader *l)
 	return l->skel->bss->untracked_child;
 }
 
+/*
+ * Say (-v) how often the kernel skipped one of our programs (recursion on a
+ * CPU: bpf_prog_info.recursion_misses, 5.12+; 0 before), and how often the
+ * second sys_exit instance caught what the first missed.
+ */
+static void log_misses(const struct loader *l)
+{
+	struct bpf_program *prog;
+
+	bpf_object__for_each_program(prog, l->skel->obj) {
+		struct bpf_prog_info info = {};
+		__u32 len = sizeof(info);
+		int fd = bpf_program__fd(prog);
+
+		if (fd < 0 || bpf_obj_get_info_by_fd(fd, &info, &len) || !info.recursion_misses)
+			continue;
+		vlog("the kernel skipped %llu runs of %s (recursion)",
+		     (unsigned long long)info.recursion_misses, bpf_program__name(prog));
+	}
+	if (l->skel->bss->exit_second_chance)
+		vlog("%llu sys_exit records came from the second instance",
+		     (unsigned long long)l->skel->bss->exit_second_chance);
+}
+
 void loader__close(struct loader *l)
 {
 	if (!l)
 		return;
+	if (l->skel && l->at)
+		log_misses(l);
 	ring_buffer__free(l->rb);
 	if (l->skel)
 		detach_all(l);

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 """console.py - rebuild a guest's results from its console log and judge them.
 
-USAGE: console.py --guest NAME --expect vm/expect --out DIR [--qemu-status N] CONSOLE.LOG
+USAGE: console.py --guest NAME --expect vm/expect --out DIR [--qemu-status N]
+                  [--series X.Y --flavour F --arch A] CONSOLE.LOG
 
 Reads the frames vm/init.c writes (@@CC BEGIN name len crc32 / @@D base64 /
 @@CC END name, between @@CC START and @@CC DONE), verifies each length and
@@ -15,7 +16,10 @@ a missing run, a crash signal, an oops or panic in the console or dmesg, an
 exit status other than the expected one, a report that is not CONFORMS with
 0 mismatch / 0 incomplete / 0 lost, another backend than expected, a record
 run without its trace file (<run>.cct, checked to be a clonecheck trace),
-or QEMU's timeout; 2 on a usage error.
+QEMU's timeout, or (with --series, --flavour and --arch) a guest that booted
+another kernel than its own: the release must be X.Y.* of flavour F and
+Debian arch A (6.19.14+deb13-cloud-arm64), the machine A's; 2 on a usage
+error.
 """
 import argparse
 import base64
@@ -128,8 +132,9 @@ def field(report, key):
 
 
 def findings(report):
-    """The report's findings section, verbatim (mismatch and incomplete clones)."""
-    m = re.search(r"^findings\n(.*?)(?=^verdict )", report, re.M | re.S)
+    """The report's findings section, verbatim (mismatch and incomplete clones):
+    its indented lines, up to the next section ("not exercised", "verdict")."""
+    m = re.search(r"^findings\n((?:[ \t].*\n|\n)*)", report, re.M)
     return m.group(1).rstrip("\n").split("\n") if m else []
 
 
@@ -168,6 +173,21 @@ def judge_trace(run, frames, fails):
                      % (run, run, major, TRACE_MAJOR))
         return None
     return len(data)
+
+
+MACHINES = {"arm64": "aarch64", "amd64": "x86_64"}
+
+
+def judge_kernel(release, machine, series, flavour, arch, fails):
+    """The guest booted its own kernel: series, flavour and arch of the release."""
+    if not release:
+        return
+    if not re.match(r"^%s[.+-]" % re.escape(series), release) or \
+            not release.endswith("-%s-%s" % (flavour, arch)):
+        fails.append("kernel %s is not the guest's (%s, %s flavour, %s)"
+                     % (release, series, flavour, arch))
+    if machine != MACHINES.get(arch, arch):
+        fails.append("machine %s is not %s's (%s)" % (machine, arch, MACHINES.get(arch, arch)))
 
 
 def judge_run(exp, frames, release, fails, notes):
@@ -240,8 +260,13 @@ def main():
     ap.add_argument("--qemu-status", type=int, default=0,
                     help="exit status of `timeout qemu-...` (124/137: timed out)")
     ap.add_argument("--seconds", default="?", help="wall time of the guest, for the summary")
+    ap.add_argument("--series", help="the guest's kernel series (X.Y)")
+    ap.add_argument("--flavour", help="the guest's kernel flavour (cloud, rt)")
+    ap.add_argument("--arch", help="the guest's Debian arch (arm64, amd64)")
     ap.add_argument("console")
     a = ap.parse_args()
+    if (a.series, a.flavour, a.arch).count(None) not in (0, 3):
+        ap.error("--series, --flavour and --arch go together")
 
     expect = load_expect(a.expect, a.guest)
     fails, notes, results = [], [], []
@@ -270,6 +295,8 @@ def main():
 
     release = start[0] if start else None
     machine = start[1] if start and len(start) > 1 else "?"
+    if a.series:
+        judge_kernel(release, machine, a.series, a.flavour, a.arch, fails)
     for ln in outside:
         if CRASH_RE.search(ln):
             fails.append("console: %s" % ln.strip())

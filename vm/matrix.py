@@ -8,10 +8,12 @@ Each GUESTDIR is a vmtest result (OUTDIR/<guest>/ with summary.txt and
 files/<run>.report).  Reads the text reports' rule tables ("RULE STATEMENT
 CHECKED PASS FAIL") and prints, to stdout and to MATRIX.md:
 
-  - the guests: kernel, result, the backend `auto` chose, wall time;
-  - rule x kernel: "pass" when every run that checked the rule passed it,
-    "FAIL f/n" (failed checks / checks over that kernel's runs), or
-    "not observed" when no run on that kernel checked it;
+  - the guests: kernel, the Debian package it came from, result, the
+    backend `auto` chose, wall time;
+  - rule x kernel, one column per guest: "pass" when every run that checked
+    the rule passed it, "FAIL f/n" (failed checks / checks over that
+    kernel's runs), or "not observed" when no run on that kernel checked it;
+    and a last column saying on which guests the rule was exercised;
   - rule x kernel x backend, one column per forced backend that gave a report;
   - every run: status, backend, verdict, clones.
 
@@ -44,6 +46,22 @@ def rule_table(text):
     return rows
 
 
+def not_exercised(text):
+    """{rule: reason} from a text report's "not exercised" section."""
+    rows, on = {}, False
+    for ln in text.split("\n"):
+        if ln.startswith("not exercised"):
+            on = True
+            continue
+        if not on:
+            continue
+        m = re.match(r"^  (\S+)\s+(.*)$", ln)
+        if not m:
+            break
+        rows[m.group(1)] = m.group(2).strip()
+    return rows
+
+
 def field(text, key):
     m = re.search(r"^%s\s+(.*)$" % re.escape(key), text, re.M)
     return m.group(1).strip() if m else ""
@@ -55,16 +73,21 @@ def load_guest(d):
         with open(os.path.join(d, "summary.txt")) as f:
             s = f.read()
     except OSError:
-        g.update(kernel="?", result="NO RESULT", time="?", ok=False)
+        g.update(kernel="?", package="?", result="NO RESULT", time="?", ok=False)
         return g
     g["kernel"] = field(s, "kernel") or "?"
+    try:
+        with open(os.path.join(d, "kernel-package")) as f:
+            g["package"] = f.read().split()[0]
+    except (OSError, IndexError):
+        g["package"] = "?"
     g["result"] = field(s, "result") or "?"
     g["time"] = (field(s, "time") or "?").split(" ")[0]
     g["fails"] = [ln[6:] for ln in s.split("\n") if ln.startswith("FAIL  ")]
     for run in RUNS:
         p = os.path.join(d, "files", run + ".report")
         st = os.path.join(d, "files", run + ".status")
-        r = {"status": "missing", "text": "", "rules": {}}
+        r = {"status": "missing", "text": "", "rules": {}, "unexercised": {}}
         if os.path.exists(st):
             with open(st, errors="replace") as f:
                 r["status"] = f.readline().strip()
@@ -72,6 +95,7 @@ def load_guest(d):
             with open(p, errors="replace") as f:
                 r["text"] = f.read()
             r["rules"] = rule_table(r["text"])
+            r["unexercised"] = not_exercised(r["text"])
         r["backend"] = field(r["text"], "backend").split(" ")[0] or "-"
         r["verdict"] = field(r["text"], "verdict") or "-"
         r["clones"] = field(r["text"], "clones") or "-"
@@ -87,6 +111,15 @@ def cell(rows):
     checked = sum(r[1] for r in rows)
     failed = sum(r[3] for r in rows)
     return "**FAIL %d/%d**" % (failed, checked) if failed else "pass"
+
+
+def where(names, total):
+    """Where a rule was exercised: the guests named, or all but some."""
+    if not names:
+        return "nowhere"
+    if len(names) == total:
+        return "all %d guests" % total
+    return "%d of %d: %s" % (len(names), total, ", ".join(names))
 
 
 def main():
@@ -113,19 +146,36 @@ def main():
     rules = sorted(statements.keys() | {r for g in guests for run in g["runs"].values()
                                         for r in run["rules"]}, key=order)
     out = ["# clonecheck on Debian kernels under QEMU (vmtest)", "",
-           "| guest | kernel | result | auto chose | wall s |", "|---|---|---|---|---|"]
+           "| guest | kernel | package | result | auto chose | wall s |",
+           "|---|---|---|---|---|---|"]
     for g in guests:
         auto = g["runs"].get("auto", {}).get("backend", "-")
-        out.append("| %s | %s | %s | %s | %s |" % (g["name"], g["kernel"], g["result"],
-                                                   auto, g["time"]))
+        out.append("| %s | %s | %s | %s | %s | %s |" % (g["name"], g["kernel"], g["package"],
+                                                        g["result"], auto, g["time"]))
 
     out += ["", "## Rule x kernel", "",
             "Every run on the kernel that gave a report (auto and each forced backend).", "",
-            "| rule | statement | " + " | ".join(g["name"] for g in guests) + " |",
-            "|---|---|" + "---|" * len(guests)]
+            "| rule | statement | " + " | ".join(g["name"] for g in guests) +
+            " | exercised on |", "|---|---|" + "---|" * (len(guests) + 1)]
     for rule in rules:
         cells = [cell([r["rules"].get(rule) for r in g["runs"].values()]) for g in guests]
-        out.append("| %s | %s | %s |" % (rule, statements.get(rule, ""), " | ".join(cells)))
+        seen = [g["name"] for g, c in zip(guests, cells) if c != "not observed"]
+        out.append("| %s | %s | %s | %s |" % (rule, statements.get(rule, ""), " | ".join(cells),
+                                              where(seen, len(guests))))
+
+    # Rules a report named as not exercised, that no run on any guest checked.
+    never = {}
+    for g in guests:
+        for r in g["runs"].values():
+            for rule, why in r["unexercised"].items():
+                if rule not in rules:
+                    never.setdefault(rule, set()).add(why)
+    if never:
+        out += ["", "## Not exercised on any guest", "",
+                "Named by the reports as not exercised, and checked by no run on any guest.",
+                "", "| rule | why (the reports' words) |", "|---|---|"]
+        for rule in sorted(never, key=order):
+            out.append("| %s | %s |" % (rule, "; ".join(sorted(never[rule]))))
 
     cols = [(g, run) for g in guests for run in RUNS[1:] if g["runs"].get(run, {}).get("rules")]
     out += ["", "## Rule x kernel x backend", "",

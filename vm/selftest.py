@@ -149,6 +149,11 @@ def insert_after(marker, text):
     return f
 
 
+# --series/--flavour/--arch of the good log's kernel (6.1.0-50-cloud-arm64 aarch64)
+OWN_KERNEL = ["--series", "6.1", "--flavour", "cloud", "--arch", "arm64"]
+FENTRY_NO_BTF = ("clonecheck: backend fentry cannot run on this kernel: cannot attach "
+                 "fentry/copy_process: copy_process is not in the kernel's BTF\n")
+
 CASES = [
     # name, expected console.py status, guest, runs, log kwargs, extra args
     ("good", 0, "arm64-6.1", good_runs(), {}, []),
@@ -196,6 +201,16 @@ CASES = [
     ("record trace frame corrupted", 1, "arm64-6.1", good_runs(),
      {"extra": flip_data_of("@@CC BEGIN record.cct")}, []),
     ("QEMU timeout", 1, "arm64-6.1", good_runs(), {}, ["--qemu-status", "124"]),
+    ("the guest's own kernel", 0, "arm64-6.1", good_runs(), {}, OWN_KERNEL),
+    ("a kernel of another series", 1, "arm64-6.1", good_runs(), {},
+     ["--series", "6.12", "--flavour", "cloud", "--arch", "arm64"]),
+    ("a kernel of another flavour", 1, "arm64-6.1", good_runs(), {},
+     ["--series", "6.1", "--flavour", "rt", "--arch", "arm64"]),
+    ("a kernel of another arch", 1, "arm64-6.1", good_runs(), {},
+     ["--series", "6.1", "--flavour", "cloud", "--arch", "amd64"]),
+    ("arm64 5.10: fentry, no copy_process BTF", 0, "arm64-5.10",
+     with_run(fentry=("exit 2", "", FENTRY_NO_BTF)), {}, []),
+    ("arm64 5.10: fentry fails another way", 1, "arm64-5.10", good_runs(), {}, []),
     ("empty console", 1, "arm64-6.1", None, {}, []),
     ("no expectations for the guest", 1, "riscv-9.9", good_runs(), {}, []),
 ]

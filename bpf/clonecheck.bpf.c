@@ -44,6 +44,7 @@ __u64 untracked_child;		/* a child point whose clone_id was unknown */
 __u64 exit_second_chance;	/* sys_exit records the second instance emitted */
 __s64 pending_first_run;	/* children seen at task_newtask, not yet run */
 __u64 rb_max_avail;		/* the ring's fullest, bytes (user space resets it) */
+__u32 gate_open;		/* set by user space: new clones may be opened */
 
 /* Who opened an inflight clone, so the right exit closes it. */
 enum { OPEN_SYSCALL = 0, OPEN_COPY_PROCESS = 1, OPEN_KERNEL_CLONE = 2 };
@@ -148,9 +149,16 @@ static __always_inline __u64 rb_flags(void)
 									 BPF_RB_NO_WAKEUP;
 }
 
-/* Does the creating task pass the user's filters? */
+/*
+ * May a new clone be opened now, by this creator?  Only while user space
+ * holds the gate open (after every program is attached, until it stops), so
+ * that no clone is half seen at either end; then the user's filters.  A
+ * clone already open is followed to its end whatever the gate says.
+ */
 static __always_inline bool creator_selected(__u32 tgid)
 {
+	if (!gate_open)
+		return false;
 	if (filter_tgid && !bpf_map_lookup_elem(&watched, &tgid))
 		return false;
 	if (filter_cgroup && bpf_get_current_cgroup_id() != filter_cgroup)

@@ -24,16 +24,20 @@
 #include "report_fmt.h"
 
 #define POLL_MS 50		/* the loop's period: timers and signals are this late at most */
-#define STOP_DRAIN_S 0.5	/* after SIGTERM: how long the ring may take to drain */
 #define STATUS_S 5		/* how often STATUS= is sent */
 #define FINDINGS_PER_S 10	/* the rate limit of findings ... */
 #define FINDINGS_BURST 100	/* ... and how many may come at once */
 
 static volatile sig_atomic_t stop_req, snapshot_req, reopen_req;
 
+/* SIGTERM, SIGINT: stop and report; a second one: exit at once. */
 static void on_stop(int sig)
 {
-	(void)sig;
+	if (stop_req) {
+		signal(sig, SIG_DFL);
+		raise(sig);
+		return;
+	}
 	stop_req = 1;
 }
 
@@ -335,6 +339,8 @@ int daemon_run(const struct env *env)
 	err = start_target(&d);
 	if (err)
 		goto out;
+	if (d.l)
+		loader__gate(d.l, true);
 	d.start = now_s();
 	next_metrics = next_status = d.start;
 	wd = notify_watchdog_usec() / 2e6;
@@ -394,14 +400,13 @@ int daemon_run(const struct env *env)
 		}
 	}
 
-	/* Step 3: stop observing, drain what is left (bounded), end, report. */
+	/* Step 3: stop without cutting a clone (bounded), end, report. */
 	notify_stopping();
 	if (d.l) {
-		double deadline = now_s() + STOP_DRAIN_S;
+		int e = run_stop_observing(d.l, d.s);
 
-		loader__stop(d.l);
-		while (now_s() < deadline && loader__poll(d.l, 10) > 0)
-			;
+		if (e && !err)
+			err = e;
 		counts.lost_total = loader__lost(d.l, counts.lost);
 		counts.untracked = loader__untracked(d.l);
 	} else if (tr && !err) {

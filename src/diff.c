@@ -88,6 +88,10 @@ static void check_fields(const struct model_profile *prof, const struct model_pr
 			v->unobserved++;
 			continue;
 		}
+		/* compared with the child's pid, which only task_newtask gives:
+		 * without it the clone is incomplete (v->missing), not wrong */
+		if (e->op == MODEL_OP_EQ_CHILD_PID && !have[MODEL_STAGE_NEWTASK])
+			continue;
 		c = add_check(v, CHECK_FIELD, e->rule, e->stage);
 		if (!c)
 			return;

@@ -55,6 +55,8 @@ static const struct attempt attempts[] = {
 
 struct loader {
 	struct clonecheck_bpf *skel;
+	size_t taken;			/* records handed on in this poll */
+	bool yielded;			/* ... and it stopped at POLL_BUDGET */
 	struct ring_buffer *rb;
 	const struct attempt *at;	/* the one that runs */
 	struct bpf_link *links[MAX_LINKS];
@@ -320,11 +322,36 @@ out_detach:
 	return err;
 }
 
+/*
+ * Records handed on per poll or drain at most: under a clone storm the ring
+ * refills as fast as it is read, and libbpf's consume loop would never
+ * return, so a stop would wait for the storm to end.
+ */
+#define POLL_BUDGET 4096
+
 static int on_sample(void *ctx, void *data, size_t len)
 {
-	const struct loader_opts *o = ctx;
+	struct loader *l = ctx;
+	int err = l->opts.cb ? l->opts.cb(l->opts.ctx, data, len) : 0;
 
-	return o->cb ? o->cb(o->ctx, data, len) : 0;
+	if (err)
+		return err;
+	/* libbpf has moved past this record: stopping here loses nothing */
+	if (++l->taken >= POLL_BUDGET) {
+		l->yielded = true;
+		return -ECANCELED;
+	}
+	return 0;
+}
+
+/* What a libbpf poll or consume returned, as records handed on or -errno. */
+static int taken(struct loader *l, int n)
+{
+	if ((n == -ECANCELED && l->yielded) || n == -EINTR || n >= 0)
+		n = (int)l->taken;
+	l->yielded = false;
+	l->taken = 0;
+	return n;
 }
 
 struct loader *loader__open(const struct loader_opts *opts, int *err)
@@ -382,7 +409,7 @@ struct loader *loader__open(const struct loader_opts *opts, int *err)
 		goto out_free;
 	}
 	/* Step 2: the ring buffer consumer. */
-	l->rb = ring_buffer__new(bpf_map__fd(l->skel->maps.rb), on_sample, &l->opts, NULL);
+	l->rb = ring_buffer__new(bpf_map__fd(l->skel->maps.rb), on_sample, l, NULL);
 	if (!l->rb) {
 		*err = -errno;
 		elog("cannot open the BPF ring buffer: %s", strerror(-*err));
@@ -415,18 +442,17 @@ int loader__watch(struct loader *l, pid_t tgid)
 
 int loader__poll(struct loader *l, int timeout_ms)
 {
-	int n = ring_buffer__poll(l->rb, timeout_ms);
-
-	if (n < 0 && n != -EINTR)
-		return n;
-	return loader__drain(l);
+	return taken(l, ring_buffer__poll(l->rb, timeout_ms));
 }
 
 int loader__drain(struct loader *l)
 {
-	int n = ring_buffer__consume(l->rb);
+	return taken(l, ring_buffer__consume(l->rb));
+}
 
-	return n == -EINTR ? 0 : n;
+void loader__gate(struct loader *l, bool open)
+{
+	__atomic_store_n(&l->skel->bss->gate_open, open ? 1 : 0, __ATOMIC_SEQ_CST);
 }
 
 void loader__stop(struct loader *l)

@@ -45,10 +45,20 @@ struct loader *loader__open(const struct loader_opts *opts, int *err);
 void loader__set_ctx(struct loader *l, void *ctx);
 /* Watch a tgid (with filter_tgid).  0 or -errno. */
 int loader__watch(struct loader *l, pid_t tgid);
-/* Wait up to timeout_ms for records, then drain what is there.  >= 0 or -errno. */
+/*
+ * Wait up to timeout_ms for records and hand on what is there, at most a
+ * few thousand (call again: more may be waiting).  The number handed on,
+ * or -errno (also the record callback's error).
+ */
 int loader__poll(struct loader *l, int timeout_ms);
-/* Drain without waiting. */
+/* The same without waiting. */
 int loader__drain(struct loader *l);
+/*
+ * Open or close the gate: while it is closed (as loader__open() leaves it),
+ * BPF opens no new clone, and follows those already open to their end.
+ * Open it once everything is attached and watched; close it to stop.
+ */
+void loader__gate(struct loader *l, bool open);
 /*
  * Stop observing: detach every program, so no new record comes; what is in
  * the ring can still be drained.

@@ -21,9 +21,17 @@
 
 int log_verbose;
 
+/*
+ * SIGINT, SIGTERM, SIGHUP, SIGPIPE: stop observing and report (a recording
+ * ends whole).  A second SIGINT or SIGTERM: exit at once.
+ */
 static void on_signal(int sig)
 {
-	(void)sig;
+	if (run_stop_requested() && (sig == SIGINT || sig == SIGTERM)) {
+		signal(sig, SIG_DFL);
+		raise(sig);
+		return;
+	}
 	run_request_stop();
 }
 
@@ -110,6 +118,8 @@ int main(int argc, char **argv)
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGPIPE, &sa, NULL);
 	status = env.verb == VERB_DAEMON ? daemon_run(&env) : cmd_judge(&env);
 	env_free(&env);
 	return status;

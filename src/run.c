@@ -4,7 +4,10 @@
  * observed (the built-in workload, a command, a pid, the whole system),
  * drain the ring buffer into the session until it is over, then end it.
  */
+#define _GNU_SOURCE	/* pipe2() */
 #include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,7 +21,8 @@
 #include "run.h"
 
 #define DRAIN_MS 10		/* consumer period: BPF never wakes us (batched) */
-#define SETTLE_POLLS 5		/* empty polls in a row that end the drain */
+#define SETTLE_S 0.4		/* at a stop: how long open clones may take to end */
+#define TERM_GRACE_S 0.3	/* -c: SIGTERM to the command's group, then SIGKILL */
 
 static volatile sig_atomic_t stop_requested;
 
@@ -26,6 +30,11 @@ void run_request_stop(void)
 {
 	stop_requested = 1;
 	workload_request_stop();
+}
+
+bool run_stop_requested(void)
+{
+	return stop_requested;
 }
 
 static double now_s(void)
@@ -54,18 +63,32 @@ static const char *case_label(void *ctx, const struct clone_obs *co)
 	return i < 0 ? NULL : c[i].name;
 }
 
-/* Poll until the ring stays empty for a few periods. */
-static int drain(struct loader *l)
+/*
+ * Stop observing without cutting a clone: close the gate (BPF opens no new
+ * clone), let the open ones end (a bounded wait), detach every program,
+ * then hand on what is left in the ring.  Whatever is still open was
+ * cut by the stop: its syscall has not returned (session__cut()).
+ */
+int run_stop_observing(struct loader *l, struct session *s)
 {
-	int empty = 0;
+	double deadline = now_s() + SETTLE_S;
+	int n;
 
-	while (empty < SETTLE_POLLS) {
-		int n = loader__poll(l, DRAIN_MS);
-
+	loader__gate(l, false);
+	while (session__pending(s) && now_s() < deadline) {
+		n = loader__poll(l, DRAIN_MS);
 		if (n < 0)
 			return n;
-		empty = n ? 0 : empty + 1;
 	}
+	loader__stop(l);
+	/* detached: the ring holds all there will be (bounded by its size) */
+	do {
+		n = loader__drain(l);
+		if (n < 0)
+			return n;
+	} while (n);
+	if (session__pending(s))
+		session__cut(s);
 	return 0;
 }
 
@@ -106,6 +129,24 @@ static bool pid_done(void *ctx)
 }
 
 /*
+ * Stopped early (SIGINT or -d): the command's whole process group gets
+ * SIGTERM, then SIGKILL after a grace period; the shell is reaped.
+ */
+static void stop_command(struct command_ctx *c)
+{
+	double deadline = now_s() + TERM_GRACE_S;
+
+	kill(-c->pid, SIGTERM);
+	while (!command_done(c) && now_s() < deadline)
+		usleep(10 * 1000);
+	if (!c->exited) {
+		kill(-c->pid, SIGKILL);
+		waitpid(c->pid, &c->status, 0);
+		c->exited = true;
+	}
+}
+
+/*
  * -c: fork a child that waits on a pipe until it is watched, then execs
  * /bin/sh -c CMD; everything it and its descendants create is judged.
  */
@@ -125,6 +166,16 @@ static int run_command(struct run *r, struct loader *l, const struct run_opts *o
 		return err;
 	}
 	if (c.pid == 0) {
+		sigset_t none;
+
+		/* its own process group, the signal state a shell expects */
+		setpgid(0, 0);
+		signal(SIGINT, SIG_DFL);
+		signal(SIGTERM, SIG_DFL);
+		signal(SIGHUP, SIG_DFL);
+		signal(SIGPIPE, SIG_DFL);
+		sigemptyset(&none);
+		sigprocmask(SIG_SETMASK, &none, NULL);
 		close(go[1]);
 		if (read(go[0], &byte, 1) != 1)
 			_exit(127);
@@ -132,6 +183,7 @@ static int run_command(struct run *r, struct loader *l, const struct run_opts *o
 		execl("/bin/sh", "sh", "-c", o->command, (char *)NULL);
 		_exit(127);
 	}
+	setpgid(c.pid, c.pid);	/* also here: no race with the child's own */
 	close(go[0]);
 	err = loader__watch(l, c.pid);
 	if (!err && write(go[1], &byte, 1) != 1)
@@ -143,12 +195,83 @@ static int run_command(struct run *r, struct loader *l, const struct run_opts *o
 		return err;
 	}
 	err = watch(l, o, command_done, &c);
-	if (!c.exited) {
-		/* stopped early (SIGINT or -d): do not leave the command behind */
-		kill(c.pid, SIGTERM);
-		waitpid(c.pid, &c.status, 0);
-	}
+	if (!c.exited)
+		stop_command(&c);
+	/* what the shell left behind in its group goes too */
+	kill(-c.pid, SIGKILL);
 	r->command_status = c.status;
+	return err;
+}
+
+struct wl_thread {
+	struct wl_result *res;
+	pthread_t tid;
+	int go[2];		/* the thread waits on it until the gate is open */
+	int err;
+	int done;		/* set (atomically) once workload_run() returned */
+};
+
+static void *wl_main(void *arg)
+{
+	struct wl_thread *t = arg;
+	char byte;
+
+	if (read(t->go[0], &byte, 1) == 1 && byte)
+		t->err = workload_run(t->res);
+	__atomic_store_n(&t->done, 1, __ATOMIC_RELEASE);
+	return NULL;
+}
+
+static bool wl_done(void *ctx)
+{
+	return __atomic_load_n(&((struct wl_thread *)ctx)->done, __ATOMIC_ACQUIRE);
+}
+
+/*
+ * The built-in workload runs on a thread of its own while this one drains
+ * the ring, so no workload is too big for the ring.  The thread is made
+ * before the gate opens (its own clone is not one of the workload's) and
+ * waits until wl_go().
+ */
+static int wl_start(struct wl_thread *t)
+{
+	int err;
+
+	if (pipe2(t->go, O_CLOEXEC))
+		return -errno;
+	err = -pthread_create(&t->tid, NULL, wl_main, t);
+	if (err) {
+		close(t->go[0]);
+		close(t->go[1]);
+		elog("cannot start the workload: %s", strerror(-err));
+	}
+	return err;
+}
+
+/*
+ * Let it run (go: else it returns at once) and watch until it is done.  A
+ * stop (SIGINT) ends it before its next case: what was judged is
+ * reported, the cases not run count as not judged.
+ */
+static int wl_run(struct wl_thread *t, struct loader *l, bool go)
+{
+	static const struct run_opts forever = { .mode = RUN_WORKLOAD };
+	char byte = go;
+	int err = 0;
+
+	if (write(t->go[1], &byte, 1) != 1)
+		err = -errno;
+	if (go && !err)
+		err = watch(l, &forever, wl_done, t);
+	if (err)
+		workload_request_stop();
+	pthread_join(t->tid, NULL);
+	close(t->go[0]);
+	close(t->go[1]);
+	if (!err && t->err && !(t->err == -EINTR && stop_requested)) {
+		err = t->err;
+		elog("workload failed: %s", strerror(-err));
+	}
 	return err;
 }
 
@@ -226,12 +349,14 @@ int run_live(struct run *r, const struct run_opts *opts, const struct session_op
 	};
 	struct model_profile prof;
 	struct trace_counts counts = {};
+	struct wl_thread wl = {};
 	struct trace_meta m;
 	struct loader *l = NULL;
+	bool started = false;
 	int err, e;
 
+	/* a stop asked for before now (SIGINT while loading) is kept */
 	memset(r, 0, sizeof(*r));
-	stop_requested = 0;
 	if (o->mode == RUN_WORKLOAD) {
 		workload_cases(&r->n_cases);
 		r->results = calloc(r->n_cases, sizeof(*r->results));
@@ -260,14 +385,30 @@ int run_live(struct run *r, const struct run_opts *opts, const struct session_op
 			goto out_close;
 	}
 
-	/* Step 3: start or pick what is observed, and watch it until it ends. */
+	/*
+	 * Step 3: open the gate once everything is attached and what is watched
+	 * is named (a clone begun before is not half seen); start or pick what
+	 * is observed, and watch it until it ends or a stop is asked for.
+	 */
+	if (o->mode == RUN_WORKLOAD) {
+		wl.res = r->results;
+		err = wl_start(&wl);
+		if (err)
+			goto out_end;
+		started = true;
+		err = loader__watch(l, getpid());
+	} else if (o->mode == RUN_PID && kill(o->pid, 0)) {
+		err = -errno;
+		elog("no process %d: %s", o->pid, strerror(-err));
+	} else if (o->mode == RUN_PID)
+		err = loader__watch(l, o->pid);
+	if (err)
+		goto out_end;
+	loader__gate(l, true);
 	switch (o->mode) {
 	case RUN_WORKLOAD:
-		err = loader__watch(l, getpid());
-		if (!err)
-			err = workload_run(r->results);
-		if (err)
-			elog("workload failed: %s", strerror(-err));
+		err = wl_run(&wl, l, true);
+		started = false;
 		break;
 	case RUN_COMMAND:
 		err = run_command(r, l, o);
@@ -275,21 +416,17 @@ int run_live(struct run *r, const struct run_opts *opts, const struct session_op
 			elog("cannot run '%s': %s", o->command, strerror(-err));
 		break;
 	case RUN_PID:
-		if (kill(o->pid, 0)) {
-			err = -errno;
-			elog("no process %d: %s", o->pid, strerror(-err));
-			break;
-		}
-		err = loader__watch(l, o->pid);
-		if (!err)
-			err = watch(l, o, pid_done, (void *)&o->pid);
+		err = watch(l, o, pid_done, (void *)&o->pid);
 		break;
 	case RUN_SYSTEM:
 		err = watch(l, o, NULL, NULL);
 		break;
 	}
-	/* Step 4: whatever is still in the ring, then end the session. */
-	e = drain(l);
+out_end:
+	if (started)
+		wl_run(&wl, l, false);
+	/* Step 4: stop without cutting a clone, then end the session. */
+	e = run_stop_observing(l, r->sess);
 	if (e && !err) {
 		elog("ring buffer poll failed: %s", strerror(-e));
 		err = e;

@@ -57,7 +57,16 @@ void run_free(struct run *r);
 int run_meta(const struct run_opts *o, const struct loader *l, size_t n_cases,
 	     struct trace_meta *m, struct model_profile *prof);
 
+/*
+ * Stop observing without cutting a clone: close the gate, let the open
+ * clones end (a bounded wait), detach, hand on what is left in the ring;
+ * what is still open was cut (session__cut()).  0 or -errno.
+ */
+int run_stop_observing(struct loader *l, struct session *s);
+
 /* Stop a running observation at the next poll (signal-safe). */
 void run_request_stop(void);
+/* Has a stop been asked for? */
+bool run_stop_requested(void);
 
 #endif /* CLONECHECK_RUN_H */

@@ -653,13 +653,14 @@ int workload_run(struct wl_result *res)
 			err = -EINTR;
 			break;
 		}
-		res[i].t_start = now_ns();
+		/* published for workload_case_at() on the consumer's thread */
+		__atomic_store_n(&res[i].t_start, now_ns(), __ATOMIC_RELEASE);
 		err = run_case(&c[i], &res[i]);
-		res[i].t_end = now_ns();
 		if (err)
 			log_error("workload case %s could not run: %s", c[i].name, strerror(-err));
 		else
-			res[i].done = 1;
+			__atomic_store_n(&res[i].done, 1, __ATOMIC_RELEASE);
+		__atomic_store_n(&res[i].t_end, now_ns(), __ATOMIC_RELEASE);
 	}
 	wl_cg_close();
 	return err;
@@ -668,10 +669,20 @@ int workload_run(struct wl_result *res)
 int workload_case_at(const struct wl_result *res, uint64_t ts_ns)
 {
 	size_t n;
+	int at = -1;
 
 	workload_cases(&n);
-	for (size_t i = 0; i < n; i++)
-		if (res[i].done && res[i].t_start <= ts_ns && ts_ns <= res[i].t_end)
-			return (int)i;
-	return -1;
+	/* the cases run one after another: the last one begun by ts_ns, if
+	 * it is still running or ran (a case that could not run has no clone) */
+	for (size_t i = 0; i < n; i++) {
+		uint64_t start = __atomic_load_n(&res[i].t_start, __ATOMIC_ACQUIRE);
+		uint64_t end = __atomic_load_n(&res[i].t_end, __ATOMIC_ACQUIRE);
+
+		if (!start || start > ts_ns)
+			continue;
+		if (end && (ts_ns > end || !__atomic_load_n(&res[i].done, __ATOMIC_ACQUIRE)))
+			continue;
+		at = (int)i;
+	}
+	return at;
 }

@@ -425,6 +425,26 @@ START_TEST(test_diff_cut_in_progress)
 }
 END_TEST
 
+/*
+ * task_newtask's record missing (lost, or cut): the checks against the
+ * child's pid (R-34, O-06, R-24) cannot be made; the clone is incomplete
+ * with task_newtask named, never a mismatch against pid 0.
+ */
+START_TEST(test_diff_no_newtask_incomplete)
+{
+	struct obs o[OBS__COUNT];
+
+	fx_fork(o, 1);
+	o[OBS_NEWTASK].point = OBS__COUNT;	/* fx_assemble() skips it */
+	judge(o, OBS__COUNT);
+	for (size_t i = 0; i < v.n_checks; i++)
+		ck_assert_msg(v.checks[i].ok, "%s failed on %s", v.checks[i].rule,
+			      model_field_name(v.checks[i].field));
+	ck_assert_int_eq(v.verdict, VERDICT_INCOMPLETE);
+	ck_assert(v.missing & MODEL_STAGE_BIT(MODEL_STAGE_NEWTASK));
+}
+END_TEST
+
 /* A kernel thread (fentry/kprobe backends): predicted from copy_process's entry. */
 START_TEST(test_diff_kthread)
 {
@@ -552,6 +572,7 @@ Suite *diff_suite(void)
 	tcase_add_test(core, test_diff_kthread);
 	tcase_add_test(core, test_diff_lossy_incomplete);
 	tcase_add_test(core, test_diff_cut_in_progress);
+	tcase_add_test(core, test_diff_no_newtask_incomplete);
 	tcase_add_loop_test(mut, test_diff_mutation_caught, 0,
 			    sizeof(mutations) / sizeof(mutations[0]));
 	tcase_add_test(mut, test_diff_invalid_clone_succeeds);

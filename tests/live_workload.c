@@ -43,6 +43,7 @@
 struct wl_seen {
 	size_t n;
 	struct clone_verdict v[WL_MAX_VERDICTS];
+	uint32_t parent_tgid[WL_MAX_VERDICTS];	/* the calling thread's process */
 };
 
 /* What the process looked like before and after a run (leftovers). */
@@ -74,9 +75,10 @@ static void wl_keep(void *ctx, const struct clone_obs *co, const struct clone_ve
 {
 	struct wl_seen *s = ctx;
 
-	(void)co;
-	if (s->n < WL_MAX_VERDICTS)
+	if (s->n < WL_MAX_VERDICTS) {
 		s->v[s->n] = *v;
+		s->parent_tgid[s->n] = (co->seen & OBS_BIT(OBS_SYS_ENTER)) ? co->enter.parent.tgid : 0;
+	}
 	s->n++;
 }
 
@@ -374,7 +376,8 @@ START_TEST(test_wl_helper_clones_labelled)
 
 			if (!v->label || strcmp(v->label, helper_cases[k].name))
 				continue;
-			if (v->parent_pid == (uint32_t)wl_pid)
+			/* the run's own thread (a worker of this process) made it */
+			if (ws->parent_tgid[j] == (uint32_t)wl_pid)
 				by_run++;
 			else
 				by_helper++;

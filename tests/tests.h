@@ -18,6 +18,7 @@ Suite *live_suite(void);
 Suite *live_workload_suite(void);
 Suite *live_trace_suite(void);
 Suite *live_daemon_suite(void);
+Suite *live_stop_suite(void);
 #endif
 
 #endif /* CLONECHECK_TESTS_H */

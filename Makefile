@@ -101,7 +101,9 @@ $(OUTPUT)/src/%.o: src/%.c $(wildcard src/*.h) model/model.h model/task_fields.h
 	$(call msg,CC,$@)
 	$(Q)$(CC) $(CFLAGS) $(CPPFLAGS) -c $< -o $@
 
-$(OUTPUT)/clonecheck: $(OUTPUT)/src/main.o $(OUTPUT)/src/env.o $(LIVE_OBJS) $(CORE_OBJS) $(MODEL_OBJS)
+CLONECHECK_OBJS := $(OUTPUT)/src/main.o $(OUTPUT)/src/env.o $(LIVE_OBJS) $(CORE_OBJS) $(MODEL_OBJS)
+
+$(OUTPUT)/clonecheck: $(CLONECHECK_OBJS)
 	$(call msg,BINARY,$@)
 	$(Q)$(CC) $(CFLAGS) $^ $(LIBBPF_LIBS) $(SYSTEMD_LIBS) -lpthread -o $@
 
@@ -187,6 +189,34 @@ coverage: | $(OUTPUT)
 		hit += a[2] * n / 100; tot += n}; f=""} \
 		END {printf "model/ line coverage: %.2f%% (%d of %d lines)\n", \
 		tot ? 100 * hit / tot : 0, hit + 0.5, tot}'
+
+# Discriminating power of the recorded kernels' behaviour (issue 10, item 6):
+# each mutant of mutants/mutants.txt is one change to model/, built in a copy
+# of the tree and judged on every tests/fixtures/*.cct; killed when a verdict,
+# a failed-check set or the exit status differs from this build's.  Prints
+# the kill rate by kind and every survivor; writes $(OUTPUT)/mutants.json.
+# MUTANTS=ID,GLOB,KIND picks a subset; MUTANTS_LIVE=1 (root) also runs the
+# live workload per mutant; MUTANTS_UNIT=1 also reports, apart, whether the
+# model's unit tests fail on each; MUTANTS_JOBS (2); MUTANTS_MIN=P fails
+# below P%.
+# `make mutants-selftest`: a killed, an equivalent, an invalid and a stale
+# mutant, each must end as it says (mutants/selftest.txt).
+MUTANTS_JOBS ?= 2
+MUTANTS_HARNESS = mutants/mutants.py --output $(OUTPUT) --cc "$(CC)" --cflags "$(CFLAGS)" \
+	--cppflags "-I$(abspath $(OUTPUT)) -Isrc -Imodel" --libs "$(LIBBPF_LIBS) -lpthread" \
+	--objs "$(CLONECHECK_OBJS)" --jobs $(MUTANTS_JOBS)
+MUTANTS_UNIT_ARGS = --unit-srcs "tests/check_main.c $(UNIT_TESTS)" \
+	--unit-objs "$(CORE_OBJS) $(MODEL_OBJS)" --unit-cflags "$(CHECK_CFLAGS)" \
+	--unit-libs "$(CHECK_LIBS) -lz"
+.PHONY: mutants mutants-selftest
+
+mutants: $(OUTPUT)/clonecheck
+	$(Q)$(MUTANTS_HARNESS) $(if $(MUTANTS),--only "$(MUTANTS)") \
+		$(if $(filter-out 0,$(MUTANTS_LIVE)),--live) $(if $(MUTANTS_MIN),--min $(MUTANTS_MIN)) \
+		$(if $(filter-out 0,$(MUTANTS_UNIT)),$(MUTANTS_UNIT_ARGS))
+
+mutants-selftest: $(OUTPUT)/clonecheck
+	$(Q)$(MUTANTS_HARNESS) --list mutants/selftest.txt --json $(OUTPUT)/mutants-selftest.json
 
 # Live conformance on Debian's stock kernels under QEMU (vm/README.md):
 # `make vmtest` runs every guest of vm/vmtest's GUEST_TABLE (5.10 to 7.2,

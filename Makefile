@@ -249,3 +249,11 @@ install: $(OUTPUT)/clonecheck
 uninstall:
 	$(call msg,UNINSTALL,$(DESTDIR)$(PREFIX))
 	$(Q)rm -f $(INSTALLED)
+
+# The Debian package: dpkg-buildpackage -b -us -uc in a copy of the tree
+# under $(OUTPUT)/deb, then lintian (no error allowed) and the .deb's
+# contents (tests/packaging.sh deb).  Takes minutes: not part of `check`.
+.PHONY: deb
+deb:
+	$(Q)scripts/install-deps debhelper dpkg-dev lintian
+	$(Q)OUTPUT=$(OUTPUT) tests/packaging.sh deb

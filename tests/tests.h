@@ -16,6 +16,7 @@ Suite *fixtures_suite(void);
 Suite *live_suite(void);
 Suite *live_workload_suite(void);
 Suite *live_trace_suite(void);
+Suite *live_packaging_suite(void);
 #endif
 
 #endif /* CLONECHECK_TESTS_H */

@@ -310,12 +310,15 @@ test_sandbox()
 	caps=$(unit_value CapabilityBoundingSet)
 	[[ -n $caps ]] || { fail "no CapabilityBoundingSet="; return; }
 	bset=-all$(for c in $caps; do c=${c#CAP_}; printf ',+%s' "${c,,}"; done)
-	# clones to judge while it watches
-	(for i in $(seq 150); do /bin/true; sleep 0.02; done) &
+	# Clones to judge while it watches, made by a shell of a name of our own:
+	# --comm keeps out what the rest of the machine does meanwhile.
+	cp /bin/bash "$tmp/ccpkgen" || { fail "cannot copy /bin/bash"; return; }
+	"$tmp/ccpkgen" -c 'for i in $(seq 150); do /bin/true; sleep 0.02; done' &
 	pid=$!
 	if has_daemon_verb <<<"$("$BIN" --help)"; then
 		# so far run only with a stand-in that has the verb
-		cmd=("$BIN" daemon -a --no-journal --metrics-file "$tmp/m.prom" --evidence-dir "$tmp")
+		cmd=("$BIN" daemon -a --comm ccpkgen --no-journal --metrics-file "$tmp/m.prom"
+		     --evidence-dir "$tmp")
 		setpriv --bounding-set "$bset" --inh-caps -all \
 			strace -f -qq -o "$trace" "${cmd[@]}" >"$tmp/out" 2>&1 &
 		spid=$!
@@ -327,11 +330,13 @@ test_sandbox()
 		[[ -n $dpid && $status -ne 2 && $status -lt 128 ]] ||
 			fail "daemon under [$caps] exited $status: $(tail -n 3 "$tmp/out")"
 	else
-		cmd=("$BIN" -a -d 1.5)
+		cmd=("$BIN" -a -d 1.5 --comm ccpkgen)
 		out=$(setpriv --bounding-set "$bset" --inh-caps -all \
 		      strace -f -qq -o "$trace" "${cmd[@]}" 2>&1)
 		status=$?
-		[[ $status -eq 0 ]] || fail "clonecheck -a under [$caps] exited $status: $(grep -vE '^ {2,}|^[A-Z]-|^[A-Z]\.' <<<"$out" | tail -n 4)"
+		# 1 is the kernel's verdict, not the sandbox's: live_clone.c judges that
+		[[ $status -eq 0 || $status -eq 1 ]] ||
+			fail "clonecheck -a under [$caps] exited $status: $(grep -vE '^ {2,}|^[A-Z]-|^[A-Z]\.' <<<"$out" | tail -n 4)"
 		grep -qE '^clones +[1-9][0-9]*: [1-9][0-9]* pass' <<<"$out" ||
 			fail "under [$caps]: no clone judged: $(grep -E '^(clones|verdict)' <<<"$out")"
 		grep -qE 'ret_from_fork=0x[0-9a-f]+' <<<"$out" ||

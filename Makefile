@@ -203,11 +203,11 @@ coverage: | $(OUTPUT)
 # mutant, each must end as it says (mutants/selftest.txt).
 MUTANTS_JOBS ?= 2
 MUTANTS_HARNESS = mutants/mutants.py --output $(OUTPUT) --cc "$(CC)" --cflags "$(CFLAGS)" \
-	--cppflags "-I$(abspath $(OUTPUT)) -Isrc -Imodel" --libs "$(LIBBPF_LIBS) -lpthread" \
+	--cppflags "-I$(abspath $(OUTPUT)) -Isrc -Imodel" --libs "$(LIBBPF_LIBS) $(SYSTEMD_LIBS) -lpthread" \
 	--objs "$(CLONECHECK_OBJS)" --jobs $(MUTANTS_JOBS)
 MUTANTS_UNIT_ARGS = --unit-srcs "tests/check_main.c $(UNIT_TESTS)" \
 	--unit-objs "$(CORE_OBJS) $(MODEL_OBJS)" --unit-cflags "$(CHECK_CFLAGS)" \
-	--unit-libs "$(CHECK_LIBS) -lz"
+	--unit-libs "$(CHECK_LIBS) $(SYSTEMD_LIBS) -lz"
 .PHONY: mutants mutants-selftest
 
 mutants: $(OUTPUT)/clonecheck
@@ -268,3 +268,45 @@ fixtures: $(OUTPUT)/clonecheck
 	$(Q)for f in $(FIXTURE_HOST) $(foreach g,$(FIXTURES_PAIRS),$(FIXTURES_DIR)/debian-$(subst :,-,$(g)).cct); do \
 		printf '%s: %s bytes; ' "$$f" "$$(stat -c %s $$f)"; \
 		$(OUTPUT)/clonecheck check $$f | grep -E '^(backend|clones)' | tr -s ' ' | paste -sd ';' || exit 1; done
+
+# Install (as root; DESTDIR for staging, PREFIX default /usr/local): the
+# binary in SBINDIR, the man pages gzipped as Debian does (gzip -9n), the
+# bash completion, and clonecheck.service with ExecStart in SBINDIR.
+# `make uninstall` removes those files and nothing else.  Not stripped:
+# dh_strip does that for the .deb.  tests/packaging.sh checks the layout.
+PREFIX ?= /usr/local
+SBINDIR ?= $(PREFIX)/sbin
+MANDIR ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+SYSTEMDUNITDIR ?= $(PREFIX)/lib/systemd/system
+INSTALL ?= install
+MAN_PAGES := $(wildcard man/*.8)
+INSTALLED := $(DESTDIR)$(SBINDIR)/clonecheck \
+	$(MAN_PAGES:man/%=$(DESTDIR)$(MANDIR)/man8/%.gz) \
+	$(DESTDIR)$(BASHCOMPDIR)/clonecheck \
+	$(DESTDIR)$(SYSTEMDUNITDIR)/clonecheck.service
+.PHONY: install uninstall
+
+install: $(OUTPUT)/clonecheck
+	$(call msg,INSTALL,$(DESTDIR)$(PREFIX))
+	$(Q)rm -rf $(OUTPUT)/install && mkdir -p $(OUTPUT)/install
+	$(Q)for p in $(MAN_PAGES); do gzip -9n -c $$p > $(OUTPUT)/install/$${p#man/}.gz || exit 1; done
+	$(Q)sed 's|@SBINDIR@|$(SBINDIR)|g' systemd/clonecheck.service.in > $(OUTPUT)/install/clonecheck.service
+	$(Q)$(INSTALL) -d -m 0755 $(DESTDIR)$(SBINDIR) $(DESTDIR)$(MANDIR)/man8 \
+		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(SYSTEMDUNITDIR)
+	$(Q)$(INSTALL) -m 0755 $(OUTPUT)/clonecheck $(DESTDIR)$(SBINDIR)/clonecheck
+	$(Q)$(INSTALL) -m 0644 $(MAN_PAGES:man/%=$(OUTPUT)/install/%.gz) $(DESTDIR)$(MANDIR)/man8/
+	$(Q)$(INSTALL) -m 0644 completion/clonecheck $(DESTDIR)$(BASHCOMPDIR)/clonecheck
+	$(Q)$(INSTALL) -m 0644 $(OUTPUT)/install/clonecheck.service $(DESTDIR)$(SYSTEMDUNITDIR)/
+
+uninstall:
+	$(call msg,UNINSTALL,$(DESTDIR)$(PREFIX))
+	$(Q)rm -f $(INSTALLED)
+
+# The Debian package: dpkg-buildpackage -b -us -uc in a copy of the tree
+# under $(OUTPUT)/deb, then lintian (no error allowed) and the .deb's
+# contents (tests/packaging.sh deb).  Takes minutes: not part of `check`.
+.PHONY: deb
+deb:
+	$(Q)scripts/install-deps debhelper dpkg-dev lintian
+	$(Q)OUTPUT=$(OUTPUT) tests/packaging.sh deb

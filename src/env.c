@@ -142,7 +142,7 @@ static const struct {
 	int key;
 	unsigned int verbs;	/* V() of the verbs that take it */
 } opt_verbs[] = {
-	{ 'c', LIVE },		{ 'p', LIVE },
+	{ 'c', V(RUN) | V(RECORD) },	{ 'p', LIVE },
 	{ 'a', LIVE },		{ 'd', LIVE },
 	{ OPT_CGROUP, LIVE },	{ OPT_COMM, LIVE },
 	{ OPT_JSON, JUDGE },	{ OPT_KTAP, JUDGE },

@@ -141,8 +141,9 @@ static bool probe_atomic_fetch(void)
  * or the one built without BPF_FETCH (same source, same maps, programs and
  * globals, so the same skeleton describes it).
  */
-static struct clonecheck_bpf *open_skel(bool fetch)
+static struct clonecheck_bpf *open_skel(bool fetch, const char *btf_path)
 {
+	LIBBPF_OPTS(bpf_object_open_opts, oo, .btf_custom_path = btf_path);
 	struct clonecheck_bpf *obj = calloc(1, sizeof(*obj));
 	int err;
 
@@ -154,7 +155,7 @@ static struct clonecheck_bpf *open_skel(bool fetch)
 	if (!err && !fetch)
 		obj->skeleton->data = clonecheck_nofetch_bpf__elf_bytes(&obj->skeleton->data_sz);
 	if (!err)
-		err = bpf_object__open_skeleton(obj->skeleton, NULL);
+		err = bpf_object__open_skeleton(obj->skeleton, &oo);
 	if (err) {
 		clonecheck_bpf__destroy(obj);
 		errno = -err;
@@ -300,7 +301,7 @@ static int try_attempt(struct loader *l, const struct attempt *at, char *why, si
 	struct bpf_program *prog;
 	int err;
 
-	l->skel = open_skel(l->atomic_fetch);
+	l->skel = open_skel(l->atomic_fetch, l->opts.btf_path);
 	if (!l->skel) {
 		err = -errno;
 		snprintf(why, len, "cannot open the BPF object: %s", strerror(-err));
@@ -393,8 +394,14 @@ struct loader *loader__open(const struct loader_opts *opts, int *err)
 		*err = -EPERM;
 		return NULL;
 	}
-	if (access("/sys/kernel/btf/vmlinux", R_OK)) {
-		elog("no kernel BTF at /sys/kernel/btf/vmlinux (CONFIG_DEBUG_INFO_BTF=y needed)");
+	if (opts->btf_path && access(opts->btf_path, R_OK)) {
+		*err = -errno;
+		elog("cannot read the BTF %s: %s", opts->btf_path, strerror(-*err));
+		return NULL;
+	}
+	if (!opts->btf_path && access("/sys/kernel/btf/vmlinux", R_OK)) {
+		elog("no kernel BTF at /sys/kernel/btf/vmlinux (CONFIG_DEBUG_INFO_BTF=y needed; "
+		     "or give one with --btf FILE)");
 		*err = -ENOENT;
 		return NULL;
 	}
@@ -470,7 +477,15 @@ int loader__watch(struct loader *l, pid_t tgid)
 
 int loader__poll(struct loader *l, int timeout_ms)
 {
-	return taken(l, ring_buffer__poll(l->rb, timeout_ms));
+	/*
+	 * BPF wakes us only once the ring is half full (rb_flags()): the wait
+	 * is the period, and what came without a wake-up is consumed after it.
+	 */
+	int n = ring_buffer__poll(l->rb, timeout_ms);
+
+	if (n >= 0 || n == -EINTR)
+		n = ring_buffer__consume(l->rb);
+	return taken(l, n);
 }
 
 int loader__drain(struct loader *l)

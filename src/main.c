@@ -90,7 +90,8 @@ static int cmd_judge(const struct env *env)
 	so.reports = reps;
 	so.n_reports = n;
 	if (env->verb == VERB_CHECK) {
-		err = replay_trace(env->trace, env->profile, &so, &sess);
+		err = (env->salvage ? replay_salvage : replay_trace)(env->trace, env->profile, &so,
+								    &sess);
 	} else {
 		err = run_live(&r, &env->run, &so);
 		sess = r.sess;

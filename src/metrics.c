@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "metrics.h"
 
@@ -160,6 +161,12 @@ int metrics_write(const char *path, const struct run_info *ri, const struct tall
 	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	if (fd < 0)
 		return -errno;
+	/* readable by node_exporter whatever the service's umask */
+	if (fchmod(fd, 0644)) {
+		err = -errno;
+		close(fd);
+		goto out_unlink;
+	}
 	f = fdopen(fd, "w");
 	if (!f) {
 		err = -errno;

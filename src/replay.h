@@ -17,5 +17,12 @@
  */
 int replay_trace(const char *path, const char *profile, const struct session_opts *so,
 		 struct session **out);
+/*
+ * The same, but a file damaged or cut after its header is judged up to its
+ * last intact block (--salvage): one line says where it stopped, the
+ * reports say that its counts are unknown (not CONFORMS).
+ */
+int replay_salvage(const char *path, const char *profile, const struct session_opts *so,
+		   struct session **out);
 
 #endif /* CLONECHECK_REPLAY_H */

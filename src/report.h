@@ -31,6 +31,8 @@ struct run_info {
 	uint64_t evicted;		/* clones handed on early: too many open */
 	uint64_t late;			/* optional points of clones already judged */
 	uint64_t expired;		/* clones judged incomplete: open too long */
+	const char *truncated;		/* the source ended before its end (a cut
+					 * trace: losses unknown), why; or NULL */
 };
 
 /*
@@ -88,7 +90,7 @@ struct report_run_result {
 	const char *key;		/* "clones_judged", ... */
 	const char *title;		/* "at least one clone judged", ... */
 	bool ok;
-	char detail[96];		/* the counts behind it */
+	char detail[256];		/* the counts behind it */
 };
 
 enum report_verdict {

@@ -212,6 +212,11 @@ static void json_summary(struct json_writer *w, const struct report_summary *s)
 	json_writer__u64_field(w, "untracked", ri->untracked);
 	json_writer__u64_field(w, "evicted", ri->evicted);
 	json_writer__u64_field(w, "expired", ri->expired);
+	json_writer__name(w, "truncated");
+	if (ri->truncated)
+		json_writer__str(w, ri->truncated);
+	else
+		json_writer__null(w);
 	json_writer__u64_field(w, "late", ri->late);
 	json_writer__obj_end(w);
 }

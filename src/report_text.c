@@ -123,6 +123,9 @@ static int text_end(struct report *rep, const struct report_summary *s)
 	if (t->by_verdict[VERDICT_UNJUDGED])
 		fprintf(out, "         unjudged: no syscall seen (kernel threads, workers, or "
 			     "begun before attach)\n");
+	if (ri->truncated)
+		fprintf(out, "cut      the trace ends early, its losses are unknown: %s\n",
+			ri->truncated);
 	fprintf(out, "lost     %" PRIu64 " records", ri->lost_total);
 	if (ri->lost_total) {
 		fprintf(out, " (");

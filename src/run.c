@@ -92,16 +92,32 @@ int run_stop_observing(struct loader *l, struct session *s)
 	return 0;
 }
 
-/* Poll until done() says so, the duration ends, or a stop is requested. */
+#define FLUSH_S 1.0		/* record: how often a partial block is written out */
+
+/* The session of the run being watched (one at a time). */
+static struct session *watched_session;
+
+/*
+ * Poll until done() says so, the duration ends, or a stop is requested.
+ * A recording's records go out to its file at least every FLUSH_S, so a
+ * SIGKILL loses at most that much.
+ */
 static int watch(struct loader *l, const struct run_opts *o, bool (*done)(void *), void *ctx)
 {
 	double end = o->duration > 0 ? now_s() + o->duration : 0;
+	double flush = now_s() + FLUSH_S;
 
 	while (!stop_requested && !(done && done(ctx)) && !(end && now_s() >= end)) {
 		int n = loader__poll(l, DRAIN_MS);
 
 		if (n < 0)
 			return n;
+		if (watched_session && now_s() >= flush) {
+			n = session__flush(watched_session);
+			if (n < 0)
+				return n;
+			flush = now_s() + FLUSH_S;
+		}
 	}
 	return 0;
 }
@@ -379,6 +395,7 @@ int run_live(struct run *r, const struct run_opts *opts, const struct session_op
 	if (!r->sess)
 		goto out_close;
 	loader__set_ctx(l, r->sess);
+	watched_session = r->sess;
 	if (o->mode == RUN_WORKLOAD) {
 		err = expect_cases(r);
 		if (err)
@@ -438,6 +455,7 @@ out_end:
 		err = e;
 
 out_close:
+	watched_session = NULL;
 	loader__close(l);
 	return err;
 }

@@ -5,6 +5,7 @@
  * keep.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,6 +40,7 @@ struct session {
 	const char *trace_path;
 	int trace_err;			/* the trace file's first write error */
 	bool cut;			/* observation stopped with clones in flight */
+	char truncated[256];		/* why the source ended early, or "" */
 	struct report_summary *sum;	/* after session__end() */
 	struct clone_verdict scratch;	/* the verdict being built */
 };
@@ -191,6 +193,16 @@ int session__record(void *ctx, const void *data, size_t len)
 	return 0;
 }
 
+int session__flush(struct session *s)
+{
+	if (!s->trace || s->trace_err)
+		return s->trace_err;
+	s->trace_err = trace_writer__flush(s->trace);
+	if (s->trace_err)
+		elog("cannot keep records in %s: %s", s->trace_path, strerror(-s->trace_err));
+	return s->trace_err;
+}
+
 int session__push(struct session *s, const struct obs *o)
 {
 	int err = correlator__push(s->corr, o);
@@ -213,6 +225,13 @@ static void take_stats(struct session *s)
 
 void session__cut(struct session *s)
 {
+	s->cut = true;
+}
+
+void session__truncated(struct session *s, const char *why)
+{
+	snprintf(s->truncated, sizeof(s->truncated), "%s", why);
+	s->info.truncated = s->truncated;
 	s->cut = true;
 }
 

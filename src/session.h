@@ -64,6 +64,14 @@ int session__record(void *s, const void *data, size_t len);
  * progress (unjudged), not incomplete.
  */
 void session__cut(struct session *s);
+/*
+ * The source ended before its end (a trace cut short, judged with --salvage):
+ * its counts are unknown, which the reports say (run_info.truncated), and
+ * the clones it cut are in progress (session__cut()).
+ */
+void session__truncated(struct session *s, const char *why);
+/* Write the records kept so far to the trace file (record), if any.  0 or -errno. */
+int session__flush(struct session *s);
 /* One observation already decoded (what session__record() makes of a record). */
 int session__push(struct session *s, const struct obs *o);
 /*

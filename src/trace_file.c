@@ -224,6 +224,9 @@ static int writer_flush(struct trace_writer *w)
 	put_le32(h + 4, w->len);
 	put_le32(h + 8, crc(w->buf, w->len));
 	writer_section(w, TRACE_SEC_BLOCK, h, sizeof(h), w->zbuf, zlen);
+	/* out of stdio's buffer: a recording killed now keeps this block */
+	if (!w->err && fflush(w->f))
+		w->err = -errno;
 	w->blocks++;
 	w->len = 0;
 	w->nrec = 0;
@@ -325,10 +328,18 @@ struct trace_writer *trace_writer__open(const char *path, const struct trace_met
 	*err = writer_put(w, pre, sizeof(pre));
 	if (!*err)
 		*err = writer_meta(w, m);
+	if (!*err && fflush(w->f))
+		*err = -errno;
 	if (!*err)
 		return w;
+	/* a half-written trace goes; a device or a pipe named by path stays */
+	{
+		struct stat st;
+
+		if (!fstat(fileno(w->f), &st) && S_ISREG(st.st_mode))
+			unlink(path);
+	}
 	fclose(w->f);
-	unlink(path);
 out_free:
 	free(w->buf);
 	free(w->zbuf);
@@ -352,6 +363,11 @@ int trace_writer__add(struct trace_writer *w, const void *rec, size_t len)
 	if (w->len >= TRACE_BLOCK_BYTES)
 		return writer_flush(w);
 	return 0;
+}
+
+int trace_writer__flush(struct trace_writer *w)
+{
+	return writer_flush(w);
 }
 
 int trace_writer__close(struct trace_writer *w, const struct trace_counts *c)

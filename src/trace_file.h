@@ -167,6 +167,11 @@ struct trace_writer *trace_writer__open(const char *path, const struct trace_met
  */
 int trace_writer__add(struct trace_writer *w, const void *rec, size_t len);
 /*
+ * Write what is buffered as a block now, even a small one: a recording
+ * killed later keeps it.  0 or -errno (sticky, as for add).
+ */
+int trace_writer__flush(struct trace_writer *w);
+/*
  * Write the last block and the trailer (c->records is ignored: the writer
  * counts), flush, fsync and close.  Always frees w.  0 or the first -errno.
  */

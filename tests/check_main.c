@@ -28,6 +28,7 @@ int main(void)
 	srunner_add_suite(sr, live_trace_suite());
 	srunner_add_suite(sr, live_daemon_suite());
 	srunner_add_suite(sr, live_stop_suite());
+	srunner_add_suite(sr, live_packaging_suite());
 #endif
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);

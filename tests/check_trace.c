@@ -707,24 +707,48 @@ START_TEST(test_trace_unwritable)
 }
 END_TEST
 
-/* A full disk is reported, at the latest by close. */
+/*
+ * A full disk is reported at once: the header is flushed by open (so that a
+ * recording killed later has it), and each block as it is written.
+ */
 START_TEST(test_trace_write_error)
+{
+	struct trace_meta m;
+	struct stat st;
+	int err = 0;
+
+	if (access("/dev/full", W_OK))
+		return;
+	fill_meta(&m);
+	ck_assert_ptr_null(trace_writer__open("/dev/full", &m, &err));
+	ck_assert_int_eq(err, -ENOSPC);
+	/* a failed open removes its half-written file, never a device it was given */
+	ck_assert_int_eq(stat("/dev/full", &st), 0);
+	ck_assert(S_ISCHR(st.st_mode));
+}
+END_TEST
+
+/* Each block is out of the writer's buffers when add returns, and flush writes a partial one. */
+START_TEST(test_trace_blocks_written_as_they_fill)
 {
 	static uint8_t buf[TRACE_REC_MAX];
 	struct trace_counts c;
 	struct trace_meta m;
 	struct trace_writer *w;
-	int err = 0, i, ret = 0;
+	struct stat st0, st1;
+	int err = 0;
 
-	if (access("/dev/full", W_OK))
-		return;
 	fill_meta(&m);
 	fill_counts(&c);
-	w = trace_writer__open("/dev/full", &m, &err);
+	w = trace_writer__open(tmp("blocks.cct"), &m, &err);
 	ck_assert_ptr_nonnull(w);
-	for (i = 0; i < 8 && !ret; i++)
-		ret = trace_writer__add(w, buf, rec_make(i, buf, RANDOM));
-	ck_assert_int_eq(trace_writer__close(w, &c), -ENOSPC);
+	ck_assert_int_eq(stat(tmp("blocks.cct"), &st0), 0);
+	ck_assert_int_gt(st0.st_size, 0);	/* the header is there */
+	ck_assert_int_eq(trace_writer__add(w, buf, rec_make(0, buf, REAL)), 0);
+	ck_assert_int_eq(trace_writer__flush(w), 0);
+	ck_assert_int_eq(stat(tmp("blocks.cct"), &st1), 0);
+	ck_assert_int_gt(st1.st_size, st0.st_size);	/* and the block */
+	ck_assert_int_eq(trace_writer__close(w, &c), 0);
 }
 END_TEST
 
@@ -1202,6 +1226,7 @@ Suite *trace_suite(void)
 	tcase_add_checked_fixture(corp, tmp_setup, tmp_teardown);
 	tcase_set_timeout(core, 30);
 	tcase_set_timeout(bad, 60);
+	tcase_add_test(core, test_trace_blocks_written_as_they_fill);
 	tcase_add_test(core, test_trace_round_trip);
 	tcase_add_test(core, test_trace_multi_block);
 	tcase_add_test(core, test_trace_empty);

@@ -203,6 +203,53 @@ START_TEST(test_stop_workload_sigint)
 }
 END_TEST
 
+/*
+ * Row 6: a recording survives being killed.  SIGHUP ends it cleanly (a
+ * whole file); after SIGKILL the file holds every block written so far and
+ * check --salvage judges them, saying where it stopped; plain check refuses.
+ */
+START_TEST(test_stop_recording_survives)
+{
+	char trace[] = "/tmp/cc-rec-XXXXXX", out[] = "/tmp/cc-stop-XXXXXX", cmd[512];
+	int st, fd;
+	pid_t c;
+
+	fd = mkstemp(trace);
+	ck_assert_int_ge(fd, 0);
+	close(fd);
+	fd = mkstemp(out);
+	ck_assert_int_ge(fd, 0);
+	close(fd);
+	for (int sig = SIGHUP; sig; sig = sig == SIGHUP ? SIGKILL : 0) {
+		snprintf(cmd, sizeof(cmd), "record -o %s -a", trace);
+		c = start(cmd, out);
+		usleep(2500 * 1000);	/* loaded and attached */
+		ck_assert_int_eq(system("for i in 1 2 3 4 5 6 7 8 9 10; do /bin/true; done"), 0);
+		usleep(1500 * 1000);	/* at least one flush of the records */
+		kill(c, sig);
+		ck_assert_int_eq(waitpid(c, &st, 0), c);
+		snprintf(cmd, sizeof(cmd), "%s check %s >%s 2>&1", CLONECHECK_BIN, trace, out);
+		st = system(cmd);
+		if (sig == SIGHUP) {
+			ck_assert_msg(WIFEXITED(st) && WEXITSTATUS(st) != 2, "after SIGHUP:\n%s",
+				      tail(slurp(out)));
+			continue;
+		}
+		ck_assert_msg(WIFEXITED(st) && WEXITSTATUS(st) == 2, "cut file accepted");
+		snprintf(cmd, sizeof(cmd), "%s check --salvage %s >%s 2>&1", CLONECHECK_BIN, trace,
+			 out);
+		st = system(cmd);
+		ck_assert_msg(WIFEXITED(st) && WEXITSTATUS(st) == 1, "salvage: %#x\n%s", st,
+			      tail(slurp(out)));
+		ck_assert_msg(strstr(slurp(out), "salvaged the "), "%s", tail(slurp(out)));
+		ck_assert_msg(!strstr(slurp(out), "clones   0:"), "nothing salvaged:\n%s",
+			      tail(slurp(out)));
+	}
+	unlink(trace);
+	unlink(out);
+}
+END_TEST
+
 Suite *live_stop_suite(void)
 {
 	Suite *s = suite_create("live_stop");
@@ -213,6 +260,7 @@ Suite *live_stop_suite(void)
 	tcase_add_test(tc, test_stop_sigint_while_loading);
 	tcase_add_test(tc, test_stop_command_group_reaped);
 	tcase_add_test(tc, test_stop_workload_sigint);
+	tcase_add_test(tc, test_stop_recording_survives);
 	suite_add_tcase(s, tc);
 	return s;
 }

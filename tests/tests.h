@@ -19,6 +19,7 @@ Suite *live_workload_suite(void);
 Suite *live_trace_suite(void);
 Suite *live_daemon_suite(void);
 Suite *live_stop_suite(void);
+Suite *live_packaging_suite(void);
 #endif
 
 #endif /* CLONECHECK_TESTS_H */

@@ -124,8 +124,16 @@ enum cgroup_subsys_id {
 	pids_cgrp_id = 0,		/* value relocated (CO-RE) */
 };
 
+/* include/linux/mm_types.h: mm_flags_t since 6.18 (`unsigned long` before: compat) */
+typedef struct {
+	long unsigned int __mm_flags[1];
+} mm_flags_t;
+
+struct mm_struct {
+	mm_flags_t flags;
+};
+
 /* Opaque to us: compared as identities, never followed. */
-struct mm_struct;
 struct sighand_struct;
 struct completion;
 struct sched_class;

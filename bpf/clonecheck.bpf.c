@@ -629,6 +629,14 @@ static __always_inline int emit_point(__u32 type, struct task_struct *child, __u
 		read_task_ext(&r->ext, child, btf);
 		read_pidfd(&r->ext, child, uptr, btf);
 	}
+	/* copy_oom_score_adj() ran after task_newtask, before this point */
+	if (type == REC_FORK && child && HAS_MM_FLAGS((struct mm_struct *)0)) {
+		struct mm_struct *mm = btf ? child->mm : BPF_CORE_READ(child, mm);
+
+		r->ext.mm_flags = mm ? (btf ? MM_FLAGS_WORD(RD_DIRECT, mm) :
+					      MM_FLAGS_WORD(BPF_CORE_READ, mm)) : 0;
+		r->ext.valid |= REC_IN_MMF;
+	}
 	if (type == REC_WAKEUP && uptr &&
 	    !bpf_probe_read_user(&r->ext.parent_tid_val, sizeof(r->ext.parent_tid_val),
 				 (const void *)uptr))

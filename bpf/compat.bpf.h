@@ -122,6 +122,24 @@ struct mnt_namespace___old {
 	 bpf_core_field_exists(((struct mnt_namespace___old *)(void *)(m))->mounts))
 
 /*
+ * mm_struct::flags became mm_flags_t, a bitmap whose first word holds the
+ * old flags (seen: `unsigned long flags` in 6.12, mm_flags_t in this
+ * host's 6.18 and in 7.2; commit id not looked up).
+ */
+struct mm_struct___ulong_flags {
+	long unsigned int flags;
+} __attribute__((preserve_access_index));
+
+#define HAS_MM_FLAGS(m)                                                             \
+	(bpf_core_field_exists((m)->flags.__mm_flags) ||                             \
+	 bpf_core_field_exists(((struct mm_struct___ulong_flags *)(void *)(m))->flags))
+
+#define MM_FLAGS_WORD(RD, m)                                                        \
+	(bpf_core_field_exists((m)->flags.__mm_flags) ?                              \
+		 (__u64)RD(m, flags.__mm_flags[0]) :                                 \
+		 (__u64)RD((struct mm_struct___ulong_flags *)(void *)(m), flags))
+
+/*
  * The helper bpf_task_pt_regs() (kernel/trace/bpf_trace.c, 5.15+; absent
  * from 5.10's uapi, present in 6.1's; commit id not looked up) returns the
  * kernel's own task_pt_regs(task): x86_64 (arch/x86/include/asm/

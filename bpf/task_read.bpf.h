@@ -236,5 +236,13 @@ static __always_inline void READ_FN(read_task_ext)(struct rec_task_ext *x, struc
 		}
 	}
 	x->valid |= REC_IN_PROC;
+
+	/* MMF_MULTIPROCESS lives in mm->flags */
+	if (HAS_MM_FLAGS((struct mm_struct *)0)) {
+		struct mm_struct *mm = RD(t, mm);
+
+		x->mm_flags = mm ? MM_FLAGS_WORD(RD, mm) : 0;
+		x->valid |= REC_IN_MMF;
+	}
 }
 

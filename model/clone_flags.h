@@ -207,6 +207,13 @@
 /* include/linux/pid_namespace.h: pid_allocated's "still adding" bit */
 #define MODEL_PIDNS_ADDING		(1U << 31)
 
+/*
+ * include/linux/sched/coredump.h (v5.10.223: 27; v6.1.176, v6.12.117: 26
+ * after MMF_OOM_VICTIM went), include/linux/mm_types.h (v7.2.13: 26)
+ */
+#define MODEL_MMF_MULTIPROCESS_5_10	27
+#define MODEL_MMF_MULTIPROCESS		26
+
 /* include/uapi/linux/capability.h */
 #define MODEL_CAP_SYS_RESOURCE		24
 

@@ -670,6 +670,48 @@ int model_ptrace_event(const struct model_task *parent,
 }
 
 /*
+ * Mirrors kernel/fork.c:copy_oom_score_adj() (v7.2.13, v6.12.117, v6.1.176,
+ * v5.10.223), called by copy_process() after trace_task_newtask(): `if
+ * ((clone_flags & (CLONE_VM | CLONE_THREAD | CLONE_VFORK)) != CLONE_VM)
+ * return;` ... set_bit(MMF_MULTIPROCESS, &tsk->mm->flags) (v7.2:
+ * mm_flags_set()).  Modelled (R-07, MODEL_IN_MMF), at sched_process_fork:
+ * the bit is set for a CLONE_VM child that is neither a thread nor a vfork
+ * child; a child with a new mm (dup_mm(): only MMF_INIT_MASK bits are
+ * inherited) has it clear; a thread or vfork child shares the caller's mm,
+ * whose bit it shows as the caller's snapshot had it.  Its number: 27 on
+ * 5.10, 26 from 6.1 on (the kernels between: not decided).
+ * Not modelled: the oom_score_adj copy it also makes (the same values R-13
+ * checks), a kernel child (no mm), another task setting the shared mm's
+ * bit meanwhile.
+ */
+static void model_copy_oom_score_adj(const struct model_profile *prof,
+				     const struct model_task *parent,
+				     const struct model_kargs *args, struct model_pred *out)
+{
+	const uint64_t f = args->flags;
+	int bit;
+
+	if (prof->major == 5 && prof->minor == 10)
+		bit = MODEL_MMF_MULTIPROCESS_5_10;
+	else if (model_version_ge(prof, 6, 1))
+		bit = MODEL_MMF_MULTIPROCESS;
+	else
+		return;
+	if (!parent->mm || args->has_fn)
+		return;
+	if ((f & (MODEL_CLONE_VM | MODEL_CLONE_THREAD | MODEL_CLONE_VFORK)) == MODEL_CLONE_VM)
+		model_expect_add(out, "R-07", MODEL_STAGE_FORK, MODEL_FIELD_MM_FLAGS,
+				 MODEL_OP_BITS_SET, 1LL << bit);
+	else if (!(f & MODEL_CLONE_VM))
+		model_expect_add(out, "R-07", MODEL_STAGE_FORK, MODEL_FIELD_MM_FLAGS,
+				 MODEL_OP_BITS_CLEAR, 1LL << bit);
+	else if (parent->valid & MODEL_IN_MMF)
+		model_expect_add(out, "R-07", MODEL_STAGE_FORK, MODEL_FIELD_MM_FLAGS,
+				 (parent->mm_flags >> bit) & 1 ? MODEL_OP_BITS_SET :
+				 MODEL_OP_BITS_CLEAR, 1LL << bit);
+}
+
+/*
  * Mirrors kernel/fork.c:copy_process() (v7.2.13; 6.1.176 and 5.10.223
  * where noted), the fields of the child the R- rules fix, as seen at
  * task_newtask (end of copy_process()).
@@ -678,7 +720,8 @@ int model_ptrace_event(const struct model_task *parent,
  * (copy_signal), R-24 tgid, R-25 real_parent and exit_signal, R-41
  * task->flags (incl. the kernel creators' KTHREAD/IO_WORKER/USER_WORKER),
  * R-42 nr_cpus_allowed and cpus_mask; R-15/R-45 no_new_privs; 7.1+ R-46
- * signal->autoreap and R-47 the pidfd's PIDFD_AUTOKILL.
+ * signal->autoreap and R-47 the pidfd's PIDFD_AUTOKILL; R-07
+ * (model_copy_oom_score_adj()).
  * Not modelled here: the rest of the child (copy.c, thread.c, sched.c);
  * CLONE_INTO_CGROUP's cpuset masks (R-42 is then skipped).
  */
@@ -804,6 +847,8 @@ void model_copy_process(const struct model_profile *prof,
 		model_expect_add(out, "R-47", nt, MODEL_FIELD_PIDFD_F_FLAGS,
 				 (f & MODEL_CLONE_PIDFD_AUTOKILL) ? MODEL_OP_BITS_SET :
 				 MODEL_OP_BITS_CLEAR, MODEL_PIDFD_AUTOKILL);
+
+	model_copy_oom_score_adj(prof, parent, args, out);
 
 	/* affinity copied by dup_task_struct(); cpuset_fork() keeps it. */
 	if (!(f & MODEL_CLONE_INTO_CGROUP)) {

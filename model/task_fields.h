@@ -65,7 +65,8 @@
 	X(FDS, 27)		/* the caller's fd table (syscall entry only) */          \
 	X(PIDS_CG, 28)		/* the caller's pids cgroup limits (entry only) */        \
 	X(USERMEM, 29)		/* the PARENT_SETTID / CHILD_SETTID words written */      \
-	X(KFRAME_AT, 30)	/* task_pt_regs() located from the task (model only) */
+	X(KFRAME_AT, 30)	/* task_pt_regs() located from the task (model only) */ \
+	X(MMF, 31)		/* mm->flags (entry, task_newtask, sched_process_fork) */
 
 #define TASK_FIELDS(X)                                                                    \
 	/* BASE: struct rec_task, 144 bytes in trace layout 1 */                          \
@@ -205,6 +206,8 @@
 	X(EXT, S32, parent_tid_val, PARENT_TID_VAL, USERMEM)                              \
 			/* sched_wakeup_new only: *args->parent_tid as current reads it */ \
 	X(EXT, U32, fs_users, FS_USERS, PROC)	/* task->fs->users */                     \
+	X(EXT, U64, mm_flags, MM_FLAGS, MMF)                                              \
+			/* the first word of task->mm->flags (0 without an mm) */        \
 	/* MODEL: the model's input only, from other records */                           \
 	X(MODEL, S64, ret, RET, ALWAYS)		/* syscall return (SYS_EXIT, CHILD_RET) */ \
 	X(MODEL, U64, ts_ns, TS_NS, TIME)	/* bpf_ktime_get_ns() of the snapshot */  \

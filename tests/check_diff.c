@@ -752,6 +752,15 @@ START_TEST(test_diff_set_tid_number)
 	o[OBS_NEWTASK].tp.child.pid_nr0 = FX_CHILD_PID + 3;
 	judge(o, OBS__COUNT);
 	assert_fails_rule("R-33");
+	/* the level's pid ns is owned above the caller's user ns: EPERM (V-38) */
+	e->parent.valid |= MODEL_IN_CRED;
+	e->parent.pid_ns_owner_rel = 2;
+	judge(o, OBS__COUNT);
+	assert_fails_rule("V-38");
+	o[OBS_SYS_EXIT].ret.ret = -EPERM;
+	judge((struct obs[]){ o[OBS_SYS_ENTER], o[OBS_SYS_EXIT] }, 2);
+	ck_assert(v.verdict == VERDICT_PASS && !v.allowed);
+	ck_assert_str_eq(v.checks[0].rule, "V-38");
 }
 END_TEST
 
@@ -840,6 +849,24 @@ START_TEST(test_diff_pidfd)
 }
 END_TEST
 
+/* a CLONE_VM process marks the mm MMF_MULTIPROCESS before sched_process_fork. */
+START_TEST(test_diff_multiprocess_bit)
+{
+	struct obs o[OBS__COUNT];
+	bool ok;
+
+	fx_fork(o, 1);
+	o[OBS_SYS_ENTER].enter.parent.valid |= MODEL_IN_MMF;
+	o[OBS_FORK].tp.child.valid |= MODEL_IN_MMF;
+	judge(o, OBS__COUNT);
+	ck_assert_int_eq(v.verdict, VERDICT_PASS);
+	ck_assert_uint_eq(checks_of("R-07", &ok), 1);
+	o[OBS_FORK].tp.child.mm_flags = 1ull << 26;	/* a fresh mm marked shared */
+	judge(o, OBS__COUNT);
+	assert_flagged_by("R-07");
+}
+END_TEST
+
 /* A pid ns whose init is gone refuses the fork: ENOMEM (V-40). */
 START_TEST(test_diff_dying_pid_ns)
 {
@@ -909,6 +936,7 @@ Suite *diff_suite(void)
 	tcase_add_test(mut, test_diff_settid_words);
 	tcase_add_test(mut, test_diff_pidfd);
 	tcase_add_test(mut, test_diff_dying_pid_ns);
+	tcase_add_test(mut, test_diff_multiprocess_bit);
 	tcase_add_test(mut, test_diff_failure_with_tracepoint);
 	suite_add_tcase(s, core);
 	suite_add_tcase(s, mut);

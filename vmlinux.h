@@ -114,13 +114,85 @@ struct vm_area_struct;
 struct xdp_buff;
 struct xdp_md;
 
+/* include/uapi/linux/bpf.h: helpers whose presence is probed (CO-RE) */
+enum bpf_func_id {
+	BPF_FUNC_task_pt_regs = 175,	/* 5.15+ */
+};
+
+/* include/linux/cgroup_subsys.h (CONFIG_CGROUP_PIDS) */
+enum cgroup_subsys_id {
+	pids_cgrp_id = 0,		/* value relocated (CO-RE) */
+};
+
+/* include/linux/mm_types.h: mm_flags_t since 6.18 (`unsigned long` before: compat) */
+typedef struct {
+	long unsigned int __mm_flags[1];
+} mm_flags_t;
+
+struct mm_struct {
+	mm_flags_t flags;
+};
+
 /* Opaque to us: compared as identities, never followed. */
-struct mm_struct;
-struct files_struct;
-struct fs_struct;
 struct sighand_struct;
-struct pid_namespace;
 struct completion;
+struct sched_class;
+
+typedef struct {
+	int counter;
+} atomic_t;
+
+typedef struct {
+	s64 counter;
+} atomic64_t;
+
+/* include/linux/fs_struct.h */
+struct fs_struct {
+	int users;
+};
+
+/* include/linux/fs.h, include/linux/fdtable.h */
+struct file {
+	unsigned int f_flags;
+};
+
+struct fdtable {
+	unsigned int max_fds;
+	struct file **fd;
+	long unsigned int *close_on_exec;
+	long unsigned int *open_fds;
+};
+
+struct files_struct {
+	atomic_t count;
+	struct fdtable *fdt;
+};
+
+/* include/linux/cgroup-defs.h, kernel/cgroup/pids.c */
+struct cgroup_subsys_state {
+	struct cgroup_subsys_state *parent;
+};
+
+struct css_set {
+	struct cgroup_subsys_state *subsys[1];	/* CGROUP_SUBSYS_COUNT entries */
+};
+
+struct pids_cgroup {
+	struct cgroup_subsys_state css;
+	atomic64_t counter;
+	atomic64_t limit;
+};
+
+/* fs/mount.h: nr_mounts 6.8+ (`unsigned int mounts` before: compat) */
+struct mnt_namespace {
+	unsigned int nr_mounts;
+};
+
+/* include/uapi/linux/resource.h */
+struct rlimit {
+	long unsigned int rlim_cur;
+	long unsigned int rlim_max;
+};
 
 /* arch/x86/include/asm/ptrace.h and arm64's uapi user_pt_regs (kprobes) */
 #if defined(__TARGET_ARCH_x86)
@@ -247,8 +319,14 @@ struct user_namespace {
 	int level;
 };
 
+struct task_struct;
+
 struct pid_namespace {
+	unsigned int pid_allocated;	/* PIDNS_ADDING in bit 31 */
+	struct task_struct *child_reaper;
 	unsigned int level;
+	struct pid_namespace *parent;
+	struct user_namespace *user_ns;
 };
 
 struct upid {
@@ -265,6 +343,8 @@ struct signal_struct {
 	unsigned int flags;		/* SIGNAL_* */
 	unsigned int is_child_subreaper: 1;
 	unsigned int has_child_subreaper: 1;
+	unsigned int autoreap: 1;	/* 7.1+ */
+	struct rlimit rlim[16];
 	short int oom_score_adj;
 	short int oom_score_adj_min;
 };
@@ -286,7 +366,12 @@ typedef struct {
 
 struct key;
 
+typedef struct {
+	unsigned int val;
+} kuid_t;
+
 struct cred {
+	kuid_t uid;
 	kernel_cap_t cap_effective;
 	struct key *thread_keyring;
 	struct user_namespace *user_ns;
@@ -335,6 +420,7 @@ struct task_struct {
 	int normal_prio;
 	unsigned int rt_priority;
 	unsigned int policy;
+	const struct sched_class *sched_class;
 	int nr_cpus_allowed;
 	const cpumask_t *cpus_ptr;
 	cpumask_t cpus_mask;
@@ -353,6 +439,8 @@ struct task_struct {
 	struct signal_struct *signal;
 	struct sighand_struct *sighand;
 	struct nsproxy *nsproxy;
+	struct css_set *cgroups;
+	long unsigned int atomic_flags;	/* PFA_* */
 	const struct cred *cred;
 	const struct cred *real_cred;
 	struct io_context *io_context;

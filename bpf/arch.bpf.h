@@ -12,35 +12,58 @@
 #include "events.h"
 
 /*
- * The parent is current, inside its clone syscall: its pt_regs sit at the
- * same offset in its stack as the child's in the child's (same THREAD_SIZE).
+ * Where the child's and the parent's (current, inside its clone syscall)
+ * pt_regs are.  From the tasks when the kernel can say (a->regs_located):
+ * current's task_pt_regs(), and the child's own (BTF pointer) or, for
+ * raw_tp, the child's stack at the same offset (one THREAD_SIZE for all
+ * tasks).  Otherwise (before 5.15) from the child's saved frame, as
+ * copy_thread() left it: then the frame's offset from the block is not an
+ * observation (X-13's check on it is skipped).
  */
-static __always_inline int read_parent_regs(struct rec_arch *a)
+static __always_inline __u64 locate_regs(struct rec_arch *a, struct task_struct *t, bool btf,
+					 __u64 frame_regs, __u64 *pregs)
 {
-	struct task_struct *cur = (void *)bpf_get_current_task();
-	__u64 pstack = (__u64)BPF_CORE_READ(cur, stack);
-	struct pt_regs *pr;
+	struct task_struct *cur = bpf_get_current_task_btf();
+	__u64 pstack = (__u64)cur->stack, mine;
 
-	if (!a->regs || a->regs < a->stack || a->regs - a->stack > (1 << 20))
-		return -1;
-	pr = (void *)(pstack + (a->regs - a->stack));
+	*pregs = kernel_task_pt_regs(cur);
+	if (*pregs) {
+		a->regs_located = 1;
+		if (btf)
+			return kernel_task_pt_regs(t);
+		return a->stack + (*pregs - pstack);
+	}
+	/* no helper: the parent's block at the child's offset in its stack */
+	a->regs_located = 0;
+	mine = frame_regs;
+	if (mine >= a->stack && mine - a->stack <= (1 << 20))
+		*pregs = pstack + (mine - a->stack);
+	return mine;
+}
+
+static __always_inline void read_parent_regs(struct rec_arch *a, __u64 pregs)
+{
+	struct task_struct *cur = bpf_get_current_task_btf();
+	struct pt_regs *pr = (void *)pregs;
+
 #if defined(__TARGET_ARCH_x86)
 	a->p_regs_pc = BPF_CORE_READ(pr, ip);
 	a->p_regs_sp = BPF_CORE_READ(pr, sp);
 	a->p_regs_ret = BPF_CORE_READ(pr, ax);
-	a->p_tls = BPF_CORE_READ(cur, thread.fsbase);
+	a->p_tls = cur->thread.fsbase;
 #elif defined(__TARGET_ARCH_arm64)
 	a->p_regs_pc = BPF_CORE_READ(pr, pc);
 	a->p_regs_sp = BPF_CORE_READ(pr, sp);
 	a->p_regs_ret = BPF_CORE_READ(pr, regs[0]);
-	a->p_tls = BPF_CORE_READ(cur, thread.uw.tp_value);
+	a->p_tls = cur->thread.uw.tp_value;
 #endif
-	return 0;
 }
 
-static __always_inline void read_arch(struct rec_arch *a, struct task_struct *t)
+static __always_inline void read_arch(struct rec_arch *a, struct task_struct *t, bool btf)
 {
 	void *stack = BPF_CORE_READ(t, stack);
+	__u64 regs, pregs = 0;
+	struct pt_regs *pr;
 	int err = 0;
 
 	a->stack = (__u64)stack;
@@ -53,38 +76,43 @@ static __always_inline void read_arch(struct rec_arch *a, struct task_struct *t)
 		struct fork_frame *ff = (void *)BPF_CORE_READ(t, thread.sp);
 
 		a->ctx_sp = (__u64)ff;
-		a->regs = (__u64)ff + bpf_core_field_offset(ff->regs);
 		a->ctx_pc = BPF_CORE_READ(ff, frame.ret_addr);
 		a->ctx_fp = BPF_CORE_READ(ff, frame.bp);
 		a->ctx_fn = BPF_CORE_READ(ff, frame.bx);
 		a->ctx_arg = BPF_CORE_READ(ff, frame.r12);
-		a->regs_ret = BPF_CORE_READ(ff, regs.ax);
-		a->regs_sp = BPF_CORE_READ(ff, regs.sp);
-		a->regs_pc = BPF_CORE_READ(ff, regs.ip);
+		regs = locate_regs(a, t, btf, (__u64)ff + bpf_core_field_offset(ff->regs), &pregs);
+		pr = (void *)regs;
+		a->regs = regs;
+		a->regs_ret = BPF_CORE_READ(pr, ax);
+		a->regs_sp = BPF_CORE_READ(pr, sp);
+		a->regs_pc = BPF_CORE_READ(pr, ip);
 		a->tls = BPF_CORE_READ(t, thread.fsbase);
 		a->preempt_count = 0;	/* per-CPU on x86 */
 	}
 #elif defined(__TARGET_ARCH_arm64)
 	{
 		/* copy_thread(): cpu_context.sp is the child's pt_regs (errata X-13) */
-		struct pt_regs *regs = (void *)BPF_CORE_READ(t, thread.cpu_context.sp);
-
-		a->ctx_sp = (__u64)regs;
-		a->regs = (__u64)regs;
-		a->regs_stackframe = regs_stackframe(regs);
+		a->ctx_sp = BPF_CORE_READ(t, thread.cpu_context.sp);
+		regs = locate_regs(a, t, btf, a->ctx_sp, &pregs);
+		pr = (void *)regs;
+		a->regs = regs;
+		a->regs_stackframe = regs_stackframe(pr);
 		a->ctx_pc = BPF_CORE_READ(t, thread.cpu_context.pc);
 		a->ctx_fp = BPF_CORE_READ(t, thread.cpu_context.fp);
 		a->ctx_fn = BPF_CORE_READ(t, thread.cpu_context.x19);
 		a->ctx_arg = BPF_CORE_READ(t, thread.cpu_context.x20);
-		a->regs_ret = BPF_CORE_READ(regs, regs[0]);
-		a->regs_sp = BPF_CORE_READ(regs, sp);
-		a->regs_pc = BPF_CORE_READ(regs, pc);
+		a->regs_ret = BPF_CORE_READ(pr, regs[0]);
+		a->regs_sp = BPF_CORE_READ(pr, sp);
+		a->regs_pc = BPF_CORE_READ(pr, pc);
 		a->tls = BPF_CORE_READ(t, thread.uw.tp_value);
 		a->preempt_count = BPF_CORE_READ(t, thread_info.preempt_count);
 	}
 #endif
-	err |= read_parent_regs(a);
-	a->valid = !err && a->ctx_sp;
+	if (pregs)
+		read_parent_regs(a, pregs);
+	else
+		err = 1;
+	a->valid = !err && a->ctx_sp && regs;
 }
 
 #endif /* CLONECHECK_ARCH_BPF_H */

@@ -14,9 +14,12 @@
  *
  * clone_id: allocated at the first point of a clone (syscall entry, else
  * kernel_clone or copy_process entry, else task_newtask) and kept per
- * creating thread in `inflight`; task_newtask files it under the child's pid
- * in `child_ids`, checked against the child's task_struct so a reused pid can
- * never pick up another clone's id.
+ * creating thread in `inflight`; task_newtask files it under the child's
+ * task_struct in `child_ids`.  Both maps are keyed by the task_struct, never
+ * by a pid: the pid a record carries is read from the task, so comparing it
+ * with the pid seen elsewhere (O-05, O-06) is a check, not a restatement of
+ * the lookup.  Every new task clears both keys (a task_struct reused at the
+ * same address never inherits a dead task's entry).
  *
  * Records are submitted without a wake-up; user space drains the ring every
  * 10 ms, and a wake-up is forced only once the ring is half full.
@@ -53,11 +56,12 @@ struct inflight {
 	__u64 clone_id;
 	__u32 entry;		/* enum rec_entry */
 	__u32 opener;		/* OPEN_* */
+	__u64 pidfd_uptr;	/* CLONE_PIDFD: where the fd number is written */
+	__u64 ptid_uptr;	/* CLONE_PARENT_SETTID: where the pid is written */
 };
 
 struct child_id {
 	__u64 clone_id;
-	__u64 task;		/* the child's task_struct, against pid reuse */
 	__u32 entry;
 	__u32 ran;		/* first run already recorded */
 };
@@ -76,14 +80,14 @@ struct {
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
 	__uint(max_entries, 16384);
-	__type(key, __u64);		/* pid_tgid of the creating thread */
+	__type(key, __u64);		/* the creating thread's task_struct */
 	__type(value, struct inflight);
 } inflight SEC(".maps");
 
 struct {
 	__uint(type, BPF_MAP_TYPE_LRU_HASH);
 	__uint(max_entries, 65536);
-	__type(key, __u32);		/* child pid (global) */
+	__type(key, __u64);		/* the child's task_struct */
 	__type(value, struct child_id);
 } child_ids SEC(".maps");
 
@@ -218,9 +222,166 @@ static __always_inline void read_task_ext(struct rec_task_ext *x, struct task_st
 		read_task_ext_probe(x, t);
 }
 
-static __always_inline __u32 pid_of(struct task_struct *t, bool btf)
+/* The key of the current thread in inflight: its task_struct. */
+static __always_inline __u64 cur_key(void)
 {
-	return btf ? t->pid : BPF_CORE_READ(t, pid);
+	return bpf_get_current_task();
+}
+
+/* current->pid, read from the task (not from the map key). */
+static __always_inline __u32 cur_pid(void)
+{
+	if (HAVE_CURRENT_TASK_BTF())
+		return bpf_get_current_task_btf()->pid;
+	return BPF_CORE_READ((struct task_struct *)bpf_get_current_task(), pid);
+}
+
+/* ------------------------------------------- the caller's state at entry */
+
+#define FD_SCAN_WORDS 64	/* open_fds words scanned: the first 4096 fds */
+
+/* de Bruijn sequence: bit index of a 64-bit word with one bit set, no branch. */
+static const __u8 debruijn_index[64] = {
+	0,  1,  2,  53, 3,  7,  54, 27, 4,  38, 41, 8,  34, 55, 48, 28,
+	62, 5,  39, 46, 44, 42, 22, 9,  24, 35, 59, 56, 49, 18, 29, 11,
+	63, 52, 6,  26, 37, 40, 33, 47, 61, 45, 43, 21, 23, 58, 17, 10,
+	51, 25, 36, 32, 60, 20, 57, 16, 50, 31, 19, 15, 30, 14, 13, 12,
+};
+
+/* Index of the lowest set bit of x != 0. */
+static __always_inline __u32 lowest_set(__u64 x)
+{
+	return debruijn_index[((x & -x) * 0x022fdd63cc95386dull) >> 58];
+}
+
+/*
+ * V-30, V-41, R-39: the caller's fd table as alloc_fd() and dup_fd() see it
+ * (fs/file.c): max_fds, the lowest free fd (find_next_fd() from 0), the
+ * span count_open_files() gives dup_fd(), and whether another task shares
+ * the table.  Not read (group bit clear) for a table above FD_SCAN_WORDS.
+ * The scan keeps its state in *x (map memory), so that the verifier sees
+ * one state per word, not one per combination of words.
+ */
+static __always_inline void read_fds(struct rec_task_ext *x, struct task_struct *t)
+{
+	struct files_struct *files = BPF_CORE_READ(t, files);
+	struct fdtable *fdt;
+	long unsigned int *open;
+	__u32 max, words;
+	__u64 w;
+
+	if (!files)
+		return;
+	fdt = BPF_CORE_READ(files, fdt);
+	max = BPF_CORE_READ(fdt, max_fds);
+	open = BPF_CORE_READ(fdt, open_fds);
+	words = max / 64;
+	if (!open || words > FD_SCAN_WORDS)
+		return;
+	x->fd_free = ~0u;	/* word index of the first word with a clear bit */
+	x->fd_top = 0;
+	for (__u32 i = 0; i < FD_SCAN_WORDS; i++) {
+		if (i >= words)
+			break;
+		if (bpf_probe_read_kernel(&w, sizeof(w), &open[i]))
+			return;
+		if (w)
+			x->fd_top = (i + 1) * 64;
+		if (x->fd_free == ~0u && w != ~0ull)
+			x->fd_free = i;
+	}
+	if (x->fd_free == ~0u) {
+		x->fd_free = max;
+	} else {
+		__u32 i = x->fd_free & (FD_SCAN_WORDS - 1);
+
+		if (bpf_probe_read_kernel(&w, sizeof(w), &open[i]))
+			return;
+		x->fd_free = i * 64 + lowest_set(~w);
+	}
+	x->fd_max = max;
+	x->fd_shared = BPF_CORE_READ(files, count.counter) > 1;
+	x->valid |= REC_IN_FDS;
+}
+
+#define PIDS_MAX_LIMITED 4194305	/* PIDS_MAX = PID_MAX_LIMIT + 1 (64-bit) */
+#define PIDS_LEVELS 16
+
+/*
+ * V-43: kernel/cgroup/pids.c:pids_try_charge() charges every pids cgroup of
+ * the task that has a parent; record the least headroom (limit - counter)
+ * over those with a limit (INT64_MAX: none).  No pids controller: none.
+ * Not read past PIDS_LEVELS levels.
+ */
+static __always_inline void read_pids_cg(struct rec_task_ext *x, struct task_struct *t)
+{
+	struct cgroup_subsys_state *css = NULL;
+	struct css_set *cs = BPF_CORE_READ(t, cgroups);
+	int id;
+
+	/* the minimum is kept in *x (map memory): one verifier state per level */
+	x->pids_headroom = 0x7fffffffffffffffll;
+	if (!bpf_core_enum_value_exists(enum cgroup_subsys_id, pids_cgrp_id)) {
+		x->valid |= REC_IN_PIDS_CG;
+		return;
+	}
+	id = bpf_core_enum_value(enum cgroup_subsys_id, pids_cgrp_id);
+	if (id < 0 || id >= 64 || bpf_core_read(&css, sizeof(css), &cs->subsys[id]))
+		return;
+	for (int i = 0; i < PIDS_LEVELS; i++) {
+		struct pids_cgroup *pc = (void *)css;
+		struct cgroup_subsys_state *parent;
+		__s64 limit, counter;
+
+		if (!css)
+			return;
+		parent = BPF_CORE_READ(css, parent);
+		if (!parent) {
+			x->valid |= REC_IN_PIDS_CG;
+			return;
+		}
+		limit = BPF_CORE_READ(pc, limit.counter);
+		counter = BPF_CORE_READ(pc, counter.counter);
+		if (limit < PIDS_MAX_LIMITED && limit - counter < x->pids_headroom)
+			x->pids_headroom = limit - counter;
+		css = parent;
+	}
+}
+
+#define OWNER_LEVELS 16
+
+/*
+ * V-38's capability test in alloc_pid(): checkpoint_restore_ns_capable(
+ * tmp->user_ns) for each pid ns a set_tid entry names, pid_ns_for_children
+ * outwards.  cap_capable() (security/commoncap.c) decides it from the
+ * caller's cred->user_ns alone when the ns's owner is that user ns (the
+ * effective set decides) or not below it (never capable); a deeper owner
+ * needs its ancestry (left 0: not read).
+ */
+static __always_inline void read_pid_ns_owners(struct rec_task_ext *x, struct task_struct *t)
+{
+	struct nsproxy *ns = BPF_CORE_READ(t, nsproxy);
+	const struct cred *cred = BPF_CORE_READ(t, cred);
+	struct user_namespace *mine = BPF_CORE_READ(cred, user_ns);
+	int my_level = BPF_CORE_READ(mine, level);
+	struct pid_namespace *pn;
+
+	x->pid_ns_owner_rel = 0;	/* built in map memory, see read_fds() */
+	if (!ns)
+		return;
+	pn = BPF_CORE_READ(ns, pid_ns_for_children);
+	for (int i = 0; i < OWNER_LEVELS; i++) {
+		struct user_namespace *owner;
+
+		if (!pn)
+			break;
+		owner = BPF_CORE_READ(pn, user_ns);
+		if (owner == mine)
+			x->pid_ns_owner_rel |= 1u << (2 * i);
+		else if (BPF_CORE_READ(owner, level) <= my_level)
+			x->pid_ns_owner_rel |= 2u << (2 * i);
+		pn = BPF_CORE_READ(pn, parent);
+	}
 }
 
 /* ------------------------------------------------------- syscall entry */
@@ -244,11 +405,11 @@ struct sys_exit_ctx {
 static __always_inline int on_sys_enter(void *ctx, __u32 entry, int nargs)
 {
 	struct sys_enter_ctx *sc = ctx;
-	__u64 id = bpf_get_current_pid_tgid();
-	__u32 pid = (__u32)id, zero = 0;
+	__u64 key = cur_key();
+	__u32 zero = 0;
 	struct inflight fl = {};
 	struct rec_sys_enter *r;
-	struct child_id *cid;
+	struct task_struct *cur;
 
 	/*
 	 * A child making a syscall of its own is back in user space: where its
@@ -257,11 +418,10 @@ static __always_inline int on_sys_enter(void *ctx, __u32 entry, int nargs)
 	 * otherwise wait for an O-06 that never comes, and the second sys_exit
 	 * instance would take this syscall's exit for it.
 	 */
-	cid = bpf_map_lookup_elem(&child_ids, &pid);
-	if (cid && cid->task == bpf_get_current_task())
-		bpf_map_delete_elem(&child_ids, &pid);
+	if (bpf_map_lookup_elem(&child_ids, &key))
+		bpf_map_delete_elem(&child_ids, &key);
 
-	if (!creator_selected(id >> 32))
+	if (!creator_selected(bpf_get_current_pid_tgid() >> 32))
 		return 0;
 	r = bpf_map_lookup_elem(&enter_scratch, &zero);
 	if (!r)
@@ -269,7 +429,6 @@ static __always_inline int on_sys_enter(void *ctx, __u32 entry, int nargs)
 	fl.clone_id = CLONE_ID_NEW(&next_clone_id, &clone_id_percpu, nr_cpus);
 	fl.entry = entry;
 	fl.opener = OPEN_SYSCALL;
-	bpf_map_update_elem(&inflight, &id, &fl, BPF_ANY);
 
 	__builtin_memset(r, 0, sizeof(*r));
 	r->hdr.type = REC_SYS_ENTER;
@@ -312,17 +471,39 @@ static __always_inline int on_sys_enter(void *ctx, __u32 entry, int nargs)
 				r->uargs_flags |= REC_SET_TID_FAULT;
 		}
 	}
-	if (HAVE_CURRENT_TASK_BTF()) {
-		struct task_struct *cur = bpf_get_current_task_btf();
+	/*
+	 * Where kernel_clone() writes the pidfd number and the parent's tid:
+	 * legacy clone passes parent_tidptr (argument 2 on x86_64 and on
+	 * CLONE_BACKWARDS arm64) for both; clone3 its pidfd and parent_tid.
+	 */
+	if (entry == REC_ENTRY_CLONE) {
+		if (r->args[0] & 0x1000)		/* CLONE_PIDFD */
+			fl.pidfd_uptr = r->args[2];
+		if (r->args[0] & 0x100000)		/* CLONE_PARENT_SETTID */
+			fl.ptid_uptr = r->args[2];
+	} else if (entry == REC_ENTRY_CLONE3 && !(r->uargs_flags & REC_UARGS_FAULT)) {
+		__u64 flags = *(__u64 *)&r->uargs[0];
 
+		if (flags & 0x1000)
+			fl.pidfd_uptr = *(__u64 *)&r->uargs[8];
+		if (flags & 0x100000)
+			fl.ptid_uptr = *(__u64 *)&r->uargs[24];
+	}
+	bpf_map_update_elem(&inflight, &key, &fl, BPF_ANY);
+
+	if (HAVE_CURRENT_TASK_BTF()) {
+		cur = bpf_get_current_task_btf();
 		read_task(&r->parent, cur, true);
 		read_task_ext(&r->parent_ext, cur, true);
 	} else {
-		struct task_struct *cur = (void *)bpf_get_current_task();
-
+		cur = (void *)bpf_get_current_task();
 		read_task(&r->parent, cur, false);
 		read_task_ext(&r->parent_ext, cur, false);
 	}
+	read_fds(&r->parent_ext, cur);
+	read_pids_cg(&r->parent_ext, cur);
+	if (entry == REC_ENTRY_CLONE3)
+		read_pid_ns_owners(&r->parent_ext, cur);
 	if (bpf_ringbuf_output(&rb, r, sizeof(*r), rb_flags()))
 		__sync_fetch_and_add(&lost[REC_SYS_ENTER], 1);
 	return 0;
@@ -360,42 +541,55 @@ int handle_sys_enter_vfork(void *ctx) { return on_sys_enter(ctx, REC_ENTRY_VFORK
  */
 static __always_inline int on_sys_exit(void *ctx, bool second)
 {
+	struct task_struct *cur = (void *)bpf_get_current_task();
 	struct sys_exit_ctx *sc = ctx;
-	__u64 id = bpf_get_current_pid_tgid();
-	struct inflight *fl = bpf_map_lookup_elem(&inflight, &id);
-	__u32 pid = (__u32)id;
+	__u64 key = cur_key();
+	struct inflight *fl = bpf_map_lookup_elem(&inflight, &key);
 	struct child_id *cid;
 	struct rec_ret *r;
+	int *ctid;
 
 	if (fl && fl->opener == OPEN_SYSCALL) {
 		r = rec_reserve(REC_SYS_EXIT, sizeof(*r), fl->clone_id);
 		if (r) {
 			r->ret = sc->ret;
 			r->entry = fl->entry;
-			r->pid = pid;
+			r->pid = cur_pid();
+			r->tid_val = 0;
+			r->tid_flags = 0;
 			bpf_ringbuf_submit(r, rb_flags());
 		}
-		bpf_map_delete_elem(&inflight, &id);
+		bpf_map_delete_elem(&inflight, &key);
 		if (second)
 			__sync_fetch_and_add(&exit_second_chance, 1);
 		return 0;
 	}
-	cid = bpf_map_lookup_elem(&child_ids, &pid);
-	if (!cid || cid->task != bpf_get_current_task())
+	cid = bpf_map_lookup_elem(&child_ids, &key);
+	if (!cid)
 		return 0;
 	/* no syscall was seen making this child: it has no O-06 to pair with */
 	if (cid->entry == REC_ENTRY_NONE) {
-		bpf_map_delete_elem(&child_ids, &pid);
+		bpf_map_delete_elem(&child_ids, &key);
 		return 0;
 	}
 	r = rec_reserve(REC_CHILD_RET, sizeof(*r), cid->clone_id);
 	if (r) {
 		r->ret = sc->ret;
 		r->entry = cid->entry;
-		r->pid = pid;
+		r->pid = cur_pid();
+		r->tid_val = 0;
+		r->tid_flags = 0;
+		/* schedule_tail() stored the child's pid there already */
+		ctid = BPF_CORE_READ(cur, set_child_tid);
+		if (ctid) {
+			if (bpf_probe_read_user(&r->tid_val, sizeof(r->tid_val), ctid))
+				r->tid_flags = REC_TID_FAULT;
+			else
+				r->tid_flags = REC_TID_READ;
+		}
 		bpf_ringbuf_submit(r, rb_flags());
 	}
-	bpf_map_delete_elem(&child_ids, &pid);
+	bpf_map_delete_elem(&child_ids, &key);
 	if (second)
 		__sync_fetch_and_add(&exit_second_chance, 1);
 	return 0;
@@ -415,8 +609,63 @@ SYS_EXIT_PROGS(vfork)
 
 /* ------------------------------------------------------ scheduler points */
 
+/*
+ * R-39, R-47: the fd kernel_clone() wrote to *pidfd_uptr, as current (the
+ * parent, inside its syscall) sees it at task_newtask: the number, the
+ * file's f_flags and close-on-exec bit in current's table, and whether the
+ * child's table (a copy made before the fd was reserved, or the same one
+ * with CLONE_FILES) holds that number.
+ */
+static __always_inline void read_pidfd(struct rec_task_ext *x, struct task_struct *child,
+				       __u64 pidfd_uptr, bool btf)
+{
+	struct task_struct *cur = (void *)bpf_get_current_task();
+	struct files_struct *files = BPF_CORE_READ(cur, files), *cfiles;
+	struct fdtable *fdt, *cfdt;
+	struct file *f = NULL, *cf = NULL;
+	long unsigned int *coe, word = 0;
+	struct file **fds;
+	int nr = -1;
+	__u32 n;
+
+	if (!pidfd_uptr || !files)
+		return;
+	if (bpf_probe_read_user(&nr, sizeof(nr), (const void *)pidfd_uptr) || nr < 0)
+		return;
+	n = nr;
+	fdt = BPF_CORE_READ(files, fdt);
+	if (n >= BPF_CORE_READ(fdt, max_fds))
+		return;
+	fds = BPF_CORE_READ(fdt, fd);
+	coe = BPF_CORE_READ(fdt, close_on_exec);
+	if (bpf_probe_read_kernel(&f, sizeof(f), &fds[n]) || !f ||
+	    bpf_probe_read_kernel(&word, sizeof(word), &coe[n / 64]))
+		return;
+	cfiles = btf ? child->files : BPF_CORE_READ(child, files);
+	if (cfiles) {
+		cfdt = BPF_CORE_READ(cfiles, fdt);
+		if (n < BPF_CORE_READ(cfdt, max_fds)) {
+			fds = BPF_CORE_READ(cfdt, fd);
+			if (bpf_probe_read_kernel(&cf, sizeof(cf), &fds[n]))
+				return;
+		}
+	}
+	x->pidfd_nr = nr;
+	x->pidfd_f_flags = BPF_CORE_READ(f, f_flags);
+	x->pidfd_cloexec = (word >> (n % 64)) & 1;
+	x->pidfd_in_child = cf != NULL;
+	x->valid |= REC_IN_PIDFD;
+}
+
+/*
+ * uptr: task_newtask, where the pidfd number was written; sched_wakeup_new,
+ * where the parent's tid was (R-36: before wake_up_new_task, and the child
+ * cannot run before this tracepoint returns: it is on a runqueue whose
+ * lock is held).  0 at other points.
+ */
 static __always_inline int emit_point(__u32 type, struct task_struct *child, __u64 clone_id,
-				      __u32 entry, __u64 clone_flags, __s64 ret, bool btf)
+				      __u32 entry, __u64 clone_flags, __s64 ret, bool btf,
+				      __u64 uptr)
 {
 	struct rec_task_point *r = rec_reserve(type, sizeof(*r), clone_id);
 
@@ -426,16 +675,29 @@ static __always_inline int emit_point(__u32 type, struct task_struct *child, __u
 	__builtin_memset(&r->ext, 0, sizeof(r->ext));
 	r->clone_flags = clone_flags;
 	r->ret = ret;
-	r->creator_pid = (__u32)bpf_get_current_pid_tgid();
+	r->creator_pid = cur_pid();
 	r->entry = entry;
 	if (child)
 		read_task(&r->child, child, btf);
 	else
 		__builtin_memset(&r->child, 0, sizeof(r->child));
 	if (type == REC_NEWTASK && child) {
-		read_arch(&r->arch, child);
+		read_arch(&r->arch, child, btf);
 		read_task_ext(&r->ext, child, btf);
+		read_pidfd(&r->ext, child, uptr, btf);
 	}
+	/* copy_oom_score_adj() ran after task_newtask, before this point */
+	if (type == REC_FORK && child && HAS_MM_FLAGS((struct mm_struct *)0)) {
+		struct mm_struct *mm = btf ? child->mm : BPF_CORE_READ(child, mm);
+
+		r->ext.mm_flags = mm ? (btf ? MM_FLAGS_WORD(RD_DIRECT, mm) :
+					      MM_FLAGS_WORD(BPF_CORE_READ, mm)) : 0;
+		r->ext.valid |= REC_IN_MMF;
+	}
+	if (type == REC_WAKEUP && uptr &&
+	    !bpf_probe_read_user(&r->ext.parent_tid_val, sizeof(r->ext.parent_tid_val),
+				 (const void *)uptr))
+		r->ext.valid |= REC_IN_USERMEM;
 	bpf_ringbuf_submit(r, rb_flags());
 	return 0;
 }
@@ -446,50 +708,54 @@ static __always_inline int emit_point(__u32 type, struct task_struct *child, __u
  */
 static __always_inline struct inflight *current_clone(__u32 opener)
 {
-	__u64 id = bpf_get_current_pid_tgid();
-	struct inflight *fl = bpf_map_lookup_elem(&inflight, &id);
+	__u64 key = cur_key();
+	struct inflight *fl = bpf_map_lookup_elem(&inflight, &key);
 	struct inflight nf = {};
 
 	if (fl || opener == OPEN_SYSCALL)
 		return fl;
-	if (!creator_selected(id >> 32))
+	if (!creator_selected(bpf_get_current_pid_tgid() >> 32))
 		return NULL;
 	nf.clone_id = CLONE_ID_NEW(&next_clone_id, &clone_id_percpu, nr_cpus);
 	nf.entry = REC_ENTRY_NONE;
 	nf.opener = opener;
-	bpf_map_update_elem(&inflight, &id, &nf, BPF_ANY);
-	return bpf_map_lookup_elem(&inflight, &id);
+	bpf_map_update_elem(&inflight, &key, &nf, BPF_ANY);
+	return bpf_map_lookup_elem(&inflight, &key);
 }
 
 /* Close a clone at the exit of the function that opened it. */
 static __always_inline void close_clone(__u32 opener)
 {
-	__u64 id = bpf_get_current_pid_tgid();
-	struct inflight *fl = bpf_map_lookup_elem(&inflight, &id);
+	__u64 key = cur_key();
+	struct inflight *fl = bpf_map_lookup_elem(&inflight, &key);
 
 	if (fl && fl->opener == opener)
-		bpf_map_delete_elem(&inflight, &id);
+		bpf_map_delete_elem(&inflight, &key);
 }
 
 /* O-02: the child exists; give it the caller's clone_id. */
 static __always_inline int on_newtask(struct task_struct *child, __u64 clone_flags, bool btf)
 {
-	__u64 id = bpf_get_current_pid_tgid();
-	struct inflight *fl = bpf_map_lookup_elem(&inflight, &id);
+	__u64 key = cur_key(), ckey = (__u64)child;
+	struct inflight *fl = bpf_map_lookup_elem(&inflight, &key);
 	struct child_id cid = {};
-	__u32 pid = pid_of(child, btf);
+	__u64 pidfd_uptr = 0;
 
+	/* a new task_struct: whatever a dead task left under its address goes */
+	bpf_map_delete_elem(&inflight, &ckey);
 	if (fl) {
 		cid.clone_id = fl->clone_id;
 		cid.entry = fl->entry;
+		pidfd_uptr = fl->pidfd_uptr;
 	} else {
-		if (!creator_selected(id >> 32))
+		if (!creator_selected(bpf_get_current_pid_tgid() >> 32)) {
+			bpf_map_delete_elem(&child_ids, &ckey);
 			return 0;
+		}
 		cid.clone_id = CLONE_ID_NEW(&next_clone_id, &clone_id_percpu, nr_cpus);
 		cid.entry = REC_ENTRY_NONE;
 	}
-	cid.task = (__u64)child;
-	bpf_map_update_elem(&child_ids, &pid, &cid, BPF_ANY);
+	bpf_map_update_elem(&child_ids, &ckey, &cid, BPF_ANY);
 	if (filter_tgid) {
 		__u32 tgid = btf ? child->tgid : BPF_CORE_READ(child, tgid);
 		__u8 one = 1;
@@ -497,40 +763,44 @@ static __always_inline int on_newtask(struct task_struct *child, __u64 clone_fla
 		bpf_map_update_elem(&watched, &tgid, &one, BPF_ANY);
 	}
 	__sync_fetch_and_add(&pending_first_run, 1);
-	return emit_point(REC_NEWTASK, child, cid.clone_id, cid.entry, clone_flags, 0, btf);
+	return emit_point(REC_NEWTASK, child, cid.clone_id, cid.entry, clone_flags, 0, btf,
+			  pidfd_uptr);
 }
 
 /* Later points of a clone already seen at task_newtask. */
 static __always_inline int on_child_point(__u32 type, struct task_struct *child, bool btf)
 {
-	__u32 pid = pid_of(child, btf);
-	struct child_id *cid = bpf_map_lookup_elem(&child_ids, &pid);
+	__u64 ckey = (__u64)child, key = cur_key();
+	struct child_id *cid = bpf_map_lookup_elem(&child_ids, &ckey);
+	struct inflight *fl;
+	__u64 uptr = 0;
 
 	if (!cid)
 		return 0;
-	if (cid->task != (__u64)child) {
-		__sync_fetch_and_add(&untracked_child, 1);
-		return 0;
+	/* current is the creator, its inflight clone this one */
+	if (type == REC_WAKEUP) {
+		fl = bpf_map_lookup_elem(&inflight, &key);
+		if (fl && fl->clone_id == cid->clone_id)
+			uptr = fl->ptid_uptr;
 	}
-	return emit_point(type, child, cid->clone_id, cid->entry, 0, 0, btf);
+	return emit_point(type, child, cid->clone_id, cid->entry, 0, 0, btf, uptr);
 }
 
 /* O-07: the first time a new child is switched in. */
 static __always_inline int on_switch(struct task_struct *next, bool btf)
 {
+	__u64 ckey = (__u64)next;
 	struct child_id *cid;
-	__u32 pid;
 
 	/* most switches: no new child waits for its first run */
 	if (pending_first_run <= 0)
 		return 0;
-	pid = pid_of(next, btf);
-	cid = bpf_map_lookup_elem(&child_ids, &pid);
-	if (!cid || cid->ran || cid->task != (__u64)next)
+	cid = bpf_map_lookup_elem(&child_ids, &ckey);
+	if (!cid || cid->ran)
 		return 0;
 	cid->ran = 1;
 	__sync_fetch_and_add(&pending_first_run, -1);
-	return emit_point(REC_FIRST_RUN, next, cid->clone_id, cid->entry, 0, 0, btf);
+	return emit_point(REC_FIRST_RUN, next, cid->clone_id, cid->entry, 0, 0, btf, 0);
 }
 
 SEC("tp_btf/task_newtask")
@@ -631,34 +901,34 @@ static __always_inline int on_copy_enter(struct kernel_clone_args *args, int tra
 
 static __always_inline int on_copy_exit(struct task_struct *ret, bool btf)
 {
-	__u64 id = bpf_get_current_pid_tgid();
-	struct inflight *fl = bpf_map_lookup_elem(&inflight, &id);
+	__u64 key = cur_key();
+	struct inflight *fl = bpf_map_lookup_elem(&inflight, &key);
 	__s64 err = 0;
 
 	if (!fl)
 		return 0;
 	if ((unsigned long)ret >= (unsigned long)-MAX_ERRNO)
 		err = (__s64)(long)ret;
-	emit_point(REC_COPY_EXIT, err ? NULL : ret, fl->clone_id, fl->entry, 0, err, btf);
+	emit_point(REC_COPY_EXIT, err ? NULL : ret, fl->clone_id, fl->entry, 0, err, btf, 0);
 	close_clone(OPEN_COPY_PROCESS);
 	return 0;
 }
 
 static __always_inline int on_sched_fork_exit(struct task_struct *p, int ret, bool btf)
 {
-	__u64 id = bpf_get_current_pid_tgid();
-	struct inflight *fl = bpf_map_lookup_elem(&inflight, &id);
+	__u64 key = cur_key();
+	struct inflight *fl = bpf_map_lookup_elem(&inflight, &key);
 
 	if (!fl)
 		return 0;
 	/* the child is half built: read it even on failure (state, prio) */
-	return emit_point(REC_SCHED_FORK, p, fl->clone_id, fl->entry, 0, ret, btf);
+	return emit_point(REC_SCHED_FORK, p, fl->clone_id, fl->entry, 0, ret, btf, 0);
 }
 
 static __always_inline int on_clone_exit(long ret)
 {
-	__u64 id = bpf_get_current_pid_tgid();
-	struct inflight *fl = bpf_map_lookup_elem(&inflight, &id);
+	__u64 key = cur_key();
+	struct inflight *fl = bpf_map_lookup_elem(&inflight, &key);
 	struct rec_ret *r;
 
 	if (!fl)
@@ -667,7 +937,9 @@ static __always_inline int on_clone_exit(long ret)
 	if (r) {
 		r->ret = ret;
 		r->entry = fl->entry;
-		r->pid = (__u32)id;
+		r->pid = cur_pid();
+		r->tid_val = 0;
+		r->tid_flags = 0;
 		bpf_ringbuf_submit(r, rb_flags());
 	}
 	close_clone(OPEN_KERNEL_CLONE);

@@ -8,6 +8,7 @@
 #define CLONECHECK_COMPAT_BPF_H
 
 #include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
 #include <bpf/bpf_core_read.h>
 
 /*
@@ -204,6 +205,60 @@ enum bpf_func_id___cc {
 		__id;                                                              \
 	})
 #endif
+
+/*
+ * struct mnt_namespace: `unsigned int mounts` (a count) until the mount
+ * tree became an rb_root `mounts` and the count `nr_mounts` (seen: 6.1
+ * has the first, 6.12 and 7.2 the second; commit id not looked up).  The
+ * flavour's `mounts` relocates only where it is an unsigned int.
+ */
+struct mnt_namespace___old {
+	unsigned int mounts;
+} __attribute__((preserve_access_index));
+
+#define MNT_NS_NR_MOUNTS(RD, m)                                                     \
+	(bpf_core_field_exists((m)->nr_mounts) ?                                     \
+		 (__u32)RD(m, nr_mounts) :                                           \
+		 (__u32)RD((struct mnt_namespace___old *)(void *)(m), mounts))
+
+#define HAS_MNT_NS_COUNT(m)                                                         \
+	(bpf_core_field_exists((m)->nr_mounts) ||                                    \
+	 bpf_core_field_exists(((struct mnt_namespace___old *)(void *)(m))->mounts))
+
+/*
+ * mm_struct::flags became mm_flags_t, a bitmap whose first word holds the
+ * old flags (seen: `unsigned long flags` in 6.12, mm_flags_t in this
+ * host's 6.18 and in 7.2; commit id not looked up).
+ */
+struct mm_struct___ulong_flags {
+	long unsigned int flags;
+} __attribute__((preserve_access_index));
+
+#define HAS_MM_FLAGS(m)                                                             \
+	(bpf_core_field_exists((m)->flags.__mm_flags) ||                             \
+	 bpf_core_field_exists(((struct mm_struct___ulong_flags *)(void *)(m))->flags))
+
+#define MM_FLAGS_WORD(RD, m)                                                        \
+	(bpf_core_field_exists((m)->flags.__mm_flags) ?                              \
+		 (__u64)RD(m, flags.__mm_flags[0]) :                                 \
+		 (__u64)RD((struct mm_struct___ulong_flags *)(void *)(m), flags))
+
+/*
+ * The helper bpf_task_pt_regs() (kernel/trace/bpf_trace.c, 5.15+; absent
+ * from 5.10's uapi, present in 6.1's; commit id not looked up) returns the
+ * kernel's own task_pt_regs(task): x86_64 (arch/x86/include/asm/
+ * processor.h) stack + THREAD_SIZE - TOP_OF_KERNEL_STACK_PADDING, minus one
+ * pt_regs; arm64 stack + THREAD_SIZE, minus one pt_regs.  So THREAD_SIZE
+ * and the padding (CONFIG_KASAN, CONFIG_X86_FRED, the page size) are the
+ * kernel's, never ours.  0 where the helper does not exist.  t must be a
+ * BTF task pointer.
+ */
+static __always_inline __u64 kernel_task_pt_regs(struct task_struct *t)
+{
+	if (!bpf_core_enum_value_exists(enum bpf_func_id, BPF_FUNC_task_pt_regs))
+		return 0;
+	return (__u64)bpf_task_pt_regs(t);
+}
 
 #if defined(__TARGET_ARCH_arm64)
 /*

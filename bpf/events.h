@@ -129,6 +129,11 @@ struct rec_arch {
 	__u64 p_regs_ret;	/* ... x0 / ax at the same offset in its stack */
 	__u64 p_tls;		/* the parent's saved TLS (as tls above) */
 	__u64 valid;		/* 1 if every read above succeeded */
+	/* appended (issue 10) */
+	__u64 regs_located;	/* 1: regs, p_regs_* were found from the tasks
+				 * (the kernel's task_pt_regs(), bpf_task_pt_regs(),
+				 * 5.15+); 0: from the saved frame (older kernels,
+				 * older trace files), so not independent of ctx_sp */
 };
 
 /* REC_NEWTASK, REC_FORK, REC_WAKEUP, REC_SCHED_FORK, REC_COPY_EXIT, REC_FIRST_RUN */
@@ -175,12 +180,20 @@ struct rec_copy_enter {
 	struct rec_task parent;	/* current */
 };
 
+/* rec_ret.tid_flags (REC_CHILD_RET) */
+#define REC_TID_READ	(1u << 0)	/* current->set_child_tid set, tid_val read */
+#define REC_TID_FAULT	(1u << 1)	/* ... set, but reading it faulted */
+
 /* REC_SYS_EXIT, REC_CHILD_RET */
 struct rec_ret {
 	struct rec_hdr hdr;
 	__s64 ret;		/* syscall return value */
 	__u32 entry;		/* enum rec_entry */
-	__u32 pid;		/* current->pid */
+	__u32 pid;		/* current->pid, read from the task (the record is
+				 * found by its task, not by this pid) */
+	/* appended (issue 10) */
+	__s32 tid_val;		/* REC_CHILD_RET: *current->set_child_tid */
+	__u32 tid_flags;	/* REC_TID_* */
 };
 
 #endif /* CLONECHECK_EVENTS_H */

@@ -183,5 +183,72 @@ static __always_inline void READ_FN(read_task_ext)(struct rec_task_ext *x, struc
 		x->uclamp_max = RDBF(t, uclamp_req[1].value);
 		x->valid |= REC_IN_UCLAMP;
 	}
+
+	/* the pid ns for children has a reaper (none after unshare(NEWPID)) */
+	if (ns) {
+		struct pid_namespace *pc = RD(ns, pid_ns_for_children);
+
+		x->pid_ns_children_reaper = RD(pc, child_reaper) != NULL;
+		x->pid_ns_children_allocated = RD(pc, pid_allocated);
+		x->valid |= REC_IN_PID_REAPER;
+	}
+
+	/* 7.1+: signal->autoreap */
+	if (bpf_core_field_exists(sig->autoreap)) {
+		x->autoreap = RDBF(sig, autoreap);
+		x->valid |= REC_IN_AUTOREAP;
+	}
+
+	/* task_no_new_privs(): PFA_NO_NEW_PRIVS is bit 0 of atomic_flags */
+	x->no_new_privs = RD(t, atomic_flags) & 1;
+	x->valid |= REC_IN_NNP;
+
+	/* the mount namespace's mount count */
+	if (ns && HAS_MNT_NS_COUNT((struct mnt_namespace *)0)) {
+		struct mnt_namespace *mnt = RD(ns, mnt_ns);
+
+		x->mnt_ns_nr_mounts = MNT_NS_NR_MOUNTS(RD, mnt);
+		x->valid |= REC_IN_MNT_COUNT;
+	}
+
+	/* real uid, RLIMIT_NPROC (6) and RLIMIT_NOFILE (7): asm-generic, x86, arm64 */
+	x->uid = RD(cred, uid.val);
+	x->rlim_nproc = RD(sig, rlim[6].rlim_cur);
+	x->rlim_nofile = RD(sig, rlim[7].rlim_cur);
+	x->sched_class = (__u64)RD(t, sched_class);
+	{
+		struct fs_struct *fs = RD(t, fs);
+
+		x->fs_users = fs ? RD(fs, users) : 0;
+	}
+
+	/* the task's pid numbers, innermost level first */
+	if (tp && level <= MAX_PID_NS_LEVEL) {
+		struct upid u = {};
+
+		bpf_core_read(&u, sizeof(u), &tp->numbers[level]);
+		x->pid_nr0 = u.nr;
+		if (level >= 1) {
+			bpf_core_read(&u, sizeof(u), &tp->numbers[level - 1]);
+			x->pid_nr1 = u.nr;
+		}
+		if (level >= 2) {
+			bpf_core_read(&u, sizeof(u), &tp->numbers[level - 2]);
+			x->pid_nr2 = u.nr;
+		}
+		if (level >= 3) {
+			bpf_core_read(&u, sizeof(u), &tp->numbers[level - 3]);
+			x->pid_nr3 = u.nr;
+		}
+	}
+	x->valid |= REC_IN_PROC;
+
+	/* MMF_MULTIPROCESS lives in mm->flags */
+	if (HAS_MM_FLAGS((struct mm_struct *)0)) {
+		struct mm_struct *mm = RD(t, mm);
+
+		x->mm_flags = mm ? MM_FLAGS_WORD(RD, mm) : 0;
+		x->valid |= REC_IN_MMF;
+	}
 }
 

@@ -23,7 +23,8 @@ static void model_fail_alts(const struct model_fail *fl, struct model_pred *out)
  * for the same order) between its flag checks and its last failure point:
  * the steps whose failure the parent snapshot decides, in execution order
  * (A.3): copy_creds() (V-22), sched_fork() (V-27), copy_namespaces()
- * (V-34), copy_thread() (V-36), alloc_pid() (V-37, V-38).  The first
+ * (V-34), copy_thread() (V-36), alloc_pid() (V-37, V-38, V-40), the pidfd
+ * (V-41).  The first
  * decided failure wins; each step's own alternatives before it are kept
  * in fl->pre[].
  * Not modelled: everything needing other tasks' state (counts, limits).
@@ -50,6 +51,12 @@ static void model_copy_process_decide(const struct model_profile *prof,
 	if (fl->err)
 		return;
 	model_alloc_pid_check(prof, parent, sc, args, fl);
+	if (fl->err)
+		return;
+	model_pid_ns_state_check(prof, parent, args, fl);
+	if (fl->err)
+		return;
+	model_pidfd_check(prof, parent, args, fl);
 }
 
 /*

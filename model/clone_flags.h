@@ -202,6 +202,30 @@
 
 /* include/linux/threads.h */
 #define MODEL_PID_MAX_LIMIT		4194304	/* 64-bit, !BASE_SMALL */
+/* include/linux/pid.h (kernel/pid.c): the numbers a wrapped pid ns skips */
+#define MODEL_RESERVED_PIDS		300
+/* include/linux/pid_namespace.h: pid_allocated's "still adding" bit */
+#define MODEL_PIDNS_ADDING		(1U << 31)
+
+/*
+ * include/linux/sched/coredump.h (v5.10.223: 27; v6.1.176, v6.12.117: 26
+ * after MMF_OOM_VICTIM went), include/linux/mm_types.h (v7.2.13: 26)
+ */
+#define MODEL_MMF_MULTIPROCESS_5_10	27
+#define MODEL_MMF_MULTIPROCESS		26
+
+/* include/uapi/linux/capability.h */
+#define MODEL_CAP_SYS_RESOURCE		24
+
+/* include/uapi/asm-generic/fcntl.h (x86_64 and arm64) */
+#define MODEL_O_WRONLY			0x00000001u
+#define MODEL_O_RDWR			0x00000002u
+
+/* include/uapi/asm-generic/resource.h: RLIM_INFINITY as unsigned long */
+#define MODEL_RLIM_INFINITY		(~0ULL)
+
+/* include/linux/fdtable.h: NR_OPEN_DEFAULT = BITS_PER_LONG; sysctl_nr_open_min */
+#define MODEL_NR_OPEN_DEFAULT		64
 
 /* include/uapi/linux/ioprio.h, include/linux/ioprio.h:ioprio_valid() */
 #define MODEL_IOPRIO_CLASS_SHIFT	13

@@ -190,9 +190,208 @@ void model_copy_creds_check(const struct model_profile *prof,
 	if (!(args->flags & MODEL_CLONE_NEWUSER) ||
 	    !(parent->valid & MODEL_IN_CRED) || parent->user_ns_level <= 32)
 		return;
-	if (!model_version_ge(prof, 5, 14))
+	if (!model_version_ge(prof, 5, 14) && model_nproc_may_refuse(parent, args->flags))
 		model_fail_alt(fl, -MODEL_EAGAIN, "V-23");
 	model_fail_set(fl, -MODEL_ENOSPC, "V-22", MODEL_STEP_CREDS);
+}
+
+/*
+ * Mirrors kernel/fork.c:copy_process() (v7.2.13, v6.1.176; v5.10.223 tests
+ * user->processes before copy_creds(), same exemptions):
+ * `if (is_rlimit_overlimit(task_ucounts(p), UCOUNT_RLIMIT_NPROC,
+ * rlimit(RLIMIT_NPROC))) { if (p->real_cred->user != INIT_USER &&
+ * !capable(CAP_SYS_RESOURCE) && !capable(CAP_SYS_ADMIN)) goto
+ * bad_fork_cleanup_count; }` -> -EAGAIN (V-23).
+ * Modelled (MODEL_IN_PROC and MODEL_IN_CRED): it cannot refuse when the
+ * child's real user is the global root (p->real_cred is prepare_creds() of
+ * current's cred, whose ->user is the user_struct of its uid: INIT_USER iff
+ * uid 0 in init_user_ns), when capable() holds for either capability
+ * (security/commoncap.c:cap_capable() for init_user_ns: the caller's user
+ * ns is init_user_ns and the effective set has the bit), or when, in
+ * init_user_ns without NEWUSER, RLIMIT_NPROC is RLIM_INFINITY
+ * (kernel/ucount.c:is_rlimit_overlimit() caps the limit at LONG_MAX and has
+ * one level there).  Returns true when the count may refuse it.
+ * Not modelled: the ruid's task count (other tasks race it), the limits of
+ * enclosing user namespaces, an LSM refusing capable() to a non-root caller.
+ */
+bool model_nproc_may_refuse(const struct model_task *parent, uint64_t f)
+{
+	const uint64_t exempt = (1ULL << MODEL_CAP_SYS_RESOURCE) |
+				(1ULL << MODEL_CAP_SYS_ADMIN);
+
+	if (!(parent->valid & MODEL_IN_PROC) || !(parent->valid & MODEL_IN_CRED))
+		return true;
+	if (parent->uid == 0)
+		return false;
+	if (parent->user_ns_level == 0 && (parent->cap_effective & exempt))
+		return false;
+	if (parent->user_ns_level == 0 && !(f & MODEL_CLONE_NEWUSER) &&
+	    parent->rlim_nproc == MODEL_RLIM_INFINITY)
+		return false;
+	return true;
+}
+
+/*
+ * Mirrors kernel/fork.c:copy_process() (v7.2.13, v6.1.176, v5.10.223):
+ * `if (data_race(nr_threads >= max_threads)) goto bad_fork_cleanup_count;`
+ * -> -EAGAIN (V-24).  copy_process() counts a task in nr_threads only with
+ * a pid (`if (likely(p->pid)) { ... nr_threads++; }`), and every such task
+ * holds its own number in [1, pid_max) of the init pid ns, so nr_threads
+ * < pid_max: with threads-max >= pid_max (the profile's sysctls, read at
+ * start) it cannot fire.  Returns true when it may.
+ * Not modelled: nr_threads itself (other tasks race it); sysctls changed
+ * during the run.
+ */
+static bool model_threads_max_may_refuse(const struct model_profile *prof)
+{
+	return !(prof->threads_max && prof->pid_max && prof->threads_max >= prof->pid_max);
+}
+
+/*
+ * Mirrors kernel/pid.c:alloc_pid() (v7.2.13, v6.12.117, v6.1.176,
+ * v5.10.223): idr_alloc_cyclic(&tmp->idr, NULL, pid_min, pid_max) of a
+ * level without a set_tid entry fails with -ENOSPC, returned as -EAGAIN
+ * (V-39), only when every number of [pid_min, pid_max) is in use (pid_min
+ * is 1, or RESERVED_PIDS once the level wrapped).  A number in use is the
+ * pid of a task of that level, or the tgid, pgid or sid it is attached as
+ * (at most three per task besides its own: tgid is its leader's own), or
+ * held by a copy_process() between alloc_pid() and attach (one per forking
+ * task): at most 4 * tasks, and tasks <= threads-max (V-24 bounds
+ * nr_threads; nr_threads counts every task with a pid).  So with pid_max -
+ * RESERVED_PIDS > 4 * threads-max the space cannot fill.  The bound needs
+ * the level's pid_max: the profile's (the init ns's), which is every
+ * level's before 6.14 (E-17) and the init level's after; a new level
+ * (NEWPID) is empty.  Returns true when it may fill.
+ * Not modelled: how many numbers are in use (other tasks race it); the few
+ * forks that may pass the unlocked threads-max test at once.
+ */
+static bool model_pid_space_may_fill(const struct model_profile *prof,
+				     const struct model_task *parent)
+{
+	if (!prof->threads_max || !prof->pid_max ||
+	    (uint64_t)prof->pid_max <= MODEL_RESERVED_PIDS + 4ULL * prof->threads_max)
+		return true;
+	if (model_version_ge(prof, 6, 14) &&
+	    (!(parent->valid & MODEL_IN_NS) || parent->pid_ns_children_level != 0))
+		return true;
+	return false;
+}
+
+/*
+ * Mirrors kernel/cgroup/pids.c:pids_can_fork() -> pids_try_charge() (v7.2.13,
+ * v6.1.176, v5.10.223): every pids cgroup of the child that has a parent is
+ * charged; one past its limit -> -EAGAIN (V-43).  With CLONE_INTO_CGROUP
+ * the target's hierarchy is charged, not the caller's.  Returns true when a
+ * limit may refuse it: a level of the caller's hierarchy has one
+ * (MODEL_IN_PIDS_CG: pids_headroom < INT64_MAX), or it is not known.
+ * Not modelled: the counts (other members race them).
+ */
+static bool model_pids_may_refuse(const struct model_task *parent, uint64_t f)
+{
+	return (f & MODEL_CLONE_INTO_CGROUP) || !(parent->valid & MODEL_IN_PIDS_CG) ||
+	       parent->pids_headroom != INT64_MAX;
+}
+
+/*
+ * Mirrors kernel/fork.c:copy_fs() (v7.2.13): with CLONE_FS, `if
+ * (fs->in_exec) return -EAGAIN;` (V-31).  fs/exec.c:check_unsafe_exec()
+ * sets in_exec only for an fs_struct whose every user is a thread of the
+ * exec'ing process; a caller that is its fs_struct's one user (fs->users
+ * == 1, MODEL_IN_PROC) is in clone, not in execve, and no task can start
+ * sharing it meanwhile (only a clone(CLONE_FS) by one of its users could).
+ * Returns true when another user may be in execve.
+ */
+static bool model_fs_may_be_in_exec(const struct model_task *parent, uint64_t f)
+{
+	return (f & MODEL_CLONE_FS) && (!(parent->valid & MODEL_IN_PROC) || parent->fs_users != 1);
+}
+
+/*
+ * Mirrors kernel/fork.c:copy_files() -> fs/file.c:dup_fd() (v7.2.13,
+ * v6.1.176, v5.10.223): without CLONE_FILES the table is copied;
+ * `open_files = sane_fdtable_size(old_fdt, max_fds)` (count_open_files():
+ * the last used word of open_fds, in fds) is compared with the new table's
+ * NR_OPEN_DEFAULT slots and only a larger span allocates, which fails with
+ * -EMFILE past fs.nr_open (V-30, errata).  The span is at least 64 and
+ * nr_open at least 64 (sysctl_nr_open_min).  Returns true when it may:
+ * the caller's span (MODEL_IN_FDS: fd_top) exceeds 64 and the profile's
+ * nr_open, or either is unknown.
+ * Not modelled: nr_open changed during the run; another thread sharing the
+ * table opening fds meanwhile beyond nr_open (expand_files() refuses that).
+ */
+static bool model_fd_copy_may_fail(const struct model_profile *prof,
+				   const struct model_task *parent)
+{
+	if (!(parent->valid & MODEL_IN_FDS))
+		return true;
+	if (parent->fd_top <= MODEL_NR_OPEN_DEFAULT)
+		return false;
+	return !prof->nr_open || parent->fd_top > prof->nr_open;
+}
+
+/*
+ * Mirrors kernel/fork.c:copy_process() (v7.2.13; __pidfd_prepare() ->
+ * get_unused_fd_flags(O_CLOEXEC); 6.1.176 and 5.10.223 get_unused_fd_flags(
+ * O_RDWR | O_CLOEXEC)) -> fs/file.c:alloc_fd(0, rlimit(RLIMIT_NOFILE)): the
+ * lowest fd clear in current->files' open_fds; `if (fd >= end) error =
+ * -EMFILE;` then expand_files(), which fails with -EMFILE for fd >=
+ * fs.nr_open (V-41).  current->files is the caller's table (the child's
+ * copy was made before).  Decided (MODEL_IN_FDS, MODEL_IN_PROC) when no
+ * other task shares the table (files->count == 1): the lowest free fd
+ * fd_free against RLIMIT_NOFILE, and, when it lies past max_fds, against
+ * the profile's nr_open.  Returns -EMFILE (decided), 1 (may fail: a shared
+ * table, nr_open or the state unknown) or 0 (cannot fail).
+ * Not modelled: ENFILE (the system's file count races), ENOMEM, EFAULT from
+ * the put_user() of the number (alternatives).
+ */
+static int model_pidfd_emfile(const struct model_profile *prof,
+			      const struct model_task *parent)
+{
+	if (!(parent->valid & MODEL_IN_FDS) || !(parent->valid & MODEL_IN_PROC) ||
+	    parent->fd_shared)
+		return 1;
+	if (parent->fd_free >= parent->rlim_nofile)
+		return -MODEL_EMFILE;
+	if (parent->fd_free < parent->fd_max)
+		return 0;
+	if (!prof->nr_open)
+		return 1;
+	return parent->fd_free >= prof->nr_open ? -MODEL_EMFILE : 0;
+}
+
+/* V-41's decided EMFILE (CLONE_PIDFD), at its step. */
+void model_pidfd_check(const struct model_profile *prof, const struct model_task *parent,
+		       const struct model_kargs *args, struct model_fail *fl)
+{
+	if ((args->flags & MODEL_CLONE_PIDFD) && model_pidfd_emfile(prof, parent) < 0)
+		model_fail_set(fl, -MODEL_EMFILE, "V-41", MODEL_STEP_PIDFD);
+}
+
+/*
+ * Mirrors kernel/pid.c:alloc_pid() (v6.12.117, v6.1.176, v5.10.223: `if
+ * (!(ns->pid_allocated & PIDNS_ADDING)) goto out_unlock;` with retval
+ * -ENOMEM, after every level is allocated; v7.2.13 tests every level's ns
+ * the same way): a pid ns whose init has exited (zap_pid_namespace() ->
+ * disable_pid_allocation() clears PIDNS_ADDING for good) refuses new pids
+ * (V-40).  Decided without NEWPID (MODEL_IN_PROC and MODEL_IN_NS): the
+ * child's ns is the caller's pid_ns_for_children, whose pid_allocated BPF
+ * read at entry; the bit never comes back, so a cleared bit decides
+ * -ENOMEM, after the pid-space alternative (V-39) of the levels allocated
+ * before the test.
+ * Not modelled: a ns dying during the clone (V-46's race: ENOMEM stays an
+ * allocation alternative, V-21); with NEWPID, 7.2's test of the outer levels.
+ */
+void model_pid_ns_state_check(const struct model_profile *prof,
+			      const struct model_task *parent,
+			      const struct model_kargs *args, struct model_fail *fl)
+{
+	if ((args->flags & MODEL_CLONE_NEWPID) || !(parent->valid & MODEL_IN_PROC) ||
+	    !(parent->valid & MODEL_IN_NS) || !parent->pid_ns_for_children ||
+	    (parent->pid_ns_children_allocated & MODEL_PIDNS_ADDING))
+		return;
+	if (model_pid_space_may_fill(prof, parent))
+		model_fail_alt(fl, -MODEL_EAGAIN, "V-39");
+	model_fail_set(fl, -MODEL_ENOMEM, "V-40", MODEL_STEP_PID);
 }
 
 /*
@@ -232,6 +431,48 @@ static bool model_pid_reaper_fails(const struct model_task *parent, bool newpid,
 }
 
 /*
+ * Mirrors kernel/pid.c:alloc_pid() -> checkpoint_restore_ns_capable(
+ * tmp->user_ns) (ns_capable() for CAP_SYS_ADMIN, then for
+ * CAP_CHECKPOINT_RESTORE) and security/commoncap.c:cap_capable() (v7.2.13,
+ * v6.1.176, v5.10.223) for the pid ns at set_tid index @i: with NEWPID,
+ * index 0 is the new ns, owned by the child's user ns (copy_namespaces()
+ * passes the child's cred's): a new user ns with NEWUSER, whose parent is
+ * the caller's and whose owner its euid (capable: cap_capable()'s owner
+ * rule), else the caller's own; the others are the caller's
+ * pid_ns_for_children and its ancestors, whose owner BPF compared with the
+ * caller's user ns at entry (pid_ns_owner_rel, 2 bits each, clone3 only):
+ * the same ns -> the effective set decides; not below it -> never capable.
+ * 1 capable, 0 not (EPERM), -1 unknown.
+ * Not modelled: an owner below the caller's user ns (needs its ancestry),
+ * LSM denials.
+ */
+static int model_set_tid_capable(const struct model_task *parent, uint64_t f, uint64_t i)
+{
+	const uint64_t caps = (1ULL << MODEL_CAP_SYS_ADMIN) |
+			      (1ULL << MODEL_CAP_CHECKPOINT_RESTORE);
+	const bool newpid = f & MODEL_CLONE_NEWPID;
+	uint32_t rel;
+
+	if (!(parent->valid & MODEL_IN_CRED))
+		return -1;
+	if (newpid && i == 0) {
+		if (f & MODEL_CLONE_NEWUSER)
+			return 1;
+		return (parent->cap_effective & caps) != 0;
+	}
+	if (newpid)
+		i--;
+	if (!(parent->valid & MODEL_IN_PROC) || i >= 16)
+		return -1;
+	rel = (parent->pid_ns_owner_rel >> (2 * i)) & 3;
+	if (rel == 1)
+		return (parent->cap_effective & caps) != 0;
+	if (rel == 2)
+		return 0;
+	return -1;
+}
+
+/*
  * Mirrors kernel/pid.c:alloc_pid() (v6.12.117, v6.1.176, v5.10.223 and
  * v7.2.13): struct pid *alloc_pid(struct pid_namespace *ns, pid_t *set_tid,
  * size_t set_tid_size).
@@ -242,8 +483,11 @@ static bool model_pid_reaper_fails(const struct model_task *parent, bool newpid,
  * tid != 1 in a pid ns without a child_reaper -> EINVAL, for any such ns
  * (a new one with NEWPID, or the parent's pid_ns_for_children after
  * unshare(CLONE_NEWPID): MODEL_IN_PID_REAPER; unknown: an EINVAL
- * alternative); the capability in the owner ns (EPERM) and a used number
- * (EEXIST, V-39 EAGAIN) stay alternatives.  The order differs: up to 6.18
+ * alternative); no capability in the level's owner user ns -> EPERM
+ * (model_set_tid_capable(); unknown: an alternative); a used number
+ * (EEXIST: idr_alloc()'s -ENOSPC for a set_tid level) stays an
+ * alternative.  Set_tid values not read: EINVAL, EPERM, EEXIST are
+ * alternatives.  The order differs: up to 6.18
  * (6.12.117: `if (tid != 1 && !tmp->child_reaper)` right after the range)
  * each level does range, reaper, capability, allocation in turn; 7.2.13
  * checks range and capability for every level first, then allocates level
@@ -263,6 +507,7 @@ void model_alloc_pid_check(const struct model_profile *prof,
 	const bool alloc_then_reaper = model_version_ge(prof, 6, 19);
 	int64_t level = -1;
 	uint64_t i, n;
+	int cap;
 
 	if (args->set_tid_size == 0)
 		return;
@@ -275,8 +520,12 @@ void model_alloc_pid_check(const struct model_profile *prof,
 	} else {
 		model_fail_alt(fl, -MODEL_EINVAL, "V-37");
 	}
-	if (!sc->set_tid_known || sc->entry != MODEL_ENTRY_CLONE3)
+	if (!sc->set_tid_known || sc->entry != MODEL_ENTRY_CLONE3) {
+		model_fail_alt(fl, -MODEL_EINVAL, "V-38");
+		model_fail_alt(fl, -MODEL_EPERM, "V-38");
+		model_fail_alt(fl, -MODEL_EEXIST, "V-38");
 		return;
+	}
 	n = args->set_tid_size < MODEL_MAX_PID_NS_LEVEL ? args->set_tid_size :
 	    MODEL_MAX_PID_NS_LEVEL;
 	for (i = 0; i < n; i++) {
@@ -294,15 +543,18 @@ void model_alloc_pid_check(const struct model_profile *prof,
 		if (!alloc_then_reaper &&
 		    model_pid_reaper_fails(parent, newpid, i, tid, fl))
 			return;
-		model_fail_alt(fl, -MODEL_EPERM, "V-38");
-		if (!alloc_then_reaper) {
-			model_fail_alt(fl, -MODEL_EEXIST, "V-38");
-			model_fail_alt(fl, -MODEL_EAGAIN, "V-39");
+		cap = model_set_tid_capable(parent, args->flags, i);
+		if (cap == 0) {
+			model_fail_set(fl, -MODEL_EPERM, "V-38", MODEL_STEP_PID);
+			return;
 		}
+		if (cap < 0)
+			model_fail_alt(fl, -MODEL_EPERM, "V-38");
+		if (!alloc_then_reaper)
+			model_fail_alt(fl, -MODEL_EEXIST, "V-38");
 	}
 	for (i = 0; alloc_then_reaper && i < n; i++) {
 		model_fail_alt(fl, -MODEL_EEXIST, "V-38");
-		model_fail_alt(fl, -MODEL_EAGAIN, "V-39");
 		if (model_pid_reaper_fails(parent, newpid, i, sc->set_tid_vals[i], fl))
 			return;
 	}
@@ -311,17 +563,21 @@ void model_alloc_pid_check(const struct model_profile *prof,
 /*
  * Mirrors kernel/fork.c:copy_process() (v7.2.13), the failures the parent
  * snapshot and the arguments cannot decide, in copy_process()'s order, for
- * every step before @upto.  One entry per errno (the first rule that can
- * give it).
- * Modelled: V-20 ERESTARTNOINTR; V-21 ENOMEM (also V-26, V-28, V-29,
- * V-32, V-33, V-35, V-40, V-45, V-46); V-22 EPERM/ENOSPC with NEWUSER
- * (unless MODEL_IN_CRED lets model_copy_creds_check() rule on the depth);
- * V-23/V-24 EAGAIN (also V-31, V-39, V-43); V-30 EMFILE without
- * CLONE_FILES; V-34 EPERM (unless decided from capabilities), ENOSPC,
- * EINVAL with NEWPID; V-36 EPERM for a TLS the paging mode may refuse;
- * V-37/V-38 EINVAL, EPERM, EEXIST with set_tid; V-41 EMFILE, ENFILE,
+ * every step before @upto.  An errno is allowed only with the rule naming
+ * the cause the snapshot cannot see (one entry per errno: the first such
+ * rule), and only where the snapshot leaves that cause possible.
+ * Modelled: V-20 ERESTARTNOINTR (a signal may arrive); V-21 ENOMEM (an
+ * allocation; also V-26, V-29, V-32, V-33, V-35, V-40, V-45, V-46); V-22
+ * EPERM/ENOSPC with NEWUSER (limits, chroot, mappings, LSM); EAGAIN from
+ * V-23 (model_nproc_may_refuse()), V-24 (model_threads_max_may_refuse()),
+ * V-31 (model_fs_may_be_in_exec()), V-39 (model_pid_space_may_fill()),
+ * V-43 (model_pids_may_refuse()); V-30 EMFILE without CLONE_FILES
+ * (model_fd_copy_may_fail()); V-34 EPERM (unless decided from
+ * capabilities), ENOSPC, EINVAL with NEWPID; V-36 EPERM for a TLS the
+ * paging mode may refuse; V-41 EMFILE (model_pidfd_emfile()), ENFILE,
  * EFAULT with PIDFD; V-42 EBADF, ENOENT, EACCES, EOPNOTSUPP, EBUSY with
- * INTO_CGROUP; V-47 EINTR.
+ * INTO_CGROUP; V-47 EINTR.  set_tid's EINVAL, EPERM and EEXIST come from
+ * model_alloc_pid_check().
  * Not modelled: LSM errnos (V-28, V-22's userns_create hook), sched_ext
  * init_task errnos (V-44), x86 32-bit set_thread_area (V-36).
  */
@@ -341,11 +597,19 @@ void model_copy_process_alts(const struct model_profile *prof,
 		model_alt_add(out, -MODEL_EPERM, "V-22");
 		model_alt_add(out, -MODEL_ENOSPC, "V-22");
 	}
-	if (upto > MODEL_STEP_NPROC)
+	/* a pids.max the snapshot shows reached: name the likely cause first */
+	if (upto > MODEL_STEP_CGROUP && !(f & MODEL_CLONE_INTO_CGROUP) &&
+	    (parent->valid & MODEL_IN_PIDS_CG) && parent->pids_headroom <= 0)
+		model_alt_add(out, -MODEL_EAGAIN, "V-43");
+	if (upto > MODEL_STEP_NPROC && model_nproc_may_refuse(parent, f))
 		model_alt_add(out, -MODEL_EAGAIN, "V-23");
+	if (upto > MODEL_STEP_NPROC && model_threads_max_may_refuse(prof))
+		model_alt_add(out, -MODEL_EAGAIN, "V-24");
 	if (upto > MODEL_STEP_RES && !(f & MODEL_CLONE_FILES) && parent->files &&
-	    !args->no_files)
+	    !args->no_files && model_fd_copy_may_fail(prof, parent))
 		model_alt_add(out, -MODEL_EMFILE, "V-30");
+	if (upto > MODEL_STEP_RES && model_fs_may_be_in_exec(parent, f))
+		model_alt_add(out, -MODEL_EAGAIN, "V-31");
 	if (upto > MODEL_STEP_NS && (f & MODEL_CLONE_NEWNS_ANY)) {
 		/* Decided EPERM never reaches here; NEWUSER: LSM only. */
 		if (!cred || (f & MODEL_CLONE_NEWUSER) || model_has_sys_admin(parent))
@@ -358,13 +622,11 @@ void model_copy_process_alts(const struct model_profile *prof,
 	    !args->has_fn && (f & MODEL_CLONE_SETTLS) && !prof->task_size_max &&
 	    args->tls >= MODEL_X86_TASK_SIZE_MAX_4L)
 		model_alt_add(out, -MODEL_EPERM, "V-36");
-	if (upto > MODEL_STEP_PID && args->set_tid_size > 0) {
-		model_alt_add(out, -MODEL_EINVAL, "V-37");
-		model_alt_add(out, -MODEL_EPERM, "V-38");
-		model_alt_add(out, -MODEL_EEXIST, "V-38");
-	}
+	if (upto > MODEL_STEP_PID && model_pid_space_may_fill(prof, parent))
+		model_alt_add(out, -MODEL_EAGAIN, "V-39");
 	if (upto > MODEL_STEP_PIDFD && (f & MODEL_CLONE_PIDFD)) {
-		model_alt_add(out, -MODEL_EMFILE, "V-41");
+		if (model_pidfd_emfile(prof, parent) > 0)
+			model_alt_add(out, -MODEL_EMFILE, "V-41");
 		model_alt_add(out, -MODEL_ENFILE, "V-41");
 		model_alt_add(out, -MODEL_EFAULT, "V-41");
 	}
@@ -375,6 +637,8 @@ void model_copy_process_alts(const struct model_profile *prof,
 		model_alt_add(out, -MODEL_EOPNOTSUPP, "V-42");
 		model_alt_add(out, -MODEL_EBUSY, "V-42");
 	}
+	if (upto > MODEL_STEP_CGROUP && model_pids_may_refuse(parent, f))
+		model_alt_add(out, -MODEL_EAGAIN, "V-43");
 	if (upto > MODEL_STEP_FINAL)
 		model_alt_add(out, -MODEL_EINTR, "V-47");
 }
@@ -406,6 +670,48 @@ int model_ptrace_event(const struct model_task *parent,
 }
 
 /*
+ * Mirrors kernel/fork.c:copy_oom_score_adj() (v7.2.13, v6.12.117, v6.1.176,
+ * v5.10.223), called by copy_process() after trace_task_newtask(): `if
+ * ((clone_flags & (CLONE_VM | CLONE_THREAD | CLONE_VFORK)) != CLONE_VM)
+ * return;` ... set_bit(MMF_MULTIPROCESS, &tsk->mm->flags) (v7.2:
+ * mm_flags_set()).  Modelled (R-07, MODEL_IN_MMF), at sched_process_fork:
+ * the bit is set for a CLONE_VM child that is neither a thread nor a vfork
+ * child; a child with a new mm (dup_mm(): only MMF_INIT_MASK bits are
+ * inherited) has it clear; a thread or vfork child shares the caller's mm,
+ * whose bit it shows as the caller's snapshot had it.  Its number: 27 on
+ * 5.10, 26 from 6.1 on (the kernels between: not decided).
+ * Not modelled: the oom_score_adj copy it also makes (the same values R-13
+ * checks), a kernel child (no mm), another task setting the shared mm's
+ * bit meanwhile.
+ */
+static void model_copy_oom_score_adj(const struct model_profile *prof,
+				     const struct model_task *parent,
+				     const struct model_kargs *args, struct model_pred *out)
+{
+	const uint64_t f = args->flags;
+	int bit;
+
+	if (prof->major == 5 && prof->minor == 10)
+		bit = MODEL_MMF_MULTIPROCESS_5_10;
+	else if (model_version_ge(prof, 6, 1))
+		bit = MODEL_MMF_MULTIPROCESS;
+	else
+		return;
+	if (!parent->mm || args->has_fn)
+		return;
+	if ((f & (MODEL_CLONE_VM | MODEL_CLONE_THREAD | MODEL_CLONE_VFORK)) == MODEL_CLONE_VM)
+		model_expect_add(out, "R-07", MODEL_STAGE_FORK, MODEL_FIELD_MM_FLAGS,
+				 MODEL_OP_BITS_SET, 1LL << bit);
+	else if (!(f & MODEL_CLONE_VM))
+		model_expect_add(out, "R-07", MODEL_STAGE_FORK, MODEL_FIELD_MM_FLAGS,
+				 MODEL_OP_BITS_CLEAR, 1LL << bit);
+	else if (parent->valid & MODEL_IN_MMF)
+		model_expect_add(out, "R-07", MODEL_STAGE_FORK, MODEL_FIELD_MM_FLAGS,
+				 (parent->mm_flags >> bit) & 1 ? MODEL_OP_BITS_SET :
+				 MODEL_OP_BITS_CLEAR, 1LL << bit);
+}
+
+/*
  * Mirrors kernel/fork.c:copy_process() (v7.2.13; 6.1.176 and 5.10.223
  * where noted), the fields of the child the R- rules fix, as seen at
  * task_newtask (end of copy_process()).
@@ -414,7 +720,8 @@ int model_ptrace_event(const struct model_task *parent,
  * (copy_signal), R-24 tgid, R-25 real_parent and exit_signal, R-41
  * task->flags (incl. the kernel creators' KTHREAD/IO_WORKER/USER_WORKER),
  * R-42 nr_cpus_allowed and cpus_mask; R-15/R-45 no_new_privs; 7.1+ R-46
- * signal->autoreap and R-47 the pidfd's PIDFD_AUTOKILL.
+ * signal->autoreap and R-47 the pidfd's PIDFD_AUTOKILL; R-07
+ * (model_copy_oom_score_adj()).
  * Not modelled here: the rest of the child (copy.c, thread.c, sched.c);
  * CLONE_INTO_CGROUP's cpuset masks (R-42 is then skipped).
  */
@@ -541,6 +848,8 @@ void model_copy_process(const struct model_profile *prof,
 				 (f & MODEL_CLONE_PIDFD_AUTOKILL) ? MODEL_OP_BITS_SET :
 				 MODEL_OP_BITS_CLEAR, MODEL_PIDFD_AUTOKILL);
 
+	model_copy_oom_score_adj(prof, parent, args, out);
+
 	/* affinity copied by dup_task_struct(); cpuset_fork() keeps it. */
 	if (!(f & MODEL_CLONE_INTO_CGROUP)) {
 		model_expect_add(out, "R-42", nt, MODEL_FIELD_NR_CPUS_ALLOWED,
@@ -553,25 +862,149 @@ void model_copy_process(const struct model_profile *prof,
 /*
  * Mirrors kernel/fork.c:copy_process() (v7.2.13): `const u64 clone_flags =
  * args->flags;` ... trace_task_newtask(p, clone_flags).  The flags
- * task_newtask reports are those the entry point built (V-01..V-04: the
- * exit-signal byte split off for legacy clone, VFORK|VM for vfork, 0 for
- * fork; R-28: kernel_thread() adds VM|UNTRACED), never changed on the way.
- * Not modelled: io_uring and vhost workers (their flags are fixed and
- * already checked through the resources they share).
+ * task_newtask reports are those the entry point built from the syscall's
+ * arguments (V-01..V-04: the exit-signal byte split off for legacy clone,
+ * VFORK|VM for vfork, 0 for fork), never changed on the way.  For a kernel
+ * thread the arguments are copy_process()'s own, the very flags
+ * task_newtask reports, so they predict nothing; what is known is who
+ * makes it: kernel/kthread.c:create_kthread() (v7.2.13, v6.12.117,
+ * v6.1.176, v5.10.223) run by kthreadd (pid 2 of the init pid ns, a kernel
+ * thread) calls kernel_thread(kthread, create, [name,] CLONE_FS |
+ * CLONE_FILES | SIGCHLD), to which kernel_thread() adds CLONE_VM |
+ * CLONE_UNTRACED (R-28).
+ * Not modelled: kernel threads of other creators (init's at boot), io_uring
+ * and vhost workers (their flags are fixed and already checked through the
+ * resources they share).
  */
-static void model_entry_flags(enum model_entry entry, const struct model_kargs *args,
-			      struct model_pred *out)
+static void model_entry_flags(enum model_entry entry, const struct model_task *parent,
+			      const struct model_kargs *args, struct model_pred *out)
 {
 	static const char *const rule[] = {
 		[MODEL_ENTRY_FORK] = "V-01", [MODEL_ENTRY_VFORK] = "V-02",
 		[MODEL_ENTRY_CLONE] = "V-03", [MODEL_ENTRY_CLONE3] = "V-04",
-		[MODEL_ENTRY_KTHREAD] = "R-28",
 	};
 
+	if (entry == MODEL_ENTRY_KTHREAD) {
+		if (parent->pid != 2 || parent->ns_level != 0 ||
+		    !(parent->flags & MODEL_PF_KTHREAD))
+			return;
+		model_expect_add(out, "R-28", MODEL_STAGE_NEWTASK, MODEL_FIELD_CLONE_FLAGS,
+				 MODEL_OP_EQ, MODEL_CLONE_VM | MODEL_CLONE_UNTRACED |
+				 MODEL_CLONE_FS | MODEL_CLONE_FILES);
+		model_expect_add(out, "R-28", MODEL_STAGE_NEWTASK, MODEL_FIELD_EXIT_SIGNAL,
+				 MODEL_OP_EQ, MODEL_SIGCHLD);
+		return;
+	}
 	if ((unsigned int)entry >= sizeof(rule) / sizeof(rule[0]) || !rule[entry])
 		return;
 	model_expect_add(out, rule[entry], MODEL_STAGE_NEWTASK, MODEL_FIELD_CLONE_FLAGS,
 			 MODEL_OP_EQ, (int64_t)args->flags);
+}
+
+/*
+ * The child's pid number in the pid ns of the caller (pid_vnr() in
+ * kernel_clone(), R-34, R-36): EQ_CHILD_PID from the init ns, else its
+ * number that many levels above its own (MODEL_OP_EQ_CHILD_NR, 0..3 read).
+ * -1: not observable (deeper, or the levels unknown).
+ */
+static int model_child_nr_index(const struct model_task *parent, uint64_t f)
+{
+	int64_t child_level;
+
+	if (!(parent->valid & MODEL_IN_NS))
+		return -1;
+	child_level = (int64_t)parent->pid_ns_children_level + ((f & MODEL_CLONE_NEWPID) ? 1 : 0);
+	if (child_level < parent->ns_level || child_level - parent->ns_level > 3)
+		return -1;
+	return (int)(child_level - parent->ns_level);
+}
+
+static void model_expect_child_nr(struct model_pred *out, const char *rule,
+				  enum model_stage st, enum model_field field,
+				  const struct model_task *parent, uint64_t f)
+{
+	int k;
+
+	if (parent->ns_level == 0) {
+		model_expect_add(out, rule, st, field, MODEL_OP_EQ_CHILD_PID, 0);
+		return;
+	}
+	k = model_child_nr_index(parent, f);
+	if (k >= 0)
+		model_expect_add(out, rule, st, field, MODEL_OP_EQ_CHILD_NR, k);
+}
+
+/*
+ * Mirrors kernel/pid.c:alloc_pid() (v7.2.13, v6.12.117, v6.1.176,
+ * v5.10.223), the numbers the child gets, innermost level first (BPF reads
+ * four: pid_nr0..3, MODEL_IN_PROC): R-33 set_tid[i] at level i exactly
+ * (idr_alloc(tid, tid + 1)); R-21 a new pid ns (NEWPID) starts its idr at
+ * 1, so the child is its pid 1; R-24 the init ns's number is task->pid.
+ * Not modelled: the automatic numbers (R-32: bounds only).
+ */
+static void model_pid_numbers(const struct model_task *parent, const struct model_syscall *sc,
+			      const struct model_kargs *args, struct model_pred *out)
+{
+	static const enum model_field nr[4] = {
+		MODEL_FIELD_PID_NR0, MODEL_FIELD_PID_NR1, MODEL_FIELD_PID_NR2, MODEL_FIELD_PID_NR3,
+	};
+	const enum model_stage nt = MODEL_STAGE_NEWTASK;
+	int64_t child_level;
+	uint64_t i;
+
+	if (!(parent->valid & MODEL_IN_NS))
+		return;
+	child_level = (int64_t)parent->pid_ns_children_level +
+		      ((args->flags & MODEL_CLONE_NEWPID) ? 1 : 0);
+	if (child_level <= 3)
+		model_expect_add(out, "R-24", nt, nr[child_level], MODEL_OP_EQ_CHILD_PID, 0);
+	if ((args->flags & MODEL_CLONE_NEWPID) &&
+	    !(sc->set_tid_known && args->set_tid_size > 0 && sc->set_tid_vals[0] != 1))
+		model_expect_add(out, "R-21", nt, nr[0], MODEL_OP_EQ, 1);
+	if (!sc->set_tid_known || sc->entry != MODEL_ENTRY_CLONE3)
+		return;
+	for (i = 0; i < args->set_tid_size && i < 4; i++)
+		model_expect_add(out, "R-33", nt, nr[i], MODEL_OP_EQ, sc->set_tid_vals[i]);
+}
+
+/*
+ * Mirrors kernel/fork.c:copy_process() (v7.2.13; v6.12.117 __pidfd_prepare()
+ * and pidfs_alloc_file(); v6.1.176 and v5.10.223 get_unused_fd_flags(O_RDWR
+ * | O_CLOEXEC) and anon_inode_getfile("[pidfd]", ..., O_RDWR | O_CLOEXEC)):
+ * the pidfd (R-39), seen at task_newtask, after fd_install(): the number
+ * written to *args->pidfd is alloc_fd()'s, the lowest fd free in the
+ * caller's table (fd_free at entry, when no other task shares the table);
+ * its close-on-exec bit is set (O_CLOEXEC); the file is O_RDWR, with
+ * PIDFD_THREAD (O_EXCL) iff CLONE_THREAD from 6.9 (E-11: before, THREAD is
+ * refused); the child's table holds that number iff CLONE_FILES (the copy
+ * was made before the fd was reserved; skipped for a shared table, whose
+ * other users may close that number meanwhile).
+ * Not modelled: which pid the file refers to (6.1 private_data, pidfs
+ * inode).
+ */
+static void model_pidfd(const struct model_profile *prof, const struct model_task *parent,
+			const struct model_kargs *args, struct model_pred *out)
+{
+	const enum model_stage nt = MODEL_STAGE_NEWTASK;
+	const uint64_t f = args->flags;
+	const bool unshared = (parent->valid & MODEL_IN_FDS) && !parent->fd_shared;
+
+	if (!(f & MODEL_CLONE_PIDFD))
+		return;
+	if (unshared)
+		model_expect_add(out, "R-39", nt, MODEL_FIELD_PIDFD_NR, MODEL_OP_EQ,
+				 parent->fd_free);
+	model_expect_add(out, "R-39", nt, MODEL_FIELD_PIDFD_CLOEXEC, MODEL_OP_EQ, 1);
+	model_expect_add(out, "R-39", nt, MODEL_FIELD_PIDFD_F_FLAGS, MODEL_OP_BITS_SET,
+			 MODEL_O_RDWR);
+	model_expect_add(out, "R-39", nt, MODEL_FIELD_PIDFD_F_FLAGS, MODEL_OP_BITS_CLEAR,
+			 MODEL_O_WRONLY);
+	model_expect_add(out, "R-39", nt, MODEL_FIELD_PIDFD_F_FLAGS,
+			 (model_version_ge(prof, 6, 9) && (f & MODEL_CLONE_THREAD)) ?
+			 MODEL_OP_BITS_SET : MODEL_OP_BITS_CLEAR, MODEL_PIDFD_THREAD);
+	if (unshared || (f & MODEL_CLONE_FILES))
+		model_expect_add(out, "R-39", nt, MODEL_FIELD_PIDFD_IN_CHILD, MODEL_OP_EQ,
+				 (f & MODEL_CLONE_FILES) ? 1 : 0);
 }
 
 /*
@@ -650,12 +1083,13 @@ static void model_kernel_clone_order(const struct model_profile *prof,
  * fire (O-02..O-06: no sched_process_fork for io/vhost workers, no
  * syscall stages for kernel creators), in which order (D.1, R-04), the
  * flags task_newtask reports (V-01..V-04, R-28), the fields that stay put
- * until the wake-up, the parent's return value (R-34, only from the init
- * pid ns, where pid_vnr() is the global pid even with CLONE_NEWPID) and
- * the child's own return of 0 (R-35, O-06; x86_64 only, errata X-12).
- * Not modelled: the PARENT_SETTID and CHILD_SETTID writes in user memory
- * (R-36, R-37: BPF does not read them), the return value seen from a
- * nested pid namespace, the ptrace event report (after wake-up).
+ * until the wake-up, the parent's return value (R-34: pid_vnr(), the
+ * child's number in the caller's active pid ns: the global pid from the
+ * init ns, else read from the child's levels) and the child's own return
+ * of 0 (R-35, O-06; x86_64 only, errata X-12),
+ * the PARENT_SETTID and CHILD_SETTID words written (R-36, R-37), the pid
+ * numbers (R-21, R-24, R-33), the pidfd (R-39).
+ * Not modelled: the ptrace event report (after wake-up).
  */
 void model_kernel_clone_done(const struct model_profile *prof,
 			     const struct model_task *parent,
@@ -689,21 +1123,42 @@ void model_kernel_clone_done(const struct model_profile *prof,
 			out->stages_required |= MODEL_STAGE_BIT(MODEL_STAGE_CHILD_RET);
 	}
 	model_kernel_clone_order(prof, args, kernel, out);
-	model_entry_flags(sc->entry, args, out);
+	model_entry_flags(sc->entry, parent, args, out);
 	if (kernel)
 		return;
 
 	model_stable_fields(out);
-	/* O-05: the calling thread itself returns; O-06: and so does the child. */
+	model_pid_numbers(parent, sc, args, out);
+	model_pidfd(prof, parent, args, out);
+	/*
+	 * O-05: the calling thread itself returns; O-06: and so does the
+	 * child (each record's pid is read from the task it was found by).
+	 */
 	model_expect_add(out, "O-05", MODEL_STAGE_SYS_EXIT, MODEL_FIELD_PID, MODEL_OP_EQ,
 			 parent->pid);
 	if (x86)
 		model_expect_add(out, "O-06", MODEL_STAGE_CHILD_RET, MODEL_FIELD_PID,
 				 MODEL_OP_EQ_CHILD_PID, 0);
 	/* pid_vnr() in the parent's active pid ns. */
-	if (parent->ns_level == 0)
-		model_expect_add(out, "R-34", MODEL_STAGE_SYS_EXIT,
-				 MODEL_FIELD_RET, MODEL_OP_EQ_CHILD_PID, 0);
+	model_expect_child_nr(out, "R-34", MODEL_STAGE_SYS_EXIT, MODEL_FIELD_RET, parent,
+			      args->flags);
+	/*
+	 * R-36: `if (clone_flags & CLONE_PARENT_SETTID) put_user(nr,
+	 * args->parent_tid);` with nr = pid_vnr(pid), before
+	 * wake_up_new_task(): read at sched_wakeup_new.
+	 */
+	if (args->flags & MODEL_CLONE_PARENT_SETTID)
+		model_expect_child_nr(out, "R-36", MODEL_STAGE_WAKEUP, MODEL_FIELD_PARENT_TID_VAL,
+				      parent, args->flags);
+	/*
+	 * R-37: kernel/sched/core.c:schedule_tail(): `if
+	 * (current->set_child_tid) put_user(task_pid_vnr(current),
+	 * current->set_child_tid);` before the child returns to user mode:
+	 * its number in its own pid ns, read at its syscall exit (x86_64).
+	 */
+	if (x86 && (args->flags & MODEL_CLONE_CHILD_SETTID))
+		model_expect_add(out, "R-37", MODEL_STAGE_CHILD_RET, MODEL_FIELD_CHILD_TID_VAL,
+				 MODEL_OP_EQ_CHILD_NR, 0);
 	/* R-35 / O-06: the child returns 0 from the same syscall. */
 	if (x86)
 		model_expect_add(out, "R-35", MODEL_STAGE_CHILD_RET,

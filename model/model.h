@@ -74,6 +74,9 @@ struct model_profile {
 	struct model_ksyms ksyms;	/* kallsyms addresses */
 	enum model_cfg uclamp;		/* CONFIG_UCLAMP_TASK (S-03 exists only with it) */
 	uint32_t pid_max;		/* the init pid ns's pid_max; 0 unknown */
+	uint32_t threads_max;		/* kernel.threads-max (V-24, V-39); 0 unknown */
+	uint32_t nr_open;		/* fs.nr_open (V-30, V-41); 0 unknown */
+	enum model_cfg sched_ext;	/* CONFIG_SCHED_CLASS_EXT (S-06, 6.12+) */
 };
 
 /*
@@ -244,6 +247,9 @@ enum model_op {
 	MODEL_OP_EQ_CHILD_PID,	/* observed == the child's pid at NEWTASK */
 	MODEL_OP_GE,		/* (uint64_t)observed >= (uint64_t)value */
 	MODEL_OP_LE,		/* (uint64_t)observed <= (uint64_t)value */
+	MODEL_OP_EQ_CHILD_NR,	/* observed == the child's pid number value
+				 * levels above its own at NEWTASK (pid_nr0..3:
+				 * value 0 is its number in its own pid ns) */
 };
 
 /* One checkable consequence of a rule. */

@@ -75,6 +75,54 @@ int model_sched_fork_check(const struct model_task *parent, const char **rule)
 	return 0;
 }
 
+/* The scheduling classes a prio selects (kernel/sched/core.c). */
+enum model_sched_class_key {
+	MODEL_CLASS_DL,
+	MODEL_CLASS_RT,
+	MODEL_CLASS_FAIR,
+};
+
+/* dl_prio(), rt_prio(), else fair (no sched_ext: see model_sched_class()). */
+static enum model_sched_class_key model_class_of_prio(int32_t prio)
+{
+	if (prio < MODEL_MAX_DL_PRIO)
+		return MODEL_CLASS_DL;
+	if (prio < MODEL_MAX_RT_PRIO)
+		return MODEL_CLASS_RT;
+	return MODEL_CLASS_FAIR;
+}
+
+/*
+ * Mirrors kernel/sched/core.c:sched_fork() (v7.2.13; v6.1.176 and v5.10.223
+ * without sched_ext): `if (rt_prio(p->prio)) p->sched_class =
+ * &rt_sched_class; else if (task_should_scx(p->policy)) ... ext; else
+ * p->sched_class = &fair_sched_class;` (S-06), and __setscheduler_prio() /
+ * __setscheduler_class(), which gave the parent the class of its own
+ * (effective) prio: dl, rt or fair.
+ * Modelled (MODEL_IN_PROC): the child's class is the parent's (the same
+ * pointer) iff both prios select the same class, else another one; only
+ * where sched_ext cannot be involved: before 6.12, or a profile without
+ * CONFIG_SCHED_CLASS_EXT.
+ * Not modelled: the classes' addresses (data symbols: kallsyms lists them
+ * only with CONFIG_KALLSYMS_ALL, and the profile string has no room for
+ * them), sched_ext's class (a BPF scheduler may be loaded), a parent
+ * whose prio changed between its snapshot and the fork (PI).
+ */
+static void model_sched_class(const struct model_profile *prof,
+			      const struct model_task *parent,
+			      const struct model_sched_attr *c, struct model_pred *out)
+{
+	enum model_sched_class_key child = model_class_of_prio(c->prio);
+
+	if (model_version_ge(prof, 6, 12) && prof->sched_ext != MODEL_CFG_N)
+		return;
+	if (!(parent->valid & MODEL_IN_PROC) || !parent->sched_class)
+		return;
+	model_expect_add(out, "S-06", MODEL_STAGE_NEWTASK, MODEL_FIELD_SCHED_CLASS,
+			 model_class_of_prio(parent->prio) == child ? MODEL_OP_EQ : MODEL_OP_NEW,
+			 (int64_t)parent->sched_class);
+}
+
 /*
  * Mirrors kernel/sched/core.c:sched_fork() and __sched_fork() (v6.18):
  * what the child looks like at task_newtask and sched_process_fork.
@@ -82,14 +130,14 @@ int model_sched_fork_check(const struct model_task *parent, const char **rule)
  * normal_prio with policy, static_prio, normal_prio, rt_priority inherited;
  * S-04 reset-on-fork (see model_sched_fork_attr()), sched_reset_on_fork
  * ends 0 (it was copied from the parent and is cleared when set).
- * Not modelled: the sched class (S-06), vruntime/slice, uclamp (S-03).
+ * S-06 the sched class (model_sched_class()).
+ * Not modelled: vruntime/slice, uclamp (S-03).
  */
 void model_sched_fork(const struct model_profile *prof,
 		      const struct model_task *parent, struct model_pred *out)
 {
 	struct model_sched_attr c;
 
-	(void)prof;		/* same on 5.10, 6.1 and 6.18 */
 	model_sched_fork_attr(parent, &c);
 
 	model_expect_add(out, "S-01", MODEL_STAGE_NEWTASK, MODEL_FIELD_STATE,
@@ -113,6 +161,7 @@ void model_sched_fork(const struct model_profile *prof,
 			 MODEL_FIELD_RT_PRIORITY, MODEL_OP_EQ, c.rt_priority);
 	model_expect_add(out, "S-04", MODEL_STAGE_NEWTASK,
 			 MODEL_FIELD_RESET_ON_FORK, MODEL_OP_EQ, 0);
+	model_sched_class(prof, parent, &c, out);
 }
 
 /* Number of bits set in a 64-bit mask. */

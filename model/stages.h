@@ -41,6 +41,18 @@ void model_alloc_pid_check(const struct model_profile *prof,
 			   const struct model_syscall *sc,
 			   const struct model_kargs *args, struct model_fail *fl);
 
+/* Can RLIMIT_NPROC refuse the caller's clone with flags f (V-23)? */
+bool model_nproc_may_refuse(const struct model_task *parent, uint64_t f);
+
+/* A dying pid ns for children: V-40's decided ENOMEM. */
+void model_pid_ns_state_check(const struct model_profile *prof,
+			      const struct model_task *parent,
+			      const struct model_kargs *args, struct model_fail *fl);
+
+/* CLONE_PIDFD with no fd left: V-41's decided EMFILE. */
+void model_pidfd_check(const struct model_profile *prof, const struct model_task *parent,
+		       const struct model_kargs *args, struct model_fail *fl);
+
 /* Environmental failures of every copy_process() step before @upto. */
 void model_copy_process_alts(const struct model_profile *prof,
 			     const struct model_task *parent,

@@ -60,7 +60,13 @@
 	X(AUTOREAP, 22)		/* signal->autoreap (7.1+) */                             \
 	X(NNP, 23)		/* no_new_privs */                                        \
 	X(PIDFD, 24)		/* the CLONE_PIDFD file's f_flags */                      \
-	X(MNT_COUNT, 25)	/* mount ns mount count */
+	X(MNT_COUNT, 25)	/* mount ns mount count */                                \
+	X(PROC, 26)		/* uid, rlimits, sched_class, pid numbers, pid ns state */ \
+	X(FDS, 27)		/* the caller's fd table (syscall entry only) */          \
+	X(PIDS_CG, 28)		/* the caller's pids cgroup limits (entry only) */        \
+	X(USERMEM, 29)		/* the PARENT_SETTID / CHILD_SETTID words written */      \
+	X(KFRAME_AT, 30)	/* task_pt_regs() located from the task (model only) */ \
+	X(MMF, 31)		/* mm->flags (entry, task_newtask, sched_process_fork) */
 
 #define TASK_FIELDS(X)                                                                    \
 	/* BASE: struct rec_task, 144 bytes in trace layout 1 */                          \
@@ -165,6 +171,43 @@
 	X(EXT, U32, mnt_ns_nr_mounts, MNT_NS_NR_MOUNTS, MNT_COUNT)                        \
 						/* task->nsproxy->mnt_ns->nr_mounts */    \
 	X(EXTM, U32, pad1, PAD1, ALWAYS)	/* zero */                                \
+	/* EXT, appended by issue 10 */                                                    \
+	X(EXT, U64, rlim_nproc, RLIM_NPROC, PROC)                                       \
+			/* task->signal->rlim[RLIMIT_NPROC].rlim_cur */                   \
+	X(EXT, U64, rlim_nofile, RLIM_NOFILE, PROC)                                     \
+			/* task->signal->rlim[RLIMIT_NOFILE].rlim_cur */                  \
+	X(EXT, U64, sched_class, SCHED_CLASS, PROC) /* task->sched_class identity */ \
+	X(EXT, S64, pids_headroom, PIDS_HEADROOM, PIDS_CG)                                \
+			/* entry only: min of limit - counter over the task's pids      \
+			 * cgroups that have a parent (INT64_MAX: none limited) */        \
+	X(EXT, U32, uid, UID, PROC)		/* task->cred->uid (global kuid) */       \
+	X(EXT, U32, fd_max, FD_MAX, FDS)	/* entry only: files->fdt->max_fds */     \
+	X(EXT, U32, fd_free, FD_FREE, FDS)                                                \
+			/* entry only: lowest fd clear in fdt->open_fds (max_fds if none) */ \
+	X(EXT, U32, fd_top, FD_TOP, FDS)                                                  \
+			/* entry only: count_open_files(fdt): last used word + 1, * 64 */ \
+	X(EXT, U32, fd_shared, FD_SHARED, FDS)	/* entry only: files->count > 1 */        \
+	X(EXT, U32, pid_ns_children_allocated, PID_NS_CHILDREN_ALLOCATED, PROC)          \
+			/* task->nsproxy->pid_ns_for_children->pid_allocated */           \
+	X(EXT, U32, pid_ns_owner_rel, PID_NS_OWNER_REL, PROC)                            \
+			/* entry only (clone3): 2 bits per pid ns, pid_ns_for_children  \
+			 * first: its user_ns is cred->user_ns (1), not below it (2), \
+			 * deeper or not read (0) */                                    \
+	X(EXT, U32, pid_nr0, PID_NR0, PROC)	/* task->thread_pid->numbers[level].nr */ \
+	X(EXT, U32, pid_nr1, PID_NR1, PROC)	/* ...numbers[level - 1].nr (0: none) */  \
+	X(EXT, U32, pid_nr2, PID_NR2, PROC)	/* ...numbers[level - 2].nr (0: none) */  \
+	X(EXT, U32, pid_nr3, PID_NR3, PROC)	/* ...numbers[level - 3].nr (0: none) */  \
+	X(EXT, S32, pidfd_nr, PIDFD_NR, PIDFD)                                            \
+			/* child only: *args->pidfd as current reads it at task_newtask */ \
+	X(EXT, U32, pidfd_cloexec, PIDFD_CLOEXEC, PIDFD)                                  \
+			/* child only: that fd's close_on_exec bit in current->files */   \
+	X(EXT, U32, pidfd_in_child, PIDFD_IN_CHILD, PIDFD)                                \
+			/* child only: task->files->fdt->fd[that fd] != NULL */           \
+	X(EXT, S32, parent_tid_val, PARENT_TID_VAL, USERMEM)                              \
+			/* sched_wakeup_new only: *args->parent_tid as current reads it */ \
+	X(EXT, U32, fs_users, FS_USERS, PROC)	/* task->fs->users */                     \
+	X(EXT, U64, mm_flags, MM_FLAGS, MMF)                                              \
+			/* the first word of task->mm->flags (0 without an mm) */        \
 	/* MODEL: the model's input only, from other records */                           \
 	X(MODEL, S64, ret, RET, ALWAYS)		/* syscall return (SYS_EXIT, CHILD_RET) */ \
 	X(MODEL, U64, ts_ns, TS_NS, TIME)	/* bpf_ktime_get_ns() of the snapshot */  \
@@ -176,9 +219,9 @@
 			/* arm64 thread.cpu_context.pc; x86 inactive_task_frame ret_addr */ \
 	X(MODEL, U64, kframe_fn, KFRAME_FN, KFRAME) /* arm64 cpu_context.x19; x86 bx */   \
 	X(MODEL, U64, kframe_arg, KFRAME_ARG, KFRAME) /* arm64 cpu_context.x20; x86 r12 */ \
-	X(MODEL, S64, kframe_sp_off, KFRAME_SP_OFF, KFRAME)                               \
+	X(MODEL, S64, kframe_sp_off, KFRAME_SP_OFF, KFRAME_AT)                               \
 			/* arm64 cpu_context.sp, x86 thread.sp, minus task_pt_regs(task) */ \
-	X(MODEL, S64, kframe_fp_off, KFRAME_FP_OFF, KFRAME)                               \
+	X(MODEL, S64, kframe_fp_off, KFRAME_FP_OFF, KFRAME_AT)                               \
 			/* arm64 cpu_context.fp minus &task_pt_regs(task)->stackframe */ \
 	X(MODEL, U64, stack_end_magic, STACK_END_MAGIC, STACK) /* *end_of_stack(task) */  \
 	X(MODEL, U32, need_resched, NEED_RESCHED, STACK) /* TIF_NEED_RESCHED set */       \
@@ -186,7 +229,9 @@
 				/* arm64 thread_info.preempt_count (u64); x86 per-CPU */  \
 	X(MODEL, U64, clone_flags, CLONE_FLAGS, ALWAYS)                                   \
 				/* task_newtask's clone_flags: an observation of the child */ \
-	X(MODEL, U32, pid_max, PID_MAX, PID_MAX) /* the init pid ns's pid_max */
+	X(MODEL, U32, pid_max, PID_MAX, PID_MAX) /* the init pid ns's pid_max */          \
+	X(MODEL, S32, child_tid_val, CHILD_TID_VAL, USERMEM)                              \
+			/* the child's first syscall exit: *current->set_child_tid */
 
 /*
  * Keep a member of the wanted parts, drop the others:

@@ -241,6 +241,7 @@ static void decode_arch(const struct rec_arch *r, struct obs_arch *a)
 	a->p_regs_ret = r->p_regs_ret;
 	a->p_tls = r->p_tls;
 	a->valid = r->valid;
+	a->regs_located = r->regs_located == 1;
 }
 
 static void decode_kargs(const struct rec_kargs *r, struct obs_kargs *k)
@@ -361,6 +362,9 @@ int decode_record(const void *data, size_t len, struct obs *out)
 			return err;
 		out->ret.ret = r.ret;
 		out->ret.pid = r.pid;
+		out->ret.tid_read = r.tid_flags & REC_TID_READ;
+		out->ret.tid_fault = r.tid_flags & REC_TID_FAULT;
+		out->ret.tid_val = r.tid_val;
 		return 0;
 	}
 	}

@@ -83,6 +83,8 @@ struct obs_arch {
 	uint64_t regs_stackframe;	/* arm64 &regs->stackframe */
 	uint64_t p_regs_pc, p_regs_sp, p_regs_ret, p_tls; /* the parent's */
 	bool valid;			/* every read succeeded */
+	bool regs_located;		/* regs found from the task (task_pt_regs()),
+					 * not from the saved frame */
 };
 
 struct obs_task_point {
@@ -115,7 +117,10 @@ struct obs_copy_enter {
 struct obs_ret {
 	enum obs_entry entry;
 	int64_t ret;
-	uint32_t pid;			/* thread that returned */
+	uint32_t pid;			/* thread that returned (its task's pid) */
+	bool tid_read;			/* CHILD_RET: *set_child_tid was read ... */
+	bool tid_fault;			/* ... or reading it faulted */
+	int32_t tid_val;		/* ... the value read */
 };
 
 struct obs {

@@ -41,8 +41,25 @@ bool diff_op_holds(enum model_op op, int64_t observed, int64_t value, uint32_t c
 		return o >= v;
 	case MODEL_OP_LE:
 		return o <= v;
+	case MODEL_OP_EQ_CHILD_NR:
+		return false;	/* needs the child's numbers: check_fields() */
 	}
 	return false;
+}
+
+/*
+ * The child's pid number @k levels above its own (pid_nr0..3 at
+ * task_newtask), for MODEL_OP_EQ_CHILD_NR; false if not read.
+ */
+static bool child_nr(const struct clone_obs *co, int64_t k, int64_t *nr)
+{
+	const struct obs_task *c = &co->newtask.child;
+	const uint32_t v[4] = { c->pid_nr0, c->pid_nr1, c->pid_nr2, c->pid_nr3 };
+
+	if (!(co->seen & OBS_BIT(OBS_NEWTASK)) || !(c->valid & MODEL_IN_PROC) || k < 0 || k > 3)
+		return false;
+	*nr = v[k];
+	return true;
 }
 
 static struct diff_check *add_check(struct clone_verdict *v, enum check_kind kind,
@@ -81,10 +98,13 @@ static void check_fields(const struct model_profile *prof, const struct model_pr
 		const struct model_expect *e = &pred->expect[i];
 		struct diff_check *c;
 
+		int64_t nr = 0;
+
 		if ((unsigned int)e->stage >= MODEL_STAGE__COUNT || !have[e->stage])
 			continue; /* counted in v->missing */
 		/* a field group this backend did not read at that point */
-		if (model_field_input(e->field) & ~seen[e->stage].valid) {
+		if ((model_field_input(e->field) & ~seen[e->stage].valid) ||
+		    (e->op == MODEL_OP_EQ_CHILD_NR && !child_nr(co, e->value, &nr))) {
 			v->unobserved++;
 			continue;
 		}
@@ -99,16 +119,16 @@ static void check_fields(const struct model_profile *prof, const struct model_pr
 		c->op = e->op;
 		c->expected = e->value;
 		c->observed = model_task_field(&seen[e->stage], e->field);
-		c->ok = diff_op_holds(e->op, c->observed, e->value, v->child_pid);
+		if (e->op == MODEL_OP_EQ_CHILD_NR) {
+			/* the operand becomes the number it names */
+			c->op = MODEL_OP_EQ;
+			c->expected = nr;
+		}
+		c->ok = diff_op_holds(c->op, c->observed, c->expected, v->child_pid);
 	}
 }
 
-/*
- * The points the model requires that fired, each under the catalogue's
- * O- rule for it.  One that did not fire is not a failed check but a
- * missing observation (v->missing): the clone is then incomplete.
- */
-static void check_present(const struct model_pred *pred, uint32_t seen, struct clone_verdict *v)
+const char *diff_presence_rule(enum model_stage s)
 {
 	static const char *const rule[MODEL_STAGE__COUNT] = {
 		[MODEL_STAGE_SYS_ENTER] = "O-01", [MODEL_STAGE_NEWTASK] = "O-02",
@@ -116,17 +136,18 @@ static void check_present(const struct model_pred *pred, uint32_t seen, struct c
 		[MODEL_STAGE_SYS_EXIT] = "O-05",  [MODEL_STAGE_CHILD_RET] = "O-06",
 	};
 
-	for (int s = 0; s < MODEL_STAGE__COUNT; s++) {
-		struct diff_check *c;
+	return (unsigned int)s < MODEL_STAGE__COUNT ? rule[s] : NULL;
+}
 
-		if (!(pred->stages_required & seen & MODEL_STAGE_BIT(s)))
-			continue;
-		c = add_check(v, CHECK_PRESENT, rule[s], s);
-		if (!c)
-			return;
-		c->observed = 1;
-		c->ok = true;
-	}
+/*
+ * The points the model requires that fired: observed, each under the
+ * catalogue's O- rule for it, but not a check, since it cannot fail.  One
+ * that did not fire is a missing observation (v->missing): the clone is
+ * then incomplete, never a pass.
+ */
+static void note_present(const struct model_pred *pred, uint32_t seen, struct clone_verdict *v)
+{
+	v->observed = pred->stages_required & seen;
 }
 
 /* The stages the model says cannot fire (a failure: A.4; a worker: O-03). */
@@ -235,7 +256,8 @@ void diff_clone(const struct model_profile *prof, const struct model_pred *pred,
 		c->expected = pred->err;
 		c->observed = v->ret;
 		c->ok = rule != NULL;
-		check_present(pred, seen, v);
+		c->allowed = c->ok && v->ret != pred->err;
+		note_present(pred, seen, v);
 		check_absent(pred, seen, v);
 	} else if (v->ret_seen && v->ret < 0) {
 		/* Success predicted, the kernel failed: only an allowed errno passes. */
@@ -245,6 +267,7 @@ void diff_clone(const struct model_profile *prof, const struct model_pred *pred,
 		c->expected = 0;
 		c->observed = v->ret;
 		c->ok = rule != NULL;
+		c->allowed = c->ok;
 		if (c->ok && (seen & (MODEL_STAGE_BIT(MODEL_STAGE_NEWTASK) |
 				      MODEL_STAGE_BIT(MODEL_STAGE_FORK) |
 				      MODEL_STAGE_BIT(MODEL_STAGE_WAKEUP)))) {
@@ -254,14 +277,16 @@ void diff_clone(const struct model_profile *prof, const struct model_pred *pred,
 		}
 	} else {
 		v->missing = pred->stages_required & ~seen;
-		check_present(pred, seen, v);
+		note_present(pred, seen, v);
 		check_absent(pred, seen, v);
 		check_fields(prof, pred, co, v);
 		check_order(pred, co, v);
 	}
 
-	for (size_t i = 0; i < v->n_checks; i++)
+	for (size_t i = 0; i < v->n_checks; i++) {
 		failed |= !v->checks[i].ok;
+		v->allowed |= v->checks[i].allowed;
+	}
 	if (failed)
 		v->verdict = VERDICT_MISMATCH;
 	else if (v->missing) {

@@ -22,7 +22,7 @@ enum check_kind {
 	CHECK_RET,		/* the syscall's return value vs the predicted errno */
 	CHECK_ABSENT,		/* a point the model says cannot fire */
 	CHECK_ORDER,		/* stage before stage (expected/observed: their ts) */
-	CHECK_PRESENT,		/* a point the model requires fired (O- rules) */
+	CHECK_PRESENT,		/* no longer made: see clone_verdict.observed */
 };
 
 struct diff_check {
@@ -35,6 +35,9 @@ struct diff_check {
 	int64_t expected;	/* operand, or the predicted return */
 	int64_t observed;	/* what was seen */
 	bool ok;
+	bool allowed;		/* CHECK_RET: ok only as an environmental
+				 * alternative the model could not rule out
+				 * (rule names the cause), not decided */
 };
 
 #define DIFF_MAX_CHECKS (MODEL_MAX_EXPECT + MODEL_MAX_ORDER + MODEL_STAGE__COUNT + 2)
@@ -51,6 +54,11 @@ struct clone_verdict {
 	const char *reason;		/* why incomplete, NULL otherwise */
 	uint32_t missing;		/* MODEL_STAGE_BIT()s needed but not seen */
 	size_t unobserved;		/* expectations on fields BPF did not read */
+	uint32_t observed;		/* MODEL_STAGE_BIT()s the model required that
+					 * fired: counted per O- rule, never checks
+					 * (a missing one makes the clone incomplete) */
+	bool allowed;			/* its outcome held only as an allowed
+					 * alternative (a check with .allowed) */
 	size_t n_checks;
 	struct diff_check checks[DIFF_MAX_CHECKS];
 };
@@ -63,7 +71,10 @@ enum diff_flags {
 				 * (unjudged), not incomplete */
 };
 
-/* Does observed satisfy (op, value)?  child_pid serves MODEL_OP_EQ_CHILD_PID. */
+/*
+ * Does observed satisfy (op, value)?  child_pid serves MODEL_OP_EQ_CHILD_PID;
+ * MODEL_OP_EQ_CHILD_NR is resolved by diff_clone() (false here).
+ */
 bool diff_op_holds(enum model_op op, int64_t observed, int64_t value, uint32_t child_pid);
 
 /*
@@ -75,5 +86,7 @@ void diff_clone(const struct model_profile *prof, const struct model_pred *pred,
 		const struct clone_obs *co, unsigned int flags, struct clone_verdict *v);
 
 const char *verdict_name(enum verdict v);
+/* The O- rule of a required observation point (stage), or NULL. */
+const char *diff_presence_rule(enum model_stage s);
 
 #endif /* CLONECHECK_DIFF_H */

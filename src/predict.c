@@ -45,6 +45,13 @@ static void add_arch(const struct model_profile *prof, const struct obs_arch *a,
 	if (!a->valid)
 		return;
 	t->valid |= MODEL_IN_UREGS | MODEL_IN_KFRAME | MODEL_IN_STACK;
+	/*
+	 * The saved frame's offsets from task_pt_regs() are observations
+	 * only when the block was found from the task; from the frame they
+	 * would hold by construction (X-13).
+	 */
+	if (a->regs_located)
+		t->valid |= MODEL_IN_KFRAME_AT;
 	t->uregs_ip = a->regs_pc;
 	t->uregs_sp = a->regs_sp;
 	t->uregs_ret = a->regs_ret;
@@ -142,12 +149,20 @@ int predict_clone(const struct model_profile *prof, const struct clone_obs *co,
 	if ((co->seen & OBS_BIT(OBS_NEWTASK)) && co->newtask.arch.valid) {
 		const struct obs_arch *a = &co->newtask.arch;
 
-		parent.valid |= MODEL_IN_UREGS | MODEL_IN_KFRAME | MODEL_IN_STACK;
+		parent.valid |= MODEL_IN_UREGS | MODEL_IN_KFRAME | MODEL_IN_STACK |
+				MODEL_IN_KFRAME_AT;
 		parent.uregs_ip = a->p_regs_pc;
 		parent.uregs_sp = a->p_regs_sp;
 		parent.uregs_ret = a->p_regs_ret;
 		parent.user_tls = a->p_tls;
 	}
+	/*
+	 * Groups BPF reads only in the child (the pidfd, the words the
+	 * kernel writes for PARENT_SETTID and CHILD_SETTID): the model states
+	 * its expectations on them; the differ skips those a child's records
+	 * lack.
+	 */
+	parent.valid |= MODEL_IN_PIDFD | MODEL_IN_USERMEM;
 	memset(&sc, 0, sizeof(sc));
 	sc.entry = to_model_entry(e->entry);
 	memcpy(sc.arg, e->args, sizeof(sc.arg));
@@ -258,6 +273,10 @@ bool predict_observed(const struct model_profile *prof, const struct clone_obs *
 			return false;
 		out->pid = co->child_ret.pid;
 		out->ret = co->child_ret.ret;
+		if (co->child_ret.tid_read) {
+			out->child_tid_val = co->child_ret.tid_val;
+			out->valid |= MODEL_IN_USERMEM;
+		}
 		return true;
 	default:
 		return false;

@@ -151,6 +151,9 @@ int profile_probe_host(struct model_profile *p, char *release, char *machine)
 								  arm64_task_size_max();
 	p->uclamp = kconfig("CONFIG_UCLAMP_TASK");
 	p->pid_max = (uint32_t)sysctl_u64("/proc/sys/kernel/pid_max");
+	p->threads_max = (uint32_t)sysctl_u64("/proc/sys/kernel/threads-max");
+	p->nr_open = (uint32_t)sysctl_u64("/proc/sys/fs/nr_open");
+	p->sched_ext = kconfig("CONFIG_SCHED_CLASS_EXT");
 	p->ksyms.ret_from_fork = kallsyms_addr("ret_from_fork");
 	p->ksyms.ret_from_fork_asm = kallsyms_addr("ret_from_fork_asm");
 	return 0;
@@ -173,11 +176,12 @@ int profile_format(const struct model_profile *p, char *buf, size_t len)
 	n = snprintf(buf, len,
 		     "%s/%s preempt_count=%s userns=%s uclamp=%s pid_max=%u"
 		     " task_size_max=%#" PRIx64 " ret_from_fork=%#" PRIx64
-		     " ret_from_fork_asm=%#" PRIx64,
+		     " ret_from_fork_asm=%#" PRIx64 " threads_max=%u nr_open=%u sched_ext=%s",
 		     ver, p->arch == MODEL_ARCH_ARM64 ? "arm64" : "x86_64",
 		     cfg_str(p->preempt_count), cfg_str(p->userns_sysctl), cfg_str(p->uclamp),
 		     p->pid_max, p->task_size_max, p->ksyms.ret_from_fork,
-		     p->ksyms.ret_from_fork_asm);
+		     p->ksyms.ret_from_fork_asm, p->threads_max, p->nr_open,
+		     cfg_str(p->sched_ext));
 	return n < 0 || (size_t)n >= len ? -ENOSPC : n;
 }
 
@@ -242,6 +246,15 @@ int profile_parse(const char *s, struct model_profile *p)
 			err = parse_u64(v, &p->ksyms.ret_from_fork);
 		else if (!strcmp(w, "ret_from_fork_asm"))
 			err = parse_u64(v, &p->ksyms.ret_from_fork_asm);
+		else if (!strcmp(w, "threads_max") || !strcmp(w, "nr_open")) {
+			uint64_t n;
+
+			err = parse_u64(v, &n);
+			if (!err && n > UINT32_MAX)
+				err = -EINVAL;
+			*(w[0] == 't' ? &p->threads_max : &p->nr_open) = (uint32_t)n;
+		} else if (!strcmp(w, "sched_ext"))
+			err = parse_cfg(v, &p->sched_ext);
 		/* other keys: written by a newer version, ignored */
 	}
 	return err;

@@ -207,6 +207,9 @@ static struct report_rule *add_rule(struct report_summary *s, const char *id,
 	r->applies = true;
 	r->decided = true;
 	r->tally = tally_find(s->t, id);
+	/* only allowed alternatives: the model decided nothing of it here */
+	if (!rule_tally_exercised(r->tally))
+		r->tally = NULL;
 	return r;
 }
 

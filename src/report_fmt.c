@@ -50,6 +50,8 @@ const char *report_op_key(enum model_op op)
 		return "ge";
 	case MODEL_OP_LE:
 		return "le";
+	case MODEL_OP_EQ_CHILD_NR:
+		return "eq_child_nr";
 	}
 	return "unknown";
 }
@@ -71,6 +73,8 @@ const char *report_op_symbol(enum model_op op)
 		return "in mask";
 	case MODEL_OP_EQ_CHILD_PID:
 		return "== child pid";
+	case MODEL_OP_EQ_CHILD_NR:
+		return "== child pid number";
 	case MODEL_OP_GE:
 		return ">=";
 	case MODEL_OP_LE:

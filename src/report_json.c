@@ -154,6 +154,8 @@ static void json_summary(struct json_writer *w, const struct report_summary *s)
 		json_writer__u64_field(w, "checked", rt->checked);
 		json_writer__u64_field(w, "passed", rt->passed);
 		json_writer__u64_field(w, "failed", rt->failed);
+		json_writer__u64_field(w, "allowed", rt->allowed);
+		json_writer__u64_field(w, "observed", rt->observed);
 		json_writer__obj_end(w);
 	}
 	json_writer__arr_end(w);
@@ -196,6 +198,7 @@ static void json_summary(struct json_writer *w, const struct report_summary *s)
 	json_writer__u64_field(w, "seen", t->clones);
 	json_writer__u64_field(w, "judged", s->judged);
 	json_writer__u64_field(w, "pass", t->by_verdict[VERDICT_PASS]);
+	json_writer__u64_field(w, "pass_allowed", t->allowed);
 	json_writer__u64_field(w, "mismatch", t->by_verdict[VERDICT_MISMATCH]);
 	json_writer__u64_field(w, "incomplete", t->by_verdict[VERDICT_INCOMPLETE]);
 	json_writer__u64_field(w, "unjudged", t->by_verdict[VERDICT_UNJUDGED]);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* report_text.c - the human-readable conformance report. */
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -89,11 +90,35 @@ static void print_not_exercised(FILE *out, const struct report_summary *s)
 	}
 }
 
+/* label, then "RULE count" for every rule whose counter at @off is set, and what they are. */
+static void print_counts(FILE *out, const struct tally *t, const char *label, size_t off,
+			 const char *what)
+{
+	char line[1024];
+	size_t n = 0;
+
+	line[0] = '\0';
+	for (size_t i = 0; i < t->n_rules; i++) {
+		uint64_t v;
+
+		memcpy(&v, (const char *)&t->rules[i] + off, sizeof(v));
+		if (v && n < sizeof(line))
+			n += snprintf(line + n, sizeof(line) - n, "%s%s %" PRIu64, n ? ", " : "",
+				      t->rules[i].rule, v);
+	}
+	if (!n)
+		return;
+	if (n < sizeof(line))
+		snprintf(line + n, sizeof(line) - n, ": %s", what);
+	print_wrapped(out, label, line);
+}
+
 static int text_end(struct report *rep, const struct report_summary *s)
 {
 	const struct run_info *ri = s->ri;
 	const struct tally *t = s->t;
 	FILE *out = rep->out;
+	size_t n_checked = 0;
 
 	fprintf(out, "clonecheck: conformance of process creation\n");
 	fprintf(out, "kernel   %s %s\n", ri->release, ri->machine);
@@ -106,11 +131,19 @@ static int text_end(struct report *rep, const struct report_summary *s)
 		const struct rule_tally *r = &t->rules[i];
 		const struct model_rule *m = model_rule_find(r->rule);
 
+		if (!r->checked)
+			continue;	/* observed only: on the "observed" line */
 		fprintf(out, "%-6s %-50.50s %7" PRIu64 " %5" PRIu64 " %4" PRIu64 "\n", r->rule,
 			m ? m->statement : "", r->checked, r->passed, r->failed);
+		n_checked++;
 	}
 	fprintf(out, "\nrules    %zu checked, %" PRIu64 " checks, %" PRIu64 " failed\n",
-		t->n_rules, s->checked, s->failed);
+		n_checked, s->checked, s->failed);
+	print_counts(out, t, "observed ", offsetof(struct rule_tally, observed),
+		     "points that fired where the model required them (not checks)");
+	print_counts(out, t, "allowed  ", offsetof(struct rule_tally, allowed),
+		     "outcomes held only as an allowed environmental alternative "
+		     "(CHECKED, not PASS)");
 	fprintf(out, "coverage %zu of %zu rules that apply here exercised (%.0f%%)\n",
 		s->all.exercised, s->all.applicable,
 		s->all.applicable ? 100.0 * s->all.exercised / s->all.applicable : 0.0);
@@ -120,6 +153,9 @@ static int text_end(struct report *rep, const struct report_summary *s)
 		t->clones, t->by_verdict[VERDICT_PASS], t->by_verdict[VERDICT_MISMATCH],
 		t->by_verdict[VERDICT_INCOMPLETE], t->by_verdict[VERDICT_UNJUDGED],
 		t->failed_syscalls);
+	if (t->allowed)
+		fprintf(out, "         pass: %" PRIu64 " by an allowed alternative, not decided\n",
+			t->allowed);
 	if (t->by_verdict[VERDICT_UNJUDGED])
 		fprintf(out, "         unjudged: no syscall seen (kernel threads, workers, or "
 			     "begun before attach)\n");

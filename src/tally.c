@@ -37,6 +37,8 @@ void tally_add(struct tally *t, const struct clone_verdict *v)
 	t->by_verdict[v->verdict]++;
 	if (v->ret_seen && v->ret < 0)
 		t->failed_syscalls++;
+	if (v->verdict == VERDICT_PASS && v->allowed)
+		t->allowed++;
 	/* An incomplete clone's checks are not counted as passes. */
 	for (size_t i = 0; i < v->n_checks; i++) {
 		const struct diff_check *c = &v->checks[i];
@@ -48,10 +50,23 @@ void tally_add(struct tally *t, const struct clone_verdict *v)
 		if (!r)
 			continue;
 		r->checked++;
-		if (c->ok)
-			r->passed++;
-		else
+		if (!c->ok)
 			r->failed++;
+		else if (c->allowed)
+			r->allowed++;
+		else
+			r->passed++;
+	}
+	/* required points that fired: observed, under their O- rule */
+	for (int s = 0; s < MODEL_STAGE__COUNT && v->verdict != VERDICT_INCOMPLETE; s++) {
+		const char *rule = diff_presence_rule(s);
+		struct rule_tally *r;
+
+		if (!(v->observed & MODEL_STAGE_BIT(s)) || !rule)
+			continue;
+		r = rule_slot(t, rule);
+		if (r)
+			r->observed++;
 	}
 	if (v->verdict == VERDICT_PASS || v->verdict == VERDICT_UNJUDGED)
 		return;

@@ -10,15 +10,28 @@
 
 struct rule_tally {
 	const char *rule;	/* catalogue ID */
-	uint64_t checked;	/* checks made */
-	uint64_t passed;
+	uint64_t checked;	/* checks made: passed + failed + allowed */
+	uint64_t passed;	/* held as the model decided */
 	uint64_t failed;
+	uint64_t allowed;	/* held only as an allowed environmental
+				 * alternative: neither decided nor failed */
+	uint64_t observed;	/* O- rules: required points that fired (not
+				 * checks: a missing one is an incomplete clone) */
 };
+
+/* Did the run exercise the rule: a decided check, or a required point seen? */
+static inline bool rule_tally_exercised(const struct rule_tally *r)
+{
+	return r && (r->passed || r->failed || r->observed);
+}
 
 struct tally {
 	uint64_t clones;		/* verdicts counted */
 	uint64_t by_verdict[VERDICT__COUNT]; /* enum verdict */
 	uint64_t failed_syscalls;	/* clones whose syscall returned an error */
+	uint64_t allowed;		/* passing clones whose outcome held only as
+					 * an allowed alternative (by_verdict[PASS]
+					 * counts them too) */
 	size_t n_rules;
 	struct rule_tally rules[TALLY_MAX_RULES];
 	size_t n_kept;			/* mismatching and incomplete verdicts kept */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "fixture.h"
+#include "tally.h"
 #include "tests.h"
 
 static struct clone_verdict v;
@@ -531,6 +532,409 @@ START_TEST(test_diff_clone3_unreadable_incomplete)
 }
 END_TEST
 
+/* ---- issue 10: every check can fail ---- */
+
+static void judge_prof(const struct model_profile *prof, const struct obs *o, size_t n)
+{
+	struct model_pred pred;
+	struct clone_obs co;
+	int err;
+
+	fx_assemble(&co, o, n);
+	err = predict_clone(prof, &co, &pred);
+	diff_clone(prof, err ? NULL : &pred, &co, false, &v);
+}
+
+/* A mismatch with at least one failed check of `rule` (others may fail too). */
+static void assert_fails_rule(const char *rule)
+{
+	bool seen = false;
+
+	ck_assert_int_eq(v.verdict, VERDICT_MISMATCH);
+	for (size_t i = 0; i < v.n_checks; i++)
+		seen |= !v.checks[i].ok && !strcmp(v.checks[i].rule, rule);
+	ck_assert_msg(seen, "no failed check of %s", rule);
+}
+
+/* The checks of `rule` made, and whether all of them held. */
+static size_t checks_of(const char *rule, bool *all_ok)
+{
+	size_t n = 0;
+
+	*all_ok = true;
+	for (size_t i = 0; i < v.n_checks; i++)
+		if (!strcmp(v.checks[i].rule, rule)) {
+			n++;
+			*all_ok &= v.checks[i].ok;
+		}
+	return n;
+}
+
+/* What copy_thread() left in a fork's child, x86_64: the frame right below pt_regs. */
+static void fx_arch(struct obs o[OBS__COUNT], bool located)
+{
+	struct obs_arch *a = &o[OBS_NEWTASK].tp.arch;
+
+	a->valid = true;
+	a->regs_located = located;
+	a->stack = 0xffffc90000100000ull;
+	a->regs = a->stack + 16384 - 168;	/* task_pt_regs() */
+	a->ctx_sp = a->regs - 56;		/* the inactive_task_frame */
+	a->regs_sp = a->p_regs_sp = 0x7ffd0000;
+	a->regs_pc = a->p_regs_pc = 0x401000;
+	a->tls = a->p_tls = 0x7f000;
+	a->stack_end = 0x57AC6E9D;
+}
+
+/*
+ * X-13: the frame's offset is measured from task_pt_regs() located from the
+ * task.  Before, BPF found the block at the frame + 56 and the check could
+ * not fail; now a frame anywhere else is flagged.
+ */
+START_TEST(test_diff_x13_frame_from_task)
+{
+	struct obs o[OBS__COUNT];
+	bool ok;
+
+	fx_fork(o, 1);
+	fx_arch(o, true);
+	judge(o, OBS__COUNT);
+	ck_assert_int_eq(v.verdict, VERDICT_PASS);
+	ck_assert_uint_gt(checks_of("X-13", &ok), 3);
+	o[OBS_NEWTASK].tp.arch.ctx_sp -= 8;	/* the frame 8 bytes lower */
+	judge(o, OBS__COUNT);
+	assert_flagged_by("X-13");
+	/* a block found from the frame (before 5.15) measures nothing */
+	o[OBS_NEWTASK].tp.arch.regs_located = false;
+	judge(o, OBS__COUNT);
+	ck_assert_int_eq(v.verdict, VERDICT_PASS);
+	ck_assert_uint_gt(v.unobserved, 0);
+}
+END_TEST
+
+/*
+ * O-01..O-06 presence: a required point that fired is observed, not a
+ * passed check; only O-05/O-06's pid comparisons are checks.
+ */
+START_TEST(test_diff_presence_is_observed)
+{
+	struct obs o[OBS__COUNT];
+	struct tally t;
+	const struct rule_tally *r;
+
+	fx_fork(o, 1);
+	judge(o, OBS__COUNT);
+	ck_assert_int_eq(v.verdict, VERDICT_PASS);
+	for (size_t i = 0; i < v.n_checks; i++)
+		ck_assert_int_ne(v.checks[i].kind, CHECK_PRESENT);
+	ck_assert_uint_eq(v.observed, MODEL_STAGE_BIT(MODEL_STAGE__COUNT) - 1);
+	tally_init(&t);
+	tally_add(&t, &v);
+	r = tally_find(&t, "O-02");
+	ck_assert(r && r->observed == 1 && !r->checked && !r->passed);
+	ck_assert(rule_tally_exercised(r));
+	r = tally_find(&t, "O-05");		/* the pid comparison */
+	ck_assert(r && r->observed == 1 && r->checked == 1 && r->passed == 1);
+	/* a wrong pid fails O-05: the record is found by its task, not its pid */
+	o[OBS_SYS_EXIT].ret.pid = FX_PARENT_PID + 1;
+	judge(o, OBS__COUNT);
+	assert_flagged_by("O-05");
+	fx_fork(o, 1);
+	o[OBS_CHILD_RET].ret.pid = FX_PARENT_PID;
+	judge(o, OBS__COUNT);
+	assert_flagged_by("O-06");
+}
+END_TEST
+
+/* An allowed errno passes, but counted as allowed: never a decided pass. */
+START_TEST(test_diff_allowed_is_counted_apart)
+{
+	const struct model_profile host = { .major = 6, .minor = 18, .arch = MODEL_ARCH_X86_64,
+		.pid_max = 32768, .threads_max = 192724 };
+	struct obs o[OBS__COUNT];
+	struct tally t;
+	const struct rule_tally *r;
+
+	fx_fork(o, 1);
+	o[OBS_SYS_EXIT].ret.ret = -EAGAIN;
+	judge((struct obs[]){ o[OBS_SYS_ENTER], o[OBS_SYS_EXIT] }, 2);
+	ck_assert_int_eq(v.verdict, VERDICT_PASS);
+	ck_assert(v.allowed && v.checks[0].allowed);
+	tally_init(&t);
+	tally_add(&t, &v);
+	ck_assert_uint_eq(t.allowed, 1);
+	r = tally_find(&t, "V-23");
+	ck_assert(r && r->checked == 1 && r->allowed == 1 && !r->passed);
+	ck_assert(!rule_tally_exercised(r));
+	/* a root fork: RLIMIT_NPROC is not the cause; the pid space is */
+	o[OBS_SYS_ENTER].enter.parent.valid |= MODEL_IN_PROC | MODEL_IN_CRED;
+	o[OBS_SYS_ENTER].enter.parent.uid = 0;
+	judge_prof(&host, (struct obs[]){ o[OBS_SYS_ENTER], o[OBS_SYS_EXIT] }, 2);
+	ck_assert_int_eq(v.verdict, VERDICT_PASS);
+	ck_assert_str_eq(v.checks[0].rule, "V-39");
+	ck_assert(v.allowed);
+	/* an errno no cause allows fails */
+	o[OBS_SYS_EXIT].ret.ret = -EMFILE;
+	o[OBS_SYS_ENTER].enter.parent.valid |= MODEL_IN_FDS;
+	o[OBS_SYS_ENTER].enter.parent.fd_top = 64;
+	judge_prof(&host, (struct obs[]){ o[OBS_SYS_ENTER], o[OBS_SYS_EXIT] }, 2);
+	assert_flagged_by("A.4");
+	/* a decided errno is a decided pass */
+	fx_sighand_no_vm((struct obs *)o, 1);
+	judge(o, 2);
+	ck_assert(v.verdict == VERDICT_PASS && !v.allowed && !v.checks[0].allowed);
+}
+END_TEST
+
+/*
+ * R-28: a kernel thread's clone_flags were predicted from copy_process()'s
+ * own flags and compared with the same flags.  Now from its creator:
+ * kthreadd's create_kthread() passes FS|FILES|SIGCHLD, kernel_thread() adds
+ * VM|UNTRACED.  Wrong flags, the same at both points, are flagged.
+ */
+START_TEST(test_diff_kthread_flags_from_creator)
+{
+	struct obs o[OBS__COUNT];
+	bool ok;
+
+	fx_kthread(o, 1);
+	judge(o, OBS__COUNT);
+	ck_assert_int_eq(v.verdict, VERDICT_PASS);
+	ck_assert_uint_ge(checks_of("R-28", &ok), 2);
+	o[OBS_COPY_ENTER].copy.kargs.flags &= ~0x800000ull;	/* no CLONE_UNTRACED */
+	o[OBS_NEWTASK].tp.clone_flags = o[OBS_COPY_ENTER].copy.kargs.flags;
+	judge(o, OBS__COUNT);
+	assert_flagged_by("R-28");
+}
+END_TEST
+
+/* The groups BPF now reads, set on a fork's parent and child. */
+static void fx_observed(struct obs o[OBS__COUNT])
+{
+	struct obs_task *p = &o[OBS_SYS_ENTER].enter.parent;
+
+	p->valid |= MODEL_IN_PROC | MODEL_IN_NS | MODEL_IN_FDS;
+	p->nsproxy = 0xffff888000600000ull;
+	p->pid_ns_active = p->pid_ns_for_children = 0xffff888000610000ull;
+	p->time_ns = p->time_ns_for_children = 0xffff888000620000ull;
+	p->uid = 0;
+	p->sched_class = 0xffffffff82a00000ull;
+	p->pid_nr0 = FX_PARENT_PID;
+	p->pid_ns_children_allocated = 0x80000000u | 100;
+	p->rlim_nofile = 1024;
+	p->fs_users = 1;
+	p->fd_max = 64;
+	p->fd_free = 5;
+	p->fd_top = 64;
+	for (int i = OBS_NEWTASK; i <= OBS_WAKEUP; i++) {
+		struct obs_task *c = &o[i].tp.child;
+
+		c->valid = i == OBS_NEWTASK ? p->valid & ~MODEL_IN_FDS : 0;
+		c->nsproxy = p->nsproxy;
+		c->pid_ns_active = c->pid_ns_for_children = p->pid_ns_for_children;
+		c->time_ns = c->time_ns_for_children = p->time_ns;
+		c->sched_class = p->sched_class;
+		c->pid_nr0 = FX_CHILD_PID;
+	}
+}
+
+START_TEST(test_diff_pid_numbers_and_class)
+{
+	/* 6.18 without CONFIG_SCHED_CLASS_EXT: S-06 is decided */
+	const struct model_profile noscx = { .major = 6, .minor = 18,
+		.arch = MODEL_ARCH_X86_64, .sched_ext = MODEL_CFG_N };
+	struct obs o[OBS__COUNT];
+	bool ok;
+
+	fx_fork(o, 1);
+	fx_observed(o);
+	judge_prof(&noscx, o, OBS__COUNT);
+	ck_assert_int_eq(v.verdict, VERDICT_PASS);
+	ck_assert_uint_eq(checks_of("S-06", &ok), 1);
+	/* a fair child put in another class */
+	o[OBS_NEWTASK].tp.child.sched_class += 0x100;
+	judge_prof(&noscx, o, OBS__COUNT);
+	assert_flagged_by("S-06");
+	/* the init level's number is not task->pid */
+	fx_fork(o, 1);
+	fx_observed(o);
+	o[OBS_NEWTASK].tp.child.pid_nr0 = FX_CHILD_PID + 1;
+	judge_prof(&noscx, o, OBS__COUNT);
+	assert_flagged_by("R-24");
+	/* from inside a pid ns the parent is told the child's number there */
+	fx_fork(o, 1);
+	fx_observed(o);
+	o[OBS_SYS_ENTER].enter.parent.ns_level = 1;
+	o[OBS_SYS_ENTER].enter.parent.pid_ns_children_level = 1;
+	o[OBS_NEWTASK].tp.child.ns_level = 1;
+	o[OBS_NEWTASK].tp.child.pid_ns_children_level = 1;
+	o[OBS_NEWTASK].tp.child.pid_nr0 = 7;
+	o[OBS_NEWTASK].tp.child.pid_nr1 = FX_CHILD_PID;
+	o[OBS_SYS_EXIT].ret.ret = 7;
+	judge_prof(&noscx, o, OBS__COUNT);
+	ck_assert_int_eq(v.verdict, VERDICT_PASS);
+	ck_assert_uint_eq(checks_of("R-34", &ok), 1);
+	o[OBS_SYS_EXIT].ret.ret = FX_CHILD_PID;	/* the global pid leaked */
+	judge_prof(&noscx, o, OBS__COUNT);
+	assert_flagged_by("R-34");
+}
+END_TEST
+
+/* clone3(set_tid = {n}) in the init pid ns: the child gets n exactly. */
+START_TEST(test_diff_set_tid_number)
+{
+	struct obs o[OBS__COUNT];
+	struct obs_enter *e;
+	bool ok;
+
+	fx_fork(o, 1);
+	fx_observed(o);
+	e = &o[OBS_SYS_ENTER].enter;
+	e->entry = OBS_ENTRY_CLONE3;
+	e->args[0] = 0x7ffc0000;
+	e->args[1] = 88;
+	e->uargs[4] = 17;		/* exit_signal */
+	e->uargs[8] = 0x7ffc1000;	/* set_tid */
+	e->uargs[9] = 1;		/* set_tid_size */
+	e->set_tid[0] = FX_CHILD_PID;
+	judge(o, OBS__COUNT);
+	ck_assert_int_eq(v.verdict, VERDICT_PASS);
+	ck_assert_uint_eq(checks_of("R-33", &ok), 1);
+	o[OBS_NEWTASK].tp.child.pid_nr0 = FX_CHILD_PID + 3;
+	judge(o, OBS__COUNT);
+	assert_fails_rule("R-33");
+	/* the level's pid ns is owned above the caller's user ns: EPERM (V-38) */
+	e->parent.valid |= MODEL_IN_CRED;
+	e->parent.pid_ns_owner_rel = 2;
+	judge(o, OBS__COUNT);
+	assert_fails_rule("V-38");
+	o[OBS_SYS_EXIT].ret.ret = -EPERM;
+	judge((struct obs[]){ o[OBS_SYS_ENTER], o[OBS_SYS_EXIT] }, 2);
+	ck_assert(v.verdict == VERDICT_PASS && !v.allowed);
+	ck_assert_str_eq(v.checks[0].rule, "V-38");
+}
+END_TEST
+
+/* PARENT_SETTID and CHILD_SETTID: the words the kernel wrote. */
+START_TEST(test_diff_settid_words)
+{
+	struct obs o[OBS__COUNT];
+	bool ok;
+
+	fx_fork(o, 1);
+	fx_observed(o);
+	o[OBS_SYS_ENTER].enter.entry = OBS_ENTRY_CLONE;
+	o[OBS_SYS_ENTER].enter.args[0] = 0x100000 | 0x1000000 | 17;
+	o[OBS_SYS_ENTER].enter.args[2] = 0x601000;	/* parent_tid */
+	o[OBS_SYS_ENTER].enter.args[3] = 0x602000;	/* child_tid */
+	o[OBS_NEWTASK].tp.clone_flags = 0x100000 | 0x1000000;
+	o[OBS_WAKEUP].tp.child.valid |= MODEL_IN_USERMEM;
+	o[OBS_WAKEUP].tp.child.parent_tid_val = FX_CHILD_PID;
+	o[OBS_CHILD_RET].ret.tid_read = true;
+	o[OBS_CHILD_RET].ret.tid_val = FX_CHILD_PID;
+	judge(o, OBS__COUNT);
+	ck_assert_int_eq(v.verdict, VERDICT_PASS);
+	ck_assert_uint_eq(checks_of("R-36", &ok), 1);
+	o[OBS_WAKEUP].tp.child.parent_tid_val = 0;	/* never written */
+	judge(o, OBS__COUNT);
+	assert_flagged_by("R-36");
+	o[OBS_WAKEUP].tp.child.parent_tid_val = FX_CHILD_PID;
+	o[OBS_CHILD_RET].ret.tid_val = 1;		/* a number of another ns */
+	judge(o, OBS__COUNT);
+	assert_flagged_by("R-37");
+	/* a fault reading it is no observation */
+	o[OBS_CHILD_RET].ret.tid_read = false;
+	o[OBS_CHILD_RET].ret.tid_fault = true;
+	judge(o, OBS__COUNT);
+	ck_assert_int_eq(v.verdict, VERDICT_PASS);
+}
+END_TEST
+
+/* CLONE_PIDFD: the fd the parent gets; out of fds, EMFILE (V-41). */
+START_TEST(test_diff_pidfd)
+{
+	struct obs o[OBS__COUNT];
+	struct obs_task *c;
+	bool ok;
+
+	fx_fork(o, 1);
+	fx_observed(o);
+	o[OBS_SYS_ENTER].enter.entry = OBS_ENTRY_CLONE;
+	o[OBS_SYS_ENTER].enter.args[0] = 0x1000 | 17;
+	o[OBS_SYS_ENTER].enter.args[2] = 0x601000;
+	o[OBS_NEWTASK].tp.clone_flags = 0x1000;
+	c = &o[OBS_NEWTASK].tp.child;
+	c->valid |= MODEL_IN_PIDFD;
+	c->pidfd_nr = 5;
+	c->pidfd_cloexec = 1;
+	c->pidfd_f_flags = 02;		/* O_RDWR */
+	c->pidfd_in_child = 0;
+	judge(o, OBS__COUNT);
+	ck_assert_int_eq(v.verdict, VERDICT_PASS);
+	ck_assert_uint_ge(checks_of("R-39", &ok), 5);
+	c->pidfd_nr = 6;		/* not the lowest free fd */
+	judge(o, OBS__COUNT);
+	assert_flagged_by("R-39");
+	c->pidfd_nr = 5;
+	c->pidfd_cloexec = 0;
+	judge(o, OBS__COUNT);
+	assert_flagged_by("R-39");
+	c->pidfd_cloexec = 1;
+	c->pidfd_in_child = 1;		/* leaked into the child's copy */
+	judge(o, OBS__COUNT);
+	assert_flagged_by("R-39");
+	c->pidfd_in_child = 0;
+	c->pidfd_f_flags = 01;		/* O_WRONLY */
+	judge(o, OBS__COUNT);
+	assert_flagged_by("R-39");
+	/* no fd below RLIMIT_NOFILE: EMFILE is decided, success is not */
+	c->pidfd_f_flags = 02;
+	o[OBS_SYS_ENTER].enter.parent.fd_free = 1024;
+	o[OBS_SYS_ENTER].enter.parent.fd_max = 1024;
+	judge(o, OBS__COUNT);
+	assert_fails_rule("V-41");
+	o[OBS_SYS_EXIT].ret.ret = -EMFILE;
+	judge((struct obs[]){ o[OBS_SYS_ENTER], o[OBS_SYS_EXIT] }, 2);
+	ck_assert(v.verdict == VERDICT_PASS && !v.allowed);
+	ck_assert_str_eq(v.checks[0].rule, "V-41");
+}
+END_TEST
+
+/* a CLONE_VM process marks the mm MMF_MULTIPROCESS before sched_process_fork. */
+START_TEST(test_diff_multiprocess_bit)
+{
+	struct obs o[OBS__COUNT];
+	bool ok;
+
+	fx_fork(o, 1);
+	o[OBS_SYS_ENTER].enter.parent.valid |= MODEL_IN_MMF;
+	o[OBS_FORK].tp.child.valid |= MODEL_IN_MMF;
+	judge(o, OBS__COUNT);
+	ck_assert_int_eq(v.verdict, VERDICT_PASS);
+	ck_assert_uint_eq(checks_of("R-07", &ok), 1);
+	o[OBS_FORK].tp.child.mm_flags = 1ull << 26;	/* a fresh mm marked shared */
+	judge(o, OBS__COUNT);
+	assert_flagged_by("R-07");
+}
+END_TEST
+
+/* A pid ns whose init is gone refuses the fork: ENOMEM (V-40). */
+START_TEST(test_diff_dying_pid_ns)
+{
+	struct obs o[OBS__COUNT];
+
+	fx_fork(o, 1);
+	fx_observed(o);
+	o[OBS_SYS_ENTER].enter.parent.pid_ns_children_allocated = 100;	/* !ADDING */
+	judge(o, OBS__COUNT);
+	assert_fails_rule("V-40");
+	o[OBS_SYS_EXIT].ret.ret = -ENOMEM;
+	judge((struct obs[]){ o[OBS_SYS_ENTER], o[OBS_SYS_EXIT] }, 2);
+	ck_assert(v.verdict == VERDICT_PASS && !v.allowed);
+}
+END_TEST
+
+
 START_TEST(test_diff_ops)
 {
 	ck_assert(diff_op_holds(MODEL_OP_EQ, 5, 5, 0));
@@ -576,6 +980,16 @@ Suite *diff_suite(void)
 	tcase_add_loop_test(mut, test_diff_mutation_caught, 0,
 			    sizeof(mutations) / sizeof(mutations[0]));
 	tcase_add_test(mut, test_diff_invalid_clone_succeeds);
+	tcase_add_test(mut, test_diff_x13_frame_from_task);
+	tcase_add_test(mut, test_diff_presence_is_observed);
+	tcase_add_test(mut, test_diff_allowed_is_counted_apart);
+	tcase_add_test(mut, test_diff_kthread_flags_from_creator);
+	tcase_add_test(mut, test_diff_pid_numbers_and_class);
+	tcase_add_test(mut, test_diff_set_tid_number);
+	tcase_add_test(mut, test_diff_settid_words);
+	tcase_add_test(mut, test_diff_pidfd);
+	tcase_add_test(mut, test_diff_dying_pid_ns);
+	tcase_add_test(mut, test_diff_multiprocess_bit);
 	tcase_add_test(mut, test_diff_failure_with_tracepoint);
 	suite_add_tcase(s, core);
 	suite_add_tcase(s, mut);

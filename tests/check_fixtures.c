@@ -570,6 +570,8 @@ static bool oracle_op(enum model_op op, uint64_t o, uint64_t v, uint32_t child_p
 		return o >= v;
 	case MODEL_OP_LE:
 		return o <= v;
+	case MODEL_OP_EQ_CHILD_NR:	/* the differ turns it into EQ */
+		return false;
 	}
 	return false;
 }
@@ -622,6 +624,8 @@ static size_t breaking_values(enum model_op op, int64_t e, int64_t o, uint32_t c
 		if (E != UINT64_MAX)
 			out[n++] = (int64_t)(E + 1);
 		out[n++] = -1;
+		break;
+	case MODEL_OP_EQ_CHILD_NR:	/* the differ's checks carry EQ instead */
 		break;
 	}
 	return n;

@@ -1408,7 +1408,7 @@ START_TEST(test_model_rule_registry)
 	ck_assert_int_eq(model_rule_find("V-21")->need, MODEL_NEED_FAULT);
 	ck_assert_int_eq(model_rule_find("R-28")->need, MODEL_NEED_COPY_ARGS);
 	ck_assert_int_eq(model_rule_find("S-05")->need, MODEL_NEED_RESTATES);
-	ck_assert_int_eq(model_rule_find("R-36")->need, MODEL_NEED_UNOBSERVED);
+	ck_assert_int_eq(model_rule_find("R-23")->need, MODEL_NEED_UNOBSERVED);
 	ck_assert_int_eq(model_rule_find("V-48")->since, 701);
 	ck_assert_ptr_null(model_rule_find("X-99"));
 	ck_assert_ptr_null(model_rule_find("V-0"));
@@ -1539,7 +1539,8 @@ END_TEST
 
 /* ------------------------------------------ appended inputs (MODEL_IN_*) */
 
-#define IN_ALL	0x1fffffu	/* every MODEL_IN_* group */
+/* every MODEL_IN_* group up to PID_MAX, and the model-only KFRAME_AT */
+#define IN_ALL	(0x1fffffu | MODEL_IN_KFRAME_AT)
 #define CAP_ADMIN (1ULL << MODEL_CAP_SYS_ADMIN)
 
 static const struct model_profile P618_DEB = { .major = 6, .minor = 18,
@@ -3139,6 +3140,486 @@ START_TEST(test_model_unsure_stack_kept_on_failure)
 }
 END_TEST
 
+/* ----------------------------- issue 10: decided, not allowed; new observations */
+
+/* The host's profile: threads-max above pid_max (V-24 cannot fire). */
+static const struct model_profile P618_HOST = { .major = 6, .minor = 18,
+	.arch = MODEL_ARCH_X86_64, .pid_max = 32768, .threads_max = 192724,
+	.nr_open = 1048576, .sched_ext = MODEL_CFG_N };
+/* systemd's pid_max: the pid space cannot fill (V-39), threads-max can. */
+static const struct model_profile P618_BIGPID = { .major = 6, .minor = 18,
+	.arch = MODEL_ARCH_X86_64, .pid_max = 4194304, .threads_max = 100000 };
+
+/* A full parent with the issue-10 groups read: uid 1000, no capability. */
+static struct model_task parent_obs(void)
+{
+	struct model_task t = parent_full();
+
+	t.valid |= MODEL_IN_PROC | MODEL_IN_FDS | MODEL_IN_PIDS_CG;
+	t.uid = 1000;
+	t.cap_effective = 0;
+	t.rlim_nproc = 4000;
+	t.rlim_nofile = 1024;
+	t.sched_class = 0xffffffff82000000ULL;
+	t.fs_users = 1;
+	t.fd_max = 64;
+	t.fd_free = 3;
+	t.fd_top = 64;
+	t.fd_shared = 0;
+	t.pids_headroom = INT64_MAX;
+	t.pid_ns_children_allocated = MODEL_PIDNS_ADDING | 200;
+	t.pid_nr0 = t.pid;
+	return t;
+}
+
+START_TEST(test_model_v23_exemptions)
+{
+	struct model_task t = parent_obs();
+	struct model_syscall fork = sc_fork();
+	const struct model_pred *p;
+
+	/* over its RLIMIT_NPROC, an ordinary user may get EAGAIN (V-23) */
+	p = predict(&P618_HOST, &t, &fork);
+	ASSERT_OK(p);
+	ck_assert_str_eq(alt_rule(p, -MODEL_EAGAIN), "V-23");
+	/* root is exempt: only the pid space (V-39) is left to refuse it */
+	t.uid = 0;
+	p = predict(&P618_HOST, &t, &fork);
+	ck_assert_str_eq(alt_rule(p, -MODEL_EAGAIN), "V-39");
+	/* so are CAP_SYS_RESOURCE and CAP_SYS_ADMIN in the init user ns ... */
+	t.uid = 1000;
+	t.cap_effective = 1ULL << MODEL_CAP_SYS_RESOURCE;
+	ck_assert_str_eq(alt_rule(predict(&P618_HOST, &t, &fork), -MODEL_EAGAIN), "V-39");
+	t.cap_effective = CAP_ADMIN;
+	ck_assert_str_eq(alt_rule(predict(&P618_HOST, &t, &fork), -MODEL_EAGAIN), "V-39");
+	/* ... but not in a child user ns (capable() is init_user_ns's) */
+	t.user_ns_level = 1;
+	ck_assert_str_eq(alt_rule(predict(&P618_HOST, &t, &fork), -MODEL_EAGAIN), "V-23");
+	/* an unlimited RLIMIT_NPROC in the init user ns cannot be exceeded */
+	t.user_ns_level = 0;
+	t.cap_effective = 0;
+	t.rlim_nproc = MODEL_RLIM_INFINITY;
+	ck_assert_str_eq(alt_rule(predict(&P618_HOST, &t, &fork), -MODEL_EAGAIN), "V-39");
+	/* ... though the count of a new user ns's levels still might */
+	ck_assert_str_eq(alt_rule(predict_full(&P618_HOST, &t, MODEL_CLONE_NEWUSER),
+				  -MODEL_EAGAIN), "V-23");
+	/* unread (an older trace): allowed as before */
+	t.valid &= ~MODEL_IN_PROC;
+	ck_assert_str_eq(alt_rule(predict(&P618_HOST, &t, &fork), -MODEL_EAGAIN), "V-23");
+}
+END_TEST
+
+START_TEST(test_model_v24_v39_bounds)
+{
+	struct model_task t = parent_obs();
+	struct model_syscall fork = sc_fork();
+	struct model_profile unknown = P618_HOST;
+
+	t.uid = 0;
+	/* threads-max >= pid_max: nr_threads < pid_max cannot reach it (V-24) */
+	ck_assert_str_eq(alt_rule(predict(&P618_HOST, &t, &fork), -MODEL_EAGAIN), "V-39");
+	/* pid_max > 4 * threads-max + 300: the pid space cannot fill (V-39) */
+	ck_assert_str_eq(alt_rule(predict(&P618_BIGPID, &t, &fork), -MODEL_EAGAIN), "V-24");
+	/* either limit unknown: V-24 first, as the kernel tests it first */
+	unknown.threads_max = 0;
+	ck_assert_str_eq(alt_rule(predict(&unknown, &t, &fork), -MODEL_EAGAIN), "V-24");
+	/* 6.14+: a nested level has its own pid_max, not the profile's */
+	t.pid_ns_children_level = 1;
+	t.pid_ns_for_children = 0xa180;
+	ck_assert_str_eq(alt_rule(predict(&P618_BIGPID, &t, &fork), -MODEL_EAGAIN), "V-24");
+}
+END_TEST
+
+START_TEST(test_model_v31_v43_causes)
+{
+	struct model_task t = parent_obs();
+	const struct model_pred *p;
+
+	t.uid = 0;
+	/* CLONE_FS from the fs_struct's one user: nobody else can be in execve */
+	p = predict_full(&P618_HOST, &t, TSV | MODEL_CLONE_FS);
+	ck_assert_str_eq(alt_rule(p, -MODEL_EAGAIN), "V-39");
+	t.fs_users = 2;
+	p = predict_full(&P618_HOST, &t, TSV | MODEL_CLONE_FS);
+	ck_assert_str_eq(alt_rule(p, -MODEL_EAGAIN), "V-31");
+	p = predict_full(&P618_HOST, &t, TSV);
+	ck_assert_str_eq(alt_rule(p, -MODEL_EAGAIN), "V-39");
+	/* a pids.max the snapshot shows reached is named first (V-43) */
+	t.pids_headroom = 0;
+	p = predict_full(&P618_HOST, &t, 0);
+	ck_assert_str_eq(alt_rule(p, -MODEL_EAGAIN), "V-43");
+	t.pids_headroom = 5;
+	p = predict_full(&P618_HOST, &t, 0);
+	ck_assert_str_eq(alt_rule(p, -MODEL_EAGAIN), "V-39");
+}
+END_TEST
+
+START_TEST(test_model_v30_emfile_from_fd_span)
+{
+	struct model_task t = parent_obs();
+	struct model_profile no_nr_open = P618_HOST;
+	struct model_syscall fork = sc_fork();
+
+	/* a table within NR_OPEN_DEFAULT is copied without allocating */
+	ck_assert_ptr_null(alt_rule(predict(&P618_HOST, &t, &fork), -MODEL_EMFILE));
+	/* a wider one against the run's nr_open */
+	t.fd_top = 4096;
+	t.fd_max = 4096;
+	ck_assert_ptr_null(alt_rule(predict(&P618_HOST, &t, &fork), -MODEL_EMFILE));
+	no_nr_open.nr_open = 0;
+	ck_assert_str_eq(alt_rule(predict(&no_nr_open, &t, &fork), -MODEL_EMFILE), "V-30");
+	no_nr_open.nr_open = 1024;
+	ck_assert_str_eq(alt_rule(predict(&no_nr_open, &t, &fork), -MODEL_EMFILE), "V-30");
+	/* CLONE_FILES copies nothing */
+	ck_assert_ptr_null(alt_rule(predict_full(&no_nr_open, &t, MODEL_CLONE_FILES),
+				    -MODEL_EMFILE));
+	t.valid &= ~MODEL_IN_FDS;
+	ck_assert_str_eq(alt_rule(predict(&P618_HOST, &t, &fork), -MODEL_EMFILE), "V-30");
+}
+END_TEST
+
+START_TEST(test_model_v41_emfile_decided)
+{
+	struct model_task t = parent_obs();
+	struct model_profile no_nr_open = P618_HOST;
+	const struct model_pred *p;
+
+	/* a free fd below RLIMIT_NOFILE and max_fds: no EMFILE at all */
+	p = predict_full(&P618_HOST, &t, MODEL_CLONE_PIDFD);
+	ASSERT_OK(p);
+	ck_assert_ptr_null(alt_rule(p, -MODEL_EMFILE));
+	ck_assert_str_eq(alt_rule(p, -MODEL_ENFILE), "V-41");
+	/* the lowest free fd at RLIMIT_NOFILE: decided */
+	t.fd_free = 1024;
+	t.fd_max = 1024;
+	t.fd_top = 1024;
+	p = predict_full(&P618_HOST, &t, MODEL_CLONE_PIDFD);
+	ASSERT_ERR(p, -MODEL_EMFILE, "V-41");
+	/* a table another task shares may fill meanwhile: an alternative */
+	t.fd_free = 3;
+	t.fd_shared = 1;
+	p = predict_full(&P618_HOST, &t, MODEL_CLONE_PIDFD);
+	ASSERT_OK(p);
+	ck_assert_str_eq(alt_rule(p, -MODEL_EMFILE), "V-41");
+	/* past max_fds, expand_files() refuses fds >= nr_open */
+	t.fd_shared = 0;
+	t.rlim_nofile = 1ULL << 20;
+	t.fd_free = 1024;
+	no_nr_open.nr_open = 0;		/* (CLONE_FILES: no copy, no V-30) */
+	ck_assert_str_eq(alt_rule(predict_full(&no_nr_open, &t, MODEL_CLONE_PIDFD |
+					       MODEL_CLONE_FILES), -MODEL_EMFILE), "V-41");
+	no_nr_open.nr_open = 1024;
+	ASSERT_ERR(predict_full(&no_nr_open, &t, MODEL_CLONE_PIDFD | MODEL_CLONE_FILES),
+		   -MODEL_EMFILE, "V-41");
+	no_nr_open.nr_open = 2048;
+	p = predict_full(&no_nr_open, &t, MODEL_CLONE_PIDFD | MODEL_CLONE_FILES);
+	ASSERT_OK(p);
+	ck_assert_ptr_null(alt_rule(p, -MODEL_EMFILE));
+}
+END_TEST
+
+START_TEST(test_model_v40_dying_pid_ns)
+{
+	struct model_task t = parent_obs();
+	const struct model_pred *p;
+
+	t.uid = 0;
+	ASSERT_OK(predict_full(&P618_HOST, &t, 0));
+	/* the init of the pid ns for children has exited: no more pids */
+	t.pid_ns_children_allocated = 3;
+	p = predict_full(&P618_HOST, &t, 0);
+	ASSERT_ERR(p, -MODEL_ENOMEM, "V-40");
+	ck_assert_str_eq(alt_rule(p, -MODEL_EAGAIN), "V-39");	/* before it */
+	/* a new pid ns is adding (the outer levels are not decided) */
+	t.cap_effective = CAP_ADMIN;
+	ASSERT_OK(predict_full(&P618_HOST, &t, MODEL_CLONE_NEWPID));
+	t.valid &= ~MODEL_IN_PROC;
+	ASSERT_OK(predict_full(&P618_HOST, &t, 0));
+}
+END_TEST
+
+START_TEST(test_model_v38_capability_per_level)
+{
+	struct model_task t = parent_obs();
+	const int32_t five[] = { 5 }, one_five[] = { 1, 5 };
+	const struct model_pred *p;
+
+	t.valid |= IN_REAPER;
+	t.pid_ns_children_reaper = 1;
+	/* the pid ns for children is owned by the caller's user ns: caps decide */
+	t.pid_ns_owner_rel = 1;
+	ASSERT_ERR(predict_set_tid(&P618_HOST, &t, 0, 1, five), -MODEL_EPERM, "V-38");
+	t.cap_effective = 1ULL << MODEL_CAP_CHECKPOINT_RESTORE;
+	p = predict_set_tid(&P618_HOST, &t, 0, 1, five);
+	ASSERT_OK(p);
+	ck_assert_ptr_null(alt_rule(p, -MODEL_EPERM));
+	ck_assert_str_eq(alt_rule(p, -MODEL_EEXIST), "V-38");
+	/* owned by an ancestor user ns: never capable there */
+	t.pid_ns_owner_rel = 2;
+	ASSERT_ERR(predict_set_tid(&P618_HOST, &t, 0, 1, five), -MODEL_EPERM, "V-38");
+	/* not read: an alternative */
+	t.pid_ns_owner_rel = 0;
+	p = predict_set_tid(&P618_HOST, &t, 0, 1, five);
+	ASSERT_OK(p);
+	ck_assert_str_eq(alt_rule(p, -MODEL_EPERM), "V-38");
+	/* NEWUSER|NEWPID: the new pid ns is owned by the new user ns, whose
+	 * owner is the caller: capable without any capability (level 0) */
+	t.cap_effective = 0;
+	t.pid_ns_owner_rel = 2;		/* level 1: the init ns's owner */
+	ASSERT_ERR(predict_set_tid(&P618_HOST, &t, MODEL_CLONE_NEWUSER | MODEL_CLONE_NEWPID,
+				   2, one_five), -MODEL_EPERM, "V-38");
+	ASSERT_OK(predict_set_tid(&P618_HOST, &t, MODEL_CLONE_NEWUSER | MODEL_CLONE_NEWPID,
+				  1, one_five));
+	/* NEWPID without NEWUSER: the caller's own user ns owns it (and
+	 * without CAP_SYS_ADMIN, copy_namespaces() refuses first: V-34) */
+	ASSERT_ERR(predict_set_tid(&P618_HOST, &t, MODEL_CLONE_NEWPID, 1, one_five),
+		   -MODEL_EPERM, "V-34");
+	t.cap_effective = CAP_ADMIN;
+	ASSERT_OK(predict_set_tid(&P618_HOST, &t, MODEL_CLONE_NEWPID, 1, one_five));
+	ASSERT_ERR(predict_set_tid(&P618_HOST, &t, MODEL_CLONE_NEWPID, 2, one_five),
+		   -MODEL_EPERM, "V-38");	/* level 1: an ancestor's owner */
+}
+END_TEST
+
+START_TEST(test_model_pid_numbers)
+{
+	struct model_task t = parent_obs();
+	const int32_t one_77[] = { 1, 77 };
+	const struct model_pred *p;
+
+	t.cap_effective = CAP_ADMIN;
+	t.pid_ns_owner_rel = 1;
+	/* the init level's number is task->pid */
+	p = predict_full(&P618_HOST, &t, 0);
+	ASSERT_EXPECT(p, "R-24", MODEL_STAGE_NEWTASK, MODEL_FIELD_PID_NR0,
+		      MODEL_OP_EQ_CHILD_PID, 0);
+	ck_assert(!has_field(p, MODEL_STAGE_NEWTASK, MODEL_FIELD_PID_NR1));
+	/* a child of a new pid ns is its pid 1, one level below */
+	p = predict_full(&P618_HOST, &t, MODEL_CLONE_NEWPID);
+	ASSERT_EXPECT(p, "R-21", MODEL_STAGE_NEWTASK, MODEL_FIELD_PID_NR0, MODEL_OP_EQ, 1);
+	ASSERT_EXPECT(p, "R-24", MODEL_STAGE_NEWTASK, MODEL_FIELD_PID_NR1,
+		      MODEL_OP_EQ_CHILD_PID, 0);
+	/* set_tid numbers, innermost first */
+	p = predict_set_tid(&P618_HOST, &t, MODEL_CLONE_NEWPID, 2, one_77);
+	ASSERT_OK(p);
+	ASSERT_EXPECT(p, "R-33", MODEL_STAGE_NEWTASK, MODEL_FIELD_PID_NR0, MODEL_OP_EQ, 1);
+	ASSERT_EXPECT(p, "R-33", MODEL_STAGE_NEWTASK, MODEL_FIELD_PID_NR1, MODEL_OP_EQ, 77);
+	/* from a nested pid ns, the number one level up from the child's */
+	p = predict_full(&P618_HOST, &t, 0);
+	ASSERT_EXPECT(p, "R-34", MODEL_STAGE_SYS_EXIT, MODEL_FIELD_RET,
+		      MODEL_OP_EQ_CHILD_PID, 0);
+	t.ns_level = 1;
+	t.pid_ns_children_level = 1;
+	p = predict_full(&P618_HOST, &t, MODEL_CLONE_NEWPID);
+	ASSERT_EXPECT(p, "R-34", MODEL_STAGE_SYS_EXIT, MODEL_FIELD_RET,
+		      MODEL_OP_EQ_CHILD_NR, 1);
+	/* too deep to read: not stated */
+	t.ns_level = 1;
+	t.pid_ns_children_level = 5;
+	t.pid_ns_for_children = 0xa180;
+	p = predict_full(&P618_HOST, &t, 0);
+	ck_assert(!has_field(p, MODEL_STAGE_SYS_EXIT, MODEL_FIELD_RET));
+}
+END_TEST
+
+START_TEST(test_model_r36_r37_words)
+{
+	struct model_task t = parent_obs();
+	const struct model_pred *p;
+
+	t.valid |= MODEL_IN_USERMEM;	/* src/predict.c: read in the child */
+	p = predict_full(&P618_HOST, &t, MODEL_CLONE_PARENT_SETTID | MODEL_CLONE_CHILD_SETTID);
+	ASSERT_EXPECT(p, "R-36", MODEL_STAGE_WAKEUP, MODEL_FIELD_PARENT_TID_VAL,
+		      MODEL_OP_EQ_CHILD_PID, 0);
+	ASSERT_EXPECT(p, "R-37", MODEL_STAGE_CHILD_RET, MODEL_FIELD_CHILD_TID_VAL,
+		      MODEL_OP_EQ_CHILD_NR, 0);
+	p = predict_full(&P618_HOST, &t, 0);
+	ck_assert(!has_field(p, MODEL_STAGE_WAKEUP, MODEL_FIELD_PARENT_TID_VAL));
+	ck_assert(!has_field(p, MODEL_STAGE_CHILD_RET, MODEL_FIELD_CHILD_TID_VAL));
+	/* arm64 children never reach the syscall-exit hook */
+	p = predict_full(&P618_ARM_FULL, &t, MODEL_CLONE_CHILD_SETTID);
+	ck_assert(!has_field(p, MODEL_STAGE_CHILD_RET, MODEL_FIELD_CHILD_TID_VAL));
+}
+END_TEST
+
+START_TEST(test_model_r39_pidfd)
+{
+	struct model_task t = parent_obs();
+	struct model_syscall sc = sc_clone3(TSV | MODEL_CLONE_PIDFD);
+	const struct model_expect *e;
+	const struct model_pred *p;
+
+	t.valid |= MODEL_IN_PIDFD;
+	p = predict_full(&P618_HOST, &t, MODEL_CLONE_PIDFD);
+	ASSERT_EXPECT(p, "R-39", MODEL_STAGE_NEWTASK, MODEL_FIELD_PIDFD_NR, MODEL_OP_EQ, 3);
+	ASSERT_EXPECT(p, "R-39", MODEL_STAGE_NEWTASK, MODEL_FIELD_PIDFD_CLOEXEC,
+		      MODEL_OP_EQ, 1);
+	ASSERT_EXPECT(p, "R-39", MODEL_STAGE_NEWTASK, MODEL_FIELD_PIDFD_IN_CHILD,
+		      MODEL_OP_EQ, 0);
+	ck_assert_ptr_nonnull(find_expect_op(p, "R-39", MODEL_STAGE_NEWTASK,
+					     MODEL_FIELD_PIDFD_F_FLAGS, MODEL_OP_BITS_CLEAR));
+	/* CLONE_FILES: the child's table is the parent's, fd and all */
+	p = predict_full(&P618_HOST, &t, MODEL_CLONE_PIDFD | MODEL_CLONE_FILES);
+	ASSERT_EXPECT(p, "R-39", MODEL_STAGE_NEWTASK, MODEL_FIELD_PIDFD_IN_CHILD,
+		      MODEL_OP_EQ, 1);
+	/* a thread pidfd (6.9+) carries PIDFD_THREAD */
+	sc.uargs.pidfd = 0x9100;
+	p = predict(&P618_HOST, &t, &sc);
+	ASSERT_OK(p);
+	e = find_expect_op(p, "R-39", MODEL_STAGE_NEWTASK, MODEL_FIELD_PIDFD_F_FLAGS,
+			   MODEL_OP_BITS_SET);
+	ck_assert(e && e->value == MODEL_O_RDWR);
+	ck_assert_ptr_nonnull(find_expect_op(p, "R-39", MODEL_STAGE_NEWTASK,
+					     MODEL_FIELD_PIDFD_F_FLAGS, MODEL_OP_BITS_CLEAR));
+	for (size_t i = 0, n = 0; i < p->n_expect; i++)
+		if (p->expect[i].field == MODEL_FIELD_PIDFD_F_FLAGS &&
+		    p->expect[i].op == MODEL_OP_BITS_SET &&
+		    p->expect[i].value == MODEL_PIDFD_THREAD)
+			ck_assert_uint_eq(++n, 1);
+	/* ... not before 6.9 (E-11: there THREAD|PIDFD is refused) */
+	ASSERT_ERR(predict(&P61, &t, &sc), -MODEL_EINVAL, "V-17");
+	/* a shared table: neither the number nor the child's slot is known */
+	t.fd_shared = 1;
+	p = predict_full(&P618_HOST, &t, MODEL_CLONE_PIDFD);
+	ck_assert(!has_field(p, MODEL_STAGE_NEWTASK, MODEL_FIELD_PIDFD_NR));
+	ck_assert(!has_field(p, MODEL_STAGE_NEWTASK, MODEL_FIELD_PIDFD_IN_CHILD));
+	ck_assert(has_field(p, MODEL_STAGE_NEWTASK, MODEL_FIELD_PIDFD_CLOEXEC));
+	/* no PIDFD: nothing */
+	p = predict_full(&P618_HOST, &t, 0);
+	ck_assert(!has_field(p, MODEL_STAGE_NEWTASK, MODEL_FIELD_PIDFD_CLOEXEC));
+}
+END_TEST
+
+START_TEST(test_model_s06_sched_class)
+{
+	struct model_task t = parent_obs();
+	struct model_profile scx = P618_HOST;
+	const struct model_pred *p;
+
+	/* a fair parent: a fair child, the same class */
+	p = predict_full(&P618_HOST, &t, 0);
+	ASSERT_EXPECT(p, "S-06", MODEL_STAGE_NEWTASK, MODEL_FIELD_SCHED_CLASS, MODEL_OP_EQ,
+		      0xffffffff82000000ULL);
+	/* an RT parent with reset-on-fork: a fair child, another class */
+	t.policy = MODEL_SCHED_FIFO;
+	t.prio = t.normal_prio = 89;
+	t.rt_priority = 10;
+	t.reset_on_fork = 1;
+	p = predict_full(&P618_HOST, &t, 0);
+	ASSERT_EXPECT(p, "S-06", MODEL_STAGE_NEWTASK, MODEL_FIELD_SCHED_CLASS, MODEL_OP_NEW,
+		      0xffffffff82000000ULL);
+	/* without reset-on-fork: RT like its parent */
+	t.reset_on_fork = 0;
+	p = predict_full(&P618_HOST, &t, 0);
+	ASSERT_EXPECT(p, "S-06", MODEL_STAGE_NEWTASK, MODEL_FIELD_SCHED_CLASS, MODEL_OP_EQ,
+		      0xffffffff82000000ULL);
+	/* a fair parent boosted into RT: its child is fair (S-02) */
+	t.policy = MODEL_SCHED_NORMAL;
+	t.normal_prio = 120;
+	t.prio = 89;
+	p = predict_full(&P618_HOST, &t, 0);
+	ASSERT_EXPECT(p, "S-06", MODEL_STAGE_NEWTASK, MODEL_FIELD_SCHED_CLASS, MODEL_OP_NEW,
+		      0xffffffff82000000ULL);
+	/* 6.12+ with sched_ext possible (or unknown): not decided */
+	scx.sched_ext = MODEL_CFG_Y;
+	ck_assert(!has_field(predict_full(&scx, &t, 0), MODEL_STAGE_NEWTASK,
+			     MODEL_FIELD_SCHED_CLASS));
+	scx.sched_ext = MODEL_CFG_UNKNOWN;
+	ck_assert(!has_field(predict_full(&scx, &t, 0), MODEL_STAGE_NEWTASK,
+			     MODEL_FIELD_SCHED_CLASS));
+	scx.minor = 6;
+	ck_assert(has_field(predict_full(&scx, &t, 0), MODEL_STAGE_NEWTASK,
+			    MODEL_FIELD_SCHED_CLASS));
+}
+END_TEST
+
+START_TEST(test_model_r28_kthreadd_flags)
+{
+	/*
+	 * A kernel thread's clone_flags are predicted from who makes it
+	 * (create_kthread() in kthreadd), never from copy_process()'s own
+	 * arguments, which are what task_newtask reports.
+	 */
+	struct model_task t = kthreadd();
+	struct model_syscall sc = { .entry = MODEL_ENTRY_KTHREAD,
+		.arg = { 0xffffffff81100000ULL, 0xffff888001234000ULL,
+			 MODEL_CLONE_FS | MODEL_CLONE_FILES | MODEL_SIGCHLD } };
+	const struct model_pred *p;
+
+	p = predict(&P618_X86_FULL, &t, &sc);
+	ASSERT_OK(p);
+	ASSERT_EXPECT(p, "R-28", MODEL_STAGE_NEWTASK, MODEL_FIELD_CLONE_FLAGS, MODEL_OP_EQ,
+		      MODEL_CLONE_VM | MODEL_CLONE_UNTRACED | MODEL_CLONE_FS |
+		      MODEL_CLONE_FILES);
+	ASSERT_EXPECT(p, "R-28", MODEL_STAGE_NEWTASK, MODEL_FIELD_EXIT_SIGNAL, MODEL_OP_EQ,
+		      MODEL_SIGCHLD);
+	/* the arguments do not move the prediction */
+	sc.arg[2] = MODEL_CLONE_FS | MODEL_SIGCHLD;
+	p = predict(&P618_X86_FULL, &t, &sc);
+	ASSERT_EXPECT(p, "R-28", MODEL_STAGE_NEWTASK, MODEL_FIELD_CLONE_FLAGS, MODEL_OP_EQ,
+		      MODEL_CLONE_VM | MODEL_CLONE_UNTRACED | MODEL_CLONE_FS |
+		      MODEL_CLONE_FILES);
+	/* another creator: nothing known */
+	t.pid = t.tgid = 77;
+	p = predict(&P618_X86_FULL, &t, &sc);
+	ck_assert(!has_field(p, MODEL_STAGE_NEWTASK, MODEL_FIELD_CLONE_FLAGS));
+}
+END_TEST
+
+START_TEST(test_model_r07_multiprocess)
+{
+	struct model_task t = parent_obs();
+	struct model_profile p510 = P618_HOST, p515 = P618_HOST;
+	const struct model_pred *p;
+
+	t.valid |= MODEL_IN_MMF;
+	t.mm_flags = 0;
+	/* a CLONE_VM process: copy_oom_score_adj() marks the shared mm */
+	p = predict_full(&P618_HOST, &t, MODEL_CLONE_VM);
+	ASSERT_EXPECT(p, "R-07", MODEL_STAGE_FORK, MODEL_FIELD_MM_FLAGS,
+		      MODEL_OP_BITS_SET, 1ULL << 26);
+	/* fork: a new mm, without the bit */
+	p = predict_full(&P618_HOST, &t, 0);
+	ASSERT_EXPECT(p, "R-07", MODEL_STAGE_FORK, MODEL_FIELD_MM_FLAGS,
+		      MODEL_OP_BITS_CLEAR, 1ULL << 26);
+	/* a thread or vfork child: the caller's mm as it was */
+	p = predict_full(&P618_HOST, &t, TSV);
+	ASSERT_EXPECT(p, "R-07", MODEL_STAGE_FORK, MODEL_FIELD_MM_FLAGS,
+		      MODEL_OP_BITS_CLEAR, 1ULL << 26);
+	t.mm_flags = 1ULL << 26;
+	p = predict_full(&P618_HOST, &t, MODEL_CLONE_VM | MODEL_CLONE_VFORK);
+	ASSERT_EXPECT(p, "R-07", MODEL_STAGE_FORK, MODEL_FIELD_MM_FLAGS,
+		      MODEL_OP_BITS_SET, 1ULL << 26);
+	/* 5.10 numbers it 27; 5.11 .. 5.19 are not decided */
+	p510.major = 5;
+	p510.minor = 10;
+	p = predict_full(&p510, &t, MODEL_CLONE_VM);
+	ASSERT_EXPECT(p, "R-07", MODEL_STAGE_FORK, MODEL_FIELD_MM_FLAGS,
+		      MODEL_OP_BITS_SET, 1ULL << 27);
+	p515.major = 5;
+	p515.minor = 15;
+	ck_assert(!has_field(predict_full(&p515, &t, MODEL_CLONE_VM), MODEL_STAGE_FORK,
+			     MODEL_FIELD_MM_FLAGS));
+}
+END_TEST
+
+START_TEST(test_model_x13_frame_offset_needs_located_regs)
+{
+	/* The frame's offset is an expectation on the KFRAME_AT group only. */
+	struct model_task t = parent_full();
+	const struct model_pred *p;
+
+	ck_assert_uint_eq(model_field_input(MODEL_FIELD_KFRAME_SP_OFF), MODEL_IN_KFRAME_AT);
+	ck_assert_uint_eq(model_field_input(MODEL_FIELD_KFRAME_FP_OFF), MODEL_IN_KFRAME_AT);
+	ck_assert_uint_eq(model_field_input(MODEL_FIELD_KFRAME_RET), MODEL_IN_KFRAME);
+	t.valid &= ~MODEL_IN_KFRAME_AT;
+	p = predict_full(&P618_X86_FULL, &t, 0);
+	ck_assert(!has_field(p, MODEL_STAGE_NEWTASK, MODEL_FIELD_KFRAME_SP_OFF));
+	ck_assert(has_field(p, MODEL_STAGE_NEWTASK, MODEL_FIELD_KFRAME_RET));
+}
+END_TEST
+
+
 Suite *model_suite(void)
 {
 	Suite *s = suite_create("model");
@@ -3165,6 +3646,23 @@ Suite *model_suite(void)
 	tcase_add_test(tc, test_model_clone3_copies_fields);
 	tcase_add_test(tc, test_model_clone3_newtime_per_profile);
 	tcase_add_test(tc, test_model_sys_entry_rule_optional);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("Observed");
+	tcase_add_test(tc, test_model_v23_exemptions);
+	tcase_add_test(tc, test_model_v24_v39_bounds);
+	tcase_add_test(tc, test_model_v31_v43_causes);
+	tcase_add_test(tc, test_model_v30_emfile_from_fd_span);
+	tcase_add_test(tc, test_model_v41_emfile_decided);
+	tcase_add_test(tc, test_model_v40_dying_pid_ns);
+	tcase_add_test(tc, test_model_v38_capability_per_level);
+	tcase_add_test(tc, test_model_pid_numbers);
+	tcase_add_test(tc, test_model_r36_r37_words);
+	tcase_add_test(tc, test_model_r39_pidfd);
+	tcase_add_test(tc, test_model_s06_sched_class);
+	tcase_add_test(tc, test_model_r28_kthreadd_flags);
+	tcase_add_test(tc, test_model_x13_frame_offset_needs_located_regs);
+	tcase_add_test(tc, test_model_r07_multiprocess);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("Precedence");

@@ -270,6 +270,19 @@ START_TEST(test_wl_table)
 END_TEST
 
 /*
+ * The rule a case is judged by.  src/workload.c (owned elsewhere) still
+ * tags pids_max with V-23, the EAGAIN rule before issue 10 split RLIMIT_NPROC
+ * (V-23, root exempt) from pids.max (V-43): its root helper's EAGAIN is V-43.
+ * Drop this once the workload carries the new tag.
+ */
+static const char *case_rule(const struct wl_case *c)
+{
+	if (!strcmp(c->name, "pids_max") && !strcmp(c->rule, "V-23"))
+		return "V-43";
+	return c->rule;
+}
+
+/*
  * For every case: the call returned what the case claims, and a passing
  * verdict labelled with the case's name shows the same return value (and
  * child) with the case's rule among its checks.
@@ -293,11 +306,11 @@ START_TEST(test_wl_each_case)
 			labelled++;
 			ck_assert_msg(v->verdict == VERDICT_PASS, "case %s: a %s verdict",
 				      c[i].name, verdict_name(v->verdict));
-			if (!v->ret_seen || !has_rule(v, c[i].rule))
+			if (!v->ret_seen || !has_rule(v, case_rule(&c[i])))
 				continue;
 			if (c[i].expect_err)
 				found |= v->ret == -c[i].expect_err && !v->child_pid &&
-					 has_check(v, c[i].rule, CHECK_RET);
+					 has_check(v, case_rule(&c[i]), CHECK_RET);
 			else if (res->child)	/* ret: the tid in the caller's pid ns */
 				found |= v->child_pid == (uint32_t)res->child &&
 					 v->ret == res->ret;
@@ -320,7 +333,7 @@ START_TEST(test_wl_each_case)
 
 		ck_assert_msg(labelled, "case %s: no clone carries its label", c[i].name);
 		ck_assert_msg(found, "case %s: no passing verdict with ret %ld checked by %s",
-			      c[i].name, res->ret, c[i].rule);
+			      c[i].name, res->ret, case_rule(&c[i]));
 	}
 }
 END_TEST
@@ -389,16 +402,23 @@ START_TEST(test_wl_helper_clones_labelled)
 }
 END_TEST
 
-/* The rules the workload exists to reach on this kernel, each exercised. */
+/*
+ * The rules the workload exists to reach on this kernel, each exercised (a
+ * decided check, or for O- rules a required point observed); and the
+ * errnos it provokes that the model can only allow, each counted as
+ * allowed, never as a pass.
+ */
 START_TEST(test_wl_rules_exercised)
 {
 	static const char *const rules[] = {
 		"V-04", "V-05", "V-10", "V-11", "V-12", "V-13", "V-14", "V-15", "V-17",
-		"V-23", "V-27", "V-34", "V-36", "V-37", "V-38", "V-42",
+		"V-27", "V-34", "V-36", "V-37", "V-38",
 		"R-02", "R-04", "R-08", "R-09", "R-10", "R-11", "R-12", "R-13", "R-20",
-		"R-21", "R-22", "R-24", "R-25", "R-27", "R-34", "R-35", "R-37", "R-38",
-		"R-40", "R-42", "S-02", "S-04", "S-10",
+		"R-21", "R-22", "R-24", "R-25", "R-33", "R-34", "R-35", "R-36", "R-37",
+		"R-38", "R-39", "R-40", "R-42", "S-02", "S-04", "S-06", "S-10",
+		"O-01", "O-02", "O-03", "O-04", "O-05", "O-06",
 	};
+	static const char *const allowed[] = { "V-23", "V-42", "V-43" };
 	const struct tally *t = session__tally(wr.sess);
 
 	ck_assert_int_eq(wl_err, 0);
@@ -406,9 +426,15 @@ START_TEST(test_wl_rules_exercised)
 		bool ok = false;
 
 		for (size_t i = 0; i < t->n_rules; i++)
-			ok |= !strcmp(t->rules[i].rule, rules[k]) && t->rules[i].checked &&
-			      !t->rules[i].failed;
+			ok |= !strcmp(t->rules[i].rule, rules[k]) &&
+			      rule_tally_exercised(&t->rules[i]) && !t->rules[i].failed;
 		ck_assert_msg(ok, "rule %s not exercised (or failing)", rules[k]);
+	}
+	for (size_t k = 0; k < sizeof(allowed) / sizeof(allowed[0]); k++) {
+		const struct rule_tally *r = tally_find(t, allowed[k]);
+
+		ck_assert_msg(r && r->allowed && !r->passed && !r->failed,
+			      "rule %s: not only allowed", allowed[k]);
 	}
 }
 END_TEST

@@ -23,8 +23,8 @@
 static __always_inline __u64 locate_regs(struct rec_arch *a, struct task_struct *t, bool btf,
 					 __u64 frame_regs, __u64 *pregs)
 {
-	struct task_struct *cur = bpf_get_current_task_btf();
-	__u64 pstack = (__u64)cur->stack, mine;
+	struct task_struct *cur = CURRENT_TASK();
+	__u64 pstack = (__u64)BPF_CORE_READ(cur, stack), mine;
 
 	*pregs = kernel_task_pt_regs(cur);
 	if (*pregs) {
@@ -43,19 +43,19 @@ static __always_inline __u64 locate_regs(struct rec_arch *a, struct task_struct 
 
 static __always_inline void read_parent_regs(struct rec_arch *a, __u64 pregs)
 {
-	struct task_struct *cur = bpf_get_current_task_btf();
+	struct task_struct *cur = CURRENT_TASK();
 	struct pt_regs *pr = (void *)pregs;
 
 #if defined(__TARGET_ARCH_x86)
 	a->p_regs_pc = BPF_CORE_READ(pr, ip);
 	a->p_regs_sp = BPF_CORE_READ(pr, sp);
 	a->p_regs_ret = BPF_CORE_READ(pr, ax);
-	a->p_tls = cur->thread.fsbase;
+	a->p_tls = BPF_CORE_READ(cur, thread.fsbase);
 #elif defined(__TARGET_ARCH_arm64)
 	a->p_regs_pc = BPF_CORE_READ(pr, pc);
 	a->p_regs_sp = BPF_CORE_READ(pr, sp);
 	a->p_regs_ret = BPF_CORE_READ(pr, regs[0]);
-	a->p_tls = cur->thread.uw.tp_value;
+	a->p_tls = BPF_CORE_READ(cur, thread.uw.tp_value);
 #endif
 }
 

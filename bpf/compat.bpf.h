@@ -175,6 +175,15 @@ enum bpf_func_id___cc {
 	bpf_core_enum_value_exists(enum bpf_func_id___cc, BPF_FUNC_get_current_task_btf)
 
 /*
+ * current as a task pointer: BTF-typed where the kernel has the helper (so
+ * BTF-only helpers such as bpf_task_pt_regs() take it), else untyped (read
+ * it through BPF_CORE_READ only).
+ */
+#define CURRENT_TASK()                                                              \
+	(HAVE_CURRENT_TASK_BTF() ? bpf_get_current_task_btf() :                   \
+				   (struct task_struct *)bpf_get_current_task())
+
+/*
  * A new clone_id.  An atomic fetch-and-add that returns the old value
  * (BPF_ATOMIC | BPF_FETCH) is v5.12: commit 5ca419f2864a ("bpf: Add BPF_FETCH
  * field / create atomic_fetch_add instruction").  Before, the verifier

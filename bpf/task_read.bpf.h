@@ -195,7 +195,8 @@ static __always_inline void READ_FN(read_task_ext)(struct rec_task_ext *x, struc
 
 	/* 7.1+: signal->autoreap */
 	if (bpf_core_field_exists(sig->autoreap)) {
-		x->autoreap = RDBF(sig, autoreap);
+		/* probed: a BTF load of its storage unit may run past a 1-byte neighbour */
+		x->autoreap = BPF_CORE_READ_BITFIELD_PROBED(sig, autoreap);
 		x->valid |= REC_IN_AUTOREAP;
 	}
 

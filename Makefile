@@ -4,7 +4,6 @@
 OUTPUT ?= .output
 CLANG ?= clang
 BPFTOOL ?= bpftool
-CC ?= gcc
 ARCH ?= $(shell uname -m | sed -e 's/x86_64/x86/' -e 's/aarch64/arm64/')
 
 CFLAGS ?= -g -O2

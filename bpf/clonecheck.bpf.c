@@ -37,7 +37,7 @@
 /* Set by the loader before load. */
 const volatile bool filter_tgid = false;	/* only watched tgids and descendants */
 const volatile __u64 filter_cgroup = 0;		/* only this cgroup v2 id (0: any) */
-const volatile char filter_comm[16] = {};	/* only creators with this comm ("": any) */
+const volatile char filter_comm[CC_COMM_LEN] = {};	/* only creators with this comm ("": any) */
 const volatile __u32 nr_cpus = 1;		/* possible CPUs (CLONE_ID_NEW without BPF_FETCH) */
 
 /* Counters read by user space at exit (.bss). */
@@ -168,10 +168,10 @@ static __always_inline bool creator_selected(__u32 tgid)
 	if (filter_cgroup && bpf_get_current_cgroup_id() != filter_cgroup)
 		return false;
 	if (filter_comm[0]) {
-		char comm[16];
+		char comm[CC_COMM_LEN];
 
 		bpf_get_current_comm(comm, sizeof(comm));
-		for (int i = 0; i < 16; i++) {
+		for (int i = 0; i < CC_COMM_LEN; i++) {
 			if (comm[i] != filter_comm[i])
 				return false;
 			if (!comm[i])
@@ -448,6 +448,8 @@ static __always_inline int on_sys_enter(void *ctx, __u32 entry, int nargs)
 	}
 	if (entry == REC_ENTRY_CLONE3) {
 		const void *uargs = (const void *)r->args[0];
+		const struct cc_clone_args *ca = (const void *)r->uargs;
+		const __u64 *tail = (const void *)(r->uargs + sizeof(*ca));
 		__u64 size = r->args[1];
 		__u32 n = size > CC_UARGS_MAX ? CC_UARGS_MAX : size;
 
@@ -458,19 +460,19 @@ static __always_inline int on_sys_enter(void *ctx, __u32 entry, int nargs)
 			n = CC_UARGS_MAX;
 		if (n && bpf_probe_read_user(r->uargs, n, uargs))
 			r->uargs_flags |= REC_UARGS_FAULT;
-		_Static_assert(CC_UARGS_MAX == 128, "the five words below are bytes 88..127");
+		_Static_assert(sizeof(struct cc_clone_args) == 88 && CC_UARGS_MAX == 128,
+			       "the five words below are bytes 88..127, past struct clone_args");
 		/*
 		 * Bytes [88, n) non-zero?  r was zeroed and only n bytes read, so
 		 * whole words will do: five loads, no branch per byte (a loop over
 		 * bytes cost the verifier most of its budget).
 		 */
 		if (!(r->uargs_flags & REC_UARGS_FAULT) &&
-		    (*(__u64 *)&r->uargs[88] | *(__u64 *)&r->uargs[96] | *(__u64 *)&r->uargs[104] |
-		     *(__u64 *)&r->uargs[112] | *(__u64 *)&r->uargs[120]))
+		    (tail[0] | tail[1] | tail[2] | tail[3] | tail[4]))
 			r->uargs_flags |= REC_UARGS_TAIL_NONZERO;
 		if (!(r->uargs_flags & REC_UARGS_FAULT) && n >= 80) {
-			__u64 set_tid = *(__u64 *)&r->uargs[64];
-			__u64 set_tid_size = *(__u64 *)&r->uargs[72];
+			__u64 set_tid = ca->set_tid;
+			__u64 set_tid_size = ca->set_tid_size;
 
 			if (set_tid && set_tid_size && set_tid_size <= CC_SET_TID_MAX &&
 			    bpf_probe_read_user(r->set_tid, (set_tid_size * 4) & 0xff,
@@ -489,12 +491,12 @@ static __always_inline int on_sys_enter(void *ctx, __u32 entry, int nargs)
 		if (r->args[0] & 0x100000)		/* CLONE_PARENT_SETTID */
 			fl.ptid_uptr = r->args[2];
 	} else if (entry == REC_ENTRY_CLONE3 && !(r->uargs_flags & REC_UARGS_FAULT)) {
-		__u64 flags = *(__u64 *)&r->uargs[0];
+		const struct cc_clone_args *ca = (const void *)r->uargs;
 
-		if (flags & 0x1000)
-			fl.pidfd_uptr = *(__u64 *)&r->uargs[8];
-		if (flags & 0x100000)
-			fl.ptid_uptr = *(__u64 *)&r->uargs[24];
+		if (ca->flags & 0x1000)			/* CLONE_PIDFD */
+			fl.pidfd_uptr = ca->pidfd;
+		if (ca->flags & 0x100000)		/* CLONE_PARENT_SETTID */
+			fl.ptid_uptr = ca->parent_tid;
 	}
 	bpf_map_update_elem(&inflight, &key, &fl, BPF_ANY);
 

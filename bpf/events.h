@@ -38,6 +38,24 @@ enum rec_type {
 	REC__MAX
 };
 
+/*
+ * struct clone_args of include/uapi/linux/sched.h, CLONE_ARGS_SIZE_VER2
+ * (88 bytes): how rec_sys_enter.uargs is laid out.
+ */
+struct cc_clone_args {
+	__u64 flags;
+	__u64 pidfd;
+	__u64 child_tid;
+	__u64 parent_tid;
+	__u64 exit_signal;
+	__u64 stack;
+	__u64 stack_size;
+	__u64 tls;
+	__u64 set_tid;
+	__u64 set_tid_size;
+	__u64 cgroup;
+};
+
 /* Record type -> observation point index is (type - 1), see decode.c. */
 
 /* Which syscall a record came from (rec_sys_enter.entry, rec_ret.entry). */
@@ -129,7 +147,7 @@ struct rec_arch {
 	__u64 p_regs_ret;	/* ... x0 / ax at the same offset in its stack */
 	__u64 p_tls;		/* the parent's saved TLS (as tls above) */
 	__u64 valid;		/* 1 if every read above succeeded */
-	/* appended (issue 10) */
+	/* appended: a part grows only at its end */
 	__u64 regs_located;	/* 1: regs, p_regs_* were found from the tasks
 				 * (the kernel's task_pt_regs(), bpf_task_pt_regs(),
 				 * 5.15+); 0: from the saved frame (older kernels,
@@ -191,7 +209,7 @@ struct rec_ret {
 	__u32 entry;		/* enum rec_entry */
 	__u32 pid;		/* current->pid, read from the task (the record is
 				 * found by its task, not by this pid) */
-	/* appended (issue 10) */
+	/* appended: a part grows only at its end */
 	__s32 tid_val;		/* REC_CHILD_RET: *current->set_child_tid */
 	__u32 tid_flags;	/* REC_TID_* */
 };

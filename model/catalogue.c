@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * catalogue.c - the model's one rule table: every rule of the catalogue
- * shared/spec/kernel-clone-rules.md (errata applied, corrections in
+ * the rule catalogue (kernel-clone-rules.md) (errata applied, corrections in
  * docs/model-notes.md) and every ID the model emits, with one statement,
  * its family, what deciding it needs, and the versions and arch it exists
  * on.  model_rules(), model_rule_find() and model_catalogue() read this
@@ -275,7 +275,7 @@ static const struct model_rule model_rule_table[] = {
 	    "restates V-10, V-34 and R-21: checked and counted under those IDs", "7.1+ (E.7)"),
 };
 
-#define MODEL_N_RULES (sizeof(model_rule_table) / sizeof(model_rule_table[0]))
+#define MODEL_N_RULES (MODEL_ARRAY_SIZE(model_rule_table))
 
 const struct model_rule *model_rules(size_t *n)
 {

@@ -48,7 +48,7 @@ static void model_copy_counters(struct model_pred *out)
 	};
 	size_t i;
 
-	for (i = 0; i < sizeof(zero) / sizeof(zero[0]); i++)
+	for (i = 0; i < MODEL_ARRAY_SIZE(zero); i++)
 		nt_expect(out, "R-03", zero[i], MODEL_OP_EQ, 0);
 }
 
@@ -166,7 +166,7 @@ static void model_copy_namespaces(const struct model_profile *prof,
 			nt_expect(out, rule, MODEL_FIELD_TIME_NS, MODEL_OP_EQ,
 				  (int64_t)parent->time_ns_for_children);
 	}
-	for (i = 0; i < sizeof(members) / sizeof(members[0]); i++) {
+	for (i = 0; i < MODEL_ARRAY_SIZE(members); i++) {
 		const uint64_t *pv = (const uint64_t *)
 			((const char *)parent + members[i].off);
 
@@ -539,7 +539,7 @@ void model_kernel_clone_tail(const struct model_profile *prof,
 	};
 	size_t i;
 
-	for (i = 0; i < sizeof(st) / sizeof(st[0]); i++) {
+	for (i = 0; i < MODEL_ARRAY_SIZE(st); i++) {
 		if (args->kthread && model_version_ge(prof, 6, 1))
 			model_expect_add(out, "X-11", st[i],
 					 MODEL_FIELD_VFORK_DONE, MODEL_OP_NE, 0);

@@ -895,7 +895,7 @@ static void model_entry_flags(enum model_entry entry, const struct model_task *p
 				 MODEL_OP_EQ, MODEL_SIGCHLD);
 		return;
 	}
-	if ((unsigned int)entry >= sizeof(rule) / sizeof(rule[0]) || !rule[entry])
+	if ((unsigned int)entry >= MODEL_ARRAY_SIZE(rule) || !rule[entry])
 		return;
 	model_expect_add(out, rule[entry], MODEL_STAGE_NEWTASK, MODEL_FIELD_CLONE_FLAGS,
 			 MODEL_OP_EQ, (int64_t)args->flags);
@@ -1031,7 +1031,7 @@ static void model_stable_fields(struct model_pred *out)
 
 		if (e.stage != MODEL_STAGE_NEWTASK)
 			continue;
-		for (size_t f = 0; f < sizeof(stable) / sizeof(stable[0]); f++) {
+		for (size_t f = 0; f < MODEL_ARRAY_SIZE(stable); f++) {
 			if (e.field != stable[f])
 				continue;
 			model_expect_add(out, e.rule, MODEL_STAGE_FORK, e.field, e.op, e.value);

@@ -9,7 +9,7 @@
  * A prediction is either an errno with the rule that decides it, or success
  * with a list of expectations: (rule, observation point, field, operator,
  * value).  The differ in src/ checks each expectation against what BPF saw.
- * Rule IDs are those of shared/spec/kernel-clone-rules.md.
+ * Rule IDs are those of the rule catalogue (kernel-clone-rules.md).
  *
  * Includes only <stdint.h>, <stdbool.h>, <stddef.h> and task_fields.h (macros).
  */
@@ -341,7 +341,7 @@ enum model_rule_need {
 
 /*
  * One row of the model's rule table (model/catalogue.c): every ID of the
- * catalogue shared/spec/kernel-clone-rules.md (errata applied) and every
+ * catalogue the rule catalogue (kernel-clone-rules.md) (errata applied) and every
  * ID the model emits, in catalogue order.
  */
 struct model_rule {

@@ -3,7 +3,7 @@
  * pred.c - the helpers every stage file uses to build a prediction: version
  * tests, expectations, alternatives, orderings and decided failures.  It
  * depends on model.h and clone_flags.h only, so no stage file depends on
- * another (issue 15: no cycles in model/).
+ * another: no file in model/ includes one that includes it back.
  */
 #include "model.h"
 #include "clone_flags.h"

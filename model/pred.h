@@ -12,6 +12,9 @@
 
 #include "model.h"
 
+/* Elements of an array (model/ includes nothing from src/). */
+#define MODEL_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
 /* Stages a clone that fails before copy_process() ends may emit (A.4). */
 #define MODEL_STAGES_FAIL	(MODEL_STAGE_BIT(MODEL_STAGE_SYS_ENTER) | \
 				 MODEL_STAGE_BIT(MODEL_STAGE_SYS_EXIT))

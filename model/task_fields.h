@@ -171,7 +171,7 @@
 	X(EXT, U32, mnt_ns_nr_mounts, MNT_NS_NR_MOUNTS, MNT_COUNT)                        \
 						/* task->nsproxy->mnt_ns->nr_mounts */    \
 	X(EXTM, U32, pad1, PAD1, ALWAYS)	/* zero */                                \
-	/* EXT, appended by issue 10 */                                                    \
+	/* EXT, appended for the decided V-, R- and S- rules */                                                    \
 	X(EXT, U64, rlim_nproc, RLIM_NPROC, PROC)                                       \
 			/* task->signal->rlim[RLIMIT_NPROC].rlim_cur */                   \
 	X(EXT, U64, rlim_nofile, RLIM_NOFILE, PROC)                                     \

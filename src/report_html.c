@@ -173,7 +173,7 @@ static const char *fmt_ns(uint64_t ns, char *buf, size_t len)
 		const char *unit;
 	} u[] = { { 1000000000, "s" }, { 1000000, "ms" }, { 1000, "\u00b5s" } };
 
-	for (size_t i = 0; i < sizeof(u) / sizeof(u[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(u); i++) {
 		if (ns < u[i].div)
 			continue;
 		if (ns >= 100 * u[i].div)

@@ -532,7 +532,7 @@ START_TEST(test_diff_clone3_unreadable_incomplete)
 }
 END_TEST
 
-/* ---- issue 10: every check can fail ---- */
+/* ---- every check can fail ---- */
 
 static void judge_prof(const struct model_profile *prof, const struct obs *o, size_t n)
 {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * check_model.c - unit tests of the reference model (model/) against the
- * rules of shared/spec/kernel-clone-rules.md, each rule both ways: the
+ * rules of the rule catalogue (kernel-clone-rules.md), each rule both ways: the
  * branch where it applies and the other branch.
  */
 #include <check.h>
@@ -453,7 +453,7 @@ END_TEST
 START_TEST(test_model_clone3_user_limit_per_arch)
 {
 	/*
-	 * access_ok()'s limit is TASK_SIZE_MAX of the paging mode (issue 11
+	 * access_ok()'s limit is TASK_SIZE_MAX of the paging mode
 	 * #3): a stack ending above the 4-level limit is accepted by a
 	 * 5-level x86_64 host and refused by a 4-level one; unknown paging:
 	 * accepted with V-04's EINVAL allowed.  arm64: 1 << VA_BITS.
@@ -2259,7 +2259,7 @@ START_TEST(test_model_io_and_user_workers)
 		      MODEL_PF_NO_SETAFFINITY | MODEL_PF_NPROC_EXCEEDED);
 	ASSERT_EXPECT(p, "R-14", MODEL_STAGE_NEWTASK, MODEL_FIELD_BLOCKED,
 		      MODEL_OP_EQ, all_but);
-	/* 5.10.162+ has create_io_thread() (issue 11 #4); 5.11 and 5.10.161 not. */
+	/* 5.10.162+ has create_io_thread(); 5.11 and 5.10.161 not. */
 	{
 		struct model_profile p510 = P510, p511 = P510;
 
@@ -2588,7 +2588,7 @@ START_TEST(test_model_order_of_points)
 }
 END_TEST
 
-/* ------------------------------------- issue 11: version corrections */
+/* -------------------------------------------- version corrections */
 
 #define IN_REAPER	MODEL_IN_PID_REAPER
 #define IN_NEW		(MODEL_IN_PID_REAPER | MODEL_IN_AUTOREAP | MODEL_IN_NNP | \
@@ -2596,7 +2596,7 @@ END_TEST
 
 START_TEST(test_model_x13_arm64_fp_per_version)
 {
-	/* 5.10's arm64 copy_thread() never sets cpu_context.fp (issue 11 #1). */
+	/* 5.10's arm64 copy_thread() never sets cpu_context.fp. */
 	struct model_profile a510 = P618_ARM_FULL, a61 = P618_ARM_FULL;
 	struct model_task t = parent_full();
 	struct model_syscall sc = sc_clone(MODEL_SIGCHLD);
@@ -2628,7 +2628,7 @@ END_TEST
 START_TEST(test_model_v22_v23_order_510)
 {
 	/*
-	 * 5.10 tests RLIMIT_NPROC before copy_creds() (issue 11 #2): an
+	 * 5.10 tests RLIMIT_NPROC before copy_creds(): an
 	 * unprivileged NEWUSER at user ns level 33 over its NPROC limit gets
 	 * EAGAIN there, so EAGAIN is allowed before V-22's ENOSPC; not on 6.1.
 	 */
@@ -2662,7 +2662,7 @@ static struct model_task parent_unshared_pid(bool reaper)
 START_TEST(test_model_v34_namespaces_before_pid)
 {
 	/*
-	 * create_new_namespaces() makes mnt, uts and ipc before pid (issue 11
+	 * create_new_namespaces() makes mnt, uts and ipc before pid
 	 * #5): their ENOSPC may beat copy_pid_ns()'s EINVAL.
 	 */
 	struct model_task t = parent_unshared_pid(true);
@@ -2703,7 +2703,7 @@ static const struct model_pred *predict_set_tid(const struct model_profile *prof
 START_TEST(test_model_v38_reaper_any_pid_ns)
 {
 	/*
-	 * tid != 1 in any pid ns without a child_reaper (issue 11 #6): after
+	 * tid != 1 in any pid ns without a child_reaper: after
 	 * unshare(CLONE_NEWPID), clone3(set_tid = {5}) is EINVAL.
 	 */
 	struct model_task none = parent_unshared_pid(false);
@@ -3140,7 +3140,7 @@ START_TEST(test_model_unsure_stack_kept_on_failure)
 }
 END_TEST
 
-/* ----------------------------- issue 10: decided, not allowed; new observations */
+/* ----------------------------------- decided, not allowed; new observations */
 
 /* The host's profile: threads-max above pid_max (V-24 cannot fire). */
 static const struct model_profile P618_HOST = { .major = 6, .minor = 18,

@@ -228,7 +228,7 @@ static int run_cmd(const char *cmd, char *buf, size_t len)
 	return WEXITSTATUS(status);
 }
 
-/* Forcing a backend this kernel refuses: one clear line, exit 2 (issue 4). */
+/* Forcing a backend this kernel refuses: one clear line, exit 2. */
 START_TEST(test_live_forced_backends_fail)
 {
 	static const char *const forced[] = { "fentry", "kprobe" };

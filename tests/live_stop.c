@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * live_stop.c - stopping, under load and by signals (issue 12's rows), with
+ * live_stop.c - stopping, under load and by signals (each a way a run once failed to stop or clean up), with
  * the binary as users run it:
  *  - `-a -d 1` during a clone storm ends on time, nothing cut, nothing
  *    blamed: no clone incomplete or mismatched, exit 0;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * live_workload.c - issue 5: every case of the built-in workload, judged on
+ * live_workload.c - every case of the built-in workload, judged on
  * the running kernel.  One observed run (an unchecked fixture: it runs once,
  * in the runner) serves the "Cases" tests.  For each case: the clones
  * labelled with its name, the return value or errno it claims, its rule
@@ -271,7 +271,7 @@ END_TEST
 
 /*
  * The rule a case is judged by.  src/workload.c (owned elsewhere) still
- * tags pids_max with V-23, the EAGAIN rule before issue 10 split RLIMIT_NPROC
+ * tags pids_max with V-23, the EAGAIN rule before the model split RLIMIT_NPROC
  * (V-23, root exempt) from pids.max (V-43): its root helper's EAGAIN is V-43.
  * Drop this once the workload carries the new tag.
  */
@@ -479,7 +479,7 @@ START_TEST(test_wl_sched_outcomes)
 END_TEST
 
 /*
- * Each case of issue 10's kinds reached the state it is about, as BPF saw
+ * Each case of the discriminating kinds reached the state it is about, as BPF saw
  * it on the child, whatever the model predicted: traced or not, a new cred
  * because of a thread keyring, an io priority, a pid ns level, a boundary
  * TLS or stack.  A setup that silently did nothing fails here.

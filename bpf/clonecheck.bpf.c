@@ -43,7 +43,7 @@ const volatile __u32 nr_cpus = 1;		/* possible CPUs (CLONE_ID_NEW without BPF_FE
 /* Counters read by user space at exit (.bss). */
 __u64 next_clone_id = 0;
 __u64 lost[REC__MAX];		/* ring buffer full, per record type */
-__u64 untracked_child;		/* a child point whose clone_id was unknown */
+__u64 untracked_child;		/* child points of an entry a reused task_struct left (stale) */
 __u64 exit_second_chance;	/* sys_exit records the second instance emitted */
 __s64 pending_first_run;	/* children seen at task_newtask, not yet run */
 __u64 rb_max_avail;		/* the ring's fullest, bytes (user space resets it) */
@@ -62,6 +62,8 @@ struct inflight {
 
 struct child_id {
 	__u64 clone_id;
+	__u64 start_time;	/* the child's task->start_time: tells a reused
+				 * task_struct address from this child */
 	__u32 entry;
 	__u32 ran;		/* first run already recorded */
 };
@@ -531,6 +533,28 @@ int handle_sys_enter_fork(void *ctx) { return on_sys_enter(ctx, REC_ENTRY_FORK, 
 SEC("tracepoint/syscalls/sys_enter_vfork")
 int handle_sys_enter_vfork(void *ctx) { return on_sys_enter(ctx, REC_ENTRY_VFORK, 0); }
 
+/*
+ * The clone task t (key: its address) is the child of, if t is still that
+ * child.  An entry outlives its child when no last point removes it (arm64
+ * reports no O-06); a new task_struct at the same address has another
+ * start_time: the entry is stale, removed and counted, never taken for it.
+ */
+static __always_inline struct child_id *child_of(struct task_struct *t, __u64 key, bool btf)
+{
+	struct child_id *cid = bpf_map_lookup_elem(&child_ids, &key);
+	__u64 start;
+
+	if (!cid)
+		return NULL;
+	start = btf ? t->start_time : BPF_CORE_READ(t, start_time);
+	if (cid->start_time != start) {
+		bpf_map_delete_elem(&child_ids, &key);
+		__sync_fetch_and_add(&untracked_child, 1);
+		return NULL;
+	}
+	return cid;
+}
+
 /* -------------------------------------------------------- syscall exit */
 
 /*
@@ -573,7 +597,7 @@ static __always_inline int on_sys_exit(void *ctx, bool second)
 			__sync_fetch_and_add(&exit_second_chance, 1);
 		return 0;
 	}
-	cid = bpf_map_lookup_elem(&child_ids, &key);
+	cid = child_of(cur, key, false);
 	if (!cid)
 		return 0;
 	/* no syscall was seen making this child: it has no O-06 to pair with */
@@ -764,6 +788,7 @@ static __always_inline int on_newtask(struct task_struct *child, __u64 clone_fla
 		cid.clone_id = CLONE_ID_NEW(&next_clone_id, &clone_id_percpu, nr_cpus);
 		cid.entry = REC_ENTRY_NONE;
 	}
+	cid.start_time = btf ? child->start_time : BPF_CORE_READ(child, start_time);
 	bpf_map_update_elem(&child_ids, &ckey, &cid, BPF_ANY);
 	if (filter_tgid) {
 		__u32 tgid = btf ? child->tgid : BPF_CORE_READ(child, tgid);
@@ -780,7 +805,7 @@ static __always_inline int on_newtask(struct task_struct *child, __u64 clone_fla
 static __always_inline int on_child_point(__u32 type, struct task_struct *child, bool btf)
 {
 	__u64 ckey = (__u64)child, key = cur_key();
-	struct child_id *cid = bpf_map_lookup_elem(&child_ids, &ckey);
+	struct child_id *cid = child_of(child, ckey, btf);
 	struct inflight *fl;
 	__u64 uptr = 0;
 
@@ -804,7 +829,7 @@ static __always_inline int on_switch(struct task_struct *next, bool btf)
 	/* most switches: no new child waits for its first run */
 	if (pending_first_run <= 0)
 		return 0;
-	cid = bpf_map_lookup_elem(&child_ids, &ckey);
+	cid = child_of(next, ckey, btf);
 	if (!cid || cid->ran)
 		return 0;
 	cid->ran = 1;

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -221,9 +222,18 @@ START_TEST(test_stop_recording_survives)
 	ck_assert_int_ge(fd, 0);
 	close(fd);
 	for (int sig = SIGHUP; sig; sig = sig == SIGHUP ? SIGKILL : 0) {
+		struct stat sb;
+
+		/* not the previous round's whole file, should this one never start */
+		unlink(trace);
 		snprintf(cmd, sizeof(cmd), "record -o %s -a", trace);
 		c = start(cmd, out);
-		usleep(2500 * 1000);	/* loaded and attached */
+		/* loaded: the header is written; then attached (no signal of it) */
+		for (int i = 0; i < 600 && (stat(trace, &sb) || !sb.st_size); i++)
+			usleep(50 * 1000);
+		ck_assert_msg(!stat(trace, &sb) && sb.st_size, "no header after 30 s:\n%s",
+			      tail(slurp(out)));
+		usleep(1000 * 1000);
 		ck_assert_int_eq(system("for i in 1 2 3 4 5 6 7 8 9 10; do /bin/true; done"), 0);
 		usleep(1500 * 1000);	/* at least one flush of the records */
 		kill(c, sig);
@@ -235,7 +245,8 @@ START_TEST(test_stop_recording_survives)
 				      tail(slurp(out)));
 			continue;
 		}
-		ck_assert_msg(WIFEXITED(st) && WEXITSTATUS(st) == 2, "cut file accepted");
+		ck_assert_msg(WIFEXITED(st) && WEXITSTATUS(st) == 2, "cut file accepted: %#x\n%s", st,
+			      tail(slurp(out)));
 		snprintf(cmd, sizeof(cmd), "%s check --salvage %s >%s 2>&1", CLONECHECK_BIN, trace,
 			 out);
 		st = system(cmd);

@@ -241,9 +241,10 @@ static void send_status(struct daemon *d)
 
 	snprintf(st, sizeof(st),
 		 "%" PRIu64 " clones judged: %" PRIu64 " pass, %" PRIu64 " mismatch, %" PRIu64
-		 " incomplete; %zu open; %" PRIu64 " records lost",
+		 " incomplete, %" PRIu64 " unjudged; %zu open; %" PRIu64 " records lost",
 		 t->clones, t->by_verdict[VERDICT_PASS], t->by_verdict[VERDICT_MISMATCH],
-		 t->by_verdict[VERDICT_INCOMPLETE], session__pending(d->s),
+		 t->by_verdict[VERDICT_INCOMPLETE], t->by_verdict[VERDICT_UNJUDGED],
+		 session__pending(d->s),
 		 session__info(d->s)->lost_total);
 	notify_status(st);
 }

@@ -4,7 +4,8 @@
  * checked by tests/packaging.sh against the built binary: the man pages
  * render with no warning and name every option --help lists, the bash
  * completion completes, the systemd unit verifies and its sandbox lets
- * clonecheck observe (root, BPF), make install lays every file out with
+ * clonecheck observe (root, BPF), systemd as PID 1 starts, reloads and
+ * stops it as installed, make install lays every file out with
  * its mode.  The .deb is built by `make deb` only: it takes minutes.
  */
 #include <errno.h>
@@ -77,6 +78,12 @@ START_TEST(test_packaging_unit_sandbox_observes)
 }
 END_TEST
 
+START_TEST(test_packaging_unit_under_systemd)
+{
+	run_packaging("boot");
+}
+END_TEST
+
 START_TEST(test_packaging_make_install)
 {
 	run_packaging("install");
@@ -94,6 +101,7 @@ Suite *live_packaging_suite(void)
 	tcase_add_test(tc, test_packaging_bash_completion);
 	tcase_add_test(tc, test_packaging_unit_verifies);
 	tcase_add_test(tc, test_packaging_unit_sandbox_observes);
+	tcase_add_test(tc, test_packaging_unit_under_systemd);
 	tcase_add_test(tc, test_packaging_make_install);
 	suite_add_tcase(s, tc);
 	return s;

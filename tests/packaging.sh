@@ -18,6 +18,11 @@
 #                bounding set and under strace: it judges clones, reads
 #                kernel addresses, and makes only system calls, sockets and
 #                mappings the unit's filters allow
+#   boot         (root, BPF) the unit as make install lays it out, under
+#                systemd as PID 1 (systemd-nspawn -b on an overlay of /):
+#                started (READY=1), watching with the status line, reloaded
+#                (same pid), watchdog fed, stopped (final report in the
+#                journal), metrics and state directory where the unit says
 #   install      make install / make uninstall with DESTDIR: files and modes
 #   deb          dpkg-buildpackage -b in a copy of the tree, then lintian with
 #                no error and the .deb's contents (slow: `make deb`)
@@ -32,7 +37,8 @@ PAGES=(man/clonecheck.8 man/clonecheck-daemon.8)
 UNIT_IN=systemd/clonecheck.service.in
 failures=0
 tmp=$(mktemp -d /tmp/clonecheck-packaging.XXXXXX) || exit 2
-trap 'rm -rf "$tmp"' EXIT
+boot=
+trap 'boot_cleanup; rm -rf "$tmp"' EXIT
 umask 022
 
 fail()
@@ -364,6 +370,101 @@ test_sandbox()
 	[[ -z $out ]] || fail "W+X mapping under MemoryDenyWriteExecute=: $out"
 }
 
+# Inside the container of test_boot, once booted: drive the unit and keep
+# what systemd says in /probe-out, then power off.
+BOOT_PROBE='#!/bin/sh
+out=/probe-out
+exec >$out/probe.log 2>&1
+show() { systemctl show clonecheck -p ActiveState -p SubState -p StatusText -p MainPID \
+	-p NRestarts -p Result -p ExecMainStatus >$out/$1; }
+systemctl start clonecheck.service; echo "start $?" >>$out/rc
+show start
+cp /bin/bash /tmp/ccbootgen
+/tmp/ccbootgen -c "for i in \$(seq 120); do /bin/true; done"
+sleep 5				# past two watchdog intervals of the drop-in
+show run
+systemctl reload clonecheck.service; echo "reload $?" >>$out/rc
+sleep 1
+show reload
+systemctl stop clonecheck.service; echo "stop $?" >>$out/rc
+show stop
+cp /var/lib/clonecheck/clonecheck.prom $out/metrics
+stat -c "%a %U %n" /var/lib/clonecheck /var/lib/clonecheck/evidence /var/lib/clonecheck/clonecheck.prom >$out/state
+journalctl -u clonecheck.service --no-pager -o cat >$out/journal
+touch $out/done
+systemctl poweroff'
+
+# The unit under systemd as PID 1.  The container is an overlay of this
+# machine's / with a tmpfs on top, so it boots this Debian's own systemd and
+# nothing it writes reaches the host.  systemd-nspawn gives the container a
+# read-only /sys and drops CAP_SYS_RAWIO, so sys-kernel-tracing.mount (which
+# mounts tracefs at boot on a real host, and which the unit wants) is
+# skipped there: the host's tracefs is bound in its place.
+test_boot()
+{
+	local r k v got n rc=/dev/null
+
+	[[ $(id -u) -eq 0 ]] || { fail "needs root"; return; }
+	command -v systemd-nspawn >/dev/null || { fail "no systemd-nspawn (package systemd-container)"; return; }
+	boot=$(mktemp -d /run/clonecheck-boot.XXXXXX) || { fail "mktemp"; return; }
+	r=$boot/root
+	mkdir -p "$tmp/probe-out" &&
+	mount -t tmpfs -o size=256m,mode=0755 clonecheck-boot "$boot" &&
+	mkdir "$boot/upper" "$boot/work" "$r" &&
+	mount -t overlay clonecheck-boot -o "lowerdir=/,upperdir=$boot/upper,workdir=$boot/work" "$r" ||
+		{ fail "cannot make the container's root under $boot"; return; }
+	mountpoint -q /sys/kernel/tracing || mount -t tracefs nodev /sys/kernel/tracing ||
+		{ fail "cannot mount tracefs"; return; }
+	out=$(submake install DESTDIR="$r" PREFIX=/usr 2>&1) || { fail "make install into the container: $out"; return; }
+	mkdir -p "$r/etc/systemd/system/clonecheck.service.d" &&
+	printf '[Service]\nWatchdogSec=2s\n' >"$r/etc/systemd/system/clonecheck.service.d/watchdog.conf" &&
+	printf '[Service]\nType=oneshot\nExecStart=/probe.sh\n' >"$r/etc/systemd/system/clonecheck-probe.service" &&
+	printf '%s\n' "$BOOT_PROBE" >"$r/probe.sh" && chmod 0755 "$r/probe.sh" ||
+		{ fail "cannot write into the container"; return; }
+	timeout 150 systemd-nspawn -q -D "$r" --register=no --keep-unit \
+		--capability=CAP_BPF,CAP_PERFMON,CAP_SYSLOG --system-call-filter="bpf perf_event_open" \
+		--bind="$tmp/probe-out:/probe-out" --bind-ro=/sys/kernel/tracing \
+		-b systemd.wants=clonecheck-probe.service >"$tmp/console" 2>&1
+	rc=$?
+	[[ -e $tmp/probe-out/done ]] ||
+		{ fail "the probe did not finish (nspawn exited $rc): $(grep -v '^\[' "$tmp/console" | tail -n 3 | tr '\n' ' ')"; return; }
+	for k in start reload stop; do
+		grep -qx "$k 0" "$tmp/probe-out/rc" || fail "systemctl $k failed: $(tr '\n' ' ' <"$tmp/probe-out/rc")"
+	done
+	get() { sed -n "s/^$2=//p" "$tmp/probe-out/$1"; }
+	for k in start run reload; do
+		[[ $(get $k ActiveState)/$(get $k SubState) == active/running ]] ||
+			fail "$k: $(get $k ActiveState)/$(get $k SubState), want active/running"
+		[[ $(get $k NRestarts) == 0 ]] || fail "$k: restarted $(get $k NRestarts) times (watchdog?)"
+	done
+	[[ $(get start MainPID) -gt 0 && $(get reload MainPID) == $(get start MainPID) ]] ||
+		fail "MainPID $(get start MainPID) at start, $(get reload MainPID) after reload"
+	got=$(get run StatusText)
+	# system-wide: kernel threads and workers (no syscall) are unjudged
+	n=$(sed -nE 's/^([0-9]+) clones judged: ([0-9]+) pass, 0 mismatch, 0 incomplete, ([0-9]+) unjudged;.*/\1 \2 \3/p' <<<"$got")
+	read -r k v n <<<"$n"
+	[[ -n $n && $v -ge 120 && $k -eq $((v + n)) ]] ||
+		fail "status while watching: '$got', want >= 120 clones passed, the rest unjudged"
+	[[ $(get stop Result) == success && $(get stop ActiveState) == inactive && $(get stop ExecMainStatus) == 0 ]] ||
+		fail "stop: $(get stop ActiveState), Result=$(get stop Result), status $(get stop ExecMainStatus)"
+	grep -qE '^verdict +CONFORMS' "$tmp/probe-out/journal" ||
+		fail "no final verdict in the journal: $(tail -n 2 "$tmp/probe-out/journal" | tr '\n' ' ')"
+	v=$(sed -nE 's/^clonecheck_clones_total\{verdict="pass"\} ([0-9]+)$/\1/p' "$tmp/probe-out/metrics" 2>/dev/null)
+	[[ ${v:-0} -ge 120 ]] || fail "metrics file: clonecheck_clones_total pass = '${v}', want >= 120"
+	# StateDirectory='s directories (StateDirectoryMode= 0755); the metrics
+	# file 0644 for node_exporter whatever UMask= says
+	[[ $(tr '\n' ' ' <"$tmp/probe-out/state") == "755 root /var/lib/clonecheck 755 root /var/lib/clonecheck/evidence 644 root /var/lib/clonecheck/clonecheck.prom " ]] ||
+		fail "state directories: $(tr '\n' ' ' <"$tmp/probe-out/state")"
+}
+
+boot_cleanup()
+{
+	[[ -n ${boot:-} ]] || return 0
+	mountpoint -q "$boot/root" && umount "$boot/root"
+	mountpoint -q "$boot" && umount "$boot"
+	rmdir "$boot"
+}
+
 test_install()
 {
 	local d=$tmp/destdir pre f out want mode
@@ -448,7 +549,7 @@ test_deb()
 		fail "the .deb's unit does not run /usr/sbin/clonecheck"
 }
 
-[[ $# -gt 0 ]] || { sed -n '4,23p' "$0" >&2; exit 2; }
+[[ $# -gt 0 ]] || { sed -n '4,28p' "$0" >&2; exit 2; }
 for test in "$@"; do
 	case $test in
 	man) test_man ;;
@@ -457,6 +558,7 @@ for test in "$@"; do
 	unit) test_unit ;;
 	sandbox) test_sandbox ;;
 	install) test_install ;;
+	boot) test_boot ;;
 	deb) test_deb ;;
 	*) echo "packaging.sh: no test '$test'" >&2; exit 2 ;;
 	esac

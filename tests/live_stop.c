@@ -14,6 +14,7 @@
  */
 #include <errno.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -111,21 +112,34 @@ START_TEST(test_stop_storm_on_time_nothing_cut)
 {
 	char out[] = "/tmp/cc-stop-XXXXXX";
 	pid_t s = storm(), c;
-	double t0;
-	int st, fd = mkstemp(out);
+	double t0, t1;
+	int st = 0, fd = mkstemp(out);
+	bool reaped = false;
 	char *text;
 
 	ck_assert_int_ge(fd, 0);
 	close(fd);
 	usleep(300 * 1000);	/* clones in flight when observation starts */
+	c = start("-v -a -d 1", out);
+	/*
+	 * Time from "backend:" (-v: everything is attached), not from the
+	 * start: loading is the verifier's time, which a busy machine
+	 * stretches; the stop is what is bounded.
+	 */
 	t0 = now_s();
-	c = start("-a -d 1", out);
-	ck_assert_int_eq(waitpid(c, &st, 0), c);
+	while (!strstr(slurp(out), "backend: ") && now_s() - t0 < 120 &&
+	       !(reaped = waitpid(c, &st, WNOHANG) == c))
+		usleep(10 * 1000);
+	t1 = now_s();
+	if (!strstr(slurp(out), "backend: "))
+		ck_abort_msg("no \"backend:\" line in %.0f s:\n%s", t1 - t0, tail(slurp(out)));
+	if (!reaped)
+		ck_assert_int_eq(waitpid(c, &st, 0), c);
 	storm_end(s);
 	text = slurp(out);
 	unlink(out);
-	/* load (about a second here), 1 s, the stop; it used to wait for the storm */
-	ck_assert_msg(now_s() - t0 < 6, "-a -d 1 took %.1f s", now_s() - t0);
+	/* 1 s, the stop; it used to wait for the storm */
+	ck_assert_msg(now_s() - t1 < 4, "-a -d 1 took %.1f s once attached", now_s() - t1);
 	ck_assert_msg(WIFEXITED(st) && WEXITSTATUS(st) == 0, "status %#x:\n%s", st, tail(text));
 	ck_assert_msg(strstr(text, " 0 mismatch, 0 incomplete,"), "%s", tail(text));
 	ck_assert_msg(strstr(text, "\nlost     0 records;"), "%s", tail(text));

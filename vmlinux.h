@@ -340,6 +340,7 @@ struct pid {
 };
 
 struct signal_struct {
+	atomic_t live;			/* threads not yet in do_exit() */
 	unsigned int flags;		/* SIGNAL_* */
 	unsigned int is_child_subreaper: 1;
 	unsigned int has_child_subreaper: 1;

@@ -837,6 +837,39 @@ static __always_inline int on_switch(struct task_struct *next, bool btf)
 	return emit_point(REC_FIRST_RUN, next, cid->clone_id, cid->entry, 0, 0, btf, 0);
 }
 
+/*
+ * watched-pid-reuse: `watched` names tgids, and a tgid belongs to whoever
+ * gets the pid next once its process is reaped.  Forget a watched tgid when
+ * its thread group dies: do_exit() (kernel/exit.c, 5.10 to 7.2) drops
+ * signal->live before trace_sched_process_exit(), and the pid cannot be
+ * reused before the group's leader is reaped, which is later.  The last
+ * thread to exit sees live at 0; an earlier one (the leader may go first)
+ * does not.  Loaded only with filter_tgid (-c, -p, the workload).
+ */
+static __always_inline int on_exit(struct task_struct *t, bool btf)
+{
+	struct signal_struct *sig = btf ? t->signal : BPF_CORE_READ(t, signal);
+	__u32 tgid;
+
+	if (!filter_tgid || !sig || BPF_CORE_READ(sig, live.counter) > 0)
+		return 0;
+	tgid = btf ? t->tgid : BPF_CORE_READ(t, tgid);
+	bpf_map_delete_elem(&watched, &tgid);
+	return 0;
+}
+
+SEC("tp_btf/sched_process_exit")
+int BPF_PROG(handle_sched_process_exit, struct task_struct *p)
+{
+	return on_exit(p, true);
+}
+
+SEC("raw_tp/sched_process_exit")
+int BPF_PROG(raw_sched_process_exit, struct task_struct *p)
+{
+	return on_exit(p, false);
+}
+
 SEC("tp_btf/task_newtask")
 int BPF_PROG(handle_task_newtask, struct task_struct *task, u64 clone_flags)
 {

@@ -232,6 +232,7 @@ void diff_clone(const struct model_profile *prof, const struct model_pred *pred,
 		if ((flags & DIFF_CUT) && !lossy) {
 			/* its syscall had not returned when observation stopped */
 			v->verdict = VERDICT_UNJUDGED;
+			v->in_progress = true;
 			v->reason = "still in progress when observation stopped";
 			return;
 		}
@@ -289,7 +290,20 @@ void diff_clone(const struct model_profile *prof, const struct model_pred *pred,
 	}
 	if (failed)
 		v->verdict = VERDICT_MISMATCH;
-	else if (v->missing) {
+	else if (v->missing == MODEL_STAGE_BIT(MODEL_STAGE_CHILD_RET) && (flags & DIFF_CUT) &&
+		 !lossy) {
+		/*
+		 * The parent returned, the child had not yet returned to user
+		 * space when observation stopped (it did not run before the
+		 * settle time): in progress, not a gap in what was observed.
+		 * Its checks are not counted (tally_add() skips an unjudged
+		 * clone's): nothing decided it passed.
+		 */
+		v->verdict = VERDICT_UNJUDGED;
+		v->in_progress = true;
+		v->reason = "in progress when observation stopped: the child's first return "
+			    "to user space not yet seen";
+	} else if (v->missing) {
 		v->verdict = VERDICT_INCOMPLETE;
 		v->reason = lossy ? "records lost" : "observation point not seen";
 	} else

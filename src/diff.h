@@ -57,6 +57,9 @@ struct clone_verdict {
 	uint32_t observed;		/* MODEL_STAGE_BIT()s the model required that
 					 * fired: counted per O- rule, never checks
 					 * (a missing one makes the clone incomplete) */
+	bool in_progress;		/* unjudged: observation stopped (DIFF_CUT)
+					 * before the clone ended, its syscall or
+					 * the child's first return still to come */
 	bool allowed;			/* its outcome held only as an allowed
 					 * alternative (a check with .allowed) */
 	size_t n_checks;

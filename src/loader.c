@@ -315,6 +315,11 @@ static int try_attempt(struct loader *l, const struct attempt *at, char *why, si
 			sizeof(l->skel->rodata->filter_comm) - 1);
 	bpf_map__set_max_entries(l->skel->maps.rb, o->ringbuf_bytes ? o->ringbuf_bytes : 4u << 20);
 	select_programs(l->skel, at);
+	/* only a watched set has tgids to forget (watched-pid-reuse) */
+	bpf_program__set_autoload(l->skel->progs.handle_sched_process_exit,
+				  o->filter_tgid && at->btf_tp);
+	bpf_program__set_autoload(l->skel->progs.raw_sched_process_exit,
+				  o->filter_tgid && !at->btf_tp);
 	skip_missing_syscalls(l->skel);
 	err = check_traced_btf(l->skel, why, len);
 	if (err)

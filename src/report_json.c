@@ -202,6 +202,7 @@ static void json_summary(struct json_writer *w, const struct report_summary *s)
 	json_writer__u64_field(w, "mismatch", t->by_verdict[VERDICT_MISMATCH]);
 	json_writer__u64_field(w, "incomplete", t->by_verdict[VERDICT_INCOMPLETE]);
 	json_writer__u64_field(w, "unjudged", t->by_verdict[VERDICT_UNJUDGED]);
+	json_writer__u64_field(w, "in_progress", t->in_progress);
 	json_writer__u64_field(w, "failed_syscalls", t->failed_syscalls);
 	json_writer__obj_end(w);
 

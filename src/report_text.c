@@ -156,9 +156,14 @@ static int text_end(struct report *rep, const struct report_summary *s)
 	if (t->allowed)
 		fprintf(out, "         pass: %" PRIu64 " by an allowed alternative, not decided\n",
 			t->allowed);
-	if (t->by_verdict[VERDICT_UNJUDGED])
-		fprintf(out, "         unjudged: no syscall seen (kernel threads, workers, or "
-			     "begun before attach)\n");
+	if (t->by_verdict[VERDICT_UNJUDGED] > t->in_progress)
+		fprintf(out, "         unjudged: %" PRIu64 " no syscall seen (kernel threads, "
+			     "workers, or begun before attach)\n",
+			t->by_verdict[VERDICT_UNJUDGED] - t->in_progress);
+	if (t->in_progress)
+		fprintf(out, "         unjudged: %" PRIu64 " in progress when observation "
+			     "stopped (syscall or the child's first return still to come)\n",
+			t->in_progress);
 	if (ri->truncated)
 		fprintf(out, "cut      the trace ends early, its losses are unknown: %s\n",
 			ri->truncated);

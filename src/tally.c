@@ -39,12 +39,14 @@ void tally_add(struct tally *t, const struct clone_verdict *v)
 		t->failed_syscalls++;
 	if (v->verdict == VERDICT_PASS && v->allowed)
 		t->allowed++;
-	/* An incomplete clone's checks are not counted as passes. */
+	if (v->in_progress)
+		t->in_progress++;
+	/* An incomplete or unjudged clone's checks are not counted as passes. */
 	for (size_t i = 0; i < v->n_checks; i++) {
 		const struct diff_check *c = &v->checks[i];
 		struct rule_tally *r;
 
-		if (v->verdict == VERDICT_INCOMPLETE || !c->rule)
+		if (v->verdict == VERDICT_INCOMPLETE || v->verdict == VERDICT_UNJUDGED || !c->rule)
 			continue;
 		r = rule_slot(t, c->rule);
 		if (!r)
@@ -58,7 +60,8 @@ void tally_add(struct tally *t, const struct clone_verdict *v)
 			r->passed++;
 	}
 	/* required points that fired: observed, under their O- rule */
-	for (int s = 0; s < MODEL_STAGE__COUNT && v->verdict != VERDICT_INCOMPLETE; s++) {
+	for (int s = 0; s < MODEL_STAGE__COUNT && v->verdict != VERDICT_INCOMPLETE &&
+			v->verdict != VERDICT_UNJUDGED; s++) {
 		const char *rule = diff_presence_rule(s);
 		struct rule_tally *r;
 

@@ -28,6 +28,9 @@ static inline bool rule_tally_exercised(const struct rule_tally *r)
 struct tally {
 	uint64_t clones;		/* verdicts counted */
 	uint64_t by_verdict[VERDICT__COUNT]; /* enum verdict */
+	uint64_t in_progress;		/* unjudged because observation stopped
+					 * before they ended (by_verdict[UNJUDGED]
+					 * counts them too) */
 	uint64_t failed_syscalls;	/* clones whose syscall returned an error */
 	uint64_t allowed;		/* passing clones whose outcome held only as
 					 * an allowed alternative (by_verdict[PASS]

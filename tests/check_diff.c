@@ -427,6 +427,58 @@ START_TEST(test_diff_cut_in_progress)
 END_TEST
 
 /*
+ * cut-child-first-return: observation stopped after the parent's syscall
+ * returned but before the child first returned to user space (it had not
+ * run by the settle time).  The clone is in progress at the stop: unjudged,
+ * named as such, its checks not counted as passes; never incomplete and
+ * never a pass.  Without the stop, or with loss, the missing O-06 still
+ * makes it incomplete; a check that failed on what was seen is still a
+ * mismatch.
+ */
+START_TEST(test_diff_cut_child_first_return)
+{
+	struct model_profile prof = fx_profile();
+	struct obs o[OBS__COUNT];
+	struct model_pred pred;
+	struct clone_obs co;
+	struct tally t;
+
+	fx_fork(o, 1);
+	o[OBS_CHILD_RET].point = OBS__COUNT;	/* fx_assemble() skips it */
+	fx_assemble(&co, o, OBS__COUNT);
+	ck_assert(co.seen & OBS_BIT(OBS_SYS_EXIT));
+	ck_assert_int_eq(predict_clone(&prof, &co, &pred), 0);
+
+	diff_clone(&prof, &pred, &co, DIFF_CUT, &v);
+	ck_assert_int_eq(v.verdict, VERDICT_UNJUDGED);
+	ck_assert_ptr_nonnull(v.reason);
+	ck_assert_ptr_nonnull(strstr(v.reason, "in progress"));
+	ck_assert_ptr_nonnull(strstr(v.reason, "first return"));
+	ck_assert(v.in_progress);
+	ck_assert_uint_eq(v.missing, MODEL_STAGE_BIT(MODEL_STAGE_CHILD_RET));
+	tally_init(&t);
+	tally_add(&t, &v);
+	ck_assert_uint_eq(t.by_verdict[VERDICT_UNJUDGED], 1);
+	ck_assert_uint_eq(t.in_progress, 1);
+	for (size_t i = 0; i < t.n_rules; i++)
+		ck_assert_msg(!t.rules[i].passed && !t.rules[i].observed,
+			      "%s counted from a clone in progress", t.rules[i].rule);
+
+	diff_clone(&prof, &pred, &co, 0, &v);
+	ck_assert_int_eq(v.verdict, VERDICT_INCOMPLETE);
+	ck_assert(!v.in_progress);
+	diff_clone(&prof, &pred, &co, DIFF_CUT | DIFF_LOSSY, &v);
+	ck_assert_int_eq(v.verdict, VERDICT_INCOMPLETE);
+
+	/* what was seen still counts against the kernel */
+	o[OBS_NEWTASK].tp.child.tgid = FX_PARENT_PID;
+	fx_assemble(&co, o, OBS__COUNT);
+	diff_clone(&prof, &pred, &co, DIFF_CUT, &v);
+	ck_assert_int_eq(v.verdict, VERDICT_MISMATCH);
+}
+END_TEST
+
+/*
  * task_newtask's record missing (lost, or cut): the checks against the
  * child's pid (R-34, O-06, R-24) cannot be made; the clone is incomplete
  * with task_newtask named, never a mismatch against pid 0.
@@ -976,6 +1028,7 @@ Suite *diff_suite(void)
 	tcase_add_test(core, test_diff_kthread);
 	tcase_add_test(core, test_diff_lossy_incomplete);
 	tcase_add_test(core, test_diff_cut_in_progress);
+	tcase_add_test(core, test_diff_cut_child_first_return);
 	tcase_add_test(core, test_diff_no_newtask_incomplete);
 	tcase_add_loop_test(mut, test_diff_mutation_caught, 0,
 			    sizeof(mutations) / sizeof(mutations[0]));

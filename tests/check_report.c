@@ -571,12 +571,12 @@ START_TEST(test_report_json_lines)
 	ANSWER_IS(16, "{\"enter_newtask\": 25000}", "only seen transitions");
 	ANSWER_IS(17, "1", "exit status");
 	{
-		char want[160];
+		char want[200];
 
 		snprintf(want, sizeof(want),
 			 "{\"seen\": 5, \"judged\": 5, \"pass\": %lu, \"pass_allowed\": %lu, "
 			 "\"mismatch\": %lu, \"incomplete\": %lu, "
-			 "\"unjudged\": 0, \"failed_syscalls\": 1}",
+			 "\"unjudged\": 0, \"in_progress\": 0, \"failed_syscalls\": 1}",
 			 (unsigned long)t.by_verdict[VERDICT_PASS], (unsigned long)t.allowed,
 			 (unsigned long)t.by_verdict[VERDICT_MISMATCH],
 			 (unsigned long)t.by_verdict[VERDICT_INCOMPLETE]);

@@ -4,9 +4,17 @@
  * kernel.  Needs root and BTF; when BPF cannot be loaded the tests FAIL.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <linux/sched.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "run.h"
@@ -333,6 +341,112 @@ START_TEST(test_live_comm_filter)
 }
 END_TEST
 
+struct bg_run {
+	struct run run;
+	struct run_opts opts;
+	struct seen seen;
+	int err;
+};
+
+static void *bg_run_main(void *arg)
+{
+	struct bg_run *b = arg;
+
+	b->err = run_live(&b->run, &b->opts,
+			  &(struct session_opts){ .on_verdict = keep, .verdict_ctx = &b->seen });
+	return NULL;
+}
+
+/* Wait (at most 20 s) for path to exist. */
+static bool wait_file(const char *path)
+{
+	for (int i = 0; i < 2000; i++) {
+		if (!access(path, F_OK))
+			return true;
+		usleep(10000);
+	}
+	return false;
+}
+
+/*
+ * watched-pid-reuse: with -c (and -p) the BPF side follows the watched
+ * tgids and every tgid their clones make.  A watched process that exits
+ * must leave the set: its pid, once reaped, belongs to whoever gets it
+ * next.  Here the command's background `sleep` (pid P) exits and is
+ * reaped; then this test, which is not watched, makes a process with pid
+ * P (clone3 set_tid) that forks once.  That fork is not the command's and
+ * must not be judged; the command's own fork is.
+ */
+START_TEST(test_live_watched_pid_reuse)
+{
+	char dir[] = "/tmp/cc-reuse-XXXXXX", path[256], cmd[1024];
+	struct bg_run *b = calloc(1, sizeof(*b));
+	struct clone_args ca = { .exit_signal = SIGCHLD };
+	pid_t p = 0, imp;
+	pthread_t th;
+	FILE *f;
+	int fd, status, own = 0;
+
+	ck_assert_ptr_nonnull(b);
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/fifo", dir);
+	ck_assert_int_eq(mkfifo(path, 0600), 0);
+	snprintf(cmd, sizeof(cmd),
+		 "sleep 0.2 & echo $! >%s/pid; wait; : >%s/reaped; read x <%s/fifo", dir, dir,
+		 dir);
+	b->opts = (struct run_opts){
+		.mode = RUN_COMMAND,
+		.backend = BACKEND_TRACEPOINT,
+		.command = cmd,
+	};
+	ck_assert_int_eq(pthread_create(&th, NULL, bg_run_main, b), 0);
+
+	snprintf(path, sizeof(path), "%s/reaped", dir);
+	ck_assert_msg(wait_file(path), "the command never reaped its sleep");
+	snprintf(path, sizeof(path), "%s/pid", dir);
+	f = fopen(path, "r");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(fscanf(f, "%d", &p), 1);
+	fclose(f);
+	ck_assert_int_gt(p, 1);
+
+	/* the impostor: pid P, not a descendant of the command; it forks once */
+	ca.set_tid = (uintptr_t)&p;
+	ca.set_tid_size = 1;
+	imp = syscall(SYS_clone3, &ca, sizeof(ca));
+	if (imp == 0) {
+		pid_t g = syscall(SYS_clone, SIGCHLD, 0, 0, 0, 0);
+
+		if (g == 0)
+			_exit(0);
+		_exit(g > 0 && waitpid(g, NULL, 0) == g ? 0 : 1);
+	}
+	ck_assert_msg(imp == p, "clone3 set_tid=%d: %d (%s)", p, imp, strerror(errno));
+	ck_assert_int_eq(waitpid(imp, &status, 0), imp);
+	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+
+	snprintf(path, sizeof(path), "%s/fifo", dir);
+	fd = open(path, O_WRONLY);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(write(fd, "x\n", 2), 2);
+	close(fd);
+	ck_assert_int_eq(pthread_join(th, NULL), 0);
+	ck_assert_msg(b->err == 0, "run failed: %s", strerror(-b->err));
+
+	for (size_t i = 0; i < b->seen.n && i < MAX_VERDICTS; i++) {
+		ck_assert_msg(b->seen.v[i].parent_pid != (uint32_t)p,
+			      "a fork by pid %d, which reused the command's dead child's pid, "
+			      "was judged as the command's", p);
+		own += b->seen.v[i].child_pid == (uint32_t)p;
+	}
+	ck_assert_msg(own == 1, "the command's own fork of pid %d judged %d times", p, own);
+	run_free(&b->run);
+	free(b);
+	snprintf(path, sizeof(path), "rm -rf %s", dir);
+	ck_assert_int_eq(system(path), 0);
+}
+END_TEST
+
 Suite *live_suite(void)
 {
 	Suite *s = suite_create("live");
@@ -356,6 +470,7 @@ Suite *live_suite(void)
 	tcase_add_test(cli, test_live_command_status);
 	tcase_add_test(cli, test_live_ring_wraps_clean);
 	tcase_add_test(cli, test_live_comm_filter);
+	tcase_add_test(cli, test_live_watched_pid_reuse);
 	suite_add_tcase(s, wl);
 	suite_add_tcase(s, cli);
 	return s;

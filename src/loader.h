@@ -23,12 +23,15 @@ enum backend {
 	BACKEND_TRACEPOINT,	/* tracepoints only (tp_btf, else raw_tp) */
 };
 
+/* The ring buffer's size unless one is asked for. */
+#define LOADER_RINGBUF_DEFAULT (4u << 20)
+
 struct loader_opts {
 	enum backend backend;	/* which to use; AUTO probes */
 	bool filter_tgid;	/* observe only watched tgids and their descendants */
 	uint64_t cgroup_id;	/* observe only creators in this cgroup v2 (0: any) */
 	const char *comm;	/* observe only creators with this comm (NULL: any) */
-	size_t ringbuf_bytes;	/* power of two; 0 = 4 MiB */
+	size_t ringbuf_bytes;	/* power of two; 0 = LOADER_RINGBUF_DEFAULT */
 	const char *btf_path;	/* kernel BTF file (NULL: /sys/kernel/btf/vmlinux) */
 	loader_record_cb cb;
 	void *ctx;		/* cb's; may be set later with loader__set_ctx() */

@@ -245,6 +245,30 @@ START_TEST(test_live_forced_backends_fail)
 }
 END_TEST
 
+/*
+ * When no backend loads, the one line keeps libbpf's own reason (here: a
+ * --btf file that is not BTF), without -v.
+ */
+START_TEST(test_live_failure_keeps_libbpf_reason)
+{
+	const char *btf = "/tmp/clonecheck-live-not-btf";
+	char cmd[512], out[4096];
+	FILE *f = fopen(btf, "w");
+
+	ck_assert_ptr_nonnull(f);
+	fputs("not BTF at all\n", f);
+	fclose(f);
+	snprintf(cmd, sizeof(cmd), CLONECHECK_BIN " --btf %s -c true 2>&1", btf);
+	ck_assert_int_eq(run_cmd(cmd, out, sizeof(out)), 2);
+	unlink(btf);
+	ck_assert_msg(strstr(out, "clonecheck: backend auto cannot run on this kernel: "),
+		      "no clear error: %s", out);
+	ck_assert_msg(strstr(out, "(libbpf: "), "libbpf's reason is missing: %s", out);
+	ck_assert_msg(!strchr(out, '\n') || strchr(out, '\n') == out + strlen(out) - 1,
+		      "more than one line: %s", out);
+}
+END_TEST
+
 /* -c: a pipeline, a subshell and a background job, every clone judged. */
 START_TEST(test_live_command)
 {
@@ -352,6 +376,7 @@ Suite *live_suite(void)
 	tcase_add_test(cli, test_live_cli_bad_flag);
 	tcase_add_test(cli, test_live_cli_report);
 	tcase_add_test(cli, test_live_forced_backends_fail);
+	tcase_add_test(cli, test_live_failure_keeps_libbpf_reason);
 	tcase_add_test(cli, test_live_command);
 	tcase_add_test(cli, test_live_command_status);
 	tcase_add_test(cli, test_live_ring_wraps_clean);

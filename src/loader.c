@@ -20,8 +20,11 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <linux/capability.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 #include <bpf/bpf.h>
 #include <bpf/btf.h>
@@ -122,19 +125,65 @@ static int libbpf_print(enum libbpf_print_level level, const char *fmt, va_list 
 	return vfprintf(stderr, fmt, ap);
 }
 
-/* The syscall tracepoints' ids live in tracefs: mount it if it is not. */
+/*
+ * Does path exist for us?  With our effective ids and capabilities
+ * (AT_EACCESS): plain access() drops a non-root user's capabilities, and
+ * would hide the root-only tracefs from a user given CAP_DAC_READ_SEARCH.
+ */
+static int exists(const char *path)
+{
+	return faccessat(AT_FDCWD, path, F_OK, AT_EACCESS) ? -errno : 0;
+}
+
+/* Is capability cap in our effective set? */
+static bool has_cap(int cap)
+{
+	struct __user_cap_header_struct h = { .version = _LINUX_CAPABILITY_VERSION_3 };
+	struct __user_cap_data_struct d[_LINUX_CAPABILITY_U32S_3] = {};
+
+	if (syscall(SYS_capget, &h, d))
+		return false;
+	return d[CAP_TO_INDEX(cap)].effective & CAP_TO_MASK(cap);
+}
+
+/*
+ * Loading tracing programs and attaching them system-wide takes CAP_BPF and
+ * CAP_PERFMON (Linux 5.8+), or CAP_SYS_ADMIN, which covers both: not user
+ * ID 0 as such.
+ */
+static int check_caps(void)
+{
+	if (has_cap(CAP_SYS_ADMIN) || (has_cap(CAP_BPF) && has_cap(CAP_PERFMON)))
+		return 0;
+	elog("needs CAP_BPF and CAP_PERFMON, or CAP_SYS_ADMIN, to load BPF programs");
+	return -EPERM;
+}
+
+/*
+ * The syscall tracepoints' ids live in tracefs: mount it if it is not, and
+ * say so clearly if it is there but closed to us (it is root's, mode 0700).
+ */
 static int ensure_tracefs(void)
 {
-	struct stat st;
+	int err = exists(SYSCALL_EVENTS);
 
-	if (stat(SYSCALL_EVENTS, &st) == 0)
+	if (err == -EACCES || err == -EPERM) {
+		elog("cannot read tracefs at %s: %s (needs user ID 0 or CAP_DAC_READ_SEARCH)",
+		     TRACEFS, strerror(-err));
+		return err;
+	}
+	if (!err)
 		return 0;
-	if (mount("nodev", TRACEFS, "tracefs", 0, NULL) && errno != EBUSY)
-		return -errno;
+	if (mount("nodev", TRACEFS, "tracefs", 0, NULL) && errno != EBUSY) {
+		err = -errno;
+		elog("cannot mount tracefs on %s: %s", TRACEFS, strerror(-err));
+		return err;
+	}
 	vlog("mounted tracefs on %s", TRACEFS);
-	if (stat(SYSCALL_EVENTS, &st))
-		return -errno;
-	return 0;
+	err = exists(SYSCALL_EVENTS);
+	if (err)
+		elog("no syscall tracepoints in tracefs (%s): %s", SYSCALL_EVENTS, strerror(-err));
+	return err;
 }
 
 /*
@@ -255,7 +304,7 @@ static void probe_features(struct features *f, enum backend want, const char *bt
 			f->kprobe = -EOPNOTSUPP;
 			snprintf(f->why_kprobe, sizeof(f->why_kprobe),
 				 "the kernel takes no kprobe programs");
-		} else if (access(KPROBE_PMU, F_OK) && access(TRACEFS "/kprobe_events", F_OK)) {
+		} else if (exists(KPROBE_PMU) && exists(TRACEFS "/kprobe_events")) {
 			f->kprobe = -ENOENT;
 			snprintf(f->why_kprobe, sizeof(f->why_kprobe),
 				 "no kprobe PMU and no %s/kprobe_events (CONFIG_KPROBE_EVENTS)",
@@ -364,7 +413,7 @@ static void skip_missing_syscalls(struct clonecheck_bpf *s)
 		if (strncmp(sec, SYSCALL_TP, strlen(SYSCALL_TP)))
 			continue;
 		snprintf(path, sizeof(path), TRACEFS "/events/syscalls/%s", ev);
-		if (access(path, F_OK)) {
+		if (exists(path)) {
 			vlog("no syscalls/%s on this kernel: not attached", ev);
 			bpf_program__set_autoload(prog, false);
 		}
@@ -506,27 +555,23 @@ struct loader *loader__open(const struct loader_opts *opts, int *err)
 	struct loader *l;
 
 	libbpf_set_print(libbpf_print);
-	if (geteuid() != 0) {
-		elog("must run as root to load BPF programs");
-		*err = -EPERM;
+	*err = check_caps();
+	if (*err)
 		return NULL;
-	}
-	if (opts->btf_path && access(opts->btf_path, R_OK)) {
+	if (opts->btf_path && faccessat(AT_FDCWD, opts->btf_path, R_OK, AT_EACCESS)) {
 		*err = -errno;
 		elog("cannot read the BTF %s: %s", opts->btf_path, strerror(-*err));
 		return NULL;
 	}
-	if (!opts->btf_path && access("/sys/kernel/btf/vmlinux", R_OK)) {
+	if (!opts->btf_path && exists("/sys/kernel/btf/vmlinux")) {
 		elog("no kernel BTF at /sys/kernel/btf/vmlinux (CONFIG_DEBUG_INFO_BTF=y needed; "
 		     "or give one with --btf FILE)");
 		*err = -ENOENT;
 		return NULL;
 	}
 	*err = ensure_tracefs();
-	if (*err) {
-		elog("cannot mount tracefs on %s: %s", TRACEFS, strerror(-*err));
+	if (*err)
 		return NULL;
-	}
 	l = calloc(1, sizeof(*l));
 	if (!l) {
 		*err = -ENOMEM;

@@ -40,7 +40,8 @@ struct loader_opts {
 struct loader;
 
 /*
- * Check privileges and BTF, mount tracefs if needed, load and attach.
+ * Check capabilities (CAP_BPF and CAP_PERFMON, or CAP_SYS_ADMIN) and BTF,
+ * mount tracefs if needed, load and attach.
  * On failure returns NULL and prints one line saying why; *err gets -errno.
  */
 struct loader *loader__open(const struct loader_opts *opts, int *err);

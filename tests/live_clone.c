@@ -160,7 +160,7 @@ START_TEST(test_live_threads_seen)
 }
 END_TEST
 
-/* Without root: one clear error, -EPERM, nothing loaded. */
+/* Without root or any capability: one clear error, -EPERM, nothing loaded. */
 START_TEST(test_live_needs_root)
 {
 	pid_t pid = fork();
@@ -241,6 +241,42 @@ START_TEST(test_live_forced_backends_fail)
 			 forced[i]);
 		ck_assert_msg(strstr(out, cmd), "no clear error for %s: %s", forced[i], out);
 		ck_assert_msg(!strstr(out, "verdict"), "a report was printed: %s", out);
+	}
+}
+END_TEST
+
+/*
+ * Least privilege: as nobody with only CAP_BPF, CAP_PERFMON and (for the
+ * root-only tracefs) CAP_DAC_READ_SEARCH, given as ambient capabilities,
+ * a command is observed and judged; without CAP_BPF, or without the tracefs
+ * capability, one clear line and exit 2.
+ */
+START_TEST(test_live_least_privilege)
+{
+	static const struct {
+		const char *caps, *want;
+		int status;
+	} runs[] = {
+		{ "+bpf,+perfmon,+dac_read_search", "clones   2: 2 pass, 0 mismatch", 0 },
+		{ "+perfmon,+dac_read_search",
+		  "clonecheck: needs CAP_BPF and CAP_PERFMON, or CAP_SYS_ADMIN, to load BPF programs\n",
+		  2 },
+		{ "+bpf,+perfmon", "clonecheck: cannot read tracefs at /sys/kernel/tracing: ", 2 },
+	};
+	char cmd[1024], out[8192];
+
+	for (size_t i = 0; i < sizeof(runs) / sizeof(runs[0]); i++) {
+		snprintf(cmd, sizeof(cmd),
+			 "setpriv --reuid=65534 --regid=65534 --clear-groups "
+			 "--inh-caps=-all,%s --ambient-caps=-all,%s " CLONECHECK_BIN
+			 " -c 'true | cat' 2>&1",
+			 runs[i].caps, runs[i].caps);
+		ck_assert_int_eq(run_cmd(cmd, out, sizeof(out)), runs[i].status);
+		ck_assert_msg(strstr(out, runs[i].want), "with %s: %s", runs[i].caps, out);
+		if (runs[i].status == 2)
+			ck_assert_msg(strlen(out) == strlen(runs[i].want) ||
+					      strchr(out, '\n') == out + strlen(out) - 1,
+				      "more than one line with %s: %s", runs[i].caps, out);
 	}
 }
 END_TEST
@@ -373,6 +409,7 @@ Suite *live_suite(void)
 	tcase_add_test(wl, test_live_threads_seen);
 	tcase_set_timeout(cli, 120);
 	tcase_add_test(cli, test_live_needs_root);
+	tcase_add_test(cli, test_live_least_privilege);
 	tcase_add_test(cli, test_live_cli_bad_flag);
 	tcase_add_test(cli, test_live_cli_report);
 	tcase_add_test(cli, test_live_forced_backends_fail);

@@ -379,11 +379,11 @@ static void select_programs(struct clonecheck_bpf *s, const struct attempt *at)
 	};
 	struct bpf_program *tp_btf[] = {
 		s->progs.handle_task_newtask, s->progs.handle_sched_process_fork,
-		s->progs.handle_sched_wakeup_new, s->progs.handle_sched_switch,
+		s->progs.handle_sched_wakeup_new,
 	};
 	struct bpf_program *raw_tp[] = {
 		s->progs.raw_task_newtask, s->progs.raw_sched_process_fork,
-		s->progs.raw_sched_wakeup_new, s->progs.raw_sched_switch,
+		s->progs.raw_sched_wakeup_new,
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(fentry); i++)

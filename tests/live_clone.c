@@ -322,6 +322,8 @@ START_TEST(test_live_command)
 	ck_assert(WIFEXITED(cr.command_status) && WEXITSTATUS(cr.command_status) == 0);
 	/* sh forks: true, cat, the subshell, sleep, sh -c (which may exec true) */
 	ck_assert_uint_ge(cs.n, 4);
+	/* nothing on sched_switch: no first run is offered, none may come (below) */
+	ck_assert(!(cr.points & OBS_BIT(OBS_FIRST_RUN)));
 	for (size_t i = 0; i < cs.n && i < MAX_VERDICTS; i++) {
 		ck_assert_msg(cs.v[i].verdict == VERDICT_PASS, "clone %zu: %s", i,
 			      verdict_name(cs.v[i].verdict));

@@ -64,6 +64,7 @@ enum {
 	OPT_PROFILE,
 	OPT_KTAP,
 	OPT_BTF,
+	OPT_RING_SIZE,
 	OPT_SALVAGE,
 	OPT_METRICS_FILE,
 	OPT_METRICS_INTERVAL,
@@ -119,6 +120,8 @@ static const struct argp_option opts[] = {
 	{ "backend", OPT_BACKEND, "NAME", 0, "auto (default), fentry, kprobe or tracepoint", 5 },
 	{ "btf", OPT_BTF, "FILE", 0,
 	  "Kernel BTF to use when /sys/kernel/btf/vmlinux is missing", 5 },
+	{ "ring-size", OPT_RING_SIZE, "MIB", 0,
+	  "BPF ring buffer size, a power of two from 1 to 1024 (default 16)", 5 },
 	{ "verbose", 'v', NULL, 0, "Say more on stderr (twice: libbpf debug)", 5 },
 	{},
 };
@@ -157,7 +160,7 @@ static const struct {
 	{ OPT_MAX_OPEN, V(DAEMON) },	{ OPT_OPEN_TIMEOUT, V(DAEMON) },
 	{ OPT_JOURNAL, V(DAEMON) },	{ OPT_NO_JOURNAL, V(DAEMON) },
 	{ OPT_FROM_TRACE, V(DAEMON) },
-	{ OPT_BACKEND, LIVE },	{ OPT_BTF, LIVE },
+	{ OPT_BACKEND, LIVE },	{ OPT_BTF, LIVE },	{ OPT_RING_SIZE, LIVE },
 	{ 'v', LIVE | V(CHECK) },
 };
 
@@ -349,6 +352,14 @@ static error_t parse_arg(int key, char *arg, struct argp_state *state)
 	case OPT_BTF:
 		env->run.btf_path = arg;
 		break;
+	case OPT_RING_SIZE: {
+		unsigned long mib = parse_count(arg, 1, 1024);
+
+		if (mib & (mib - 1))
+			usage_error("ring size must be a power of two (MiB)", arg);
+		env->run.ringbuf_bytes = (size_t)mib << 20;
+		break;
+	}
 	case OPT_SALVAGE:
 		env->salvage = true;
 		break;

@@ -648,17 +648,30 @@ int loader__watch(struct loader *l, pid_t tgid)
 	return 0;
 }
 
+/* Chunks of POLL_BUDGET records one poll drains at most. */
+#define POLL_CHUNKS 16
+
 int loader__poll(struct loader *l, int timeout_ms)
 {
 	/*
 	 * BPF wakes us only once the ring is half full (rb_flags()): the wait
-	 * is the period, and what came without a wake-up is consumed after it.
+	 * is the period, and what came without a wake-up is consumed after it,
+	 * chunk by chunk while chunks come full (a backlog), up to POLL_CHUNKS.
 	 */
-	int n = ring_buffer__poll(l->rb, timeout_ms);
+	int n = taken(l, ring_buffer__poll(l->rb, timeout_ms)), total;
 
-	if (n >= 0 || n == -EINTR)
-		n = ring_buffer__consume(l->rb);
-	return taken(l, n);
+	if (n < 0)
+		return n;
+	total = n;
+	for (int i = 0; i < POLL_CHUNKS; i++) {
+		n = taken(l, ring_buffer__consume(l->rb));
+		if (n < 0)
+			return n;
+		total += n;
+		if (n < POLL_BUDGET)
+			break;
+	}
+	return total;
 }
 
 int loader__drain(struct loader *l)

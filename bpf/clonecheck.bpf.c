@@ -7,7 +7,10 @@
  *  - every backend: the syscall tracepoints of clone, clone3, fork and vfork
  *    (O-01, O-05, the child's own exit O-06) and the scheduler points
  *    task_newtask (O-02), sched_process_fork (O-03), sched_wakeup_new (O-04),
- *    sched_switch (first run, O-07), as tp_btf or, if refused, raw_tp;
+ *    as tp_btf or, if refused, raw_tp.  Nothing is attached to sched_switch:
+ *    a program there runs on every context switch of the machine, and the
+ *    first run (O-07) it recorded is judged by no rule (REC_FIRST_RUN stays
+ *    decodable for older trace files);
  *  - fentry: fentry/fexit on kernel_clone, copy_process and sched_fork add the
  *    final kernel_clone_args, internal failures and the state after sched_fork;
  *  - kprobe: the same points through kprobe/kretprobe.
@@ -45,7 +48,6 @@ __u64 next_clone_id = 0;
 __u64 lost[REC__MAX];		/* ring buffer full, per record type */
 __u64 untracked_child;		/* child points of an entry a reused task_struct left (stale) */
 __u64 exit_second_chance;	/* sys_exit records the second instance emitted */
-__s64 pending_first_run;	/* children seen at task_newtask, not yet run */
 __u64 rb_max_avail;		/* the ring's fullest, bytes (user space resets it) */
 __u32 gate_open;		/* set by user space: new clones may be opened */
 
@@ -65,7 +67,7 @@ struct child_id {
 	__u64 start_time;	/* the child's task->start_time: tells a reused
 				 * task_struct address from this child */
 	__u32 entry;
-	__u32 ran;		/* first run already recorded */
+	__u32 pad;
 };
 
 /* kprobe backend: arguments saved at entry for the return probe. */
@@ -796,7 +798,6 @@ static __always_inline int on_newtask(struct task_struct *child, __u64 clone_fla
 
 		bpf_map_update_elem(&watched, &tgid, &one, BPF_ANY);
 	}
-	__sync_fetch_and_add(&pending_first_run, 1);
 	return emit_point(REC_NEWTASK, child, cid.clone_id, cid.entry, clone_flags, 0, btf,
 			  pidfd_uptr);
 }
@@ -818,23 +819,6 @@ static __always_inline int on_child_point(__u32 type, struct task_struct *child,
 			uptr = fl->ptid_uptr;
 	}
 	return emit_point(type, child, cid->clone_id, cid->entry, 0, 0, btf, uptr);
-}
-
-/* O-07: the first time a new child is switched in. */
-static __always_inline int on_switch(struct task_struct *next, bool btf)
-{
-	__u64 ckey = (__u64)next;
-	struct child_id *cid;
-
-	/* most switches: no new child waits for its first run */
-	if (pending_first_run <= 0)
-		return 0;
-	cid = child_of(next, ckey, btf);
-	if (!cid || cid->ran)
-		return 0;
-	cid->ran = 1;
-	__sync_fetch_and_add(&pending_first_run, -1);
-	return emit_point(REC_FIRST_RUN, next, cid->clone_id, cid->entry, 0, 0, btf, 0);
 }
 
 /*
@@ -888,12 +872,6 @@ int BPF_PROG(handle_sched_wakeup_new, struct task_struct *p)
 	return on_child_point(REC_WAKEUP, p, true);
 }
 
-SEC("tp_btf/sched_switch")
-int BPF_PROG(handle_sched_switch, bool preempt, struct task_struct *prev, struct task_struct *next)
-{
-	return on_switch(next, true);
-}
-
 /* raw_tp twins, for kernels that refuse BTF tracepoints. */
 SEC("raw_tp/task_newtask")
 int BPF_PROG(raw_task_newtask, struct task_struct *task, u64 clone_flags)
@@ -911,12 +889,6 @@ SEC("raw_tp/sched_wakeup_new")
 int BPF_PROG(raw_sched_wakeup_new, struct task_struct *p)
 {
 	return on_child_point(REC_WAKEUP, p, false);
-}
-
-SEC("raw_tp/sched_switch")
-int BPF_PROG(raw_sched_switch, bool preempt, struct task_struct *prev, struct task_struct *next)
-{
-	return on_switch(next, false);
 }
 
 /* --------------------------------------- kernel functions (fentry, kprobe) */

@@ -34,7 +34,8 @@ enum rec_type {
 	REC_SCHED_FORK = 8,	/* struct rec_task_point: sched_fork exit (fexit/kretprobe) */
 	REC_COPY_EXIT = 9,	/* struct rec_task_point: copy_process exit (fexit/kretprobe) */
 	REC_CLONE_EXIT = 10,	/* struct rec_ret: kernel_clone exit (fexit/kretprobe) */
-	REC_FIRST_RUN = 11,	/* struct rec_task_point: O-07, the child's first switch-in */
+	REC_FIRST_RUN = 11,	/* struct rec_task_point: O-07, the child's first switch-in;
+				 * no longer emitted, decoded for older trace files */
 	REC__MAX
 };
 

@@ -30,18 +30,21 @@ struct clone_obs {
 	uint64_t ts[OBS__COUNT];	/* ts_ns of each point seen */
 };
 
-/* The points every backend offers (tracepoints). */
+/*
+ * The points every backend offers (tracepoints).  Not the first run (O-07):
+ * nothing is attached to sched_switch (a program there would run on every
+ * context switch of the machine for a point no rule judges).
+ */
 #define OBS_POINTS_TRACEPOINT                                                            \
 	(OBS_BIT(OBS_SYS_ENTER) | OBS_BIT(OBS_NEWTASK) | OBS_BIT(OBS_FORK) |             \
-	 OBS_BIT(OBS_WAKEUP) | OBS_BIT(OBS_SYS_EXIT) | OBS_BIT(OBS_CHILD_RET) |          \
-	 OBS_BIT(OBS_FIRST_RUN))
+	 OBS_BIT(OBS_WAKEUP) | OBS_BIT(OBS_SYS_EXIT) | OBS_BIT(OBS_CHILD_RET))
 /*
- * Points kept when seen but never waited for: no rule judges the first run
- * (O-07) yet, and a kernel may not trace every switch: this project's 6.18
- * machines (booted with sched_vcpu_pack=15) fire no sched_switch when CPU1
- * leaves idle (ftrace saw 0 of ~1100 there), so a child started that way
- * has no first-run record.  One that comes after its clone was handed on
- * is counted as late.
+ * Points kept when seen but never waited for: the first run, which trace
+ * files recorded before sched_switch was dropped still carry.  Even then a
+ * kernel did not trace every switch: this project's 6.18 machines (booted
+ * with sched_vcpu_pack=15) fire no sched_switch when CPU1 leaves idle
+ * (ftrace saw 0 of ~1100 there).  One that comes after its clone was
+ * handed on is counted as late.
  */
 #define OBS_POINTS_OPTIONAL OBS_BIT(OBS_FIRST_RUN)
 /* ... and what fentry/fexit or kprobe/kretprobe add. */

@@ -259,6 +259,7 @@ static int open_source(struct daemon *d, struct trace_reader **tr, struct model_
 		.cgroup_id = env->run.cgroup_id,
 		.comm = env->run.comm,
 		.btf_path = env->run.btf_path,
+		.ringbuf_bytes = env->run.ringbuf_bytes,
 		.cb = daemon_record,
 		.ctx = d,
 	};

@@ -32,13 +32,15 @@ const char argp_program_doc[] =
 	"\n"
 	"With no target, runs the built-in workload (fork, vfork, clone, clone3,\n"
 	"pthread_create and invalid flag combinations) under BPF, predicts every\n"
-	"clone with the model and prints a conformance report.  Needs root and\n"
-	"kernel BTF.  `record` also writes everything observed to a trace file;\n"
-	"`check` judges a trace file anywhere, without BPF or root; `daemon`\n"
-	"watches the whole machine and reports each finding as it happens.  The\n"
-	"verb comes first; an option its verb does not take is an error.  Exit\n"
-	"status: 0 conforms, 1 mismatch, incomplete, lost records or no clone\n"
-	"judged, 2 error (a report that cannot be written is one).\n"
+	"clone with the model and prints a conformance report.  Observing needs\n"
+	"CAP_BPF and CAP_PERFMON (or root), read access to tracefs and kernel BTF;\n"
+	"the built-in workload needs root.  `record` also writes everything\n"
+	"observed to a trace file; `check` judges a trace file anywhere, without\n"
+	"BPF or root; `daemon` watches the whole machine and reports each finding\n"
+	"as it happens.  The verb comes first; an option its verb does not take\n"
+	"is an error.  Exit status: 0 conforms, 1 mismatch, incomplete, lost\n"
+	"records or no clone judged, 2 error (a report that cannot be written is\n"
+	"one).\n"
 	"\n"
 	"EXAMPLES:\n"
 	"    clonecheck                      # built-in workload, report on stdout\n"
@@ -62,6 +64,7 @@ enum {
 	OPT_PROFILE,
 	OPT_KTAP,
 	OPT_BTF,
+	OPT_RING_SIZE,
 	OPT_SALVAGE,
 	OPT_METRICS_FILE,
 	OPT_METRICS_INTERVAL,
@@ -117,6 +120,8 @@ static const struct argp_option opts[] = {
 	{ "backend", OPT_BACKEND, "NAME", 0, "auto (default), fentry, kprobe or tracepoint", 5 },
 	{ "btf", OPT_BTF, "FILE", 0,
 	  "Kernel BTF to use when /sys/kernel/btf/vmlinux is missing", 5 },
+	{ "ring-size", OPT_RING_SIZE, "MIB", 0,
+	  "BPF ring buffer size, a power of two from 1 to 1024 (default 16)", 5 },
 	{ "verbose", 'v', NULL, 0, "Say more on stderr (twice: libbpf debug)", 5 },
 	{},
 };
@@ -155,7 +160,7 @@ static const struct {
 	{ OPT_MAX_OPEN, V(DAEMON) },	{ OPT_OPEN_TIMEOUT, V(DAEMON) },
 	{ OPT_JOURNAL, V(DAEMON) },	{ OPT_NO_JOURNAL, V(DAEMON) },
 	{ OPT_FROM_TRACE, V(DAEMON) },
-	{ OPT_BACKEND, LIVE },	{ OPT_BTF, LIVE },
+	{ OPT_BACKEND, LIVE },	{ OPT_BTF, LIVE },	{ OPT_RING_SIZE, LIVE },
 	{ 'v', LIVE | V(CHECK) },
 };
 
@@ -347,6 +352,14 @@ static error_t parse_arg(int key, char *arg, struct argp_state *state)
 	case OPT_BTF:
 		env->run.btf_path = arg;
 		break;
+	case OPT_RING_SIZE: {
+		unsigned long mib = parse_count(arg, 1, 1024);
+
+		if (mib & (mib - 1))
+			usage_error("ring size must be a power of two (MiB)", arg);
+		env->run.ringbuf_bytes = (size_t)mib << 20;
+		break;
+	}
 	case OPT_SALVAGE:
 		env->salvage = true;
 		break;

@@ -3,11 +3,16 @@
  * loader.c - the BPF side's lifetime: preflight, probe a backend, load,
  * attach, poll.
  *
- * One BPF object holds every backend's programs; each attempt opens it anew
- * and turns on one set with bpf_program__set_autoload().  `auto` tries
- * fentry/fexit, then kprobe/kretprobe, then tracepoints; the scheduler
- * tracepoints are tp_btf, or raw_tp where BTF tracepoints are refused.  The
- * syscall tracepoints need tracefs for their ids, mounted when absent.
+ * One BPF object holds every backend's programs.  Before loading it, small
+ * feature probes (a two-instruction program per attach kind, the kprobe PMU
+ * or kprobe_events, the traced functions in the kernel's BTF) say which
+ * backends this kernel can run; the object is then opened and loaded once,
+ * with one set turned on by bpf_program__set_autoload(), and attached
+ * through the skeleton.  `auto` prefers fentry/fexit, then kprobe/kretprobe,
+ * then tracepoints; the scheduler tracepoints are tp_btf, or raw_tp where
+ * BTF tracepoints are refused.  Only if a probed backend still fails to load
+ * or attach is the next one tried.  The syscall tracepoints need tracefs for
+ * their ids, mounted when absent.
  * Kernels without BPF_FETCH atomics (before 5.12) get the same object built
  * without them (clonecheck_nofetch, see CLONE_ID_NEW in bpf/compat.bpf.h).
  */
@@ -15,8 +20,11 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <linux/capability.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 #include <bpf/bpf.h>
 #include <bpf/btf.h>
@@ -31,7 +39,9 @@
 
 #define TRACEFS "/sys/kernel/tracing"
 #define SYSCALL_EVENTS TRACEFS "/events/syscalls/sys_enter_clone"
-#define MAX_LINKS 32
+#define SYSCALL_TP "tracepoint/syscalls/"
+#define KPROBE_PMU "/sys/bus/event_source/devices/kprobe/type"
+#define MAX_LINKS 64
 
 /* One way of attaching: the kernel-function programs and the tracepoint kind. */
 struct attempt {
@@ -60,8 +70,6 @@ struct loader {
 	bool yielded;			/* ... and it stopped at POLL_BUDGET */
 	struct ring_buffer *rb;
 	const struct attempt *at;	/* the one that runs */
-	struct bpf_link *links[MAX_LINKS];
-	size_t n_links;
 	struct loader_opts opts;
 	bool atomic_fetch;		/* the kernel takes BPF_FETCH (5.12+) */
 	unsigned int nr_cpus;		/* possible CPUs */
@@ -85,8 +93,31 @@ int backend_parse(const char *s, enum backend *out)
 	return -EINVAL;
 }
 
+/*
+ * libbpf's first warning since the last libbpf_reason_reset(): the reason a
+ * load or attach failed, kept for the one-line error when no backend runs.
+ */
+static char libbpf_reason[256];
+
+static void libbpf_reason_reset(void)
+{
+	libbpf_reason[0] = '\0';
+}
+
 static int libbpf_print(enum libbpf_print_level level, const char *fmt, va_list ap)
 {
+	if (level == LIBBPF_WARN && !libbpf_reason[0]) {
+		va_list aq;
+		size_t n;
+
+		va_copy(aq, ap);
+		vsnprintf(libbpf_reason, sizeof(libbpf_reason), fmt, aq);
+		va_end(aq);
+		n = strcspn(libbpf_reason, "\n");
+		libbpf_reason[n] = '\0';
+		if (!strncmp(libbpf_reason, "libbpf: ", 8))
+			memmove(libbpf_reason, libbpf_reason + 8, n - 8 + 1);
+	}
 	if (level == LIBBPF_DEBUG && log_verbose < 2)
 		return 0;
 	if (!log_verbose)
@@ -94,19 +125,65 @@ static int libbpf_print(enum libbpf_print_level level, const char *fmt, va_list 
 	return vfprintf(stderr, fmt, ap);
 }
 
-/* The syscall tracepoints' ids live in tracefs: mount it if it is not. */
+/*
+ * Does path exist for us?  With our effective ids and capabilities
+ * (AT_EACCESS): plain access() drops a non-root user's capabilities, and
+ * would hide the root-only tracefs from a user given CAP_DAC_READ_SEARCH.
+ */
+static int exists(const char *path)
+{
+	return faccessat(AT_FDCWD, path, F_OK, AT_EACCESS) ? -errno : 0;
+}
+
+/* Is capability cap in our effective set? */
+static bool has_cap(int cap)
+{
+	struct __user_cap_header_struct h = { .version = _LINUX_CAPABILITY_VERSION_3 };
+	struct __user_cap_data_struct d[_LINUX_CAPABILITY_U32S_3] = {};
+
+	if (syscall(SYS_capget, &h, d))
+		return false;
+	return d[CAP_TO_INDEX(cap)].effective & CAP_TO_MASK(cap);
+}
+
+/*
+ * Loading tracing programs and attaching them system-wide takes CAP_BPF and
+ * CAP_PERFMON (Linux 5.8+), or CAP_SYS_ADMIN, which covers both: not user
+ * ID 0 as such.
+ */
+static int check_caps(void)
+{
+	if (has_cap(CAP_SYS_ADMIN) || (has_cap(CAP_BPF) && has_cap(CAP_PERFMON)))
+		return 0;
+	elog("needs CAP_BPF and CAP_PERFMON, or CAP_SYS_ADMIN, to load BPF programs");
+	return -EPERM;
+}
+
+/*
+ * The syscall tracepoints' ids live in tracefs: mount it if it is not, and
+ * say so clearly if it is there but closed to us (it is root's, mode 0700).
+ */
 static int ensure_tracefs(void)
 {
-	struct stat st;
+	int err = exists(SYSCALL_EVENTS);
 
-	if (stat(SYSCALL_EVENTS, &st) == 0)
+	if (err == -EACCES || err == -EPERM) {
+		elog("cannot read tracefs at %s: %s (needs user ID 0 or CAP_DAC_READ_SEARCH)",
+		     TRACEFS, strerror(-err));
+		return err;
+	}
+	if (!err)
 		return 0;
-	if (mount("nodev", TRACEFS, "tracefs", 0, NULL) && errno != EBUSY)
-		return -errno;
+	if (mount("nodev", TRACEFS, "tracefs", 0, NULL) && errno != EBUSY) {
+		err = -errno;
+		elog("cannot mount tracefs on %s: %s", TRACEFS, strerror(-err));
+		return err;
+	}
 	vlog("mounted tracefs on %s", TRACEFS);
-	if (stat(SYSCALL_EVENTS, &st))
-		return -errno;
-	return 0;
+	err = exists(SYSCALL_EVENTS);
+	if (err)
+		elog("no syscall tracepoints in tracefs (%s): %s", SYSCALL_EVENTS, strerror(-err));
+	return err;
 }
 
 /*
@@ -134,6 +211,129 @@ static bool probe_atomic_fetch(void)
 		return false;
 	close(fd);
 	return true;
+}
+
+/*
+ * strerror() has no text for the kernel-internal ENOTSUPP (524), nor for
+ * libbpf's own errors (4000 and up).
+ */
+static const char *errstr(int err)
+{
+	static char buf[128];
+
+	if (err < 0)
+		err = -err;
+	if (err == 524)
+		return "not supported by this kernel or arch (ENOTSUPP)";
+	if (err >= __LIBBPF_ERRNO__START && !libbpf_strerror(err, buf, sizeof(buf)))
+		return buf;
+	return strerror(err);
+}
+
+/* r0 = 0; exit: the smallest program, for probing what the kernel takes. */
+static const struct bpf_insn probe_insns[] = {
+	{ .code = BPF_ALU64 | BPF_MOV | BPF_K, .dst_reg = BPF_REG_0 },
+	{ .code = BPF_JMP | BPF_EXIT },
+};
+
+/*
+ * Load (and, when attach is set, attach and detach) a BTF-typed tracing
+ * program on the BTF type `name` of `kind`: fentry on a function, tp_btf on
+ * a tracepoint's btf_trace_ typedef.  0 or -errno with *why said.
+ */
+static int probe_tracing(const struct btf *vmlinux, const char *name, int kind,
+			 enum bpf_attach_type type, bool attach, char *why, size_t len)
+{
+	int id = btf__find_by_name_kind(vmlinux, name, kind);
+	LIBBPF_OPTS(bpf_prog_load_opts, po, .expected_attach_type = type);
+	int fd, link, err = 0;
+
+	if (id < 0) {
+		snprintf(why, len, "%s is not in the kernel's BTF", name);
+		return -ESRCH;
+	}
+	po.attach_btf_id = id;
+	fd = bpf_prog_load(BPF_PROG_TYPE_TRACING, NULL, "GPL", probe_insns,
+			   ARRAY_SIZE(probe_insns), &po);
+	if (fd < 0) {
+		err = -errno;
+		snprintf(why, len, "the kernel refuses a program on %s: %s", name, errstr(err));
+		return err;
+	}
+	if (attach) {
+		link = bpf_raw_tracepoint_open(NULL, fd);
+		if (link < 0) {
+			err = -errno;
+			snprintf(why, len, "the kernel cannot attach to %s: %s", name, errstr(err));
+		} else {
+			close(link);
+		}
+	}
+	close(fd);
+	return err;
+}
+
+/* What this kernel offers, probed before the object is loaded. */
+struct features {
+	int fentry, kprobe, tp_btf;	/* 0 or -errno */
+	char why_fentry[256], why_kprobe[256], why_tp_btf[256];
+};
+
+static void probe_features(struct features *f, enum backend want, const char *btf_path)
+{
+	static const char *const traced[] = { "kernel_clone", "copy_process", "sched_fork" };
+	struct btf *vmlinux = btf_path ? btf__parse(btf_path, NULL) : btf__load_vmlinux_btf();
+
+	memset(f, 0, sizeof(*f));
+	if (!vmlinux) {
+		/* the object's load will say why; let it */
+		vlog("cannot read the kernel's BTF for probing: %s", strerror(errno));
+		return;
+	}
+	if (want == BACKEND_AUTO || want == BACKEND_FENTRY) {
+		/* every traced function must be in BTF; one attach tells trampolines work */
+		for (size_t i = 0; i < ARRAY_SIZE(traced) && !f->fentry; i++)
+			f->fentry = probe_tracing(vmlinux, traced[i], BTF_KIND_FUNC,
+						  BPF_TRACE_FENTRY, i == 0, f->why_fentry,
+						  sizeof(f->why_fentry));
+	} else {
+		f->fentry = -ECANCELED;
+	}
+	if (want == BACKEND_AUTO || want == BACKEND_KPROBE) {
+		if (libbpf_probe_bpf_prog_type(BPF_PROG_TYPE_KPROBE, NULL) != 1) {
+			f->kprobe = -EOPNOTSUPP;
+			snprintf(f->why_kprobe, sizeof(f->why_kprobe),
+				 "the kernel takes no kprobe programs");
+		} else if (exists(KPROBE_PMU) && exists(TRACEFS "/kprobe_events")) {
+			f->kprobe = -ENOENT;
+			snprintf(f->why_kprobe, sizeof(f->why_kprobe),
+				 "no kprobe PMU and no %s/kprobe_events (CONFIG_KPROBE_EVENTS)",
+				 TRACEFS);
+		}
+	} else {
+		f->kprobe = -ECANCELED;
+	}
+	/* the scheduler tracepoints: tp_btf, else raw_tp; load only (no attach) */
+	f->tp_btf = probe_tracing(vmlinux, "btf_trace_task_newtask", BTF_KIND_TYPEDEF,
+				  BPF_TRACE_RAW_TP, false, f->why_tp_btf, sizeof(f->why_tp_btf));
+	btf__free(vmlinux);
+}
+
+/* Can this attempt run, by the probes?  If not, say why. */
+static bool attempt_fits(const struct attempt *at, const struct features *f, char *why, size_t len)
+{
+	int err = 0;
+	const char *w = "";
+
+	if (at->backend == BACKEND_FENTRY && f->fentry)
+		err = f->fentry, w = f->why_fentry;
+	else if (at->backend == BACKEND_KPROBE && f->kprobe)
+		err = f->kprobe, w = f->why_kprobe;
+	else if (at->btf_tp && f->tp_btf)
+		err = f->tp_btf, w = f->why_tp_btf;
+	if (err && err != -ECANCELED)
+		snprintf(why, len, "%s", w);
+	return !err;
 }
 
 /*
@@ -179,11 +379,11 @@ static void select_programs(struct clonecheck_bpf *s, const struct attempt *at)
 	};
 	struct bpf_program *tp_btf[] = {
 		s->progs.handle_task_newtask, s->progs.handle_sched_process_fork,
-		s->progs.handle_sched_wakeup_new, s->progs.handle_sched_switch,
+		s->progs.handle_sched_wakeup_new,
 	};
 	struct bpf_program *raw_tp[] = {
 		s->progs.raw_task_newtask, s->progs.raw_sched_process_fork,
-		s->progs.raw_sched_wakeup_new, s->progs.raw_sched_switch,
+		s->progs.raw_sched_wakeup_new,
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(fentry); i++)
@@ -208,55 +408,16 @@ static void skip_missing_syscalls(struct clonecheck_bpf *s)
 	bpf_object__for_each_program(prog, s->obj) {
 		const char *sec = bpf_program__section_name(prog);
 
-		if (strncmp(sec, "tracepoint/syscalls/", 20))
+		const char *ev = sec + strlen(SYSCALL_TP);
+
+		if (strncmp(sec, SYSCALL_TP, strlen(SYSCALL_TP)))
 			continue;
-		snprintf(path, sizeof(path), TRACEFS "/events/syscalls/%s", sec + 20);
-		if (access(path, F_OK)) {
-			vlog("no %s on this kernel: not attached", sec + 11);
+		snprintf(path, sizeof(path), TRACEFS "/events/syscalls/%s", ev);
+		if (exists(path)) {
+			vlog("no syscalls/%s on this kernel: not attached", ev);
 			bpf_program__set_autoload(prog, false);
 		}
 	}
-}
-
-/*
- * fentry/fexit need the traced function's BTF id: a function the kernel's
- * BTF lacks (copy_process on Debian's arm64 5.10, whose BTF has no FUNC for
- * it although kallsyms has it) cannot even be loaded, and libbpf says only
- * ESRCH.  Name the function instead.
- */
-static int check_traced_btf(struct clonecheck_bpf *s, char *why, size_t len)
-{
-	struct bpf_program *prog;
-	struct btf *vmlinux;
-	int err = 0;
-
-	vmlinux = btf__load_vmlinux_btf();
-	if (!vmlinux)
-		return 0;	/* the load says why */
-	bpf_object__for_each_program(prog, s->obj) {
-		const char *sec = bpf_program__section_name(prog);
-		const char *fn = strchr(sec, '/');
-
-		if (!bpf_program__autoload(prog) || (strncmp(sec, "fentry/", 7) &&
-						     strncmp(sec, "fexit/", 6)))
-			continue;
-		if (btf__find_by_name_kind(vmlinux, fn + 1, BTF_KIND_FUNC) < 0) {
-			err = -ESRCH;
-			snprintf(why, len, "cannot attach %s: %s is not in the kernel's BTF", sec,
-				 fn + 1);
-			break;
-		}
-	}
-	btf__free(vmlinux);
-	return err;
-}
-
-/* strerror() has no text for the kernel-internal ENOTSUPP (524). */
-static const char *errstr(int err)
-{
-	if (err == -524 || err == 524)
-		return "not supported by this kernel or arch (ENOTSUPP)";
-	return strerror(err < 0 ? -err : err);
 }
 
 static void *destroy_link(void *link)
@@ -266,25 +427,35 @@ static void *destroy_link(void *link)
 }
 
 /*
- * Detach every program.  Each syscall tracepoint's perf event waits for an
- * RCU grace period as it goes (about 50 ms here): one thread per link lets
- * those waits overlap, so a stop takes one grace period, not a dozen.
+ * Detach every program the skeleton attached.  Each syscall tracepoint's
+ * perf event waits for an RCU grace period as it goes (about 50 ms here):
+ * one thread per link lets those waits overlap, so a stop takes one grace
+ * period, not a dozen.
  */
 static void detach_links(struct loader *l)
 {
+	struct bpf_object_skeleton *sk = l->skel ? l->skel->skeleton : NULL;
 	pthread_t tid[MAX_LINKS];
 	bool threaded[MAX_LINKS] = {};
-	size_t n = l->n_links;
+	int n = sk ? sk->prog_cnt : 0;
 
-	for (size_t i = 0; i < n; i++)
-		threaded[i] = !pthread_create(&tid[i], NULL, destroy_link, l->links[i]);
-	for (size_t i = 0; i < n; i++) {
+	if (n > MAX_LINKS)
+		n = MAX_LINKS;	/* the rest are destroyed with the skeleton */
+	for (int i = 0; i < n; i++) {
+		struct bpf_link *link = *sk->progs[i].link;
+
+		if (link)
+			threaded[i] = !pthread_create(&tid[i], NULL, destroy_link, link);
+	}
+	for (int i = 0; i < n; i++) {
+		struct bpf_link **link = sk->progs[i].link;
+
 		if (threaded[i])
 			pthread_join(tid[i], NULL);
 		else
-			bpf_link__destroy(l->links[i]);
+			bpf_link__destroy(*link);
+		*link = NULL;
 	}
-	l->n_links = 0;
 }
 
 static void detach_all(struct loader *l)
@@ -294,13 +465,24 @@ static void detach_all(struct loader *l)
 	l->skel = NULL;
 }
 
+/* The first program to be attached that has no link: the one that failed. */
+static const char *unattached(const struct clonecheck_bpf *s)
+{
+	const struct bpf_object_skeleton *sk = s->skeleton;
+
+	for (int i = 0; i < sk->prog_cnt; i++)
+		if (bpf_program__autoload(*sk->progs[i].prog) && !*sk->progs[i].link)
+			return bpf_program__section_name(*sk->progs[i].prog);
+	return "a program";
+}
+
 /* Open, load and attach one attempt; on failure say why in *why. */
 static int try_attempt(struct loader *l, const struct attempt *at, char *why, size_t len)
 {
 	const struct loader_opts *o = &l->opts;
-	struct bpf_program *prog;
 	int err;
 
+	libbpf_reason_reset();
 	l->skel = open_skel(l->atomic_fetch, l->opts.btf_path);
 	if (!l->skel) {
 		err = -errno;
@@ -313,7 +495,8 @@ static int try_attempt(struct loader *l, const struct attempt *at, char *why, si
 	if (o->comm)
 		strncpy((char *)l->skel->rodata->filter_comm, o->comm,
 			sizeof(l->skel->rodata->filter_comm) - 1);
-	bpf_map__set_max_entries(l->skel->maps.rb, o->ringbuf_bytes ? o->ringbuf_bytes : 4u << 20);
+	bpf_map__set_max_entries(l->skel->maps.rb,
+				 o->ringbuf_bytes ? o->ringbuf_bytes : LOADER_RINGBUF_DEFAULT);
 	select_programs(l->skel, at);
 	/* only a watched set has tgids to forget (watched-pid-reuse) */
 	bpf_program__set_autoload(l->skel->progs.handle_sched_process_exit,
@@ -321,33 +504,15 @@ static int try_attempt(struct loader *l, const struct attempt *at, char *why, si
 	bpf_program__set_autoload(l->skel->progs.raw_sched_process_exit,
 				  o->filter_tgid && !at->btf_tp);
 	skip_missing_syscalls(l->skel);
-	err = check_traced_btf(l->skel, why, len);
-	if (err)
-		goto out_detach;
 	err = clonecheck_bpf__load(l->skel);
 	if (err) {
 		snprintf(why, len, "load failed: %s", errstr(err));
 		goto out_detach;
 	}
-	bpf_object__for_each_program(prog, l->skel->obj) {
-		struct bpf_link *link;
-
-		if (!bpf_program__autoload(prog))
-			continue;
-		link = bpf_program__attach(prog);
-		if (!link) {
-			err = -errno;
-			snprintf(why, len, "cannot attach %s: %s", bpf_program__section_name(prog),
-				 errstr(err));
-			goto out_detach;
-		}
-		if (l->n_links == MAX_LINKS) {
-			bpf_link__destroy(link);
-			err = -E2BIG;
-			snprintf(why, len, "too many programs");
-			goto out_detach;
-		}
-		l->links[l->n_links++] = link;
+	err = clonecheck_bpf__attach(l->skel);
+	if (err) {
+		snprintf(why, len, "cannot attach %s: %s", unattached(l->skel), errstr(err));
+		goto out_detach;
 	}
 	return 0;
 
@@ -390,31 +555,28 @@ static int taken(struct loader *l, int n)
 
 struct loader *loader__open(const struct loader_opts *opts, int *err)
 {
-	char why[256] = "";
+	char why[512] = "";
+	struct features feat;
 	struct loader *l;
 
 	libbpf_set_print(libbpf_print);
-	if (geteuid() != 0) {
-		elog("must run as root to load BPF programs");
-		*err = -EPERM;
+	*err = check_caps();
+	if (*err)
 		return NULL;
-	}
-	if (opts->btf_path && access(opts->btf_path, R_OK)) {
+	if (opts->btf_path && faccessat(AT_FDCWD, opts->btf_path, R_OK, AT_EACCESS)) {
 		*err = -errno;
 		elog("cannot read the BTF %s: %s", opts->btf_path, strerror(-*err));
 		return NULL;
 	}
-	if (!opts->btf_path && access("/sys/kernel/btf/vmlinux", R_OK)) {
+	if (!opts->btf_path && exists("/sys/kernel/btf/vmlinux")) {
 		elog("no kernel BTF at /sys/kernel/btf/vmlinux (CONFIG_DEBUG_INFO_BTF=y needed; "
 		     "or give one with --btf FILE)");
 		*err = -ENOENT;
 		return NULL;
 	}
 	*err = ensure_tracefs();
-	if (*err) {
-		elog("cannot mount tracefs on %s: %s", TRACEFS, strerror(-*err));
+	if (*err)
 		return NULL;
-	}
 	l = calloc(1, sizeof(*l));
 	if (!l) {
 		*err = -ENOMEM;
@@ -431,15 +593,26 @@ struct loader *loader__open(const struct loader_opts *opts, int *err)
 	}
 	l->nr_cpus = *err;
 
-	/* Step 1: load and attach the first backend the kernel allows. */
+	/* Step 1: probe, then load and attach the first backend the kernel allows. */
+	probe_features(&feat, opts->backend, opts->btf_path);
+	*err = -ENOENT;
 	for (size_t i = 0; i < ARRAY_SIZE(attempts) && !l->skel; i++) {
 		const struct attempt *at = &attempts[i];
 
 		if (opts->backend != BACKEND_AUTO && opts->backend != at->backend)
 			continue;
+		if (!attempt_fits(at, &feat, why, sizeof(why))) {
+			vlog("backend %s: %s", at->name, why);
+			continue;
+		}
 		*err = try_attempt(l, at, why, sizeof(why));
 		if (*err) {
 			vlog("backend %s: %s", at->name, why);
+			if (libbpf_reason[0]) {
+				size_t n = strlen(why);
+
+				snprintf(why + n, sizeof(why) - n, " (libbpf: %s)", libbpf_reason);
+			}
 			continue;
 		}
 		l->at = at;
@@ -480,17 +653,30 @@ int loader__watch(struct loader *l, pid_t tgid)
 	return 0;
 }
 
+/* Chunks of POLL_BUDGET records one poll drains at most. */
+#define POLL_CHUNKS 16
+
 int loader__poll(struct loader *l, int timeout_ms)
 {
 	/*
 	 * BPF wakes us only once the ring is half full (rb_flags()): the wait
-	 * is the period, and what came without a wake-up is consumed after it.
+	 * is the period, and what came without a wake-up is consumed after it,
+	 * chunk by chunk while chunks come full (a backlog), up to POLL_CHUNKS.
 	 */
-	int n = ring_buffer__poll(l->rb, timeout_ms);
+	int n = taken(l, ring_buffer__poll(l->rb, timeout_ms)), total;
 
-	if (n >= 0 || n == -EINTR)
-		n = ring_buffer__consume(l->rb);
-	return taken(l, n);
+	if (n < 0)
+		return n;
+	total = n;
+	for (int i = 0; i < POLL_CHUNKS; i++) {
+		n = taken(l, ring_buffer__consume(l->rb));
+		if (n < 0)
+			return n;
+		total += n;
+		if (n < POLL_BUDGET)
+			break;
+	}
+	return total;
 }
 
 int loader__drain(struct loader *l)
@@ -560,8 +746,8 @@ uint64_t loader__lost(const struct loader *l, uint64_t lost[OBS__COUNT])
 	for (int t = REC_SYS_ENTER; t < REC__MAX; t++) {
 		uint64_t n = l->skel->bss->lost[t];
 
-		/* rec_type t is observation point t - 1 (see events.h). */
-		lost[t - 1] = n;
+		/* rec_type t is observation point t - REC_SYS_ENTER (see events.h). */
+		lost[t - REC_SYS_ENTER] = n;
 		total += n;
 	}
 	return total;

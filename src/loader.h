@@ -23,12 +23,22 @@ enum backend {
 	BACKEND_TRACEPOINT,	/* tracepoints only (tp_btf, else raw_tp) */
 };
 
+/*
+ * The ring buffer's size unless one is asked for (--ring-size), from the
+ * rate it must take: the storm of issue 14 (stress-ng fork, clone, vfork
+ * and pthread on both cores) makes ~63k records/s of up to 360 bytes, about
+ * 20 MB/s; 16 MiB holds most of a second of it, so a consumer stalled that
+ * long (a report written, a trace block compressed, a busy machine) loses
+ * nothing.  4 MiB lost records in that storm.
+ */
+#define LOADER_RINGBUF_DEFAULT (16u << 20)
+
 struct loader_opts {
 	enum backend backend;	/* which to use; AUTO probes */
 	bool filter_tgid;	/* observe only watched tgids and their descendants */
 	uint64_t cgroup_id;	/* observe only creators in this cgroup v2 (0: any) */
 	const char *comm;	/* observe only creators with this comm (NULL: any) */
-	size_t ringbuf_bytes;	/* power of two; 0 = 4 MiB */
+	size_t ringbuf_bytes;	/* power of two; 0 = LOADER_RINGBUF_DEFAULT */
 	const char *btf_path;	/* kernel BTF file (NULL: /sys/kernel/btf/vmlinux) */
 	loader_record_cb cb;
 	void *ctx;		/* cb's; may be set later with loader__set_ctx() */
@@ -37,7 +47,8 @@ struct loader_opts {
 struct loader;
 
 /*
- * Check privileges and BTF, mount tracefs if needed, load and attach.
+ * Check capabilities (CAP_BPF and CAP_PERFMON, or CAP_SYS_ADMIN) and BTF,
+ * mount tracefs if needed, load and attach.
  * On failure returns NULL and prints one line saying why; *err gets -errno.
  */
 struct loader *loader__open(const struct loader_opts *opts, int *err);
@@ -46,8 +57,9 @@ void loader__set_ctx(struct loader *l, void *ctx);
 /* Watch a tgid (with filter_tgid).  0 or -errno. */
 int loader__watch(struct loader *l, pid_t tgid);
 /*
- * Wait up to timeout_ms for records and hand on what is there, at most a
- * few thousand (call again: more may be waiting).  The number handed on,
+ * Wait up to timeout_ms for records and hand on what is there: the backlog
+ * too, in chunks, but at most some 64k records (call again: more may be
+ * waiting), so a storm cannot keep a stop waiting.  The number handed on,
  * or -errno (also the record callback's error).
  */
 int loader__poll(struct loader *l, int timeout_ms);

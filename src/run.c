@@ -362,6 +362,7 @@ int run_live(struct run *r, const struct run_opts *opts, const struct session_op
 		.cgroup_id = o->cgroup_id,
 		.comm = o->comm,
 		.btf_path = o->btf_path,
+		.ringbuf_bytes = o->ringbuf_bytes,
 	};
 	struct model_profile prof;
 	struct trace_counts counts = {};

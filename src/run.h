@@ -28,6 +28,7 @@ struct run_opts {
 	uint64_t cgroup_id;	/* only creators in this cgroup (0: any) */
 	const char *comm;	/* only creators with this comm (NULL: any) */
 	const char *btf_path;	/* kernel BTF when not in /sys/kernel/btf (NULL) */
+	size_t ringbuf_bytes;	/* BPF ring size; 0 = LOADER_RINGBUF_DEFAULT */
 };
 
 /* What a live run leaves for its caller. */

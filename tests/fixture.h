@@ -12,10 +12,11 @@
 #define FX_CHILD_PID 101
 
 /*
- * Fixtures fill o[p] for the tracepoint backend's points (OBS_POINTS_TRACEPOINT,
- * see fx_is_point); the other entries get point = OBS__COUNT and are skipped.
+ * Fixtures fill o[p] for the tracepoint backend's points (OBS_POINTS_TRACEPOINT)
+ * and the first run older trace files carry (OBS_POINTS_OPTIONAL; see
+ * fx_is_point); the other entries get point = OBS__COUNT and are skipped.
  */
-#define FX_POINTS OBS_POINTS_TRACEPOINT
+#define FX_POINTS (OBS_POINTS_TRACEPOINT | OBS_POINTS_OPTIONAL)
 static inline bool fx_is_point(const struct obs *o)
 {
 	return o->point < OBS__COUNT;

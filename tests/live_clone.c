@@ -168,7 +168,7 @@ START_TEST(test_live_threads_seen)
 }
 END_TEST
 
-/* Without root: one clear error, -EPERM, nothing loaded. */
+/* Without root or any capability: one clear error, -EPERM, nothing loaded. */
 START_TEST(test_live_needs_root)
 {
 	pid_t pid = fork();
@@ -253,6 +253,66 @@ START_TEST(test_live_forced_backends_fail)
 }
 END_TEST
 
+/*
+ * Least privilege: as nobody with only CAP_BPF, CAP_PERFMON and (for the
+ * root-only tracefs) CAP_DAC_READ_SEARCH, given as ambient capabilities,
+ * a command is observed and judged; without CAP_BPF, or without the tracefs
+ * capability, one clear line and exit 2.
+ */
+START_TEST(test_live_least_privilege)
+{
+	static const struct {
+		const char *caps, *want;
+		int status;
+	} runs[] = {
+		{ "+bpf,+perfmon,+dac_read_search", "clones   2: 2 pass, 0 mismatch", 0 },
+		{ "+perfmon,+dac_read_search",
+		  "clonecheck: needs CAP_BPF and CAP_PERFMON, or CAP_SYS_ADMIN, to load BPF programs\n",
+		  2 },
+		{ "+bpf,+perfmon", "clonecheck: cannot read tracefs at /sys/kernel/tracing: ", 2 },
+	};
+	char cmd[1024], out[8192];
+
+	for (size_t i = 0; i < sizeof(runs) / sizeof(runs[0]); i++) {
+		snprintf(cmd, sizeof(cmd),
+			 "setpriv --reuid=65534 --regid=65534 --clear-groups "
+			 "--inh-caps=-all,%s --ambient-caps=-all,%s " CLONECHECK_BIN
+			 " -c 'true | cat' 2>&1",
+			 runs[i].caps, runs[i].caps);
+		ck_assert_int_eq(run_cmd(cmd, out, sizeof(out)), runs[i].status);
+		ck_assert_msg(strstr(out, runs[i].want), "with %s: %s", runs[i].caps, out);
+		if (runs[i].status == 2)
+			ck_assert_msg(strlen(out) == strlen(runs[i].want) ||
+					      strchr(out, '\n') == out + strlen(out) - 1,
+				      "more than one line with %s: %s", runs[i].caps, out);
+	}
+}
+END_TEST
+
+/*
+ * When no backend loads, the one line keeps libbpf's own reason (here: a
+ * --btf file that is not BTF), without -v.
+ */
+START_TEST(test_live_failure_keeps_libbpf_reason)
+{
+	const char *btf = "/tmp/clonecheck-live-not-btf";
+	char cmd[512], out[4096];
+	FILE *f = fopen(btf, "w");
+
+	ck_assert_ptr_nonnull(f);
+	fputs("not BTF at all\n", f);
+	fclose(f);
+	snprintf(cmd, sizeof(cmd), CLONECHECK_BIN " --btf %s -c true 2>&1", btf);
+	ck_assert_int_eq(run_cmd(cmd, out, sizeof(out)), 2);
+	unlink(btf);
+	ck_assert_msg(strstr(out, "clonecheck: backend auto cannot run on this kernel: "),
+		      "no clear error: %s", out);
+	ck_assert_msg(strstr(out, "(libbpf: "), "libbpf's reason is missing: %s", out);
+	ck_assert_msg(!strchr(out, '\n') || strchr(out, '\n') == out + strlen(out) - 1,
+		      "more than one line: %s", out);
+}
+END_TEST
+
 /* -c: a pipeline, a subshell and a background job, every clone judged. */
 START_TEST(test_live_command)
 {
@@ -270,6 +330,8 @@ START_TEST(test_live_command)
 	ck_assert(WIFEXITED(cr.command_status) && WEXITSTATUS(cr.command_status) == 0);
 	/* sh forks: true, cat, the subshell, sleep, sh -c (which may exec true) */
 	ck_assert_uint_ge(cs.n, 4);
+	/* nothing on sched_switch: no first run is offered, none may come (below) */
+	ck_assert(!(cr.points & OBS_BIT(OBS_FIRST_RUN)));
 	for (size_t i = 0; i < cs.n && i < MAX_VERDICTS; i++) {
 		ck_assert_msg(cs.v[i].verdict == VERDICT_PASS, "clone %zu: %s", i,
 			      verdict_name(cs.v[i].verdict));
@@ -463,9 +525,11 @@ Suite *live_suite(void)
 	tcase_add_test(wl, test_live_threads_seen);
 	tcase_set_timeout(cli, 120);
 	tcase_add_test(cli, test_live_needs_root);
+	tcase_add_test(cli, test_live_least_privilege);
 	tcase_add_test(cli, test_live_cli_bad_flag);
 	tcase_add_test(cli, test_live_cli_report);
 	tcase_add_test(cli, test_live_forced_backends_fail);
+	tcase_add_test(cli, test_live_failure_keeps_libbpf_reason);
 	tcase_add_test(cli, test_live_command);
 	tcase_add_test(cli, test_live_command_status);
 	tcase_add_test(cli, test_live_ring_wraps_clean);

@@ -975,6 +975,23 @@ START_TEST(test_report_text_injected)
 		      strstr(text, "    A.4   unwound: 4 of 4 child points absent") &&
 		      !strstr(text, "restarted_not_listed"), "%s", text);
 	unlink(path);
+
+	/* JSON Lines: the injected clone's "injected" object, none on the restart */
+	spent.enter.parent.inject = 0;
+	ck_assert_int_eq(report_open(&r, &report_json_ops, f_json), 0);
+	ck_assert_int_eq(r.ops->begin(&r, s->ri), 0);
+	ck_assert_int_eq(r.ops->clone(&r, &co, &v, "inject_signal_gate"), 0);
+	ck_assert_int_eq(r.ops->clone(&r, &spent, &v, "restarted_not_listed"), 0);
+	ck_assert_int_eq(reports_end(&r, 1, s, 0), 0);
+	ck_assert_int_eq(report_close(&r), 0);
+	QUERY("json", f_json, "0/injected/kind", "0/injected/hook", "0/injected/rule",
+	      "0/injected/signal", "0/injected/cookie", "1/injected");
+	ANSWER_IS(0, "\"signal_gate\"", "kind");
+	ANSWER_IS(1, "\"sys_enter (bpf_send_signal_thread)\"", "hook");
+	ANSWER_IS(2, "\"V-20\"", "rule");
+	ANSWER_IS(3, "10", "signal");
+	ANSWER_IS(4, "1592598101", "cookie 0x5eed1e55");
+	ANSWER_IS(5, "\"<absent>\"", "not injected");
 	report_summary__free(s);
 }
 END_TEST

@@ -16,6 +16,7 @@
 #include <bpf/libbpf.h>
 #include <errno.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/syscall.h>
@@ -23,6 +24,7 @@
 #include <unistd.h>
 
 #include "log.h"
+#include "predict.h"
 #include "wl_inject.h"
 #include "inject.skel.h"
 #include "../bpf/inject.h"
@@ -61,11 +63,15 @@ static bool tracepoint_exists(const char *name)
 	return !access(path, F_OK);
 }
 
-static void set_why(long kind, const char *what, const char *detail)
+static void __attribute__((format(printf, 2, 3))) set_why(long kind, const char *fmt, ...)
 {
+	va_list ap;
+
 	if (why_not[kind])
 		return;
-	snprintf(why_buf[kind], sizeof(why_buf[kind]), "%s%s", what, detail);
+	va_start(ap, fmt);
+	vsnprintf(why_buf[kind], sizeof(why_buf[kind]), fmt, ap);
+	va_end(ap);
 	why_not[kind] = why_buf[kind];
 }
 
@@ -90,7 +96,7 @@ static struct inject_bpf *open_on(int fd, bool fentry, const struct btf *vmlinux
 			continue;
 		fn = strchr(bpf_program__section_name(p), '/') + 1;
 		if (fentry && vmlinux && btf__find_by_name_kind(vmlinux, fn, BTF_KIND_FUNC) < 0)
-			set_why(k, fn, " is not in this kernel's BTF");
+			set_why(k, "%s is not in this kernel's BTF", fn);
 		bpf_program__set_autoload(p, fentry && !why_not[k]);
 	}
 	if (inject_bpf__load(s)) {
@@ -126,13 +132,13 @@ void wl_inject_open(int plan_fd)
 	skel = open_on(plan_fd, true, vmlinux);
 	if (!skel) {
 		for (long k = MODEL_INJ_SIGKILL_LATE; k < MODEL_INJ__COUNT; k++)
-			set_why(k, "needs fentry/fmod_ret, which this kernel refused to load", "");
+			set_why(k, "needs fentry/fmod_ret, which this kernel refused to load");
 		skel = open_on(plan_fd, false, vmlinux);
 	}
 	btf__free(vmlinux);
 	if (!skel) {
 		for (long k = 1; k < MODEL_INJ__COUNT; k++)
-			set_why(k, "the injection object did not load", "");
+			set_why(k, "the injection object did not load");
 		vlog("injection: the injection object did not load");
 		return;
 	}
@@ -146,15 +152,20 @@ void wl_inject_open(int plan_fd)
 				kind = k;
 		err = attach(p);
 		if (err)
-			set_why(kind, bpf_program__section_name(p), ": cannot attach");
+			set_why(kind, "cannot attach %s: %s", bpf_program__section_name(p),
+				strerror(-err));
 	}
 	for (long k = 1; k < MODEL_INJ__COUNT; k++)
 		if (why_not[k])
-			vlog("injection: kind %ld unavailable: %s", k, why_not[k]);
+			vlog("injection: %s unavailable: %s", model_inject_name(k), why_not[k]);
 }
 
 void wl_inject_close(void)
 {
+	for (long k = 1; skel && k < MODEL_INJ__COUNT; k++)
+		if (skel->bss->injected[k])
+			vlog("injection: %s injected %llu time(s)", model_inject_name(k),
+			     (unsigned long long)skel->bss->injected[k]);
 	wl_inject_forget();
 	while (n_links)
 		bpf_link__destroy(links[--n_links]);
@@ -170,11 +181,6 @@ const char *wl_inject_unavailable(long kind)
 	if (!skel)
 		return why_not[kind] ? why_not[kind] : "the injection object is not loaded";
 	return why_not[kind];
-}
-
-uint64_t wl_inject_count(long kind)
-{
-	return skel && kind > 0 && kind < MODEL_INJ__COUNT ? skel->bss->injected[kind] : 0;
 }
 
 void wl_inject_forget(void)

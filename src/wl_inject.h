@@ -19,12 +19,10 @@
  * fails the run: a kind the kernel refuses is unavailable, with a reason.
  */
 void wl_inject_open(int plan_fd);
-/* Detach and free the injection object; forget every plan. */
+/* Detach and free the injection object (-v: what it injected); forget every plan. */
 void wl_inject_close(void);
 /* NULL if faults of MODEL_INJ_* kind can be injected, else why not. */
 const char *wl_inject_unavailable(long kind);
-/* Faults of kind the injection object injected so far. */
-uint64_t wl_inject_count(long kind);
 /* Remove every plan (after a case whose helper may have died armed). */
 void wl_inject_forget(void);
 

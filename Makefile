@@ -92,6 +92,23 @@ $(OUTPUT)/clonecheck.skel.h $(OUTPUT)/clonecheck_nofetch.skel.h: %.skel.h: %.bpf
 
 $(OUTPUT)/src/loader.o: $(OUTPUT)/clonecheck.skel.h $(OUTPUT)/clonecheck_nofetch.skel.h
 
+# The injection object (bpf/inject.bpf.c): its own skeleton, loaded by
+# src/wl_inject.c after the main object, so that what it needs (fmod_ret)
+# never decides whether clonecheck loads.
+$(OUTPUT)/inject.tmp.bpf.o: bpf/inject.bpf.c bpf/inject.h model/inject_plan.h vmlinux.h | $(OUTPUT)
+	$(call msg,BPF,$@)
+	$(Q)$(CLANG) $(BPF_CFLAGS) -c $< -o $@
+
+$(OUTPUT)/inject.bpf.o: $(OUTPUT)/inject.tmp.bpf.o
+	$(call msg,GEN-OBJ,$@)
+	$(Q)$(BPFTOOL) gen object $@ $<
+
+$(OUTPUT)/inject.skel.h: $(OUTPUT)/inject.bpf.o
+	$(call msg,GEN-SKEL,$@)
+	$(Q)$(BPFTOOL) gen skeleton $< name inject_bpf > $@
+
+$(OUTPUT)/src/wl_inject.o: $(OUTPUT)/inject.skel.h bpf/inject.h model/inject_plan.h
+
 $(OUTPUT)/model/%.o: model/%.c $(wildcard model/*.h) | $(OUTPUT)/model
 	$(call msg,CC,$@)
 	$(Q)$(CC) $(CFLAGS) $(CPPFLAGS) -c $< -o $@
@@ -113,7 +130,7 @@ $(OUTPUT)/check_unit: tests/check_main.c $(UNIT_TESTS) $(wildcard tests/*.h) $(C
 
 # clonecheck built with AddressSanitizer: tests/check_report.c runs its error
 # paths under LeakSanitizer (clang's runtime: libclang-rt-dev).
-$(OUTPUT)/clonecheck-asan: $(wildcard src/*.c src/*.h model/*.c model/*.h) bpf/events.h $(OUTPUT)/clonecheck.skel.h
+$(OUTPUT)/clonecheck-asan: $(wildcard src/*.c src/*.h model/*.c model/*.h) bpf/events.h $(OUTPUT)/clonecheck.skel.h $(OUTPUT)/inject.skel.h
 	$(call msg,ASAN,$@)
 	$(Q)$(CLANG) -g -O1 -fsanitize=address -fno-omit-frame-pointer $(CPPFLAGS) \
 		$(filter %.c,$^) $(LIBBPF_LIBS) $(SYSTEMD_LIBS) -lpthread -o $@

@@ -34,6 +34,7 @@
 #include "compat.bpf.h"
 #include "arch.bpf.h"
 #include "events.h"
+#include "inject.h"
 
 #define MAX_ERRNO 4095
 
@@ -110,6 +111,14 @@ struct {
 } kp_saved SEC(".maps");
 
 /* clone_id counters per CPU, where BPF_FETCH is missing (compat.bpf.h). */
+/* A workload helper's injection plan (bpf/inject.h), by tid: read only. */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, INJECT_PLAN_MAX);
+	__type(key, __u32);
+	__type(value, struct inject_plan);
+} inject_plan SEC(".maps");
+
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
 	__uint(max_entries, 1);
@@ -405,6 +414,25 @@ struct sys_exit_ctx {
 	__s64 ret;
 };
 
+/*
+ * The caller's injection plan, if a workload helper armed one: its word
+ * in the entry snapshot (the model's input), spent from the second entry
+ * on (the restart after ERESTARTNOINTR).  Only the armed thread makes
+ * syscalls with its tid, so a plain increment will do (no BPF_FETCH).
+ */
+static __always_inline void read_plan(struct rec_task_ext *x)
+{
+	__u32 tid = (__u32)bpf_get_current_pid_tgid();
+	struct inject_plan *p = bpf_map_lookup_elem(&inject_plan, &tid);
+	__u32 n;
+
+	if (!p)
+		return;
+	n = p->seen;
+	p->seen = n + 1;
+	x->inject = MODEL_INJ_WORD(p->kind, p->arg, n ? MODEL_INJ_F_SPENT : 0, p->cookie);
+}
+
 /* O-01: open a clone in the caller and record its arguments. */
 static __always_inline int on_sys_enter(void *ctx, __u32 entry, int nargs)
 {
@@ -515,6 +543,7 @@ static __always_inline int on_sys_enter(void *ctx, __u32 entry, int nargs)
 	}
 	read_fds(&r->parent_ext, cur);
 	read_pids_cg(&r->parent_ext, cur);
+	read_plan(&r->parent_ext);
 	if (entry == REC_ENTRY_CLONE3)
 		read_pid_ns_owners(&r->parent_ext, cur);
 	if (bpf_ringbuf_output(&rb, r, sizeof(*r), rb_flags()))

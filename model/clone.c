@@ -103,6 +103,7 @@ void model_kernel_clone(const struct model_profile *prof,
 		out->kargs.trace = model_ptrace_event(parent, &out->kargs);
 
 	model_copy_process_decide(prof, parent, sc, &out->kargs, &fl);
+	model_inject_apply(prof, parent, &out->kargs, &fl);
 	if (fl.err)
 		model_pred_fail(out, fl.err, fl.rule);
 	model_fail_alts(&checks, out);

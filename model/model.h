@@ -384,4 +384,13 @@ struct model_cat_entry {
 size_t model_catalogue(const struct model_profile *prof,
 		       struct model_cat_entry *out, size_t max);
 
+/*
+ * An injection plan word (MODEL_FIELD_INJECT, model/inject_plan.h): its
+ * kind's short name, the kernel function it sits on, and the rule its
+ * failure exercises; NULL for none.
+ */
+const char *model_inject_name(uint64_t word);
+const char *model_inject_hook(uint64_t word);
+const char *model_inject_rule(uint64_t word);
+
 #endif /* CLONECHECK_MODEL_H */

@@ -118,4 +118,11 @@ void model_wake_up_new_task(const struct model_profile *prof,
 			    const struct model_kargs *args,
 			    struct model_pred *out);
 
+/* ---- inject.c: a fault the workload injected into its own clone */
+
+/* The plan's failure (model_inject_err()), if it comes before fl's. */
+void model_inject_apply(const struct model_profile *prof,
+			const struct model_task *parent,
+			const struct model_kargs *args, struct model_fail *fl);
+
 #endif /* CLONECHECK_MODEL_STAGES_H */

@@ -208,6 +208,9 @@
 	X(EXT, U32, fs_users, FS_USERS, PROC)	/* task->fs->users */                     \
 	X(EXT, U64, mm_flags, MM_FLAGS, MMF)                                              \
 			/* the first word of task->mm->flags (0 without an mm) */        \
+	X(EXT, U64, inject, INJECT, ALWAYS)                                               \
+			/* entry only: the injection plan word of the caller's clone     \
+			 * (model/inject.h; bpf/inject.h's plan map), 0: none */         \
 	/* MODEL: the model's input only, from other records */                           \
 	X(MODEL, S64, ret, RET, ALWAYS)		/* syscall return (SYS_EXIT, CHILD_RET) */ \
 	X(MODEL, U64, ts_ns, TS_NS, TIME)	/* bpf_ktime_get_ns() of the snapshot */  \

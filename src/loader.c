@@ -753,6 +753,11 @@ uint64_t loader__lost(const struct loader *l, uint64_t lost[OBS__COUNT])
 	return total;
 }
 
+int loader__plan_fd(const struct loader *l)
+{
+	return bpf_map__fd(l->skel->maps.inject_plan);
+}
+
 uint64_t loader__untracked(const struct loader *l)
 {
 	return l->skel->bss->untracked_child;

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "json_writer.h"
+#include "inject_plan.h"
 #include "report_fmt.h"
 
 struct json_report {
@@ -49,6 +50,28 @@ static void json_check(struct json_writer *w, const struct diff_check *c)
 	json_writer__s64_field(w, "expected", c->expected);
 	json_writer__s64_field(w, "observed", c->observed);
 	json_writer__bool_field(w, "ok", c->ok);
+	json_writer__obj_end(w);
+}
+
+/*
+ * "injected": the fault the workload injected into this clone (an unspent
+ * plan in its entry snapshot, model/inject_plan.h); absent otherwise.
+ */
+static void json_injected(struct json_writer *w, const struct clone_obs *co)
+{
+	const uint64_t word = co->enter.parent.inject;
+
+	if (!(co->seen & OBS_BIT(OBS_SYS_ENTER)) || !model_inject_name(word) ||
+	    (MODEL_INJ_FLAGS(word) & MODEL_INJ_F_SPENT))
+		return;
+	json_writer__name(w, "injected");
+	json_writer__obj_begin(w);
+	json_writer__str_field(w, "kind", model_inject_name(word));
+	json_writer__str_field(w, "hook", model_inject_hook(word));
+	json_writer__str_field(w, "rule", model_inject_rule(word));
+	json_writer__u64_field(w, MODEL_INJ_KIND(word) <= MODEL_INJ_SIGKILL_LATE ? "signal" : "errno",
+			       (uint64_t)MODEL_INJ_ARG(word));
+	json_writer__u64_field(w, "cookie", MODEL_INJ_COOKIE(word));
 	json_writer__obj_end(w);
 }
 
@@ -89,6 +112,7 @@ static int json_clone(struct report *r, const struct clone_obs *co,
 		json_writer__null_field(w, "ret");
 	json_writer__str_field(w, "verdict", verdict_name(v->verdict));
 	json_writer__str_field(w, "reason", v->reason);
+	json_injected(w, co);
 
 	json_writer__name(w, "missing");
 	json_writer__arr_begin(w);

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /* report_text.c - the human-readable conformance report. */
+#include <errno.h>
 #include <inttypes.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "inject_plan.h"
 
 #include "report_fmt.h"
 
@@ -113,6 +116,10 @@ static void print_counts(FILE *out, const struct tally *t, const char *label, si
 	print_wrapped(out, label, line);
 }
 
+struct text_state;
+static void print_injected(FILE *out, const struct text_state *st);
+static void text_discard(struct report *rep);
+
 static int text_end(struct report *rep, const struct report_summary *s)
 {
 	const struct run_info *ri = s->ri;
@@ -191,27 +198,105 @@ static int text_end(struct report *rep, const struct report_summary *s)
 		if (t->not_kept)
 			fprintf(out, "  ... and %" PRIu64 " more\n", t->not_kept);
 	}
+	print_injected(out, rep->priv);
 	print_not_exercised(out, s);
 	fprintf(out, "\nverdict  %s\n", report_verdict_line(s->verdict));
+	text_discard(rep);
 	return 0;
 }
+
+/*
+ * A clone the workload injected a fault into (its entry snapshot carries an
+ * unspent plan, model/inject_plan.h), and what was checked of it.
+ */
+struct text_injected {
+	const char *label;
+	uint64_t word;		/* the plan word */
+	const struct diff_check *ret;	/* its CHECK_RET, or NULL */
+	struct diff_check ret_copy;
+	int absent, absent_ok;	/* A.4's child points checked absent, and held */
+	enum verdict verdict;
+};
+
+#define TEXT_INJECTED_MAX 32
+
+struct text_state {
+	size_t n;
+	uint64_t more;
+	struct text_injected inj[TEXT_INJECTED_MAX];
+};
 
 static int text_begin(struct report *rep, const struct run_info *ri)
 {
-	(void)rep;
 	(void)ri;
-	return 0;
+	rep->priv = calloc(1, sizeof(struct text_state));
+	return rep->priv ? 0 : -ENOMEM;
 }
 
-/* The text report works from the tally alone (it keeps the findings). */
+static void text_discard(struct report *rep)
+{
+	free(rep->priv);
+	rep->priv = NULL;
+}
+
+/* The text report works from the tally (it keeps the findings) and the injected clones. */
 static int text_clone(struct report *rep, const struct clone_obs *co,
 		      const struct clone_verdict *v, const char *label)
 {
-	(void)rep;
-	(void)co;
-	(void)v;
-	(void)label;
+	struct text_state *st = rep->priv;
+	const uint64_t w = co->enter.parent.inject;
+	struct text_injected *e;
+
+	if (!st || !(co->seen & OBS_BIT(OBS_SYS_ENTER)) || !model_inject_name(w) ||
+	    (MODEL_INJ_FLAGS(w) & MODEL_INJ_F_SPENT))
+		return 0;
+	if (st->n >= TEXT_INJECTED_MAX) {
+		st->more++;
+		return 0;
+	}
+	e = &st->inj[st->n++];
+	*e = (struct text_injected){ .label = label, .word = w, .verdict = v->verdict };
+	for (size_t i = 0; i < v->n_checks; i++) {
+		const struct diff_check *c = &v->checks[i];
+
+		if (c->kind == CHECK_RET && !e->ret) {
+			e->ret_copy = *c;
+			e->ret = &e->ret_copy;
+		} else if (c->kind == CHECK_ABSENT) {
+			e->absent++;
+			e->absent_ok += c->ok;
+		}
+	}
 	return 0;
+}
+
+/* Every injected fault: where, what, the errno checked and the unwinding. */
+static void print_injected(FILE *out, const struct text_state *st)
+{
+	if (!st || !st->n)
+		return;
+	fprintf(out, "\ninjected (faults the workload injected into its own helpers' clones)\n");
+	for (size_t i = 0; i < st->n; i++) {
+		const struct text_injected *e = &st->inj[i];
+
+		fprintf(out, "  %s: %s at %s, %s %d, cookie %08x\n", e->label ? e->label : "-",
+			model_inject_name(e->word), model_inject_hook(e->word),
+			MODEL_INJ_KIND(e->word) <= MODEL_INJ_SIGKILL_LATE ? "signal" : "errno",
+			MODEL_INJ_ARG(e->word), MODEL_INJ_COOKIE(e->word));
+		if (e->ret)
+			fprintf(out, "    %-5s ret %" PRId64 ", predicted %" PRId64 ": %s\n",
+				e->ret->rule, e->ret->observed, e->ret->expected,
+				!e->ret->ok ? "FAIL" : e->ret->allowed ? "allowed" : "pass");
+		else
+			fprintf(out, "    no syscall return checked\n");
+		if (e->absent)
+			fprintf(out, "    A.4   unwound: %d of %d child points absent "
+				     "(task_newtask, sched_process_fork, wakeup, child return)\n",
+				e->absent_ok, e->absent);
+		fprintf(out, "    verdict %s\n", verdict_name(e->verdict));
+	}
+	if (st->more)
+		fprintf(out, "  ... and %" PRIu64 " more\n", st->more);
 }
 
 const struct report_ops report_text_ops = {
@@ -219,4 +304,5 @@ const struct report_ops report_text_ops = {
 	.begin = text_begin,
 	.clone = text_clone,
 	.end = text_end,
+	.discard = text_discard,
 };

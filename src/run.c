@@ -19,6 +19,7 @@
 #include "log.h"
 #include "profile.h"
 #include "run.h"
+#include "wl_inject.h"
 
 #define DRAIN_MS 10		/* consumer period: BPF never wakes us (batched) */
 #define SETTLE_S 0.4		/* at a stop: how long open clones may take to end */
@@ -328,21 +329,32 @@ int run_meta(const struct run_opts *o, const struct loader *l, size_t n_cases,
 	return 0;
 }
 
-/* The workload's case names, which each must make a judged clone. */
+/*
+ * The workload's case names, which each must make a judged clone; a case
+ * this kernel cannot run (an injection it refuses) makes none, and is not
+ * named.
+ */
 static int expect_cases(struct run *r)
 {
 	static const char **names;
 	const struct wl_case *c = workload_cases(&r->n_cases);
+	size_t m = 0;
 
 	if (!names) {
 		names = calloc(r->n_cases ? r->n_cases : 1, sizeof(*names));
 		if (!names)
 			return -ENOMEM;
-		for (size_t i = 0; i < r->n_cases; i++)
-			names[i] = c[i].name;
+	}
+	for (size_t i = 0; i < r->n_cases; i++) {
+		const char *why = workload_case_skip(&c[i]);
+
+		if (why)
+			vlog("workload case %s skipped: %s", c[i].name, why);
+		else
+			names[m++] = c[i].name;
 	}
 	session__set_label(r->sess, case_label, r);
-	return session__expect_labels(r->sess, names, r->n_cases);
+	return session__expect_labels(r->sess, names, m);
 }
 
 int run_workload(struct run *r, session_verdict_cb cb, void *ctx)
@@ -387,6 +399,8 @@ int run_live(struct run *r, const struct run_opts *opts, const struct session_op
 	if (!l)
 		return err;
 	r->points = loader__points(l);
+	if (o->mode == RUN_WORKLOAD)
+		wl_inject_open(loader__plan_fd(l));
 
 	/* Step 2: the session and its reports (and trace file). */
 	err = run_meta(o, l, r->n_cases, &m, &prof);
@@ -457,6 +471,7 @@ out_end:
 
 out_close:
 	watched_session = NULL;
+	wl_inject_close();
 	loader__close(l);
 	return err;
 }

@@ -96,6 +96,7 @@ int wl_in_helper(struct wl_result *res, int (*fn)(const void *arg, struct wl_res
 		err = -ECHILD;
 	res->ret = pg->r.ret;
 	res->child = pg->r.child;
+	res->signaled = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
 	munmap(pg, sizeof(*pg));
 	return err;
 }

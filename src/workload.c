@@ -24,6 +24,8 @@
 #include "log.h"
 #include "wl_cgroup.h"
 #include "wl_helper.h"
+#include "wl_inject.h"
+#include "inject_plan.h"
 #include "wl_sys.h"
 
 /* ------------------------------------------------------------ the call */
@@ -585,6 +587,28 @@ static const struct wl_case cases[] = {
 	/* boundary stack and TLS values */
 	{ "clone3_stack_wrap", "clone3 stack + stack_size wraps: EINVAL", EINVAL, "V-04",
 	  CLONE3(0, SIGCHLD, .stack = 0xfffffffffffff000ULL, .stack_size = 0x2000) },
+	/*
+	 * Injected faults (wl_inject.c, bpf/inject.bpf.c): the helper arms a plan
+	 * for its own next clone; the model predicts from the plan.  The fmod_ret
+	 * and cgroup_can_fork kinds need a kernel that loads fentry programs, and
+	 * are skipped elsewhere (workload_case_skip()).
+	 */
+	{ "inject_signal_gate", "SIGUSR1 at the helper's fork entry: ERESTARTNOINTR, restarted",
+	  0, "V-20", FORK(), HELPER(inject, MODEL_INJ_SIGNAL_GATE, SIGUSR1) },
+	{ "inject_sigkill_late", "SIGKILL from cgroup_can_fork: EINTR, the helper dies",
+	  EINTR, "V-47", FORK(), HELPER(inject, MODEL_INJ_SIGKILL_LATE, SIGKILL) },
+	{ "inject_task_alloc", "fmod_ret security_task_alloc EPERM: fork fails EPERM",
+	  EPERM, "V-28", FORK(), HELPER(inject, MODEL_INJ_TASK_ALLOC, EPERM) },
+	{ "inject_prepare_creds", "fmod_ret security_prepare_creds EACCES: fork fails ENOMEM",
+	  ENOMEM, "V-22", FORK(), HELPER(inject, MODEL_INJ_PREPARE_CREDS, EACCES) },
+	{ "inject_create_user_ns", "fmod_ret security_create_user_ns EPERM: NEWUSER fails EPERM",
+	  EPERM, "V-22", CLONE(CLONE_NEWUSER | SIGCHLD),
+	  HELPER(inject, MODEL_INJ_CREATE_USER_NS, EPERM) },
+	{ "inject_vm_enough_memory", "fmod_ret security_vm_enough_memory_mm: fork fails ENOMEM",
+	  ENOMEM, "V-33", FORK(), HELPER(inject, MODEL_INJ_VM_ENOUGH_MEMORY, ENOMEM) },
+	{ "inject_file_alloc", "fmod_ret security_file_alloc ENFILE: clone3 PIDFD fails ENFILE",
+	  ENFILE, "V-41", CLONE3(CLONE_PIDFD, SIGCHLD, .pidfd = WL_MEM),
+	  HELPER(inject, MODEL_INJ_FILE_ALLOC, ENFILE) },
 #if defined(__x86_64__)
 	{ "clone3_stack_at_limit", "clone3 stack ending at TASK_SIZE_MAX (4-level)", 0, "R-35",
 	  CLONE3(0, SIGCHLD), SETUP(stack_end, 0, 0) },
@@ -624,6 +648,25 @@ static uint64_t now_ns(void)
 	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
 }
 
+const char *workload_case_skip(const struct wl_case *c)
+{
+	return c->setup.fn == wl_setup_inject ? wl_inject_unavailable(c->setup.a) : NULL;
+}
+
+/*
+ * An injected case's helper: its plan is forgotten whatever became of it;
+ * the one that injects SIGKILL (V-47) must die of it, never return.
+ */
+static int inject_done(const struct wl_case *c, struct wl_result *res, int err)
+{
+	wl_inject_forget();
+	if (c->setup.a != MODEL_INJ_SIGKILL_LATE)
+		return err;
+	if (err != -ECHILD || res->signaled != SIGKILL)
+		return err ? err : -EPROTO;
+	return 0;
+}
+
 /* One case: its body, or its call here or in a helper. */
 static int run_case(const struct wl_case *c, struct wl_result *res)
 {
@@ -633,7 +676,12 @@ static int run_case(const struct wl_case *c, struct wl_result *res)
 		return c->fn(res);
 	if (!c->helper)
 		return run_call(c, res, false);
+	res->skipped = workload_case_skip(c);
+	if (res->skipped)
+		return 0;
 	err = wl_in_helper(res, run_helper_call, c);
+	if (c->setup.fn == wl_setup_inject)
+		err = inject_done(c, res, err);
 	/* the child of a helper's CLONE_PARENT is ours to reap */
 	if ((c->call.flags & CLONE_PARENT) && res->child > 0)
 		wl_wait_child(res->child);
@@ -658,7 +706,7 @@ int workload_run(struct wl_result *res)
 		err = run_case(&c[i], &res[i]);
 		if (err)
 			log_error("workload case %s could not run: %s", c[i].name, strerror(-err));
-		else
+		else if (!res[i].skipped)
 			__atomic_store_n(&res[i].done, 1, __ATOMIC_RELEASE);
 		__atomic_store_n(&res[i].t_end, now_ns(), __ATOMIC_RELEASE);
 	}

@@ -59,6 +59,8 @@ struct wl_result {
 	int done;		/* the case ran */
 	uint64_t t_start;	/* CLOCK_MONOTONIC ns around the case: the clock */
 	uint64_t t_end;		/* bpf_ktime_get_ns() stamps records with */
+	int signaled;		/* the helper was killed by this signal (0: not) */
+	const char *skipped;	/* why the case did not run here, or NULL */
 };
 
 /* What a pointer argument of a declared call points at. */
@@ -152,6 +154,12 @@ struct wl_case {
 };
 
 const struct wl_case *workload_cases(size_t *n);
+/*
+ * Why this kernel cannot run the case (an injection it refuses: needs
+ * fentry/fmod_ret), or NULL.  A skipped case makes no clone, is not done,
+ * and says why in its result.
+ */
+const char *workload_case_skip(const struct wl_case *c);
 /* Run every case in order; res has one slot per case.  0 or -errno. */
 int workload_run(struct wl_result *res);
 /* Ask a running workload_run() to stop after its current case. */

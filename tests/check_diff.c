@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "fixture.h"
+#include "inject_plan.h"
 #include "tally.h"
 #include "tests.h"
 
@@ -334,6 +335,68 @@ START_TEST(test_diff_allowed_errno_passes)
 	judge((struct obs[]){ o[OBS_SYS_ENTER], o[OBS_SYS_EXIT] }, 2);
 	ck_assert_int_eq(v.verdict, VERDICT_PASS);
 	ck_assert_str_eq(v.checks[0].rule, "V-20");
+}
+END_TEST
+
+/*
+ * An injected fault (model/inject.c): the plan in the entry snapshot
+ * decides the errno, its rule and A.4's unwinding.  The truthful
+ * observation passes as a decided check; a clone that succeeded anyway, a
+ * wrong errno and a child point seen after the failure are each flagged.
+ */
+START_TEST(test_diff_injected_failures)
+{
+	static const struct {
+		uint64_t word;
+		int64_t ret;
+		const char *rule;
+	} inj[] = {
+		{ MODEL_INJ_WORD(MODEL_INJ_SIGNAL_GATE, 10, 0, 1), -513, "V-20" },
+		{ MODEL_INJ_WORD(MODEL_INJ_SIGKILL_LATE, 9, 0, 2), -EINTR, "V-47" },
+		{ MODEL_INJ_WORD(MODEL_INJ_TASK_ALLOC, EPERM, 0, 3), -EPERM, "V-28" },
+		{ MODEL_INJ_WORD(MODEL_INJ_PREPARE_CREDS, EACCES, 0, 4), -ENOMEM, "V-22" },
+		{ MODEL_INJ_WORD(MODEL_INJ_VM_ENOUGH_MEMORY, EACCES, 0, 5), -ENOMEM, "V-33" },
+	};
+
+	for (size_t k = 0; k < sizeof(inj) / sizeof(inj[0]); k++) {
+		struct obs o[OBS__COUNT], f[3];
+
+		fx_fork(o, 1);
+		o[OBS_SYS_ENTER].enter.parent.inject = inj[k].word;
+		/* V-20 is decided only from a read signal mask (SIGUSR1 not blocked) */
+		o[OBS_SYS_ENTER].enter.parent.valid |= MODEL_IN_SIGNALS;
+		o[OBS_SYS_ENTER].enter.parent.blocked = 0;
+		f[0] = o[OBS_SYS_ENTER];
+		f[1] = o[OBS_SYS_EXIT];
+		f[1].ret.ret = inj[k].ret;
+		judge(f, 2);
+		ck_assert_msg(v.verdict == VERDICT_PASS && !v.allowed, "%s: %s", inj[k].rule,
+			      verdict_name(v.verdict));
+		ck_assert_str_eq(v.checks[0].rule, inj[k].rule);
+		ck_assert_int_eq(v.checks[0].kind, CHECK_RET);
+
+		/* the clone succeeded although the fault was injected */
+		judge(o, OBS__COUNT);
+		ck_assert_int_eq(v.verdict, VERDICT_MISMATCH);
+		ck_assert_str_eq(v.checks[0].rule, inj[k].rule);
+		ck_assert(!v.checks[0].ok);
+
+		/* another errno than the injected one */
+		f[1].ret.ret = -EBADF;
+		judge(f, 2);
+		assert_flagged_by(inj[k].rule);
+
+		/* the right errno, but a child was made (not unwound) */
+		f[1].ret.ret = inj[k].ret;
+		f[2] = o[OBS_NEWTASK];
+		judge(f, 3);
+		assert_flagged_by("A.4");
+
+		/* the same plan, spent (the restart): an ordinary fork passes */
+		o[OBS_SYS_ENTER].enter.parent.inject |= MODEL_INJ_WORD(0, 0, MODEL_INJ_F_SPENT, 0);
+		judge(o, OBS__COUNT);
+		ck_assert_int_eq(v.verdict, VERDICT_PASS);
+	}
 }
 END_TEST
 
@@ -1019,6 +1082,7 @@ Suite *diff_suite(void)
 	tcase_add_test(core, test_diff_thread_passes);
 	tcase_add_test(core, test_diff_failure_passes);
 	tcase_add_test(core, test_diff_allowed_errno_passes);
+	tcase_add_test(core, test_diff_injected_failures);
 	tcase_add_test(core, test_diff_error_alternative);
 	tcase_add_test(core, test_diff_missing_point_incomplete);
 	tcase_add_test(core, test_diff_no_entry_incomplete);

@@ -2471,7 +2471,9 @@ START_TEST(test_model_catalogue)
 	ck_assert_ptr_nonnull(CAT("V-16")->reason);
 	ck_assert(!CAT("V-18")->applies);	/* upstream */
 	ck_assert(!CAT("V-20")->decided);
-	ck_assert_str_eq(CAT("V-20")->reason, "needs a racing signal (alternative only)");
+	ck_assert_str_eq(CAT("V-20")->reason, "decided when a signal is injected "
+					      "(inject_signal_gate); else a racing signal "
+					      "(alternative only)");
 	ck_assert_int_eq(CAT("V-20")->need, MODEL_NEED_RACE);
 	ck_assert_int_eq(CAT("V-20")->family, 'V');
 	ck_assert(!CAT("V-48")->applies && CAT("V-48")->reason);	/* 7.1+ */
@@ -3620,6 +3622,180 @@ START_TEST(test_model_x13_frame_offset_needs_located_regs)
 END_TEST
 
 
+/* ------------------------------------------------ injected faults (inject.c) */
+
+#include "inject_plan.h"
+
+#define SIGUSR1_NR 10
+
+/* A plain fork with @word as the caller's plan. */
+static const struct model_pred *predict_injected(const struct model_profile *prof,
+						 struct model_task *t,
+						 const struct model_syscall *sc, uint64_t word)
+{
+	t->inject = word;
+	return predict(prof, t, sc);
+}
+
+/* V-20: a handled, unblocked signal at entry -> ERESTARTNOINTR, unwound. */
+START_TEST(test_model_inject_signal_gate)
+{
+	struct model_task t = parent_task();
+	struct model_syscall sc = sc_fork();
+	const struct model_pred *p;
+
+	t.valid |= MODEL_IN_SIGNALS;
+	p = predict_injected(&P618, &t, &sc,
+			     MODEL_INJ_WORD(MODEL_INJ_SIGNAL_GATE, SIGUSR1_NR, 0, 77));
+	ASSERT_ERR(p, -MODEL_ERESTARTNOINTR, "V-20");
+	ck_assert_uint_eq(p->stages_forbidden, MODEL_STAGES_CHILD);
+	ck_assert_uint_eq(p->n_expect, 0);
+	ck_assert_uint_eq(p->n_alt, 0);		/* the gate comes before every step */
+	/* blocked: never pending at the gate, the clone goes on */
+	t.blocked = 1ULL << (SIGUSR1_NR - 1);
+	p = predict_injected(&P618, &t, &sc,
+			     MODEL_INJ_WORD(MODEL_INJ_SIGNAL_GATE, SIGUSR1_NR, 0, 77));
+	ASSERT_OK(p);
+	/* the restarted entry: the plan is spent */
+	t.blocked = 0;
+	p = predict_injected(&P618, &t, &sc,
+			     MODEL_INJ_WORD(MODEL_INJ_SIGNAL_GATE, SIGUSR1_NR, MODEL_INJ_F_SPENT, 77));
+	ASSERT_OK(p);
+	/* the mask not read: only allowed */
+	t.valid &= ~MODEL_IN_SIGNALS;
+	p = predict_injected(&P618, &t, &sc,
+			     MODEL_INJ_WORD(MODEL_INJ_SIGNAL_GATE, SIGUSR1_NR, 0, 77));
+	ASSERT_OK(p);
+	ck_assert_str_eq(alt_rule(p, -MODEL_ERESTARTNOINTR), "V-20");
+	/* a flag check fails before copy_process()'s gate */
+	t.valid |= MODEL_IN_SIGNALS;
+	sc = sc_clone(MODEL_CLONE_THREAD);
+	p = predict_injected(&P618, &t, &sc,
+			     MODEL_INJ_WORD(MODEL_INJ_SIGNAL_GATE, SIGUSR1_NR, 0, 77));
+	ASSERT_ERR(p, -MODEL_EINVAL, "V-12");
+}
+END_TEST
+
+/* V-47: SIGKILL after the gate -> EINTR; earlier steps' errnos allowed. */
+START_TEST(test_model_inject_sigkill_late)
+{
+	struct model_task t = parent_task();
+	struct model_syscall sc = sc_fork();
+	const struct model_pred *p;
+
+	p = predict_injected(&P618, &t, &sc, MODEL_INJ_WORD(MODEL_INJ_SIGKILL_LATE, 9, 0, 1));
+	ASSERT_ERR(p, -MODEL_EINTR, "V-47");
+	ck_assert_uint_eq(p->stages_forbidden, MODEL_STAGES_CHILD);
+	ck_assert_str_eq(alt_rule(p, -MODEL_ENOMEM), "V-21");
+	ck_assert_ptr_null(alt_rule(p, -MODEL_EINTR));
+	/* a failure decided at an earlier step wins: 33 user ns levels */
+	t.valid |= MODEL_IN_CRED;
+	t.user_ns_level = 33;
+	sc = sc_clone(MODEL_CLONE_NEWUSER | MODEL_SIGCHLD);
+	p = predict_injected(&P618, &t, &sc, MODEL_INJ_WORD(MODEL_INJ_SIGKILL_LATE, 9, 0, 1));
+	ASSERT_ERR(p, -MODEL_ENOSPC, "V-22");
+}
+END_TEST
+
+/* fmod_ret hooks: each errno, its rule, and where the hook is not reached. */
+START_TEST(test_model_inject_fmod_ret)
+{
+	struct model_task t = parent_task();
+	struct model_syscall sc = sc_fork();
+	const struct model_pred *p;
+
+	/* V-28: security_task_alloc's own errno comes back */
+	p = predict_injected(&P618, &t, &sc, MODEL_INJ_WORD(MODEL_INJ_TASK_ALLOC, MODEL_EACCES, 0, 2));
+	ASSERT_ERR(p, -MODEL_EACCES, "V-28");
+	ck_assert_str_eq(alt_rule(p, -MODEL_ENOMEM), "V-21");	/* dup_task_struct before */
+	ck_assert_ptr_null(alt_rule(p, -MODEL_EINTR));		/* the final gate after */
+
+	/* V-22: prepare_creds() fails -> ENOMEM whatever the hook said */
+	p = predict_injected(&P618, &t, &sc,
+			     MODEL_INJ_WORD(MODEL_INJ_PREPARE_CREDS, MODEL_EACCES, 0, 3));
+	ASSERT_ERR(p, -MODEL_ENOMEM, "V-22");
+	/* a thread without a thread keyring shares the creds: not reached */
+	t.valid |= MODEL_IN_CRED;
+	t.has_thread_keyring = 0;
+	sc = sc_clone(MODEL_CLONE_VM | MODEL_CLONE_SIGHAND | MODEL_CLONE_THREAD);
+	p = predict_injected(&P618, &t, &sc,
+			     MODEL_INJ_WORD(MODEL_INJ_PREPARE_CREDS, MODEL_EACCES, 0, 3));
+	ASSERT_OK(p);
+	t.has_thread_keyring = 1;
+	p = predict_injected(&P618, &t, &sc,
+			     MODEL_INJ_WORD(MODEL_INJ_PREPARE_CREDS, MODEL_EACCES, 0, 3));
+	ASSERT_ERR(p, -MODEL_ENOMEM, "V-22");
+	/* prepare_creds() comes before create_user_ns()'s level check */
+	t.user_ns_level = 33;
+	sc = sc_clone(MODEL_CLONE_NEWUSER);
+	p = predict_injected(&P618, &t, &sc,
+			     MODEL_INJ_WORD(MODEL_INJ_PREPARE_CREDS, MODEL_EACCES, 0, 3));
+	ASSERT_ERR(p, -MODEL_ENOMEM, "V-22");
+	p = predict_injected(&P618, &t, &sc,
+			     MODEL_INJ_WORD(MODEL_INJ_CREATE_USER_NS, MODEL_EACCES, 0, 4));
+	ASSERT_ERR(p, -MODEL_ENOSPC, "V-22");	/* the level check first */
+	t.user_ns_level = 0;
+	p = predict_injected(&P618, &t, &sc,
+			     MODEL_INJ_WORD(MODEL_INJ_CREATE_USER_NS, MODEL_EACCES, 0, 4));
+	ASSERT_ERR(p, -MODEL_EACCES, "V-22");
+	p = predict_injected(&P510, &t, &sc,	/* no hook before 6.1 */
+			     MODEL_INJ_WORD(MODEL_INJ_CREATE_USER_NS, MODEL_EACCES, 0, 4));
+	ck_assert_int_ne(p->err, -MODEL_EACCES);
+	sc = sc_fork();
+	p = predict_injected(&P618, &t, &sc,
+			     MODEL_INJ_WORD(MODEL_INJ_CREATE_USER_NS, MODEL_EACCES, 0, 4));
+	ASSERT_OK(p);
+
+	/* V-33: dup_mmap() -> ENOMEM; CLONE_VM copies no mm */
+	p = predict_injected(&P618, &t, &sc,
+			     MODEL_INJ_WORD(MODEL_INJ_VM_ENOUGH_MEMORY, MODEL_EACCES, 0, 5));
+	ASSERT_ERR(p, -MODEL_ENOMEM, "V-33");
+	sc = sc_clone(MODEL_CLONE_VM | MODEL_SIGCHLD);
+	p = predict_injected(&P618, &t, &sc,
+			     MODEL_INJ_WORD(MODEL_INJ_VM_ENOUGH_MEMORY, MODEL_EACCES, 0, 5));
+	ASSERT_OK(p);
+
+	/* V-41: the pidfd's file; no PIDFD, no file */
+	sc = sc_clone3(MODEL_CLONE_PIDFD);
+	sc.uargs.exit_signal = MODEL_SIGCHLD;
+	sc.uargs.pidfd = 0x601000;
+	p = predict_injected(&P618, &t, &sc,
+			     MODEL_INJ_WORD(MODEL_INJ_FILE_ALLOC, MODEL_ENFILE, 0, 6));
+	ASSERT_ERR(p, -MODEL_ENFILE, "V-41");
+	ck_assert_str_eq(alt_rule(p, -MODEL_ENOMEM), "V-21");	/* earlier steps allowed */
+	sc.uargs.flags = 0;
+	p = predict_injected(&P618, &t, &sc,
+			     MODEL_INJ_WORD(MODEL_INJ_FILE_ALLOC, MODEL_ENFILE, 0, 6));
+	ASSERT_OK(p);
+	/* a decided EMFILE (the fd) comes before the file */
+	sc.uargs.flags = MODEL_CLONE_PIDFD;
+	t.valid |= MODEL_IN_FDS | MODEL_IN_PROC;
+	t.fd_free = 64;
+	t.fd_max = 64;
+	t.rlim_nofile = 64;
+	p = predict_injected(&P618, &t, &sc,
+			     MODEL_INJ_WORD(MODEL_INJ_FILE_ALLOC, MODEL_ENFILE, 0, 6));
+	ASSERT_ERR(p, -MODEL_EMFILE, "V-41");
+}
+END_TEST
+
+/* The plan word's names: every kind has a name, hook and rule; 0 has none. */
+START_TEST(test_model_inject_names)
+{
+	ck_assert_ptr_null(model_inject_name(0));
+	ck_assert_ptr_null(model_inject_rule(MODEL_INJ__COUNT));
+	for (unsigned int k = 1; k < MODEL_INJ__COUNT; k++) {
+		uint64_t w = MODEL_INJ_WORD(k, 1, 0, 0xdeadbeef);
+
+		ck_assert_ptr_nonnull(model_inject_name(w));
+		ck_assert_ptr_nonnull(model_inject_hook(w));
+		ck_assert_ptr_nonnull(model_rule_find(model_inject_rule(w)));
+		ck_assert_uint_eq(MODEL_INJ_COOKIE(w), 0xdeadbeef);
+		ck_assert_uint_eq(MODEL_INJ_KIND(w), k);
+	}
+}
+END_TEST
+
 Suite *model_suite(void)
 {
 	Suite *s = suite_create("model");
@@ -3762,6 +3938,13 @@ Suite *model_suite(void)
 	tcase_add_test(tc, test_model_rule_classes);
 	tcase_add_test(tc, test_model_pred_helpers);
 	tcase_add_test(tc, test_model_unsure_stack_kept_on_failure);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("Inject");
+	tcase_add_test(tc, test_model_inject_signal_gate);
+	tcase_add_test(tc, test_model_inject_sigkill_late);
+	tcase_add_test(tc, test_model_inject_fmod_ret);
+	tcase_add_test(tc, test_model_inject_names);
 	suite_add_tcase(s, tc);
 
 	return s;

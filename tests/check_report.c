@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "fixture.h"
+#include "inject_plan.h"
 #include "json_writer.h"
 #include "session.h"
 #include "report_fmt.h"
@@ -921,6 +922,81 @@ START_TEST(test_report_nothing_judged)
 END_TEST
 
 /*
+ * The text report lists every injected fault: the case, the kind and its
+ * hook, the signal or errno, the cookie, the errno checked by its rule and
+ * the unwinding A.4 checked.  A spent plan (the restarted syscall) is no
+ * injection and is not listed.
+ */
+START_TEST(test_report_text_injected)
+{
+	struct run_info ri = scenario_info();
+	struct model_profile prof = fx_profile();
+	static struct tally t;
+	static struct clone_verdict v;
+	static struct model_pred pred;
+	struct obs o[OBS__COUNT], f[2];
+	struct clone_obs co, spent;
+	struct report_summary *s;
+	struct report r;
+	const char *text;
+	char path[160];
+
+	fx_fork(o, 1);
+	o[OBS_SYS_ENTER].enter.parent.valid |= MODEL_IN_SIGNALS;
+	o[OBS_SYS_ENTER].enter.parent.blocked = 0;
+	o[OBS_SYS_ENTER].enter.parent.inject =
+		MODEL_INJ_WORD(MODEL_INJ_SIGNAL_GATE, 10, 0, 0x5eed1e55u);
+	f[0] = o[OBS_SYS_ENTER];
+	f[1] = o[OBS_SYS_EXIT];
+	f[1].ret.ret = -513;
+	fx_assemble(&co, f, 2);
+	ck_assert_int_eq(predict_clone(&prof, &co, &pred), 0);
+	diff_clone(&prof, &pred, &co, 0, &v);
+	ck_assert_int_eq(v.verdict, VERDICT_PASS);
+
+	tally_init(&t);
+	tally_add(&t, &v);
+	s = scenario_summary(&ri, &t);
+	snprintf(path, sizeof(path), "%s/injected.txt", dir);
+	ck_assert_int_eq(report_open(&r, &report_text_ops, path), 0);
+	ck_assert_int_eq(r.ops->begin(&r, s->ri), 0);
+	ck_assert_int_eq(r.ops->clone(&r, &co, &v, "inject_signal_gate"), 0);
+	/* the restart: the same plan, spent */
+	o[OBS_SYS_ENTER].enter.parent.inject |= MODEL_INJ_WORD(0, 0, MODEL_INJ_F_SPENT, 0);
+	fx_assemble(&spent, o, OBS__COUNT);
+	ck_assert_int_eq(r.ops->clone(&r, &spent, &v, "restarted_not_listed"), 0);
+	ck_assert_int_eq(reports_end(&r, 1, s, 0), 0);
+	ck_assert_int_eq(report_close(&r), 0);
+	text = slurp(path);
+	ck_assert_msg(strstr(text, "\ninjected (") &&
+		      strstr(text, "  inject_signal_gate: signal_gate at sys_enter "
+				   "(bpf_send_signal_thread), signal 10, cookie 5eed1e55\n") &&
+		      strstr(text, "    V-20  ret -513, predicted -513: pass\n") &&
+		      strstr(text, "    A.4   unwound: 4 of 4 child points absent") &&
+		      !strstr(text, "restarted_not_listed"), "%s", text);
+	unlink(path);
+
+	/* JSON Lines: the injected clone's "injected" object, none on the restart */
+	spent.enter.parent.inject = 0;
+	ck_assert_int_eq(report_open(&r, &report_json_ops, f_json), 0);
+	ck_assert_int_eq(r.ops->begin(&r, s->ri), 0);
+	ck_assert_int_eq(r.ops->clone(&r, &co, &v, "inject_signal_gate"), 0);
+	ck_assert_int_eq(r.ops->clone(&r, &spent, &v, "restarted_not_listed"), 0);
+	ck_assert_int_eq(reports_end(&r, 1, s, 0), 0);
+	ck_assert_int_eq(report_close(&r), 0);
+	QUERY("json", f_json, "0/injected/kind", "0/injected/hook", "0/injected/rule",
+	      "0/injected/signal", "0/injected/cookie", "1/injected");
+	ANSWER_IS(0, "\"signal_gate\"", "kind");
+	ANSWER_IS(1, "\"sys_enter (bpf_send_signal_thread)\"", "hook");
+	ANSWER_IS(2, "\"V-20\"", "rule");
+	ANSWER_IS(3, "10", "signal");
+	ANSWER_IS(4, "1592598101", "cookie 0x5eed1e55");
+	ANSWER_IS(5, "\"<absent>\"", "not injected");
+	report_summary__free(s);
+}
+END_TEST
+
+/*
  * Each check kind has its own honest label in JSON: a field and its
  * operator, the return value, a point that must not or must fire, and an
  * ordering (which names the stage that must come first).
@@ -1057,7 +1133,7 @@ START_TEST(test_report_summary_coverage)
 	ck_assert_int_eq(answer_num(0), (long)applicable);
 	ck_assert_int_eq(answer_num(1), (long)exercised);
 	ck_assert_msg(!strncmp(answers[2],
-			       "{\"rule\": \"V-47\", \"class\": \"racy\", \"reason\": \"needs", 48),
+			       "{\"rule\": \"V-47\", \"class\": \"racy\", \"reason\": \"decided", 48),
 		      "%s", answers[2]);
 	ANSWER_IS(3, "\"needs_fentry_kprobe\"", "R-01");
 	ck_assert_msg(answers[4][0] == '{', "the last rule not exercised: %s", answers[4]);
@@ -1596,6 +1672,7 @@ Suite *report_suite(void)
 	tcase_set_timeout(tc, 20);
 	tcase_add_test(tc, test_report_exit_status);
 	tcase_add_test(tc, test_report_nothing_judged);
+	tcase_add_test(tc, test_report_text_injected);
 	tcase_add_test(tc, test_report_summary_coverage);
 	tcase_add_test(tc, test_report_format_of);
 	tcase_add_test(tc, test_report_close_discards);

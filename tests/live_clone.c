@@ -97,7 +97,11 @@ START_TEST(test_live_every_case_observed)
 		const struct clone_verdict *v;
 		uint32_t points = 0;
 
+		if (res->skipped)	/* an injection this kernel refuses (live_workload.c) */
+			continue;
 		ck_assert_msg(res->done, "case %s did not run", c[i].name);
+		if (res->signaled)	/* killed in its call (SIGKILL injected: live_workload.c) */
+			continue;
 		if (c[i].expect_err) {
 			ck_assert_msg(res->ret == -c[i].expect_err, "case %s returned %ld",
 				      c[i].name, res->ret);
@@ -128,7 +132,7 @@ START_TEST(test_live_failures_judged_by_rule)
 	for (size_t i = 0; i < n; i++) {
 		bool found = false;
 
-		if (!c[i].expect_err)
+		if (!c[i].expect_err || r.results[i].skipped)
 			continue;
 		for (size_t j = 0; j < seen.n && j < MAX_VERDICTS && !found; j++) {
 			const struct clone_verdict *v = &seen.v[j];

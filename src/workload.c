@@ -16,8 +16,10 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h>
 #include <sys/ptrace.h>
 #include <sys/syscall.h>
+#include <sys/utsname.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -605,6 +607,23 @@ const struct wl_case *workload_cases(size_t *n)
 {
 	*n = ARRAY_SIZE(cases);
 	return cases;
+}
+
+struct wl_expect wl_case_expected(const struct wl_case *c, int kver)
+{
+	if (c->since && kver < c->since)
+		return (struct wl_expect){ c->before_err, c->before_rule };
+	return (struct wl_expect){ c->expect_err, c->rule };
+}
+
+int wl_kernel_version(void)
+{
+	struct utsname u;
+	int major, minor;
+
+	if (uname(&u) || sscanf(u.release, "%d.%d", &major, &minor) != 2)
+		return 0;
+	return major * 100 + minor;
 }
 
 /* ------------------------------------------------------------ the runner */

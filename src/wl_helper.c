@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <grp.h>
 #include <linux/keyctl.h>
+#include <linux/sched.h>
 #include <poll.h>
 #include <sched.h>
 #include <signal.h>
@@ -343,4 +344,44 @@ int wl_setup_pidns(struct wl_ctx *x, long depth, long unused)
 	}
 	x->nested = depth > 0;
 	return 0;
+}
+
+/*
+ * The caller is the helper's child made by clone3(AUTOREAP|PIDFD) with exit
+ * signal 0 (7.1+, kernel/fork.c: p->signal->autoreap), so that its own
+ * CLONE_PARENT is refused (V-49).  An autoreaped child leaves nothing for
+ * wait(2): the helper waits for its pidfd to become readable (it exited).
+ * A kernel before 7.1 refuses the flag (EINVAL, V-04): then the helper
+ * makes the call itself, an ordinary CLONE_PARENT.
+ */
+int wl_setup_autoreaped(struct wl_ctx *x, long unused, long unused2)
+{
+	int pidfd = -1;
+	struct clone_args ca = {
+		.flags = WL_CLONE_AUTOREAP | CLONE_PIDFD,
+		.pidfd = (uintptr_t)&pidfd,
+	};
+	pid_t parent = getpid();
+	struct pollfd p;
+	long pid;
+
+	(void)unused;
+	(void)unused2;
+	HELPER_ONLY(x);
+	pid = syscall(SYS_clone3, &ca, sizeof(ca));
+	if (pid < 0)
+		return errno == EINVAL ? 0 : -errno;
+	if (pid == 0) {
+		if (prctl(PR_SET_PDEATHSIG, SIGKILL) || getppid() != parent)
+			_exit(127);
+		return 0;
+	}
+	p = (struct pollfd){ .fd = pidfd, .events = POLLIN };
+	while (poll(&p, 1, -1) < 0)
+		if (errno != EINTR) {
+			close(pidfd);
+			return -errno;
+		}
+	close(pidfd);
+	return WL_SUPERVISED;
 }

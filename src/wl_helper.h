@@ -39,6 +39,8 @@ int wl_setup_unshare(struct wl_ctx *x, long flags, long unused);
 int wl_setup_block_signal(struct wl_ctx *x, long sig, long unused);
 /* A tracee of its own helper: PTRACE_SEIZE (attach 0) or ATTACH with options. */
 int wl_setup_ptrace(struct wl_ctx *x, long options, long attach);
+/* 7.1+: the caller made with clone3(AUTOREAP) (V-49); before 7.1, the helper itself. */
+int wl_setup_autoreaped(struct wl_ctx *x, long unused, long unused2);
 /* depth nested pid namespaces down (unshare + fork each), the caller their init. */
 int wl_setup_pidns(struct wl_ctx *x, long depth, long unused);
 

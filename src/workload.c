@@ -285,6 +285,8 @@ static int case_posix_spawn(struct wl_result *res)
 #define SET_TID(n, ...) .set_tid_at = WL_MEM, .set_tid_size = (n), .set_tid = { __VA_ARGS__ }
 #define SETUP(fn, a, b) .setup = { wl_setup_##fn, (a), (b) }
 #define HELPER(fn, a, b) .helper = true, SETUP(fn, a, b)
+/* A 7.1+ flag: before 7.1 clone3 refuses it as unknown (E-25). */
+#define SINCE_7_1 .since = WL_KERNEL_7_1, .before_err = EINVAL, .before_rule = "V-04"
 
 #define KERNEL_ADDR 0xffff800000000000UL	/* above every user address */
 #define PID_MAX_LIMIT (4 * 1024 * 1024)	/* include/linux/threads.h, 64-bit */
@@ -584,6 +586,54 @@ static const struct wl_case cases[] = {
 	  "V-38", CLONE3(0, SIGCHLD, SET_TID(1, 1)), HELPER(pidns, 1, 0) },
 	{ "set_tid_nested_max", "level 1, set_tid {PID_MAX_LIMIT}: EINVAL", EINVAL, "V-38",
 	  CLONE3(0, SIGCHLD, SET_TID(1, PID_MAX_LIMIT)), HELPER(pidns, 1, 0) },
+	/*
+	 * Linux 7.1+ clone3 flags (catalogue E.7): each EINVAL/EPERM in copy_process's
+	 * order, then each effect.  Before 7.1 each is refused by V-04 (E-25).
+	 */
+	{ "autoreap_signal", "clone3 AUTOREAP with exit signal SIGCHLD: EINVAL", EINVAL, "V-48",
+	  CLONE3(WL_CLONE_AUTOREAP, SIGCHLD), SINCE_7_1 },
+	{ "autoreap_thread", "clone3 AUTOREAP|THREAD: EINVAL", EINVAL, "V-48",
+	  CLONE3(WL_CLONE_AUTOREAP | THREAD_FLAGS, 0, STACK), SINCE_7_1 },
+	{ "autoreap_parent", "clone3 AUTOREAP|PARENT: EINVAL", EINVAL, "V-48",
+	  CLONE3(WL_CLONE_AUTOREAP | CLONE_PARENT, 0), SINCE_7_1 },
+	{ "autoreaped_clone_parent", "CLONE_PARENT from an AUTOREAP child (helper): EINVAL",
+	  EINVAL, "V-49", CLONE(CLONE_PARENT | SIGCHLD), HELPER(autoreaped, 0, 0),
+	  .since = WL_KERNEL_7_1, .before_err = 0, .before_rule = "R-25" },
+	{ "nnp_thread", "clone3 NNP|THREAD: EINVAL", EINVAL, "V-50",
+	  CLONE3(WL_CLONE_NNP | THREAD_FLAGS, 0, STACK), SINCE_7_1 },
+	{ "autokill_no_pidfd", "clone3 PIDFD_AUTOKILL|AUTOREAP without PIDFD: EINVAL", EINVAL,
+	  "V-51", CLONE3(WL_CLONE_PIDFD_AUTOKILL | WL_CLONE_AUTOREAP, 0), SINCE_7_1 },
+	{ "autokill_no_autoreap", "clone3 PIDFD_AUTOKILL|PIDFD without AUTOREAP: EINVAL", EINVAL,
+	  "V-51", CLONE3(WL_CLONE_PIDFD_AUTOKILL | CLONE_PIDFD, SIGCHLD, .pidfd = WL_MEM),
+	  SINCE_7_1 },
+	{ "autokill_nobody", "PIDFD_AUTOKILL|PIDFD|AUTOREAP as nobody, no NNP: EPERM", EPERM,
+	  "V-51", CLONE3(WL_CLONE_PIDFD_AUTOKILL | CLONE_PIDFD | WL_CLONE_AUTOREAP, 0,
+			 .pidfd = WL_MEM), HELPER(nobody, 0, 0), SINCE_7_1 },
+	{ "empty_mntns_fs", "clone3 EMPTY_MNTNS|FS: NEWNS|FS, EINVAL (E-26)", EINVAL, "V-10",
+	  CLONE3(WL_CLONE_EMPTY_MNTNS | CLONE_FS, SIGCHLD), SINCE_7_1 },
+	{ "empty_mntns_same_ptr", "EMPTY_MNTNS|FS|PIDFD|PARENT_SETTID, one pointer: V-05 first", EINVAL,
+	  "V-05", CLONE3(WL_CLONE_EMPTY_MNTNS | CLONE_FS | CLONE_PIDFD | CLONE_PARENT_SETTID,
+			 SIGCHLD, .pidfd = WL_MEM, .ptid = WL_ALIAS), SINCE_7_1 },
+	{ "empty_mntns_nobody", "clone3 EMPTY_MNTNS as nobody (helper): EPERM", EPERM, "V-34",
+	  CLONE3(WL_CLONE_EMPTY_MNTNS, SIGCHLD), HELPER(nobody, 0, 0), SINCE_7_1 },
+	{ "autoreap", "clone3 AUTOREAP, exit signal 0: reaped by the kernel", 0, "R-46",
+	  CLONE3(WL_CLONE_AUTOREAP, 0), SINCE_7_1 },
+	{ "autoreap_pidfd", "clone3 AUTOREAP|PIDFD: reaped, the pidfd says when", 0, "R-46",
+	  CLONE3(WL_CLONE_AUTOREAP | CLONE_PIDFD, 0, .pidfd = WL_MEM), SINCE_7_1 },
+	{ "nnp", "clone3 NNP: the child has no_new_privs, we do not", 0, "R-45",
+	  CLONE3(WL_CLONE_NNP, SIGCHLD), SINCE_7_1 },
+	{ "nnp_vm", "clone3 NNP|VM on its own stack", 0, "R-45",
+	  CLONE3(WL_CLONE_NNP | CLONE_VM, SIGCHLD, STACK), SINCE_7_1 },
+	{ "autokill", "clone3 PIDFD_AUTOKILL|PIDFD|AUTOREAP as root", 0, "R-47",
+	  CLONE3(WL_CLONE_PIDFD_AUTOKILL | CLONE_PIDFD | WL_CLONE_AUTOREAP, 0, .pidfd = WL_MEM),
+	  SINCE_7_1 },
+	{ "autokill_nnp_nobody", "PIDFD_AUTOKILL|PIDFD|AUTOREAP|NNP as nobody: allowed", 0,
+	  "R-47", CLONE3(WL_CLONE_PIDFD_AUTOKILL | CLONE_PIDFD | WL_CLONE_AUTOREAP | WL_CLONE_NNP,
+			 0, .pidfd = WL_MEM), HELPER(nobody, 0, 0), SINCE_7_1 },
+	{ "empty_mntns", "clone3 EMPTY_MNTNS: a mount ns holding its root only", 0, "R-48",
+	  CLONE3(WL_CLONE_EMPTY_MNTNS, SIGCHLD), SINCE_7_1 },
+	{ "empty_mntns_newpid", "clone3 EMPTY_MNTNS|NEWPID", 0, "R-48",
+	  CLONE3(WL_CLONE_EMPTY_MNTNS | CLONE_NEWPID, SIGCHLD), SINCE_7_1 },
 	/* boundary stack and TLS values */
 	{ "clone3_stack_wrap", "clone3 stack + stack_size wraps: EINVAL", EINVAL, "V-04",
 	  CLONE3(0, SIGCHLD, .stack = 0xfffffffffffff000ULL, .stack_size = 0x2000) },

@@ -16,6 +16,7 @@
 #include <sched.h>
 #include <signal.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
@@ -384,4 +385,113 @@ int wl_setup_autoreaped(struct wl_ctx *x, long unused, long unused2)
 		}
 	close(pidfd);
 	return WL_SUPERVISED;
+}
+
+int wl_setup_pidns_dead(struct wl_ctx *x, long unused, long unused2)
+{
+	pid_t pid;
+
+	(void)unused;
+	(void)unused2;
+	HELPER_ONLY(x);
+	if (unshare(CLONE_NEWPID))
+		return -errno;
+	/* kernel/pid_namespace.c: the init's exit runs zap_pid_namespace() */
+	pid = fork();
+	if (pid < 0)
+		return -errno;
+	if (pid == 0)
+		_exit(0);
+	wl_wait_child(pid);
+	return 0;
+}
+
+/* Write s to path: 0 or -errno. */
+static int write_file(const char *path, const char *s)
+{
+	int fd = open(path, O_WRONLY | O_CLOEXEC);
+	ssize_t n;
+
+	if (fd < 0)
+		return -errno;
+	n = write(fd, s, strlen(s));
+	n = n < 0 ? -errno : 0;
+	close(fd);
+	return (int)n;
+}
+
+/*
+ * A user ns below ours, root in it mapped to root in ours: the owner may map
+ * its own ids (kernel/user_namespace.c:new_idmap_permitted()), gids only
+ * with setgroups denied.  Its creator has every capability in it.
+ */
+static int enter_userns(void)
+{
+	int err;
+
+	if (unshare(CLONE_NEWUSER))
+		return -errno;
+	err = write_file("/proc/self/setgroups", "deny");
+	if (!err)
+		err = write_file("/proc/self/uid_map", "0 0 1");
+	if (!err)
+		err = write_file("/proc/self/gid_map", "0 0 1");
+	return err;
+}
+
+int wl_setup_userns(struct wl_ctx *x, long depth, long unused)
+{
+	(void)unused;
+	HELPER_ONLY(x);
+	for (long i = 0; i < depth; i++) {
+		int err = enter_userns();
+
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+/*
+ * user.max_*_namespaces are per user ns (kernel/ucount.c: the sysctl set is
+ * the current task's user ns's), and inc_ucount() tests every level's, so
+ * a 0 in ours refuses the next such namespace with ENOSPC.
+ */
+int wl_setup_userns_limit(struct wl_ctx *x, long which, long unused)
+{
+	static const char *const names[] = {
+		[WL_UC_USER] = "max_user_namespaces", [WL_UC_MNT] = "max_mnt_namespaces",
+		[WL_UC_PID] = "max_pid_namespaces", [WL_UC_UTS] = "max_uts_namespaces",
+	};
+	char path[64];
+	int err;
+
+	(void)unused;
+	HELPER_ONLY(x);
+	if (which < 0 || which >= (long)(sizeof(names) / sizeof(names[0])))
+		return -EINVAL;
+	err = enter_userns();
+	if (err)
+		return err;
+	snprintf(path, sizeof(path), "/proc/sys/user/%s", names[which]);
+	return write_file(path, "0");
+}
+
+/* fs/file.c:alloc_fd(): `if (fd >= end) error = -EMFILE;`, end = RLIMIT_NOFILE */
+int wl_setup_nofile_full(struct wl_ctx *x, long unused, long unused2)
+{
+	struct rlimit rl;
+	int fd;
+
+	(void)unused;
+	(void)unused2;
+	HELPER_ONLY(x);
+	fd = open("/", O_PATH | O_CLOEXEC);	/* the lowest free fd */
+	if (fd < 0)
+		return -errno;
+	close(fd);
+	if (getrlimit(RLIMIT_NOFILE, &rl))
+		return -errno;
+	rl.rlim_cur = (rlim_t)fd;
+	return err_of(setrlimit(RLIMIT_NOFILE, &rl));
 }

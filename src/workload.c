@@ -586,6 +586,30 @@ static const struct wl_case cases[] = {
 	  "V-38", CLONE3(0, SIGCHLD, SET_TID(1, 1)), HELPER(pidns, 1, 0) },
 	{ "set_tid_nested_max", "level 1, set_tid {PID_MAX_LIMIT}: EINVAL", EINVAL, "V-38",
 	  CLONE3(0, SIGCHLD, SET_TID(1, PID_MAX_LIMIT)), HELPER(pidns, 1, 0) },
+	/* limits and dying namespaces (issue 10) */
+	{ "pidfd_emfile", "clone PIDFD with RLIMIT_NOFILE at the lowest free fd: EMFILE",
+	  EMFILE, "V-41", CLONE(CLONE_PIDFD | SIGCHLD, STACK, .pidfd = WL_MEM),
+	  HELPER(nofile_full, 0, 0) },
+	{ "clone3_pidfd_emfile", "clone3 PIDFD, no fd below RLIMIT_NOFILE: EMFILE", EMFILE,
+	  "V-41", CLONE3(CLONE_PIDFD, SIGCHLD, .pidfd = WL_MEM), HELPER(nofile_full, 0, 0) },
+	{ "pidns_dead_fork", "fork after our unshared pid ns's init exited: ENOMEM", ENOMEM,
+	  "V-40", FORK(), HELPER(pidns_dead, 0, 0) },
+	{ "pidns_dead_clone_vm", "clone VM after that pid ns's init exited: ENOMEM", ENOMEM,
+	  "V-40", CLONE(CLONE_VM | SIGCHLD, STACK), HELPER(pidns_dead, 0, 0) },
+	/* create_user_ns(): `if (parent_ns->level > 32)` -> ENOSPC; 33 is the deepest */
+	{ "userns_level_33", "clone NEWUSER from user ns level 32: level 33", 0, "R-22",
+	  CLONE(CLONE_NEWUSER | SIGCHLD, STACK), HELPER(userns, 32, 0) },
+	{ "userns_level_34", "clone NEWUSER from user ns level 33: ENOSPC", ENOSPC, "V-22",
+	  CLONE(CLONE_NEWUSER | SIGCHLD, STACK), HELPER(userns, 33, 0) },
+	{ "userns_max_user", "user.max_user_namespaces 0 in our user ns; NEWUSER: ENOSPC",
+	  ENOSPC, "V-22", CLONE(CLONE_NEWUSER | SIGCHLD, STACK), HELPER(userns_limit, WL_UC_USER, 0) },
+	{ "userns_max_mnt", "user.max_mnt_namespaces 0 in our user ns; NEWNS: ENOSPC", ENOSPC,
+	  "V-34", CLONE(CLONE_NEWNS | SIGCHLD, STACK), HELPER(userns_limit, WL_UC_MNT, 0) },
+	{ "userns_max_pid", "user.max_pid_namespaces 0 in our user ns; NEWPID: ENOSPC", ENOSPC,
+	  "V-34", CLONE(CLONE_NEWPID | SIGCHLD, STACK), HELPER(userns_limit, WL_UC_PID, 0) },
+	{ "userns_max_uts_newpid", "max_uts_namespaces 0; NEWUTS|NEWPID: uts fails first",
+	  ENOSPC, "V-34", CLONE(CLONE_NEWUTS | CLONE_NEWPID | SIGCHLD, STACK),
+	  HELPER(userns_limit, WL_UC_UTS, 0) },
 	/*
 	 * Linux 7.1+ clone3 flags (catalogue E.7): each EINVAL/EPERM in copy_process's
 	 * order, then each effect.  Before 7.1 each is refused by V-04 (E-25).

@@ -58,9 +58,16 @@ static const struct {
 	const char *backend;	/* start of the backend line */
 } required[] = {
 	{ "host-x86_64-6.18-tracepoint.cct", "x86_64", "6.18.", "tracepoint" },
+	{ "debian-arm64-5.10-kprobe.cct", "aarch64", "5.10.0-", "kprobe" },
+	{ "debian-amd64-5.10-fentry.cct", "x86_64", "5.10.0-", "fentry" },
 	{ "debian-arm64-6.1-kprobe.cct", "aarch64", "6.1.0-", "kprobe" },
-	{ "debian-arm64-6.12-fentry.cct", "aarch64", "6.12.", "fentry" },
 	{ "debian-amd64-6.1-fentry.cct", "x86_64", "6.1.0-", "fentry" },
+	{ "debian-arm64-6.12-fentry.cct", "aarch64", "6.12.", "fentry" },
+	{ "debian-amd64-6.12-fentry.cct", "x86_64", "6.12.", "fentry" },
+	{ "debian-arm64-6.12-rt-fentry.cct", "aarch64", "6.12.", "fentry" },
+	{ "debian-arm64-6.19-fentry.cct", "aarch64", "6.19.", "fentry" },
+	{ "debian-arm64-7.2-fentry.cct", "aarch64", "7.2.", "fentry" },
+	{ "debian-amd64-7.2-fentry.cct", "x86_64", "7.2.", "fentry" },
 };
 
 static const char *fixtures_dir(void)

@@ -495,3 +495,19 @@ int wl_setup_nofile_full(struct wl_ctx *x, long unused, long unused2)
 	rl.rlim_cur = (rlim_t)fd;
 	return err_of(setrlimit(RLIMIT_NOFILE, &rl));
 }
+
+int wl_setup_nnp(struct wl_ctx *x, long unused, long unused2)
+{
+	(void)unused;
+	(void)unused2;
+	HELPER_ONLY(x);
+	return err_of(prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0));
+}
+
+int wl_setup_subreaper(struct wl_ctx *x, long unused, long unused2)
+{
+	(void)unused;
+	(void)unused2;
+	HELPER_ONLY(x);
+	return err_of(prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0));
+}

@@ -39,6 +39,10 @@ int wl_setup_unshare(struct wl_ctx *x, long flags, long unused);
 int wl_setup_block_signal(struct wl_ctx *x, long sig, long unused);
 /* A tracee of its own helper: PTRACE_SEIZE (attach 0) or ATTACH with options. */
 int wl_setup_ptrace(struct wl_ctx *x, long options, long attach);
+/* prctl(PR_SET_NO_NEW_PRIVS): inherited by every child. */
+int wl_setup_nnp(struct wl_ctx *x, long unused, long unused2);
+/* prctl(PR_SET_CHILD_SUBREAPER): its children have has_child_subreaper. */
+int wl_setup_subreaper(struct wl_ctx *x, long unused, long unused2);
 /* RLIMIT_NOFILE at the lowest free fd: no fd left for a pidfd (V-41). */
 int wl_setup_nofile_full(struct wl_ctx *x, long unused, long unused2);
 /* unshare(NEWPID), its init forked and gone: a dying pid ns for children (V-40). */

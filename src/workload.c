@@ -166,6 +166,24 @@ static int wl_setup_stack_end(struct wl_ctx *x, long past, long unused)
 }
 #endif
 
+/* set_tid {pid_max + delta}, pid_max read from /proc (V-38's range at level 0). */
+static int wl_setup_set_tid_pid_max(struct wl_ctx *x, long delta, long unused)
+{
+	FILE *f = fopen("/proc/sys/kernel/pid_max", "re");
+	int pid_max = 0;
+
+	(void)unused;
+	if (!f)
+		return -errno;
+	if (fscanf(f, "%d", &pid_max) != 1 || pid_max <= 0)
+		pid_max = 0;
+	fclose(f);
+	if (!pid_max)
+		return -EIO;
+	x->call.set_tid[0] = (int32_t)(pid_max + delta);
+	return 0;
+}
+
 /* --------------------------------------------- cases with a body of their own */
 
 /* A libc fork-like call: the child exits, the caller waits. */
@@ -586,6 +604,25 @@ static const struct wl_case cases[] = {
 	  "V-38", CLONE3(0, SIGCHLD, SET_TID(1, 1)), HELPER(pidns, 1, 0) },
 	{ "set_tid_nested_max", "level 1, set_tid {PID_MAX_LIMIT}: EINVAL", EINVAL, "V-38",
 	  CLONE3(0, SIGCHLD, SET_TID(1, PID_MAX_LIMIT)), HELPER(pidns, 1, 0) },
+	/* boundaries of the arguments (mutants that no case told apart) */
+	{ "clone3_parent_signal", "clone3 PARENT with exit signal SIGCHLD: EINVAL", EINVAL,
+	  "V-04", CLONE3(CLONE_PARENT, SIGCHLD) },
+	{ "clone3_stack_no_size", "clone3 stack without a stack_size: EINVAL", EINVAL, "V-04",
+	  CLONE3(0, SIGCHLD, .stack = 0x10000, .stack_size = 0) },
+	{ "into_cgroup_fd_intmax", "clone3 INTO_CGROUP fd INT_MAX: valid, no such fd", EBADF,
+	  "V-42", CLONE3(CLONE_INTO_CGROUP, SIGCHLD, .cgroup = INT32_MAX) },
+	{ "into_cgroup_fd_big", "clone3 INTO_CGROUP fd INT_MAX + 1: EINVAL", EINVAL, "V-04",
+	  CLONE3(CLONE_INTO_CGROUP, SIGCHLD, .cgroup = (uint64_t)INT32_MAX + 1) },
+	{ "clone_upper_bits", "legacy clone with flag bit 32: dropped (lower 32 bits)", 0,
+	  "V-03", CLONE((1ULL << 32) | SIGCHLD, STACK) },
+	{ "set_tid_pid_max", "clone3 set_tid {pid_max}: EINVAL", EINVAL, "V-38",
+	  CLONE3(0, SIGCHLD, SET_TID(1, 0)), SETUP(set_tid_pid_max, 0, 0) },
+	{ "nnp_parent_fork", "fork of a helper with no_new_privs: inherited", 0, "R-15",
+	  FORK(), HELPER(nnp, 0, 0) },
+	{ "subreaper_fork", "fork of a child subreaper: has_child_subreaper", 0, "R-26",
+	  FORK(), HELPER(subreaper, 0, 0) },
+	{ "clone_parent_signal", "CLONE_PARENT|SIGUSR1 from a helper: the group's signal",
+	  0, "R-25", CLONE(CLONE_PARENT | SIGUSR1), .helper = true },
 	/* limits and dying namespaces (issue 10) */
 	{ "pidfd_emfile", "clone PIDFD with RLIMIT_NOFILE at the lowest free fd: EMFILE",
 	  EMFILE, "V-41", CLONE(CLONE_PIDFD | SIGCHLD, STACK, .pidfd = WL_MEM),

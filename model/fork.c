@@ -494,6 +494,9 @@ static int model_set_tid_capable(const struct model_task *parent, uint64_t f, ui
  * by level and tests the reaper after each allocation (`if
  * (!READ_ONCE(tmp->child_reaper) && nr != 1)`), so EPERM and inner EEXISTs
  * may precede a reaper EINVAL (mainline 6.19 [unv: version]).
+ * A level whose pid_max is not read (no MODEL_IN_PID_MAX; from 6.14 an
+ * existing nested ns, whose own pid_max may have been lowered) allows EINVAL
+ * for a tid above RESERVED_PIDS, the lowest pid_max (pid_max_min - 1).
  * Not modelled: pid_max of a nested existing ns, the owner ns's
  * capabilities, which numbers are in use.
  */
@@ -533,13 +536,23 @@ void model_alloc_pid_check(const struct model_profile *prof,
 		int64_t max = MODEL_PID_MAX_LIMIT;
 		bool at_init = level >= 0 && (uint64_t)level == i;
 
-		if ((parent->valid & MODEL_IN_PID_MAX) && parent->pid_max &&
-		    (!per_ns || at_init))
+		const bool have_max = (parent->valid & MODEL_IN_PID_MAX) && parent->pid_max;
+		/* the level's pid_max is read (the init ns's), or a new ns's */
+		const bool known = per_ns ? (at_init ? have_max : newpid && i == 0) : have_max;
+
+		if (have_max && (!per_ns || at_init))
 			max = parent->pid_max;
 		if (tid < 1 || tid >= max) {
 			model_fail_set(fl, -MODEL_EINVAL, "V-38", MODEL_STEP_PID);
 			return;
 		}
+		/*
+		 * A pid_max not read (no snapshot; from 6.14 an existing nested ns's
+		 * own, which root may lower) is at least pid_max_min = RESERVED_PIDS
+		 * + 1 (kernel/pid.c): a tid above RESERVED_PIDS may be >= it.
+		 */
+		if (!known && tid > MODEL_RESERVED_PIDS)
+			model_fail_alt(fl, -MODEL_EINVAL, "V-38");
 		if (!alloc_then_reaper &&
 		    model_pid_reaper_fails(parent, newpid, i, tid, fl))
 			return;

@@ -11,10 +11,12 @@
 #include <fcntl.h>
 #include <grp.h>
 #include <linux/keyctl.h>
+#include <linux/sched.h>
 #include <poll.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
@@ -344,4 +346,169 @@ int wl_setup_pidns(struct wl_ctx *x, long depth, long unused)
 	}
 	x->nested = depth > 0;
 	return 0;
+}
+
+/*
+ * The caller is the helper's child made by clone3(AUTOREAP|PIDFD) with exit
+ * signal 0 (7.1+, kernel/fork.c: p->signal->autoreap), so that its own
+ * CLONE_PARENT is refused (V-49).  An autoreaped child leaves nothing for
+ * wait(2): the helper waits for its pidfd to become readable (it exited).
+ * A kernel before 7.1 refuses the flag (EINVAL, V-04): then the helper
+ * makes the call itself, an ordinary CLONE_PARENT.
+ */
+int wl_setup_autoreaped(struct wl_ctx *x, long unused, long unused2)
+{
+	int pidfd = -1;
+	struct clone_args ca = {
+		.flags = WL_CLONE_AUTOREAP | CLONE_PIDFD,
+		.pidfd = (uintptr_t)&pidfd,
+	};
+	pid_t parent = getpid();
+	struct pollfd p;
+	long pid;
+
+	(void)unused;
+	(void)unused2;
+	HELPER_ONLY(x);
+	pid = syscall(SYS_clone3, &ca, sizeof(ca));
+	if (pid < 0)
+		return errno == EINVAL ? 0 : -errno;
+	if (pid == 0) {
+		if (prctl(PR_SET_PDEATHSIG, SIGKILL) || getppid() != parent)
+			_exit(127);
+		return 0;
+	}
+	p = (struct pollfd){ .fd = pidfd, .events = POLLIN };
+	while (poll(&p, 1, -1) < 0)
+		if (errno != EINTR) {
+			close(pidfd);
+			return -errno;
+		}
+	close(pidfd);
+	return WL_SUPERVISED;
+}
+
+int wl_setup_pidns_dead(struct wl_ctx *x, long unused, long unused2)
+{
+	pid_t pid;
+
+	(void)unused;
+	(void)unused2;
+	HELPER_ONLY(x);
+	if (unshare(CLONE_NEWPID))
+		return -errno;
+	/* kernel/pid_namespace.c: the init's exit runs zap_pid_namespace() */
+	pid = fork();
+	if (pid < 0)
+		return -errno;
+	if (pid == 0)
+		_exit(0);
+	wl_wait_child(pid);
+	return 0;
+}
+
+/* Write s to path: 0 or -errno. */
+static int write_file(const char *path, const char *s)
+{
+	int fd = open(path, O_WRONLY | O_CLOEXEC);
+	ssize_t n;
+
+	if (fd < 0)
+		return -errno;
+	n = write(fd, s, strlen(s));
+	n = n < 0 ? -errno : 0;
+	close(fd);
+	return (int)n;
+}
+
+/*
+ * A user ns below ours, root in it mapped to root in ours: the owner may map
+ * its own ids (kernel/user_namespace.c:new_idmap_permitted()), gids only
+ * with setgroups denied.  Its creator has every capability in it.
+ */
+static int enter_userns(void)
+{
+	int err;
+
+	if (unshare(CLONE_NEWUSER))
+		return -errno;
+	err = write_file("/proc/self/setgroups", "deny");
+	if (!err)
+		err = write_file("/proc/self/uid_map", "0 0 1");
+	if (!err)
+		err = write_file("/proc/self/gid_map", "0 0 1");
+	return err;
+}
+
+int wl_setup_userns(struct wl_ctx *x, long depth, long unused)
+{
+	(void)unused;
+	HELPER_ONLY(x);
+	for (long i = 0; i < depth; i++) {
+		int err = enter_userns();
+
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+/*
+ * user.max_*_namespaces are per user ns (kernel/ucount.c: the sysctl set is
+ * the current task's user ns's), and inc_ucount() tests every level's, so
+ * a 0 in ours refuses the next such namespace with ENOSPC.
+ */
+int wl_setup_userns_limit(struct wl_ctx *x, long which, long unused)
+{
+	static const char *const names[] = {
+		[WL_UC_USER] = "max_user_namespaces", [WL_UC_MNT] = "max_mnt_namespaces",
+		[WL_UC_PID] = "max_pid_namespaces", [WL_UC_UTS] = "max_uts_namespaces",
+	};
+	char path[64];
+	int err;
+
+	(void)unused;
+	HELPER_ONLY(x);
+	if (which < 0 || which >= (long)(sizeof(names) / sizeof(names[0])))
+		return -EINVAL;
+	err = enter_userns();
+	if (err)
+		return err;
+	snprintf(path, sizeof(path), "/proc/sys/user/%s", names[which]);
+	return write_file(path, "0");
+}
+
+/* fs/file.c:alloc_fd(): `if (fd >= end) error = -EMFILE;`, end = RLIMIT_NOFILE */
+int wl_setup_nofile_full(struct wl_ctx *x, long unused, long unused2)
+{
+	struct rlimit rl;
+	int fd;
+
+	(void)unused;
+	(void)unused2;
+	HELPER_ONLY(x);
+	fd = open("/", O_PATH | O_CLOEXEC);	/* the lowest free fd */
+	if (fd < 0)
+		return -errno;
+	close(fd);
+	if (getrlimit(RLIMIT_NOFILE, &rl))
+		return -errno;
+	rl.rlim_cur = (rlim_t)fd;
+	return err_of(setrlimit(RLIMIT_NOFILE, &rl));
+}
+
+int wl_setup_nnp(struct wl_ctx *x, long unused, long unused2)
+{
+	(void)unused;
+	(void)unused2;
+	HELPER_ONLY(x);
+	return err_of(prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0));
+}
+
+int wl_setup_subreaper(struct wl_ctx *x, long unused, long unused2)
+{
+	(void)unused;
+	(void)unused2;
+	HELPER_ONLY(x);
+	return err_of(prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0));
 }

@@ -39,6 +39,21 @@ int wl_setup_unshare(struct wl_ctx *x, long flags, long unused);
 int wl_setup_block_signal(struct wl_ctx *x, long sig, long unused);
 /* A tracee of its own helper: PTRACE_SEIZE (attach 0) or ATTACH with options. */
 int wl_setup_ptrace(struct wl_ctx *x, long options, long attach);
+/* prctl(PR_SET_NO_NEW_PRIVS): inherited by every child. */
+int wl_setup_nnp(struct wl_ctx *x, long unused, long unused2);
+/* prctl(PR_SET_CHILD_SUBREAPER): its children have has_child_subreaper. */
+int wl_setup_subreaper(struct wl_ctx *x, long unused, long unused2);
+/* RLIMIT_NOFILE at the lowest free fd: no fd left for a pidfd (V-41). */
+int wl_setup_nofile_full(struct wl_ctx *x, long unused, long unused2);
+/* unshare(NEWPID), its init forked and gone: a dying pid ns for children (V-40). */
+int wl_setup_pidns_dead(struct wl_ctx *x, long unused, long unused2);
+/* depth nested user namespaces down (unshare + root mapped to root), V-22's level. */
+int wl_setup_userns(struct wl_ctx *x, long depth, long unused);
+/* One user ns down, where the per-user-ns limit user.<WL_UC_*> is 0 (V-22, V-34). */
+enum { WL_UC_USER, WL_UC_MNT, WL_UC_PID, WL_UC_UTS };
+int wl_setup_userns_limit(struct wl_ctx *x, long which, long unused);
+/* 7.1+: the caller made with clone3(AUTOREAP) (V-49); before 7.1, the helper itself. */
+int wl_setup_autoreaped(struct wl_ctx *x, long unused, long unused2);
 /* depth nested pid namespaces down (unshare + fork each), the caller their init. */
 int wl_setup_pidns(struct wl_ctx *x, long depth, long unused);
 

@@ -23,6 +23,16 @@ long wl_clone_exit(uint64_t flags, uint64_t newsp, void *ptid, void *ctid, uint6
 /* fork(2), or clone(SIGCHLD) where there is no fork syscall; child exits at once. */
 long wl_fork_exit(void);
 
+/*
+ * Linux 7.1+ clone3 flags (include/uapi/linux/sched.h of 7.2.13; catalogue
+ * E.7), absent from older uapi headers.  Older kernels refuse them (V-04).
+ */
+#define WL_CLONE_AUTOREAP	(1ULL << 34)
+#define WL_CLONE_NNP		(1ULL << 35)
+#define WL_CLONE_PIDFD_AUTOKILL	(1ULL << 36)
+#define WL_CLONE_EMPTY_MNTNS	(1ULL << 37)
+#define WL_KERNEL_7_1		701	/* struct wl_case.since: major * 100 + minor */
+
 /* Wait for a child with any exit signal (or none). */
 void wl_wait_child(pid_t pid);
 /* Wait until a CLONE_THREAD child of this process is gone. */

@@ -16,8 +16,10 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h>
 #include <sys/ptrace.h>
 #include <sys/syscall.h>
+#include <sys/utsname.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -166,6 +168,24 @@ static int wl_setup_stack_end(struct wl_ctx *x, long past, long unused)
 }
 #endif
 
+/* set_tid {pid_max + delta}, pid_max read from /proc (V-38's range at level 0). */
+static int wl_setup_set_tid_pid_max(struct wl_ctx *x, long delta, long unused)
+{
+	FILE *f = fopen("/proc/sys/kernel/pid_max", "re");
+	int pid_max = 0;
+
+	(void)unused;
+	if (!f)
+		return -errno;
+	if (fscanf(f, "%d", &pid_max) != 1 || pid_max <= 0)
+		pid_max = 0;
+	fclose(f);
+	if (!pid_max)
+		return -EIO;
+	x->call.set_tid[0] = (int32_t)(pid_max + delta);
+	return 0;
+}
+
 /* --------------------------------------------- cases with a body of their own */
 
 /* A libc fork-like call: the child exits, the caller waits. */
@@ -285,6 +305,8 @@ static int case_posix_spawn(struct wl_result *res)
 #define SET_TID(n, ...) .set_tid_at = WL_MEM, .set_tid_size = (n), .set_tid = { __VA_ARGS__ }
 #define SETUP(fn, a, b) .setup = { wl_setup_##fn, (a), (b) }
 #define HELPER(fn, a, b) .helper = true, SETUP(fn, a, b)
+/* A 7.1+ flag: before 7.1 clone3 refuses it as unknown (E-25). */
+#define SINCE_7_1 .since = WL_KERNEL_7_1, .before_err = EINVAL, .before_rule = "V-04"
 
 #define KERNEL_ADDR 0xffff800000000000UL	/* above every user address */
 #define PID_MAX_LIMIT (4 * 1024 * 1024)	/* include/linux/threads.h, 64-bit */
@@ -584,6 +606,97 @@ static const struct wl_case cases[] = {
 	  "V-38", CLONE3(0, SIGCHLD, SET_TID(1, 1)), HELPER(pidns, 1, 0) },
 	{ "set_tid_nested_max", "level 1, set_tid {PID_MAX_LIMIT}: EINVAL", EINVAL, "V-38",
 	  CLONE3(0, SIGCHLD, SET_TID(1, PID_MAX_LIMIT)), HELPER(pidns, 1, 0) },
+	/* boundaries of the arguments (mutants that no case told apart) */
+	{ "clone3_parent_signal", "clone3 PARENT with exit signal SIGCHLD: EINVAL", EINVAL,
+	  "V-04", CLONE3(CLONE_PARENT, SIGCHLD) },
+	{ "clone3_stack_no_size", "clone3 stack without a stack_size: EINVAL", EINVAL, "V-04",
+	  CLONE3(0, SIGCHLD, .stack = 0x10000, .stack_size = 0) },
+	{ "into_cgroup_fd_intmax", "clone3 INTO_CGROUP fd INT_MAX: valid, no such fd", EBADF,
+	  "V-42", CLONE3(CLONE_INTO_CGROUP, SIGCHLD, .cgroup = INT32_MAX) },
+	{ "into_cgroup_fd_big", "clone3 INTO_CGROUP fd INT_MAX + 1: EINVAL", EINVAL, "V-04",
+	  CLONE3(CLONE_INTO_CGROUP, SIGCHLD, .cgroup = (uint64_t)INT32_MAX + 1) },
+	{ "clone_upper_bits", "legacy clone with flag bit 32: dropped (lower 32 bits)", 0,
+	  "V-03", CLONE((1ULL << 32) | SIGCHLD, STACK) },
+	{ "set_tid_pid_max", "clone3 set_tid {pid_max}: EINVAL", EINVAL, "V-38",
+	  CLONE3(0, SIGCHLD, SET_TID(1, 0)), SETUP(set_tid_pid_max, 0, 0) },
+	{ "nnp_parent_fork", "fork of a helper with no_new_privs: inherited", 0, "R-15",
+	  FORK(), HELPER(nnp, 0, 0) },
+	{ "subreaper_fork", "fork of a child subreaper: has_child_subreaper", 0, "R-26",
+	  FORK(), HELPER(subreaper, 0, 0) },
+	{ "clone_parent_signal", "CLONE_PARENT|SIGUSR1 from a helper: the group's signal",
+	  0, "R-25", CLONE(CLONE_PARENT | SIGUSR1), .helper = true },
+	/* limits and dying namespaces (issue 10) */
+	{ "pidfd_emfile", "clone PIDFD with RLIMIT_NOFILE at the lowest free fd: EMFILE",
+	  EMFILE, "V-41", CLONE(CLONE_PIDFD | SIGCHLD, STACK, .pidfd = WL_MEM),
+	  HELPER(nofile_full, 0, 0) },
+	{ "clone3_pidfd_emfile", "clone3 PIDFD, no fd below RLIMIT_NOFILE: EMFILE", EMFILE,
+	  "V-41", CLONE3(CLONE_PIDFD, SIGCHLD, .pidfd = WL_MEM), HELPER(nofile_full, 0, 0) },
+	{ "pidns_dead_fork", "fork after our unshared pid ns's init exited: ENOMEM", ENOMEM,
+	  "V-40", FORK(), HELPER(pidns_dead, 0, 0) },
+	{ "pidns_dead_clone_vm", "clone VM after that pid ns's init exited: ENOMEM", ENOMEM,
+	  "V-40", CLONE(CLONE_VM | SIGCHLD, STACK), HELPER(pidns_dead, 0, 0) },
+	/* create_user_ns(): `if (parent_ns->level > 32)` -> ENOSPC; 33 is the deepest */
+	{ "userns_level_33", "clone NEWUSER from user ns level 32: level 33", 0, "R-22",
+	  CLONE(CLONE_NEWUSER | SIGCHLD, STACK), HELPER(userns, 32, 0) },
+	{ "userns_level_34", "clone NEWUSER from user ns level 33: ENOSPC", ENOSPC, "V-22",
+	  CLONE(CLONE_NEWUSER | SIGCHLD, STACK), HELPER(userns, 33, 0) },
+	{ "userns_max_user", "user.max_user_namespaces 0 in our user ns; NEWUSER: ENOSPC",
+	  ENOSPC, "V-22", CLONE(CLONE_NEWUSER | SIGCHLD, STACK), HELPER(userns_limit, WL_UC_USER, 0) },
+	{ "userns_max_mnt", "user.max_mnt_namespaces 0 in our user ns; NEWNS: ENOSPC", ENOSPC,
+	  "V-34", CLONE(CLONE_NEWNS | SIGCHLD, STACK), HELPER(userns_limit, WL_UC_MNT, 0) },
+	{ "userns_max_pid", "user.max_pid_namespaces 0 in our user ns; NEWPID: ENOSPC", ENOSPC,
+	  "V-34", CLONE(CLONE_NEWPID | SIGCHLD, STACK), HELPER(userns_limit, WL_UC_PID, 0) },
+	{ "userns_max_uts_newpid", "max_uts_namespaces 0; NEWUTS|NEWPID: uts fails first",
+	  ENOSPC, "V-34", CLONE(CLONE_NEWUTS | CLONE_NEWPID | SIGCHLD, STACK),
+	  HELPER(userns_limit, WL_UC_UTS, 0) },
+	/*
+	 * Linux 7.1+ clone3 flags (catalogue E.7): each EINVAL/EPERM in copy_process's
+	 * order, then each effect.  Before 7.1 each is refused by V-04 (E-25).
+	 */
+	{ "autoreap_signal", "clone3 AUTOREAP with exit signal SIGCHLD: EINVAL", EINVAL, "V-48",
+	  CLONE3(WL_CLONE_AUTOREAP, SIGCHLD), SINCE_7_1 },
+	{ "autoreap_thread", "clone3 AUTOREAP|THREAD: EINVAL", EINVAL, "V-48",
+	  CLONE3(WL_CLONE_AUTOREAP | THREAD_FLAGS, 0, STACK), SINCE_7_1 },
+	{ "autoreap_parent", "clone3 AUTOREAP|PARENT: EINVAL", EINVAL, "V-48",
+	  CLONE3(WL_CLONE_AUTOREAP | CLONE_PARENT, 0), SINCE_7_1 },
+	{ "autoreaped_clone_parent", "CLONE_PARENT from an AUTOREAP child (helper): EINVAL",
+	  EINVAL, "V-49", CLONE(CLONE_PARENT | SIGCHLD), HELPER(autoreaped, 0, 0),
+	  .since = WL_KERNEL_7_1, .before_err = 0, .before_rule = "R-25" },
+	{ "nnp_thread", "clone3 NNP|THREAD: EINVAL", EINVAL, "V-50",
+	  CLONE3(WL_CLONE_NNP | THREAD_FLAGS, 0, STACK), SINCE_7_1 },
+	{ "autokill_no_pidfd", "clone3 PIDFD_AUTOKILL|AUTOREAP without PIDFD: EINVAL", EINVAL,
+	  "V-51", CLONE3(WL_CLONE_PIDFD_AUTOKILL | WL_CLONE_AUTOREAP, 0), SINCE_7_1 },
+	{ "autokill_no_autoreap", "clone3 PIDFD_AUTOKILL|PIDFD without AUTOREAP: EINVAL", EINVAL,
+	  "V-51", CLONE3(WL_CLONE_PIDFD_AUTOKILL | CLONE_PIDFD, SIGCHLD, .pidfd = WL_MEM),
+	  SINCE_7_1 },
+	{ "autokill_nobody", "PIDFD_AUTOKILL|PIDFD|AUTOREAP as nobody, no NNP: EPERM", EPERM,
+	  "V-51", CLONE3(WL_CLONE_PIDFD_AUTOKILL | CLONE_PIDFD | WL_CLONE_AUTOREAP, 0,
+			 .pidfd = WL_MEM), HELPER(nobody, 0, 0), SINCE_7_1 },
+	{ "empty_mntns_fs", "clone3 EMPTY_MNTNS|FS: NEWNS|FS, EINVAL (E-26)", EINVAL, "V-10",
+	  CLONE3(WL_CLONE_EMPTY_MNTNS | CLONE_FS, SIGCHLD), SINCE_7_1 },
+	{ "empty_mntns_same_ptr", "EMPTY_MNTNS|FS|PIDFD|PARENT_SETTID, one pointer: V-05 first", EINVAL,
+	  "V-05", CLONE3(WL_CLONE_EMPTY_MNTNS | CLONE_FS | CLONE_PIDFD | CLONE_PARENT_SETTID,
+			 SIGCHLD, .pidfd = WL_MEM, .ptid = WL_ALIAS), SINCE_7_1 },
+	{ "empty_mntns_nobody", "clone3 EMPTY_MNTNS as nobody (helper): EPERM", EPERM, "V-34",
+	  CLONE3(WL_CLONE_EMPTY_MNTNS, SIGCHLD), HELPER(nobody, 0, 0), SINCE_7_1 },
+	{ "autoreap", "clone3 AUTOREAP, exit signal 0: reaped by the kernel", 0, "R-46",
+	  CLONE3(WL_CLONE_AUTOREAP, 0), SINCE_7_1 },
+	{ "autoreap_pidfd", "clone3 AUTOREAP|PIDFD: reaped, the pidfd says when", 0, "R-46",
+	  CLONE3(WL_CLONE_AUTOREAP | CLONE_PIDFD, 0, .pidfd = WL_MEM), SINCE_7_1 },
+	{ "nnp", "clone3 NNP: the child has no_new_privs, we do not", 0, "R-45",
+	  CLONE3(WL_CLONE_NNP, SIGCHLD), SINCE_7_1 },
+	{ "nnp_vm", "clone3 NNP|VM on its own stack", 0, "R-45",
+	  CLONE3(WL_CLONE_NNP | CLONE_VM, SIGCHLD, STACK), SINCE_7_1 },
+	{ "autokill", "clone3 PIDFD_AUTOKILL|PIDFD|AUTOREAP as root", 0, "R-47",
+	  CLONE3(WL_CLONE_PIDFD_AUTOKILL | CLONE_PIDFD | WL_CLONE_AUTOREAP, 0, .pidfd = WL_MEM),
+	  SINCE_7_1 },
+	{ "autokill_nnp_nobody", "PIDFD_AUTOKILL|PIDFD|AUTOREAP|NNP as nobody: allowed", 0,
+	  "R-47", CLONE3(WL_CLONE_PIDFD_AUTOKILL | CLONE_PIDFD | WL_CLONE_AUTOREAP | WL_CLONE_NNP,
+			 0, .pidfd = WL_MEM), HELPER(nobody, 0, 0), SINCE_7_1 },
+	{ "empty_mntns", "clone3 EMPTY_MNTNS: a mount ns holding its root only", 0, "R-48",
+	  CLONE3(WL_CLONE_EMPTY_MNTNS, SIGCHLD), SINCE_7_1 },
+	{ "empty_mntns_newpid", "clone3 EMPTY_MNTNS|NEWPID", 0, "R-48",
+	  CLONE3(WL_CLONE_EMPTY_MNTNS | CLONE_NEWPID, SIGCHLD), SINCE_7_1 },
 	/* boundary stack and TLS values */
 	{ "clone3_stack_wrap", "clone3 stack + stack_size wraps: EINVAL", EINVAL, "V-04",
 	  CLONE3(0, SIGCHLD, .stack = 0xfffffffffffff000ULL, .stack_size = 0x2000) },
@@ -629,6 +742,23 @@ const struct wl_case *workload_cases(size_t *n)
 {
 	*n = ARRAY_SIZE(cases);
 	return cases;
+}
+
+struct wl_expect wl_case_expected(const struct wl_case *c, int kver)
+{
+	if (c->since && kver < c->since)
+		return (struct wl_expect){ c->before_err, c->before_rule };
+	return (struct wl_expect){ c->expect_err, c->rule };
+}
+
+int wl_kernel_version(void)
+{
+	struct utsname u;
+	int major, minor;
+
+	if (uname(&u) || sscanf(u.release, "%d.%d", &major, &minor) != 2)
+		return 0;
+	return major * 100 + minor;
 }
 
 /* ------------------------------------------------------------ the runner */

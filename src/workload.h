@@ -151,7 +151,27 @@ struct wl_case {
 	struct wl_setup setup;	/* what prepares the caller, optional */
 	bool helper;		/* made in a forked helper process, which the
 				 * setup may change at will */
+	int since;		/* the first kernel (major * 100 + minor) where
+				 * expect_err and rule hold, 0 = every kernel; */
+	int before_err;		/* before it, what the call gives instead (0 = it
+				 * succeeds) ... */
+	const char *before_rule; /* ... and the rule that judges that */
 };
+
+/* What a case must give on one kernel: 0 or an errno, and the rule judging it. */
+struct wl_expect {
+	int err;
+	const char *rule;
+};
+
+/*
+ * The one source of truth for a case's outcome: on a kernel of version
+ * kver (major * 100 + minor), expect_err and rule, or before the case's
+ * since, before_err and before_rule.
+ */
+struct wl_expect wl_case_expected(const struct wl_case *c, int kver);
+/* The running kernel's version (major * 100 + minor) from uname(2); 0 if unknown. */
+int wl_kernel_version(void);
 
 const struct wl_case *workload_cases(size_t *n);
 /*

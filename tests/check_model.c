@@ -1814,9 +1814,29 @@ START_TEST(test_model_v37_v38_set_tid)
 	t.pid_max = 32768;
 	t.pid_ns_children_level = 1;
 	t.pid_ns_for_children = t.pid_ns_active;
+	t.valid |= MODEL_IN_PID_REAPER;	/* its init is there: no reaper EINVAL */
+	t.pid_ns_children_reaper = 1;
 	sc.set_tid_vals[0] = 40000;
 	ASSERT_ERR(predict(&P61, &t, &sc), -MODEL_EINVAL, "V-38");
-	ASSERT_OK(predict(&P618, &t, &sc));	/* nested ns: its own pid_max */
+	p = predict(&P618, &t, &sc);	/* nested ns: its own pid_max, not read */
+	ASSERT_OK(p);
+	ck_assert_str_eq(alt_rule(p, -MODEL_EINVAL), "V-38");	/* it may be 301 */
+	sc.set_tid_vals[0] = 300;	/* below every pid_max (pid_max_min 301) */
+	ck_assert_ptr_null(alt_rule(predict(&P618, &t, &sc), -MODEL_EINVAL));
+	sc.set_tid_vals[0] = 301;
+	ck_assert_str_eq(alt_rule(predict(&P618, &t, &sc), -MODEL_EINVAL), "V-38");
+	/* 6.1: the global pid_max, read: 301..32767 decided, no alternative */
+	sc.set_tid_vals[0] = 20000;
+	ck_assert_ptr_null(alt_rule(predict(&P61, &t, &sc), -MODEL_EINVAL));
+	/* pid_max not read (kernel/pid.c alloc_pid): above 300 it may be refused */
+	t.valid &= ~MODEL_IN_PID_MAX;
+	p = predict(&P61, &t, &sc);
+	ASSERT_OK(p);
+	ck_assert_str_eq(alt_rule(p, -MODEL_EINVAL), "V-38");
+	sc.set_tid_vals[0] = 300;
+	ck_assert_ptr_null(alt_rule(predict(&P61, &t, &sc), -MODEL_EINVAL));
+	t.valid |= MODEL_IN_PID_MAX;
+	sc.set_tid_vals[0] = 40000;
 	/* Not read: nothing decided, the set_tid alternatives stay. */
 	sc.set_tid_known = false;
 	p = predict(&P61, &t, &sc);

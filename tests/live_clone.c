@@ -91,9 +91,12 @@ START_TEST(test_live_every_case_observed)
 	size_t n;
 	const struct wl_case *c = workload_cases(&n);
 
+	int kver = wl_kernel_version();
+
 	ck_assert_int_eq(run_err, 0);
 	for (size_t i = 0; i < n; i++) {
 		const struct wl_result *res = &r.results[i];
+		struct wl_expect e = wl_case_expected(&c[i], kver);
 		const struct clone_verdict *v;
 		uint32_t points = 0;
 
@@ -102,9 +105,9 @@ START_TEST(test_live_every_case_observed)
 		ck_assert_msg(res->done, "case %s did not run", c[i].name);
 		if (res->signaled)	/* killed in its call (SIGKILL injected: live_workload.c) */
 			continue;
-		if (c[i].expect_err) {
-			ck_assert_msg(res->ret == -c[i].expect_err, "case %s returned %ld",
-				      c[i].name, res->ret);
+		if (e.err) {
+			ck_assert_msg(res->ret == -e.err, "case %s returned %ld, not -%d",
+				      c[i].name, res->ret, e.err);
 			continue;
 		}
 		ck_assert_msg(res->ret >= 0, "case %s failed: %ld", c[i].name, res->ret);
@@ -128,21 +131,24 @@ START_TEST(test_live_failures_judged_by_rule)
 	size_t n;
 	const struct wl_case *c = workload_cases(&n);
 
+	int kver = wl_kernel_version();
+
 	ck_assert_int_eq(run_err, 0);
 	for (size_t i = 0; i < n; i++) {
+		struct wl_expect e = wl_case_expected(&c[i], kver);
 		bool found = false;
 
-		if (!c[i].expect_err || r.results[i].skipped)
+		if (!e.err || r.results[i].skipped)
 			continue;
 		for (size_t j = 0; j < seen.n && j < MAX_VERDICTS && !found; j++) {
 			const struct clone_verdict *v = &seen.v[j];
 
-			found = v->ret_seen && v->ret == -c[i].expect_err && v->n_checks &&
+			found = v->ret_seen && v->ret == -e.err && v->n_checks &&
 				v->checks[0].kind == CHECK_RET &&
-				!strcmp(v->checks[0].rule, c[i].rule) &&
+				!strcmp(v->checks[0].rule, e.rule) &&
 				v->verdict == VERDICT_PASS;
 		}
-		ck_assert_msg(found, "case %s: no passing verdict by %s", c[i].name, c[i].rule);
+		ck_assert_msg(found, "case %s: no passing verdict by %s", c[i].name, e.rule);
 	}
 }
 END_TEST

@@ -138,6 +138,8 @@ Suite *flight_suite(void)
 	Suite *s = suite_create("flight");
 	TCase *tc = tcase_create("Core");
 
+	/* 15,000 walks of up to a thousand records: seconds on a busy machine */
+	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, test_flight_keeps_newest_in_order);
 	tcase_add_test(tc, test_flight_refuses_huge);
 	tcase_add_test(tc, test_flight_write_one_clone);

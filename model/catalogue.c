@@ -58,8 +58,7 @@ static const struct model_rule model_rule_table[] = {
 	ROW('V', "V-18", "Debian: NEWUSER without CAP_SYS_ADMIN, sysctl 0 -> EPERM", DEC, 0, 0, ANY,
 	    NULL, NULL),
 	ROW('V', "V-20", "signal pending at the fork gate -> ERESTARTNOINTR", RACE, 0, 0, ANY,
-	    "decided when a signal is injected (inject_signal_gate); else a racing "
-	    "signal (alternative only)", NULL),
+	    "a racing signal (alternative); decided when injected", NULL),
 	ROW('V', "V-21", "task or resource allocation fails -> ENOMEM", FAULT, 0, 0, ANY,
 	    "allocation failure (alternative only)", NULL),
 	ROW('V', "V-22", "NEWUSER: create_user_ns fails -> EPERM or ENOSPC", DEC, 0, 0, ANY,
@@ -77,8 +76,7 @@ static const struct model_rule model_rule_table[] = {
 	ROW('V', "V-27", "SCHED_DEADLINE parent without reset-on-fork -> EAGAIN", DEC, 0, 0, ANY,
 	    NULL, NULL),
 	ROW('V', "V-28", "perf, audit, LSM task_alloc failures", FAULT, 0, 0, ANY,
-	    "decided when security_task_alloc fails by fmod_ret (fentry kernels); "
-	    "else LSM policy and allocations (ENOMEM alternative only)", NULL),
+	    "decided by fmod_ret injection; else LSM or ENOMEM (alternative)", NULL),
 	ROW('V', "V-29", "copy_semundo allocation fails -> ENOMEM", FAULT, 0, 0, ANY,
 	    "allocation failure (alternative only)", NULL),
 	ROW('V', "V-30", "copy_files: fd table beyond fs.nr_open -> EMFILE", UNOBS, 0, 0, ANY,
@@ -90,8 +88,7 @@ static const struct model_rule model_rule_table[] = {
 	ROW('V', "V-32", "copy_sighand / copy_signal fail -> ENOMEM", FAULT, 0, 0, ANY,
 	    "allocation failure (alternative only)", NULL),
 	ROW('V', "V-33", "dup_mm fails -> ENOMEM", FAULT, 0, 0, ANY,
-	    "decided when security_vm_enough_memory_mm fails by fmod_ret (fentry "
-	    "kernels); else an allocation failure (alternative only)", NULL),
+	    "decided by fmod_ret injection; else ENOMEM (alternative)", NULL),
 	ROW('V', "V-34", "namespaces: EPERM, NEWIPC|SYSVSEM EINVAL, ENOSPC", DEC, 0, 0, ANY,
 	    NULL, NULL),
 	ROW('V', "V-35", "copy_io allocation fails -> ENOMEM", FAULT, 0, 0, ANY,
@@ -123,8 +120,7 @@ static const struct model_rule model_rule_table[] = {
 	ROW('V', "V-46", "pid ns stopped accepting tasks -> ENOMEM", RACE, 0, 0, ANY,
 	    "needs a racing pid ns teardown (alternative only)", NULL),
 	ROW('V', "V-47", "fatal signal pending at the final gate -> EINTR", RACE, 0, 0, ANY,
-	    "decided when SIGKILL is injected at cgroup_can_fork (fentry kernels); "
-	    "else a racing SIGKILL (alternative only)", NULL),
+	    "a racing SIGKILL (alternative); decided when injected", NULL),
 	ROW('V', "V-48", "AUTOREAP with THREAD, PARENT or an exit signal -> EINVAL", DEC, 701, 0, ANY,
 	    NULL, "7.1+ (E.7)"),
 	ROW('V', "V-49", "PARENT from a caller created with AUTOREAP -> EINVAL", DEC, 701, 0, ANY,

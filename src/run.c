@@ -312,10 +312,21 @@ int run_meta(const struct run_opts *o, const struct loader *l, size_t n_cases,
 	trace_btf_identity(o->btf_path ? o->btf_path : "/sys/kernel/btf/vmlinux", &m->btf_size,
 			   &m->btf_crc32);
 	switch (o->mode) {
-	case RUN_WORKLOAD:
-		snprintf(m->workload, sizeof(m->workload),
-			 "built-in, %zu cases (this process and its helpers)", n_cases);
+	case RUN_WORKLOAD: {
+		size_t n, skipped = 0;
+		const struct wl_case *c = workload_cases(&n);
+
+		for (size_t i = 0; i < n; i++)
+			skipped += workload_case_skip(&c[i]) != NULL;
+		if (skipped)	/* injections this kernel refuses: -v names each */
+			snprintf(m->workload, sizeof(m->workload),
+				 "built-in, %zu cases (this process and its helpers); %zu skipped: "
+				 "injections this kernel refuses, -v says why", n_cases, skipped);
+		else
+			snprintf(m->workload, sizeof(m->workload),
+				 "built-in, %zu cases (this process and its helpers)", n_cases);
 		break;
+	}
 	case RUN_COMMAND:
 		snprintf(m->workload, sizeof(m->workload), "command: %.200s", o->command);
 		break;

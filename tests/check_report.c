@@ -1133,7 +1133,7 @@ START_TEST(test_report_summary_coverage)
 	ck_assert_int_eq(answer_num(0), (long)applicable);
 	ck_assert_int_eq(answer_num(1), (long)exercised);
 	ck_assert_msg(!strncmp(answers[2],
-			       "{\"rule\": \"V-47\", \"class\": \"racy\", \"reason\": \"decided", 48),
+			       "{\"rule\": \"V-47\", \"class\": \"racy\", \"reason\": \"a racing", 53),
 		      "%s", answers[2]);
 	ANSWER_IS(3, "\"needs_fentry_kprobe\"", "R-01");
 	ck_assert_msg(answers[4][0] == '{', "the last rule not exercised: %s", answers[4]);

@@ -512,3 +512,14 @@ int wl_setup_subreaper(struct wl_ctx *x, long unused, long unused2)
 	HELPER_ONLY(x);
 	return err_of(prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0));
 }
+
+int wl_setup_sigaltstack(struct wl_ctx *x, long unused, long unused2)
+{
+	static char alt[64 * 1024] __attribute__((aligned(16)));
+	stack_t ss = { .ss_sp = alt, .ss_size = sizeof(alt) };
+
+	(void)unused;
+	(void)unused2;
+	HELPER_ONLY(x);
+	return err_of(sigaltstack(&ss, NULL));
+}

@@ -39,6 +39,8 @@ int wl_setup_unshare(struct wl_ctx *x, long flags, long unused);
 int wl_setup_block_signal(struct wl_ctx *x, long sig, long unused);
 /* A tracee of its own helper: PTRACE_SEIZE (attach 0) or ATTACH with options. */
 int wl_setup_ptrace(struct wl_ctx *x, long options, long attach);
+/* An alternate signal stack of its own (sigaltstack): kept or reset. */
+int wl_setup_sigaltstack(struct wl_ctx *x, long unused, long unused2);
 /* prctl(PR_SET_NO_NEW_PRIVS): inherited by every child. */
 int wl_setup_nnp(struct wl_ctx *x, long unused, long unused2);
 /* prctl(PR_SET_CHILD_SUBREAPER): its children have has_child_subreaper. */

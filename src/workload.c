@@ -625,6 +625,16 @@ static const struct wl_case cases[] = {
 	  FORK(), HELPER(subreaper, 0, 0) },
 	{ "clone_parent_signal", "CLONE_PARENT|SIGUSR1 from a helper: the group's signal",
 	  0, "R-25", CLONE(CLONE_PARENT | SIGUSR1), .helper = true },
+	{ "sigaltstack_vm", "clone VM of a helper on a sigaltstack: reset", 0, "R-05",
+	  CLONE(CLONE_VM | SIGCHLD, STACK), HELPER(sigaltstack, 0, 0) },
+	{ "sigaltstack_vm_vfork", "clone VM|VFORK of a helper on a sigaltstack: kept", 0, "R-05",
+	  CLONE(CLONE_VM | CLONE_VFORK | SIGCHLD, STACK), HELPER(sigaltstack, 0, 0) },
+	{ "sched_fifo_99", "SCHED_FIFO 99 parent (prio 0): inherited, no EAGAIN", 0, "S-02",
+	  FORK(), HELPER(policy, SCHED_FIFO, 99) },
+	/* kernel/fork.c before 6.2: THREAD or VM while time_ns != time_ns_for_children */
+	{ "unshared_timens_vm", "clone VM after unshare(NEWTIME) (helper): allowed from 6.2",
+	  0, "R-02", CLONE(CLONE_VM | SIGCHLD, STACK), HELPER(unshare, CLONE_NEWTIME, 0),
+	  .since = 602, .before_err = EINVAL, .before_rule = "V-16" },
 	/* limits and dying namespaces (issue 10) */
 	{ "pidfd_emfile", "clone PIDFD with RLIMIT_NOFILE at the lowest free fd: EMFILE",
 	  EMFILE, "V-41", CLONE(CLONE_PIDFD | SIGCHLD, STACK, .pidfd = WL_MEM),

@@ -12,9 +12,17 @@ void tally_init(struct tally *t)
 
 const struct rule_tally *tally_find(const struct tally *t, const char *rule)
 {
-	/* rule IDs are the model's string literals: a pointer match is the common case */
+	/*
+	 * Rule IDs are the model's string literals: a pointer match is the
+	 * common case, so look for one first, through every rule, before any
+	 * strcmp() (callgrind: strcmp() against the rules before the match was
+	 * a fifth of an offline check).
+	 */
 	for (size_t i = 0; i < t->n_rules; i++)
-		if (t->rules[i].rule == rule || !strcmp(t->rules[i].rule, rule))
+		if (t->rules[i].rule == rule)
+			return &t->rules[i];
+	for (size_t i = 0; i < t->n_rules; i++)
+		if (!strcmp(t->rules[i].rule, rule))
 			return &t->rules[i];
 	return NULL;
 }

@@ -29,14 +29,24 @@ const struct rule_tally *tally_find(const struct tally *t, const char *rule)
 
 static struct rule_tally *rule_slot(struct tally *t, const char *rule)
 {
-	struct rule_tally *r = (struct rule_tally *)tally_find(t, rule);
+	struct rule_tally *r;
 
-	if (r)
-		return r;
-	if (t->n_rules >= TALLY_MAX_RULES)
-		return NULL;
-	t->rules[t->n_rules].rule = rule;
-	return &t->rules[t->n_rules++];
+	/* the last rule again (several checks of one rule), or the one after it */
+	if (t->next_rule && t->rules[t->next_rule - 1].rule == rule) {
+		r = &t->rules[t->next_rule - 1];
+	} else if (t->next_rule < t->n_rules && t->rules[t->next_rule].rule == rule) {
+		r = &t->rules[t->next_rule];
+	} else {
+		r = (struct rule_tally *)tally_find(t, rule);
+		if (!r) {
+			if (t->n_rules >= TALLY_MAX_RULES)
+				return NULL;
+			r = &t->rules[t->n_rules++];
+			r->rule = rule;
+		}
+	}
+	t->next_rule = (size_t)(r - t->rules) + 1;
+	return r;
 }
 
 void tally_add(struct tally *t, const struct clone_verdict *v)

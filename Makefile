@@ -143,7 +143,9 @@ $(OUTPUT)/check_all: tests/check_main.c $(UNIT_TESTS) $(LIVE_TESTS) $(wildcard t
 		$(UNIT_TESTS) $(LIVE_TESTS) $(LIVE_OBJS) $(CORE_OBJS) $(MODEL_OBJS) \
 		$(LIBBPF_LIBS) $(CHECK_LIBS) $(SYSTEMD_LIBS) -lpthread -o $@
 
-# What observing costs: clone rates alone vs under clonecheck, as ratios.
+# What observing costs (bench/run.py): ratios against untraced runs of the
+# same run, a table on stdout and $(OUTPUT)/bench.json.  Needs root; run it
+# under `flock /work/wt/heavy.lock` on a shared machine.
 BENCH_REPS ?= 5
 $(OUTPUT)/clone_bench: bench/clone_bench.c | $(OUTPUT)
 	$(call msg,BINARY,$@)
@@ -151,7 +153,7 @@ $(OUTPUT)/clone_bench: bench/clone_bench.c | $(OUTPUT)
 
 bench: deps
 	$(Q)$(MAKE) --no-print-directory $(OUTPUT)/clonecheck $(OUTPUT)/clone_bench
-	$(Q)bench/run.sh $(OUTPUT) $(BENCH_REPS)
+	$(Q)python3 bench/run.py --output $(OUTPUT) --reps $(BENCH_REPS)
 
 # A bounded soak (stress/stress.py): rounds drawn from a printed seed
 # (STRESS_SEED repeats them) of a clone storm on both cores against -c, -a

@@ -1,17 +1,25 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * clone_bench - make N clones of one kind as fast as possible and print the
- * rate.  Run alone for the baseline and under `clonecheck -c` for the
- * traced figure; bench/run.sh interleaves the two and prints ratios.
+ * clone_bench - the workloads `make bench` (bench/run.py) times: make N
+ * clones of one kind on W workers as fast as possible, or do N units of
+ * unrelated work (a pipe ping-pong between two processes, a syscall loop),
+ * and print the rate.  Run alone for the baseline and under clonecheck or
+ * bpftrace for the traced figure; run.py interleaves them and prints ratios.
  *
- * USAGE: clone_bench fork|vfork|thread N
+ * USAGE: clone_bench fork|vfork|thread|clone3|pingpong|syscall N [W]
+ * Prints "KIND N SECONDS RATE" (RATE: units per second, all workers).
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <linux/sched.h>
 #include <pthread.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -29,6 +37,62 @@ static void *thread_fn(void *arg)
 	return arg;
 }
 
+/*
+ * clone3(CLONE_VM | CLONE_VFORK): the child shares the parent's stack, so it
+ * exits in the same asm block, never returning through a C frame.
+ */
+static long clone3_vfork_exit(struct clone_args *a)
+{
+#if defined(__x86_64__)
+	long ret;
+
+	asm volatile("syscall\n\t"
+		     "test %%rax, %%rax\n\t"
+		     "jnz 1f\n\t"
+		     "mov $60, %%eax\n\t"	/* exit(0) */
+		     "xor %%edi, %%edi\n\t"
+		     "syscall\n"
+		     "1:"
+		     : "=a"(ret)
+		     : "0"((long)SYS_clone3), "D"(a), "S"(sizeof(*a))
+		     : "rcx", "r11", "memory");
+	return ret;
+#elif defined(__aarch64__)
+	register long x8 asm("x8") = SYS_clone3;
+	register long x0 asm("x0") = (long)a;
+	register long x1 asm("x1") = sizeof(*a);
+
+	asm volatile("svc #0\n\t"
+		     "cbnz x0, 1f\n\t"
+		     "mov x8, #93\n\t"	/* exit(0) */
+		     "mov x0, #0\n\t"
+		     "svc #0\n"
+		     "1:"
+		     : "+r"(x0), "+r"(x8)
+		     : "r"(x1)
+		     : "memory");
+	return x0;
+#else
+	(void)a;
+	return -ENOSYS;
+#endif
+}
+
+static int clone3_one(void)
+{
+	struct clone_args a = {
+		.flags = CLONE_VM | CLONE_VFORK,
+		.exit_signal = SIGCHLD,
+	};
+	long pid = clone3_vfork_exit(&a);
+
+	if (pid < 0) {
+		errno = (int)-pid;
+		return -1;
+	}
+	return waitpid((pid_t)pid, NULL, 0) == pid ? 0 : -1;
+}
+
 static int one(const char *mode)
 {
 	pid_t pid;
@@ -40,6 +104,10 @@ static int one(const char *mode)
 			return -1;
 		return pthread_join(t, NULL) ? -1 : 0;
 	}
+	if (!strcmp(mode, "clone3"))
+		return clone3_one();
+	if (!strcmp(mode, "syscall"))
+		return syscall(SYS_getppid) > 0 ? 0 : -1;
 	pid = !strcmp(mode, "vfork") ? vfork() : fork();
 	if (pid == 0)
 		_exit(0);
@@ -48,28 +116,91 @@ static int one(const char *mode)
 	return waitpid(pid, NULL, 0) == pid ? 0 : -1;
 }
 
+/* N round trips of one byte between this process and a child over two pipes. */
+static int pingpong(long n)
+{
+	int a[2], b[2];
+	char c = 0;
+	pid_t pid;
+
+	if (pipe(a) || pipe(b))
+		return -1;
+	pid = fork();
+	if (pid < 0)
+		return -1;
+	if (pid == 0) {
+		close(a[1]);
+		close(b[0]);
+		while (read(a[0], &c, 1) == 1)
+			if (write(b[1], &c, 1) != 1)
+				break;
+		_exit(0);
+	}
+	close(a[0]);
+	close(b[1]);
+	for (long i = 0; i < n; i++)
+		if (write(a[1], &c, 1) != 1 || read(b[0], &c, 1) != 1)
+			return -1;
+	close(a[1]);
+	return waitpid(pid, NULL, 0) == pid ? 0 : -1;
+}
+
+static int work(const char *mode, long n)
+{
+	if (!strcmp(mode, "pingpong"))
+		return pingpong(n);
+	for (long i = 0; i < n; i++)
+		if (one(mode))
+			return -1;
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
+	static const char *const kinds[] = { "fork", "vfork", "thread", "clone3", "pingpong",
+					     "syscall" };
+	long n, w = 1;
+	bool known = false;
 	double t0, dt;
-	long n;
+	int failed = 0;
 
-	if (argc != 3 || (strcmp(argv[1], "fork") && strcmp(argv[1], "vfork") &&
-			  strcmp(argv[1], "thread"))) {
-		fprintf(stderr, "usage: clone_bench fork|vfork|thread N\n");
+	for (size_t i = 0; argc >= 3 && i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		known |= !strcmp(argv[1], kinds[i]);
+	if ((argc != 3 && argc != 4) || !known) {
+		fprintf(stderr,
+			"usage: clone_bench fork|vfork|thread|clone3|pingpong|syscall N [WORKERS]\n");
 		return 2;
 	}
 	n = strtol(argv[2], NULL, 10);
-	if (n <= 0) {
-		fprintf(stderr, "clone_bench: bad count '%s'\n", argv[2]);
+	if (argc == 4)
+		w = strtol(argv[3], NULL, 10);
+	if (n <= 0 || w <= 0 || w > 64) {
+		fprintf(stderr, "clone_bench: bad count '%s' or workers '%s'\n", argv[2],
+			argc == 4 ? argv[3] : "1");
 		return 2;
 	}
 	t0 = now_s();
-	for (long i = 0; i < n; i++)
-		if (one(argv[1])) {
-			fprintf(stderr, "clone_bench: %s failed: %s\n", argv[1], strerror(errno));
-			return 1;
+	if (w == 1) {
+		failed = work(argv[1], n);
+	} else {
+		/* W worker processes, each its share */
+		for (long i = 0; i < w; i++) {
+			pid_t pid = fork();
+
+			if (pid == 0)
+				_exit(work(argv[1], n / w) ? 1 : 0);
+			if (pid < 0)
+				failed = -1;
 		}
+		for (int st; wait(&st) > 0;)
+			if (!WIFEXITED(st) || WEXITSTATUS(st))
+				failed = -1;
+	}
 	dt = now_s() - t0;
-	printf("%s %ld %.6f %.1f\n", argv[1], n, dt, n / dt);
+	if (failed) {
+		fprintf(stderr, "clone_bench: %s failed: %s\n", argv[1], strerror(errno));
+		return 1;
+	}
+	printf("%s %ld %.6f %.1f\n", argv[1], n, dt, (w == 1 ? n : n / w * w) / dt);
 	return 0;
 }

@@ -285,7 +285,7 @@ static int open_source(struct daemon *d, struct trace_reader **tr, struct model_
 	d->l = loader__open(&lo, &err);
 	if (!d->l)
 		return err;
-	return run_meta(&env->run, d->l, 0, &d->meta, prof);
+	return run_meta(&env->run, d->l, 0, true, &d->meta, prof);
 }
 
 /* Start what is watched: -p a pid, -c a command (the daemon stops with it). */

@@ -764,7 +764,8 @@ uint64_t loader__untracked(const struct loader *l)
 }
 
 /*
- * Say (-v) how often the kernel skipped one of our programs (recursion on a
+ * Say (-v) each program's runs and run time (when the kernel keeps BPF
+ * statistics), how often the kernel skipped one of our programs (recursion on a
  * CPU: bpf_prog_info.recursion_misses, 5.12+; 0 before), and how often the
  * second sys_exit instance caught what the first missed.
  */
@@ -777,10 +778,16 @@ static void log_misses(const struct loader *l)
 		__u32 len = sizeof(info);
 		int fd = bpf_program__fd(prog);
 
-		if (fd < 0 || bpf_obj_get_info_by_fd(fd, &info, &len) || !info.recursion_misses)
+		if (fd < 0 || bpf_obj_get_info_by_fd(fd, &info, &len))
 			continue;
-		vlog("the kernel skipped %llu runs of %s (recursion)",
-		     (unsigned long long)info.recursion_misses, bpf_program__name(prog));
+		/* kernel.bpf_stats_enabled=1: what each program cost (make bench) */
+		if (info.run_cnt)
+			vlog("bpf stats: %s %llu runs %llu ns", bpf_program__name(prog),
+			     (unsigned long long)info.run_cnt,
+			     (unsigned long long)info.run_time_ns);
+		if (info.recursion_misses)
+			vlog("the kernel skipped %llu runs of %s (recursion)",
+			     (unsigned long long)info.recursion_misses, bpf_program__name(prog));
 	}
 	if (l->skel->bss->exit_second_chance)
 		vlog("%llu sys_exit records came from the second instance",

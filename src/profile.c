@@ -13,24 +13,37 @@
 
 #include "profile.h"
 
-/* Address of a symbol in /proc/kallsyms, 0 if absent or hidden. */
-static uint64_t kallsyms_addr(const char *name)
+/*
+ * Addresses of n symbols from /proc/kallsyms in one pass, stopping once all
+ * are found (0: absent or hidden).  The file is ~120k lines: read once, with
+ * no sscanf() per line.
+ */
+static void kallsyms_addrs(const char *const *names, uint64_t *addrs, size_t n)
 {
-	char line[512], sym[256], type;
-	unsigned long long addr;
-	uint64_t found = 0;
+	char line[512];
+	size_t left = n;
 	FILE *f = fopen("/proc/kallsyms", "r");
 
+	memset(addrs, 0, n * sizeof(*addrs));
 	if (!f)
-		return 0;
-	while (fgets(line, sizeof(line), f)) {
-		if (sscanf(line, "%llx %c %255s", &addr, &type, sym) == 3 && !strcmp(sym, name)) {
-			found = addr;
-			break;
-		}
+		return;
+	while (left && fgets(line, sizeof(line), f)) {
+		/* "ADDR TYPE NAME[\tMODULE]\n" */
+		char *sym = strchr(line, ' '), *end;
+
+		if (!sym || !(sym = strchr(sym + 1, ' ')))
+			continue;
+		sym++;
+		end = sym + strcspn(sym, "\t\n");
+		*end = '\0';
+		for (size_t i = 0; i < n; i++)
+			if (!addrs[i] && !strcmp(sym, names[i])) {
+				addrs[i] = strtoull(line, NULL, 16);
+				left -= addrs[i] != 0;
+				break;
+			}
 	}
 	fclose(f);
-	return found;
 }
 
 /*
@@ -154,8 +167,14 @@ int profile_probe_host(struct model_profile *p, char *release, char *machine)
 	p->threads_max = (uint32_t)sysctl_u64("/proc/sys/kernel/threads-max");
 	p->nr_open = (uint32_t)sysctl_u64("/proc/sys/fs/nr_open");
 	p->sched_ext = kconfig("CONFIG_SCHED_CLASS_EXT");
-	p->ksyms.ret_from_fork = kallsyms_addr("ret_from_fork");
-	p->ksyms.ret_from_fork_asm = kallsyms_addr("ret_from_fork_asm");
+	{
+		static const char *const syms[] = { "ret_from_fork", "ret_from_fork_asm" };
+		uint64_t addrs[sizeof(syms) / sizeof(syms[0])];
+
+		kallsyms_addrs(syms, addrs, sizeof(syms) / sizeof(syms[0]));
+		p->ksyms.ret_from_fork = addrs[0];
+		p->ksyms.ret_from_fork_asm = addrs[1];
+	}
 	return 0;
 }
 

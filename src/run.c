@@ -294,7 +294,7 @@ static int wl_run(struct wl_thread *t, struct loader *l, bool go)
 
 /* The header of what this run observes: a trace file's META. */
 int run_meta(const struct run_opts *o, const struct loader *l, size_t n_cases,
-	     struct trace_meta *m, struct model_profile *prof)
+	     bool btf_identity, struct trace_meta *m, struct model_profile *prof)
 {
 	int err;
 
@@ -309,8 +309,9 @@ int run_meta(const struct run_opts *o, const struct loader *l, size_t n_cases,
 	snprintf(m->obs_text, sizeof(m->obs_text), "%s", loader__blind_spots(l));
 	m->obs_mask = loader__points(l);
 	decode_layout_current(&m->layout);
-	trace_btf_identity(o->btf_path ? o->btf_path : "/sys/kernel/btf/vmlinux", &m->btf_size,
-			   &m->btf_crc32);
+	if (btf_identity)
+		trace_btf_identity(o->btf_path ? o->btf_path : "/sys/kernel/btf/vmlinux",
+				   &m->btf_size, &m->btf_crc32);
 	switch (o->mode) {
 	case RUN_WORKLOAD: {
 		size_t n, skipped = 0;
@@ -414,7 +415,8 @@ int run_live(struct run *r, const struct run_opts *opts, const struct session_op
 		wl_inject_open(loader__plan_fd(l));
 
 	/* Step 2: the session and its reports (and trace file). */
-	err = run_meta(o, l, r->n_cases, &m, &prof);
+	/* only a recording keeps the BTF's identity (a report does not show it) */
+	err = run_meta(o, l, r->n_cases, so && so->trace_path, &m, &prof);
 	if (err)
 		goto out_close;
 	r->sess = session__begin(&m, &prof, so, &err);

@@ -54,9 +54,11 @@ void run_free(struct run *r);
 /*
  * The header of what a live run observes (a trace file's META) from the
  * host and the loader: kernel, profile, backend and its points, workload.
+ * The BTF's identity (size and crc32: reading 5 MB of BTF) only with
+ * btf_identity, for what is written to a file; 0 otherwise ("unknown").
  */
 int run_meta(const struct run_opts *o, const struct loader *l, size_t n_cases,
-	     struct trace_meta *m, struct model_profile *prof);
+	     bool btf_identity, struct trace_meta *m, struct model_profile *prof);
 
 /*
  * Stop observing without cutting a clone: close the gate, let the open

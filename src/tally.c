@@ -12,23 +12,41 @@ void tally_init(struct tally *t)
 
 const struct rule_tally *tally_find(const struct tally *t, const char *rule)
 {
-	/* rule IDs are the model's string literals: a pointer match is the common case */
+	/*
+	 * Rule IDs are the model's string literals: a pointer match is the
+	 * common case, so look for one first, through every rule, before any
+	 * strcmp() (callgrind: strcmp() against the rules before the match was
+	 * a fifth of an offline check).
+	 */
 	for (size_t i = 0; i < t->n_rules; i++)
-		if (t->rules[i].rule == rule || !strcmp(t->rules[i].rule, rule))
+		if (t->rules[i].rule == rule)
+			return &t->rules[i];
+	for (size_t i = 0; i < t->n_rules; i++)
+		if (!strcmp(t->rules[i].rule, rule))
 			return &t->rules[i];
 	return NULL;
 }
 
 static struct rule_tally *rule_slot(struct tally *t, const char *rule)
 {
-	struct rule_tally *r = (struct rule_tally *)tally_find(t, rule);
+	struct rule_tally *r;
 
-	if (r)
-		return r;
-	if (t->n_rules >= TALLY_MAX_RULES)
-		return NULL;
-	t->rules[t->n_rules].rule = rule;
-	return &t->rules[t->n_rules++];
+	/* the last rule again (several checks of one rule), or the one after it */
+	if (t->next_rule && t->rules[t->next_rule - 1].rule == rule) {
+		r = &t->rules[t->next_rule - 1];
+	} else if (t->next_rule < t->n_rules && t->rules[t->next_rule].rule == rule) {
+		r = &t->rules[t->next_rule];
+	} else {
+		r = (struct rule_tally *)tally_find(t, rule);
+		if (!r) {
+			if (t->n_rules >= TALLY_MAX_RULES)
+				return NULL;
+			r = &t->rules[t->n_rules++];
+			r->rule = rule;
+		}
+	}
+	t->next_rule = (size_t)(r - t->rules) + 1;
+	return r;
 }
 
 void tally_add(struct tally *t, const struct clone_verdict *v)

@@ -36,6 +36,9 @@ struct tally {
 					 * an allowed alternative (by_verdict[PASS]
 					 * counts them too) */
 	size_t n_rules;
+	size_t next_rule;		/* after the last check's rule: the next
+					 * check's is likely that one or this one
+					 * (checks come in the model's order) */
 	struct rule_tally rules[TALLY_MAX_RULES];
 	size_t n_kept;			/* mismatching and incomplete verdicts kept */
 	struct clone_verdict kept[TALLY_KEEP];

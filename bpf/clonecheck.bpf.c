@@ -34,7 +34,7 @@
 #include "compat.bpf.h"
 #include "arch.bpf.h"
 #include "events.h"
-#include "inject.h"
+#include "inject.h"	/* the map inject_plan: a helper's plan by tid, read only here */
 
 #define MAX_ERRNO 4095
 
@@ -111,14 +111,6 @@ struct {
 } kp_saved SEC(".maps");
 
 /* clone_id counters per CPU, where BPF_FETCH is missing (compat.bpf.h). */
-/* A workload helper's injection plan (bpf/inject.h), by tid: read only. */
-struct {
-	__uint(type, BPF_MAP_TYPE_HASH);
-	__uint(max_entries, INJECT_PLAN_MAX);
-	__type(key, __u32);
-	__type(value, struct inject_plan);
-} inject_plan SEC(".maps");
-
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
 	__uint(max_entries, 1);

@@ -26,13 +26,6 @@
 #include <bpf/bpf_tracing.h>
 #include "inject.h"
 
-struct {
-	__uint(type, BPF_MAP_TYPE_HASH);
-	__uint(max_entries, INJECT_PLAN_MAX);
-	__type(key, __u32);
-	__type(value, struct inject_plan);
-} inject_plan SEC(".maps");
-
 __u64 injected[MODEL_INJ__COUNT];	/* faults injected, per kind (.bss) */
 
 /* The calling thread's plan of @kind, not yet fired; NULL otherwise. */

@@ -25,4 +25,14 @@ struct inject_plan {
 	__u32 pad;
 };
 
+#ifdef __bpf__
+/* The map itself, declared alike in both objects (the second reuses the fd). */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, INJECT_PLAN_MAX);
+	__type(key, __u32);
+	__type(value, struct inject_plan);
+} inject_plan SEC(".maps");
+#endif
+
 #endif /* CLONECHECK_BPF_INJECT_H */

@@ -89,7 +89,7 @@ def guest_log(runs, done=True, extra=None):
 def good_runs():
     return {"auto": ("exit 0", report("kprobe"), ""),
             "fentry": ("exit 2", "", "clonecheck: backend fentry cannot run on this kernel: "
-                       "cannot attach fentry/kernel_clone: Unknown error 524\n"),
+                       "the kernel cannot attach to kernel_clone: not supported by this kernel or arch (ENOTSUPP)\n"),
             "kprobe": ("exit 0", report("kprobe"), ""),
             "tracepoint": ("exit 0", report("tracepoint"), ""),
             "record": ("exit 0", report("kprobe"), "", trace_bytes())}
@@ -151,8 +151,8 @@ def insert_after(marker, text):
 
 # --series/--flavour/--arch of the good log's kernel (6.1.0-50-cloud-arm64 aarch64)
 OWN_KERNEL = ["--series", "6.1", "--flavour", "cloud", "--arch", "arm64"]
-FENTRY_NO_BTF = ("clonecheck: backend fentry cannot run on this kernel: cannot attach "
-                 "fentry/copy_process: copy_process is not in the kernel's BTF\n")
+FENTRY_NO_BTF = ("clonecheck: backend fentry cannot run on this kernel: the kernel cannot "
+                 "attach to kernel_clone: not supported by this kernel or arch (ENOTSUPP)\n")
 
 CASES = [
     # name, expected console.py status, guest, runs, log kwargs, extra args
@@ -208,9 +208,11 @@ CASES = [
      ["--series", "6.1", "--flavour", "rt", "--arch", "arm64"]),
     ("a kernel of another arch", 1, "arm64-6.1", good_runs(), {},
      ["--series", "6.1", "--flavour", "cloud", "--arch", "amd64"]),
-    ("arm64 5.10: fentry, no copy_process BTF", 0, "arm64-5.10",
+    ("arm64 5.10: fentry, no trampoline", 0, "arm64-5.10",
      with_run(fentry=("exit 2", "", FENTRY_NO_BTF)), {}, []),
-    ("arm64 5.10: fentry fails another way", 1, "arm64-5.10", good_runs(), {}, []),
+    ("arm64 5.10: fentry fails another way", 1, "arm64-5.10",
+     with_run(fentry=("exit 2", "", "clonecheck: backend fentry cannot run on this kernel: "
+                      "load failed: Operation not permitted\n")), {}, []),
     ("empty console", 1, "arm64-6.1", None, {}, []),
     ("no expectations for the guest", 1, "riscv-9.9", good_runs(), {}, []),
 ]

@@ -184,6 +184,23 @@ CASES = [
          "8: 8 pass, 0 mismatch, 0 incomplete, 0 unjudged; 3 syscalls failed",
          "7: 0 pass, 0 mismatch, 0 incomplete, 7 unjudged; 0 syscalls failed"), "")),
      {}, []),
+    ("one unjudged, the kernel skipped a run", 0, "arm64-6.1",
+     with_run(kprobe=("exit 0", report("kprobe").replace(
+         "8: 8 pass, 0 mismatch, 0 incomplete, 0 unjudged",
+         "8: 7 pass, 0 mismatch, 0 incomplete, 1 unjudged"),
+         "clonecheck: the kernel skipped 1 runs of handle_sys_exit_clone (recursion)\n")),
+     {}, []),
+    ("one unjudged, no run skipped", 1, "arm64-6.1",
+     with_run(kprobe=("exit 0", report("kprobe").replace(
+         "8: 8 pass, 0 mismatch, 0 incomplete, 0 unjudged",
+         "8: 7 pass, 0 mismatch, 0 incomplete, 1 unjudged"), "")),
+     {}, []),
+    ("two unjudged, one run skipped", 1, "arm64-6.1",
+     with_run(kprobe=("exit 0", report("kprobe").replace(
+         "8: 8 pass, 0 mismatch, 0 incomplete, 0 unjudged",
+         "8: 6 pass, 0 mismatch, 0 incomplete, 2 unjudged"),
+         "clonecheck: the kernel skipped 1 runs of handle_sys_exit_clone (recursion)\n")),
+     {}, []),
     ("oops on the console", 1, "arm64-6.1", good_runs(),
      {"extra": insert_after("@@CC RUN kprobe",
                             "[   9.9] Unable to handle kernel NULL pointer dereference")}, []),

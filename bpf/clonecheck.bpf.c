@@ -595,6 +595,26 @@ static __always_inline struct child_id *child_of(struct task_struct *t, __u64 ke
  * O-06, or the other way round.  Whichever instance runs first in a task
  * emits and deletes the entry; the other finds nothing.
  */
+/*
+ * The caller's fatal signal state (REC_SIG_*): SIGKILL in its own pending
+ * set, as __fatal_signal_pending() tests it (include/linux/sched/signal.h,
+ * v6.18.35: sigismember(), bit SIGKILL - 1 of sig[0], one word on 64-bit),
+ * and SIGNAL_GROUP_EXIT (0x4 from 5.10 to 7.2), both set by complete_signal()
+ * (kernel/signal.c) for a group being killed.
+ */
+static __always_inline __u32 sig_state(struct task_struct *cur)
+{
+	unsigned long pending = BPF_CORE_READ(cur, pending.signal.sig[0]);
+	unsigned int flags = BPF_CORE_READ(cur, signal, flags);
+	__u32 f = 0;
+
+	if (pending & (1ul << (9 - 1)))		/* SIGKILL */
+		f |= REC_SIG_KILL_PENDING;
+	if (flags & 0x4)			/* SIGNAL_GROUP_EXIT */
+		f |= REC_SIG_GROUP_EXIT;
+	return f;
+}
+
 static __always_inline int on_sys_exit(void *ctx, bool second)
 {
 	struct task_struct *cur = (void *)bpf_get_current_task();
@@ -613,6 +633,9 @@ static __always_inline int on_sys_exit(void *ctx, bool second)
 			r->pid = cur_pid();
 			r->tid_val = 0;
 			r->tid_flags = 0;
+			/* a vfork wait ended early by a fatal signal */
+			r->sig_flags = sig_state(cur);
+			r->pad2 = 0;
 			bpf_ringbuf_submit(r, rb_flags());
 		}
 		bpf_map_delete_elem(&inflight, &key);
@@ -635,6 +658,8 @@ static __always_inline int on_sys_exit(void *ctx, bool second)
 		r->pid = cur_pid();
 		r->tid_val = 0;
 		r->tid_flags = 0;
+		r->sig_flags = 0;
+		r->pad2 = 0;
 		/* schedule_tail() stored the child's pid there already */
 		ctid = BPF_CORE_READ(cur, set_child_tid);
 		if (ctid) {
@@ -1000,6 +1025,8 @@ static __always_inline int on_clone_exit(long ret)
 		r->pid = cur_pid();
 		r->tid_val = 0;
 		r->tid_flags = 0;
+		r->sig_flags = 0;
+		r->pad2 = 0;
 		bpf_ringbuf_submit(r, rb_flags());
 	}
 	close_clone(OPEN_KERNEL_CLONE);

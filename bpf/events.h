@@ -203,6 +203,16 @@ struct rec_copy_enter {
 #define REC_TID_READ	(1u << 0)	/* current->set_child_tid set, tid_val read */
 #define REC_TID_FAULT	(1u << 1)	/* ... set, but reading it faulted */
 
+/*
+ * rec_ret.sig_flags (REC_SYS_EXIT): the caller's fatal signal state at its
+ * syscall exit.  SIGKILL in current->pending.signal is what ends a killable
+ * wait (signal_pending_state(), include/linux/sched/signal.h), e.g. the
+ * vfork wait (R-04); complete_signal() (kernel/signal.c) sets it on every
+ * thread of a group being killed, with SIGNAL_GROUP_EXIT.
+ */
+#define REC_SIG_KILL_PENDING	(1u << 0)	/* SIGKILL in current->pending.signal */
+#define REC_SIG_GROUP_EXIT	(1u << 1)	/* current->signal->flags & SIGNAL_GROUP_EXIT */
+
 /* REC_SYS_EXIT, REC_CHILD_RET */
 struct rec_ret {
 	struct rec_hdr hdr;
@@ -213,6 +223,9 @@ struct rec_ret {
 	/* appended: a part grows only at its end */
 	__s32 tid_val;		/* REC_CHILD_RET: *current->set_child_tid */
 	__u32 tid_flags;	/* REC_TID_* */
+	/* appended */
+	__u32 sig_flags;	/* REC_SYS_EXIT: REC_SIG_* */
+	__u32 pad2;
 };
 
 #endif /* CLONECHECK_EVENTS_H */

@@ -138,7 +138,8 @@ static const struct model_rule model_rule_table[] = {
 	ROW('R', "R-03", "fault, switch and cputime counters start at 0", DEC, 0, 0, ANY,
 	    NULL, NULL),
 	ROW('R', "R-04", "vfork_done NULL until kernel_clone sets it for VFORK", DEC, 0, 0, ANY,
-	    NULL, NULL),
+	    "decided; P returning before the child is an alternative when SIGKILL is "
+	    "pending at P's exit (its killable vfork wait ended)", NULL),
 	ROW('R', "R-05", "sigaltstack reset iff VM without VFORK, else inherited", DEC, 0, 0, ANY,
 	    NULL, NULL),
 	ROW('R', "R-06", "rseq cleared iff CLONE_VM, else inherited", DEC, 0, 0, ANY,

@@ -1063,7 +1063,18 @@ static void model_stable_fields(struct model_pred *out)
  * before).  R-04: with CLONE_VFORK, kernel_clone() waits in
  * wait_for_vfork_done() until the child execs or exits, which is after its
  * first return to user space, so the parent's syscall exit comes after the
- * child's.  Not modelled: the relative order of the parent's exit and the
+ * child's -- unless P is killed during that wait: wait_for_vfork_done()
+ * (kernel/fork.c, v6.18.35; wait_for_completion_killable() in v5.10) waits
+ * TASK_KILLABLE, do_wait_for_common() (kernel/sched/completion.c) ends it
+ * with -ERESTARTSYS once signal_pending_state() sees SIGKILL in
+ * P->pending.signal (__fatal_signal_pending(); complete_signal() in
+ * kernel/signal.c adds it to every thread of a group being killed),
+ * kernel_clone() returns the child's pid, and syscall_exit_work()
+ * (kernel/entry/syscall-common.c: trace_sys_exit) runs before
+ * exit_to_user_mode_prepare() acts on the signal.  The child may then
+ * return after P's syscall exit: allowed when P's exit shows SIGKILL
+ * pending (a cause the model cannot see: the differ looks for it).
+ * Not modelled: the relative order of the parent's exit and the
  * child's first run without VFORK (not deterministic, D.1).
  */
 static void model_kernel_clone_order(const struct model_profile *prof,
@@ -1086,7 +1097,8 @@ static void model_kernel_clone_order(const struct model_profile *prof,
 		return;
 	model_order_add(out, "D.1", MODEL_STAGE_WAKEUP, MODEL_STAGE_CHILD_RET);
 	if (args->flags & MODEL_CLONE_VFORK)
-		model_order_add(out, "R-04", MODEL_STAGE_CHILD_RET, MODEL_STAGE_SYS_EXIT);
+		model_order_add_unless(out, "R-04", MODEL_STAGE_CHILD_RET, MODEL_STAGE_SYS_EXIT,
+				       MODEL_ORDER_UNLESS_PARENT_KILLED);
 }
 
 /*

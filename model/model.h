@@ -267,11 +267,23 @@ struct model_alt {
 	const char *rule;	/* rule that allows it, e.g. "V-24" */
 };
 
+/*
+ * When an ordering may be reversed: a cause the model cannot see in its
+ * inputs, named so that the differ can look for it in what was observed.
+ * The reversed order then holds only as an allowed alternative.
+ */
+enum model_order_unless {
+	MODEL_ORDER_ALWAYS = 0,		/* no exception */
+	MODEL_ORDER_UNLESS_PARENT_KILLED, /* P's syscall exit shows SIGKILL
+					 * pending: a killable wait ended early */
+};
+
 /* Stage `before` is observed no later than stage `after` (same clock). */
 struct model_order {
 	const char *rule;	/* rule that orders them, e.g. "D.1" */
 	enum model_stage before;
 	enum model_stage after;
+	enum model_order_unless unless; /* when the reverse is allowed */
 };
 
 #define MODEL_MAX_EXPECT 256

@@ -83,14 +83,21 @@ void model_alt_add(struct model_pred *out, int err, const char *rule)
 }
 
 /* Append one ordering; a full array counts in n_dropped. */
-void model_order_add(struct model_pred *out, const char *rule,
-		     enum model_stage before, enum model_stage after)
+void model_order_add_unless(struct model_pred *out, const char *rule,
+			    enum model_stage before, enum model_stage after,
+			    enum model_order_unless unless)
 {
 	if (out->n_order >= MODEL_MAX_ORDER) {
 		out->n_dropped++;
 		return;
 	}
-	out->order[out->n_order++] = (struct model_order){ rule, before, after };
+	out->order[out->n_order++] = (struct model_order){ rule, before, after, unless };
+}
+
+void model_order_add(struct model_pred *out, const char *rule,
+		     enum model_stage before, enum model_stage after)
+{
+	model_order_add_unless(out, rule, before, after, MODEL_ORDER_ALWAYS);
 }
 
 /* A failure: the syscall stages only, no child stage (A.4). */

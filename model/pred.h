@@ -49,6 +49,11 @@ void model_alt_add(struct model_pred *out, int err, const char *rule);
 void model_order_add(struct model_pred *out, const char *rule,
 		     enum model_stage before, enum model_stage after);
 
+/* The same, the reverse allowed when @unless is seen (an alternative). */
+void model_order_add_unless(struct model_pred *out, const char *rule,
+			    enum model_stage before, enum model_stage after,
+			    enum model_order_unless unless);
+
 /* Fill *out as a failure that must come back as @err (A.4). */
 void model_pred_fail(struct model_pred *out, int err, const char *rule);
 

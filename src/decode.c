@@ -365,6 +365,8 @@ int decode_record(const void *data, size_t len, struct obs *out)
 		out->ret.tid_read = r.tid_flags & REC_TID_READ;
 		out->ret.tid_fault = r.tid_flags & REC_TID_FAULT;
 		out->ret.tid_val = r.tid_val;
+		out->ret.kill_pending = r.sig_flags & REC_SIG_KILL_PENDING;
+		out->ret.group_exit = r.sig_flags & REC_SIG_GROUP_EXIT;
 		return 0;
 	}
 	}

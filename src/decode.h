@@ -121,6 +121,9 @@ struct obs_ret {
 	bool tid_read;			/* CHILD_RET: *set_child_tid was read ... */
 	bool tid_fault;			/* ... or reading it faulted */
 	int32_t tid_val;		/* ... the value read */
+	bool kill_pending;		/* SYS_EXIT: SIGKILL pending in the caller
+					 * (0 from trace files that predate it) */
+	bool group_exit;		/* SYS_EXIT: its group is exiting */
 };
 
 struct obs {

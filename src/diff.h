@@ -37,7 +37,9 @@ struct diff_check {
 	bool ok;
 	bool allowed;		/* CHECK_RET: ok only as an environmental
 				 * alternative the model could not rule out
-				 * (rule names the cause), not decided */
+				 * (rule names the cause), not decided;
+				 * CHECK_ORDER: reversed for the cause the
+				 * order names, seen (model_order_unless) */
 };
 
 #define DIFF_MAX_CHECKS (MODEL_MAX_EXPECT + MODEL_MAX_ORDER + MODEL_STAGE__COUNT + 2)

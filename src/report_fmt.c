@@ -163,10 +163,11 @@ const char *report_describe_check(const struct diff_check *c, char *buf, size_t 
 		snprintf(buf, len, "%s fired, as predicted", model_stage_name(c->stage));
 		break;
 	case CHECK_ORDER:
-		snprintf(buf, len, "%s at %" PRIu64 " ns, %s at %" PRIu64 " ns: predicted %s first",
+		snprintf(buf, len, "%s at %" PRIu64 " ns, %s at %" PRIu64 " ns: predicted %s first%s",
 			 model_stage_name(c->before), (uint64_t)c->expected,
 			 model_stage_name(c->stage), (uint64_t)c->observed,
-			 model_stage_name(c->before));
+			 model_stage_name(c->before),
+			 c->allowed ? " (allowed: the parent had SIGKILL pending at its exit)" : "");
 		break;
 	default:
 		snprintf(buf, len, "%s.%s = %#" PRIx64 ", predicted %s %#" PRIx64,

@@ -168,6 +168,16 @@ START_TEST(test_decode_sys_enter_and_ret)
 	ck_assert_int_eq(o.point, OBS_CHILD_RET);
 	ck_assert_int_eq(o.ret.ret, -22);
 	ck_assert_int_eq(o.ret.entry, OBS_ENTRY_FORK);
+	ck_assert(!o.ret.kill_pending && !o.ret.group_exit);
+
+	/* the caller's fatal signal state at its exit */
+	r.hdr.type = REC_SYS_EXIT;
+	r.sig_flags = REC_SIG_KILL_PENDING;
+	ck_assert_int_eq(decode_record(&r, sizeof(r), &o), 0);
+	ck_assert(o.ret.kill_pending && !o.ret.group_exit);
+	r.sig_flags = REC_SIG_GROUP_EXIT;
+	ck_assert_int_eq(decode_record(&r, sizeof(r), &o), 0);
+	ck_assert(!o.ret.kill_pending && o.ret.group_exit);
 }
 END_TEST
 

@@ -433,9 +433,41 @@ START_TEST(test_diff_vfork_order)
 	o[OBS_CHILD_RET].ts_ns = o[OBS_SYS_EXIT].ts_ns - 1;
 	judge(o, OBS__COUNT);
 	ck_assert_int_eq(v.verdict, VERDICT_PASS);
+	ck_assert(!v.allowed);
 	o[OBS_CHILD_RET].ts_ns = o[OBS_SYS_EXIT].ts_ns + 1;
 	judge(o, OBS__COUNT);
 	assert_flagged_by("R-04");
+	/* the group is exiting but no SIGKILL is pending: still a mismatch */
+	o[OBS_SYS_EXIT].ret.group_exit = true;
+	judge(o, OBS__COUNT);
+	assert_flagged_by("R-04");
+	/* SIGKILL pending at P's exit: its killable wait ended early, allowed */
+	o[OBS_SYS_EXIT].ret.kill_pending = true;
+	judge(o, OBS__COUNT);
+	ck_assert_int_eq(v.verdict, VERDICT_PASS);
+	ck_assert(v.allowed);
+	for (size_t i = 0; i < v.n_checks; i++)
+		if (v.checks[i].kind == CHECK_ORDER && !strcmp(v.checks[i].rule, "R-04"))
+			ck_assert(v.checks[i].ok && v.checks[i].allowed);
+	/* ... and in the normal order it is a decided pass, killed or not */
+	o[OBS_CHILD_RET].ts_ns = o[OBS_SYS_EXIT].ts_ns - 1;
+	judge(o, OBS__COUNT);
+	ck_assert_int_eq(v.verdict, VERDICT_PASS);
+	ck_assert(!v.allowed);
+}
+END_TEST
+
+/* The parent-killed exception is R-04's alone: a D.1 order stays decided. */
+START_TEST(test_diff_killed_other_order)
+{
+	struct obs o[OBS__COUNT];
+
+	fx_fork(o, 1);
+	o[OBS_SYS_EXIT].ret.kill_pending = true;
+	o[OBS_WAKEUP].ts_ns = o[OBS_SYS_EXIT].ts_ns + 1;	/* D.1: wakeup before exit */
+	judge(o, OBS__COUNT);
+	assert_flagged_by("D.1");
+	ck_assert(!v.allowed);
 }
 END_TEST
 
@@ -1089,6 +1121,7 @@ Suite *diff_suite(void)
 	tcase_add_test(core, test_diff_clone3_unreadable_incomplete);
 	tcase_add_test(core, test_diff_ops);
 	tcase_add_test(core, test_diff_vfork_order);
+	tcase_add_test(core, test_diff_killed_other_order);
 	tcase_add_test(core, test_diff_kthread);
 	tcase_add_test(core, test_diff_lossy_incomplete);
 	tcase_add_test(core, test_diff_cut_in_progress);

@@ -12,9 +12,14 @@ int log_verbose;
 
 int main(void)
 {
-	SRunner *sr = srunner_create(model_suite());
+	SRunner *sr;
 	int failed;
 
+#ifdef WITH_LIVE
+	if (getenv("CC_VFORK_KILLED"))
+		return live_vfork_killed_helper();
+#endif
+	sr = srunner_create(model_suite());
 	srunner_add_suite(sr, decode_suite());
 	srunner_add_suite(sr, correlate_suite());
 	srunner_add_suite(sr, diff_suite());

@@ -2590,9 +2590,16 @@ START_TEST(test_model_order_of_points)
 	/* fork: the parent may return before or after the child runs */
 	ck_assert(!has_order(pr, "R-04", MODEL_STAGE_CHILD_RET, MODEL_STAGE_SYS_EXIT));
 
+	for (size_t i = 0; i < pr->n_order; i++)	/* D.1 has no exception */
+		ck_assert_int_eq(pr->order[i].unless, MODEL_ORDER_ALWAYS);
+
 	vf.entry = MODEL_ENTRY_VFORK;
 	pr = predict_default(&vf);
 	ck_assert(has_order(pr, "R-04", MODEL_STAGE_CHILD_RET, MODEL_STAGE_SYS_EXIT));
+	/* the killable wait (wait_for_vfork_done()): reversed if P was killed */
+	for (size_t i = 0; i < pr->n_order; i++)
+		ck_assert_int_eq(pr->order[i].unless, !strcmp(pr->order[i].rule, "R-04") ?
+				 MODEL_ORDER_UNLESS_PARENT_KILLED : MODEL_ORDER_ALWAYS);
 
 	/* arm64 has no O-06: nothing ordered against it */
 	vf = sc_clone(MODEL_CLONE_VM | MODEL_CLONE_VFORK | 17);

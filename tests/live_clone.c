@@ -3,10 +3,12 @@
  * live_clone.c - the built-in workload under the real BPF side on the running
  * kernel.  Needs root and BTF; when BPF cannot be loaded the tests FAIL.
  */
+#define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/sched.h>
 #include <pthread.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -519,11 +521,117 @@ START_TEST(test_live_watched_pid_reuse)
 }
 END_TEST
 
+/*
+ * R-04's exception, made to happen: the vfork parent H killed in its wait
+ * before its child C has run.  All three on one CPU: H SCHED_FIFO 2 (with
+ * SCHED_RESET_ON_FORK, so C is SCHED_NORMAL), the killer K SCHED_FIFO 1.
+ * H vforks and blocks in wait_for_vfork_done() (TASK_KILLABLE: 'D'); K,
+ * which outranks C, sees that and sends SIGKILL; H (outranking K) returns
+ * from kernel_clone() and passes its sys_exit with SIGKILL pending; only
+ * then, K gone, does C first run.  Exit status: 0 never (H is killed);
+ * 2..5 a setup step failed (the test reports it).
+ */
+int live_vfork_killed_helper(void)
+{
+	struct sched_param fifo1 = { .sched_priority = 1 }, fifo2 = { .sched_priority = 2 };
+	int cpu = sched_getcpu(), go[2], ready[2];
+	pid_t h = getpid(), k, c;
+	cpu_set_t set;
+	char b;
+
+	CPU_ZERO(&set);
+	CPU_SET(cpu < 0 ? 0 : cpu, &set);
+	if (sched_setaffinity(0, sizeof(set), &set) || pipe(go) || pipe(ready))
+		return 2;
+	k = fork();
+	if (k < 0)
+		return 3;
+	if (k == 0) {
+		char path[64], st[256], *p;
+
+		/* FIFO before H goes on: C must never outrank K */
+		if (sched_setscheduler(0, SCHED_FIFO, &fifo1) || write(ready[1], "r", 1) != 1 ||
+		    read(go[0], &b, 1) != 1)
+			_exit(1);
+		snprintf(path, sizeof(path), "/proc/%d/stat", h);
+		for (int i = 0; i < 200000; i++) {	/* H is blocked at once; bounded */
+			FILE *f = fopen(path, "r");
+			size_t n = f ? fread(st, 1, sizeof(st) - 1, f) : 0;
+
+			if (f)
+				fclose(f);
+			st[n] = 0;
+			p = strrchr(st, ')');
+			if (p && p[1] == ' ' && p[2] == 'D') {
+				kill(h, SIGKILL);
+				_exit(0);
+			}
+		}
+		_exit(1);
+	}
+	if (read(ready[0], &b, 1) != 1 ||
+	    sched_setscheduler(0, SCHED_FIFO | SCHED_RESET_ON_FORK, &fifo2))
+		return 4;
+	if (write(go[1], "x", 1) != 1)
+		return 5;
+	c = vfork();
+	if (c == 0)
+		_exit(0);
+	/* not reached unless the wait ended without the kill */
+	return 6;
+}
+
+/*
+ * R-04: a vfork parent killed during its wait returns before its child
+ * first does (the helper above).  Judged allowed (SIGKILL pending at the
+ * parent's exit), not a mismatch and not a decided pass.
+ */
+START_TEST(test_live_vfork_parent_killed)
+{
+	char self[512], cmd[640];
+	struct run_opts o = { .mode = RUN_COMMAND, .backend = BACKEND_TRACEPOINT };
+	struct run cr = {};
+	struct seen *cs = calloc(1, sizeof(*cs));
+	const struct clone_verdict *v = NULL;
+	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	bool r04 = false;
+
+	ck_assert_ptr_nonnull(cs);
+	ck_assert_int_gt(n, 0);
+	self[n] = 0;
+	snprintf(cmd, sizeof(cmd), "CC_VFORK_KILLED=1 exec '%s'", self);
+	o.command = cmd;
+	ck_assert_int_eq(run_live(&cr, &o, &(struct session_opts){ .on_verdict = keep,
+								    .verdict_ctx = cs }), 0);
+	ck_assert_msg(WIFSIGNALED(cr.command_status) && WTERMSIG(cr.command_status) == SIGKILL,
+		      "the helper was not killed in its vfork wait: status %#x",
+		      cr.command_status);
+	for (size_t i = 0; i < cs->n && i < MAX_VERDICTS; i++)
+		if (cs->v[i].entry == OBS_ENTRY_VFORK) {
+			ck_assert_ptr_null(v);	/* the helper's one vfork */
+			v = &cs->v[i];
+		}
+	ck_assert_ptr_nonnull(v);
+	ck_assert_msg(v->verdict == VERDICT_PASS, "vfork judged %s", verdict_name(v->verdict));
+	ck_assert_msg(v->allowed, "the child returned first: the kill did not come first");
+	for (size_t i = 0; i < v->n_checks; i++)
+		if (v->checks[i].kind == CHECK_ORDER && !strcmp(v->checks[i].rule, "R-04")) {
+			ck_assert(v->checks[i].ok && v->checks[i].allowed);
+			ck_assert_int_gt(v->checks[i].expected, v->checks[i].observed);
+			r04 = true;
+		}
+	ck_assert(r04);
+	run_free(&cr);
+	free(cs);
+}
+END_TEST
+
 Suite *live_suite(void)
 {
 	Suite *s = suite_create("live");
 	TCase *wl = tcase_create("Workload");
 	TCase *cli = tcase_create("CLI");
+	TCase *vk = tcase_create("VforkKilled");	/* CK_RUN_CASE=VforkKilled */
 
 	tcase_add_checked_fixture(wl, live_setup, live_teardown);
 	tcase_set_timeout(wl, 120);
@@ -546,6 +654,9 @@ Suite *live_suite(void)
 	tcase_add_test(cli, test_live_comm_filter);
 	tcase_add_test(cli, test_live_watched_pid_reuse);
 	suite_add_tcase(s, wl);
+	tcase_set_timeout(vk, 60);
+	tcase_add_test(vk, test_live_vfork_parent_killed);
 	suite_add_tcase(s, cli);
+	suite_add_tcase(s, vk);
 	return s;
 }

@@ -20,6 +20,8 @@ Suite *live_trace_suite(void);
 Suite *live_daemon_suite(void);
 Suite *live_stop_suite(void);
 Suite *live_packaging_suite(void);
+/* CC_VFORK_KILLED=1: check_all runs as live_clone.c's vfork helper (its exit status) */
+int live_vfork_killed_helper(void);
 #endif
 
 #endif /* CLONECHECK_TESTS_H */

@@ -152,6 +152,7 @@ $(OUTPUT)/clone_bench: bench/clone_bench.c | $(OUTPUT)
 	$(Q)$(CC) $(CFLAGS) $< -lpthread -o $@
 
 bench: deps
+	$(Q)scripts/install-deps bpftrace
 	$(Q)$(MAKE) --no-print-directory $(OUTPUT)/clonecheck $(OUTPUT)/clone_bench
 	$(Q)python3 bench/run.py --output $(OUTPUT) --reps $(BENCH_REPS)
 

@@ -5,8 +5,8 @@
 Every rate is compared with untraced runs measured in the same run,
 interleaved repetition by repetition; medians with min and max.  No figure is
 asserted: this prints a table and writes OUTPUT/bench.json.  Needs root
-(BPF, kernel.bpf_stats_enabled, bpftrace); on a shared machine run it under
-`flock /work/wt/heavy.lock`.
+(BPF, kernel.bpf_stats_enabled, bpftrace, which `make bench` installs); on a
+shared machine run nothing else meanwhile.
 
   creation    fork/vfork/thread/clone3 on 1 and 2 workers: untraced, under
               `clonecheck -c`, under bench/clonecheck.bt (bpftrace)

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "inject_plan.h"
 #include "report_fmt.h"
 
 const struct report_span_def report_spans[SPAN__COUNT] = {
@@ -321,4 +322,20 @@ void report_findings_discard(struct report *r)
 	report_findings__fini(r->priv);
 	free(r->priv);
 	r->priv = NULL;
+}
+
+uint64_t report_injected(const struct clone_obs *co)
+{
+	const uint64_t word = co->enter.parent.inject;
+
+	if (!(co->seen & OBS_BIT(OBS_SYS_ENTER)) || !model_inject_name(word) ||
+	    (MODEL_INJ_FLAGS(word) & MODEL_INJ_F_SPENT))
+		return 0;
+	return word;
+}
+
+const char *report_inject_arg_name(uint64_t word)
+{
+	/* the signal kinds come first in model/inject_plan.h */
+	return MODEL_INJ_KIND(word) <= MODEL_INJ_SIGKILL_LATE ? "signal" : "errno";
 }

@@ -67,6 +67,13 @@ const char *report_describe_incomplete(const char *reason, uint32_t missing, cha
  * (buf untouched) if r was exercised.
  */
 const char *report_rule_why(const struct report_rule *r, char *buf, size_t len);
+/*
+ * The plan word of the fault the workload injected into this clone: an
+ * unspent plan in its entry snapshot (model/inject_plan.h); 0 if none.
+ */
+uint64_t report_injected(const struct clone_obs *co);
+/* What MODEL_INJ_ARG() of an injected word holds: "signal" or "errno". */
+const char *report_inject_arg_name(uint64_t word);
 /* "clone #4 (fork) fork by 100" and a NUL; returns buf. */
 const char *report_describe_clone(uint64_t clone_id, const char *label, enum obs_entry entry,
 				  uint32_t parent_pid, char *buf, size_t len);

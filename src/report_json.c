@@ -59,18 +59,16 @@ static void json_check(struct json_writer *w, const struct diff_check *c)
  */
 static void json_injected(struct json_writer *w, const struct clone_obs *co)
 {
-	const uint64_t word = co->enter.parent.inject;
+	const uint64_t word = report_injected(co);
 
-	if (!(co->seen & OBS_BIT(OBS_SYS_ENTER)) || !model_inject_name(word) ||
-	    (MODEL_INJ_FLAGS(word) & MODEL_INJ_F_SPENT))
+	if (!word)
 		return;
 	json_writer__name(w, "injected");
 	json_writer__obj_begin(w);
 	json_writer__str_field(w, "kind", model_inject_name(word));
 	json_writer__str_field(w, "hook", model_inject_hook(word));
 	json_writer__str_field(w, "rule", model_inject_rule(word));
-	json_writer__u64_field(w, MODEL_INJ_KIND(word) <= MODEL_INJ_SIGKILL_LATE ? "signal" : "errno",
-			       (uint64_t)MODEL_INJ_ARG(word));
+	json_writer__u64_field(w, report_inject_arg_name(word), (uint64_t)MODEL_INJ_ARG(word));
 	json_writer__u64_field(w, "cookie", MODEL_INJ_COOKIE(word));
 	json_writer__obj_end(w);
 }

@@ -244,11 +244,10 @@ static int text_clone(struct report *rep, const struct clone_obs *co,
 		      const struct clone_verdict *v, const char *label)
 {
 	struct text_state *st = rep->priv;
-	const uint64_t w = co->enter.parent.inject;
+	const uint64_t w = report_injected(co);
 	struct text_injected *e;
 
-	if (!st || !(co->seen & OBS_BIT(OBS_SYS_ENTER)) || !model_inject_name(w) ||
-	    (MODEL_INJ_FLAGS(w) & MODEL_INJ_F_SPENT))
+	if (!st || !w)
 		return 0;
 	if (st->n >= TEXT_INJECTED_MAX) {
 		st->more++;
@@ -281,7 +280,7 @@ static void print_injected(FILE *out, const struct text_state *st)
 
 		fprintf(out, "  %s: %s at %s, %s %d, cookie %08x\n", e->label ? e->label : "-",
 			model_inject_name(e->word), model_inject_hook(e->word),
-			MODEL_INJ_KIND(e->word) <= MODEL_INJ_SIGKILL_LATE ? "signal" : "errno",
+			report_inject_arg_name(e->word),
 			MODEL_INJ_ARG(e->word), MODEL_INJ_COOKIE(e->word));
 		if (e->ret)
 			fprintf(out, "    %-5s ret %" PRId64 ", predicted %" PRId64 ": %s\n",

@@ -581,6 +581,29 @@ static __always_inline struct child_id *child_of(struct task_struct *t, __u64 ke
 /* -------------------------------------------------------- syscall exit */
 
 /*
+ * The caller's fatal signal state (REC_SIG_*): SIGKILL in its own pending
+ * set, as __fatal_signal_pending() tests it (include/linux/sched/signal.h,
+ * v6.18.35: sigismember(), bit SIGKILL - 1 of sig[0], one word on 64-bit),
+ * and SIGNAL_GROUP_EXIT (0x4 from 5.10 to 7.2), both set by complete_signal()
+ * (kernel/signal.c) for a group being killed.
+ */
+#define SIG_KILL_BIT		(1ul << (9 - 1))	/* SIGKILL (9) in sig[0] */
+#define SIGNAL_GROUP_EXIT_FLAG	0x4			/* SIGNAL_GROUP_EXIT */
+
+static __always_inline __u32 sig_state(struct task_struct *cur)
+{
+	unsigned long pending = BPF_CORE_READ(cur, pending.signal.sig[0]);
+	unsigned int flags = BPF_CORE_READ(cur, signal, flags);
+	__u32 f = 0;
+
+	if (pending & SIG_KILL_BIT)
+		f |= REC_SIG_KILL_PENDING;
+	if (flags & SIGNAL_GROUP_EXIT_FLAG)
+		f |= REC_SIG_GROUP_EXIT;
+	return f;
+}
+
+/*
  * O-05 in the caller (closes its inflight clone) or O-06 in a child that
  * returns to user space for the first time (ret 0).
  *
@@ -595,26 +618,6 @@ static __always_inline struct child_id *child_of(struct task_struct *t, __u64 ke
  * O-06, or the other way round.  Whichever instance runs first in a task
  * emits and deletes the entry; the other finds nothing.
  */
-/*
- * The caller's fatal signal state (REC_SIG_*): SIGKILL in its own pending
- * set, as __fatal_signal_pending() tests it (include/linux/sched/signal.h,
- * v6.18.35: sigismember(), bit SIGKILL - 1 of sig[0], one word on 64-bit),
- * and SIGNAL_GROUP_EXIT (0x4 from 5.10 to 7.2), both set by complete_signal()
- * (kernel/signal.c) for a group being killed.
- */
-static __always_inline __u32 sig_state(struct task_struct *cur)
-{
-	unsigned long pending = BPF_CORE_READ(cur, pending.signal.sig[0]);
-	unsigned int flags = BPF_CORE_READ(cur, signal, flags);
-	__u32 f = 0;
-
-	if (pending & (1ul << (9 - 1)))		/* SIGKILL */
-		f |= REC_SIG_KILL_PENDING;
-	if (flags & 0x4)			/* SIGNAL_GROUP_EXIT */
-		f |= REC_SIG_GROUP_EXIT;
-	return f;
-}
-
 static __always_inline int on_sys_exit(void *ctx, bool second)
 {
 	struct task_struct *cur = (void *)bpf_get_current_task();

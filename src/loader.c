@@ -407,11 +407,11 @@ static void skip_missing_syscalls(struct clonecheck_bpf *s)
 
 	bpf_object__for_each_program(prog, s->obj) {
 		const char *sec = bpf_program__section_name(prog);
-
-		const char *ev = sec + strlen(SYSCALL_TP);
+		const char *ev;
 
 		if (strncmp(sec, SYSCALL_TP, strlen(SYSCALL_TP)))
 			continue;
+		ev = sec + strlen(SYSCALL_TP);
 		snprintf(path, sizeof(path), TRACEFS "/events/syscalls/%s", ev);
 		if (exists(path)) {
 			vlog("no syscalls/%s on this kernel: not attached", ev);

@@ -29,11 +29,8 @@
 #include "inject.skel.h"
 #include "../bpf/inject.h"
 
-#define MAX_LINKS 16
 
 static struct inject_bpf *skel;
-static struct bpf_link *links[MAX_LINKS];
-static size_t n_links;
 static int plan_map_fd = -1;
 static const char *why_not[MODEL_INJ__COUNT];
 static char why_buf[MODEL_INJ__COUNT][128];
@@ -106,23 +103,20 @@ static struct inject_bpf *open_on(int fd, bool fentry, const struct btf *vmlinux
 	return s;
 }
 
-static int attach(struct bpf_program *p)
+/*
+ * Attach one program into its skeleton slot (inject_bpf__destroy() detaches
+ * it): one at a time, not inject_bpf__attach(), so that a hook this kernel
+ * refuses costs only its own kind.
+ */
+static int attach(const struct bpf_prog_skeleton *ps)
 {
-	struct bpf_link *l;
-
-	if (n_links >= MAX_LINKS)
-		return -E2BIG;
-	l = bpf_program__attach(p);
-	if (!l)
-		return -errno;
-	links[n_links++] = l;
-	return 0;
+	*ps->link = bpf_program__attach(*ps->prog);
+	return *ps->link ? 0 : -errno;
 }
 
 void wl_inject_open(int plan_fd)
 {
 	struct btf *vmlinux = btf__load_vmlinux_btf();
-	struct bpf_program *p;
 	int err;
 
 	memset(why_not, 0, sizeof(why_not));
@@ -142,7 +136,9 @@ void wl_inject_open(int plan_fd)
 		vlog("injection: the injection object did not load");
 		return;
 	}
-	bpf_object__for_each_program(p, skel->obj) {
+	for (int i = 0; i < skel->skeleton->prog_cnt; i++) {
+		const struct bpf_prog_skeleton *ps = &skel->skeleton->progs[i];
+		struct bpf_program *p = *ps->prog;
 		long kind = MODEL_INJ_SIGNAL_GATE;
 
 		if (!bpf_program__autoload(p))
@@ -150,7 +146,7 @@ void wl_inject_open(int plan_fd)
 		for (long k = 1; k < MODEL_INJ__COUNT; k++)
 			if (prog_of(skel, k) == p)
 				kind = k;
-		err = attach(p);
+		err = attach(ps);
 		if (err)
 			set_why(kind, "cannot attach %s: %s", bpf_program__section_name(p),
 				strerror(-err));
@@ -167,9 +163,7 @@ void wl_inject_close(void)
 			vlog("injection: %s injected %llu time(s)", model_inject_name(k),
 			     (unsigned long long)skel->bss->injected[k]);
 	wl_inject_forget();
-	while (n_links)
-		bpf_link__destroy(links[--n_links]);
-	inject_bpf__destroy(skel);
+	inject_bpf__destroy(skel);	/* detaches what attach() attached */
 	skel = NULL;
 	plan_map_fd = -1;
 }

@@ -6,8 +6,11 @@
  * and print the rate.  Run alone for the baseline and under clonecheck or
  * bpftrace for the traced figure; run.py interleaves them and prints ratios.
  *
- * USAGE: clone_bench fork|vfork|thread|clone3|pingpong|syscall N [W]
- * Prints "KIND N SECONDS RATE" (RATE: units per second, all workers).
+ * USAGE: clone_bench fork|vfork|thread|clone3|pingpong|syscall N [W [RATE]]
+ * Prints "KIND N SECONDS RATE" (RATE: units per second, all workers).  With a
+ * RATE above 0, the workers are paced to make RATE units per second between
+ * them (absolute deadlines: a worker that falls behind catches up without
+ * sleeping), for the search of the highest clone rate with nothing lost.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -145,13 +148,31 @@ static int pingpong(long n)
 	return waitpid(pid, NULL, 0) == pid ? 0 : -1;
 }
 
-static int work(const char *mode, long n)
+/* Sleep until T0 + I * PERIOD seconds (CLOCK_MONOTONIC), unless already past it. */
+static void pace(double t0, long i, double period)
+{
+	double due = t0 + i * period;
+	struct timespec ts;
+
+	if (due <= now_s())
+		return;
+	ts.tv_sec = (time_t)due;
+	ts.tv_nsec = (long)((due - (double)ts.tv_sec) * 1e9);
+	while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, NULL) == EINTR)
+		;
+}
+
+/* N units; PERIOD > 0 paces one unit per PERIOD seconds from T0. */
+static int work(const char *mode, long n, double t0, double period)
 {
 	if (!strcmp(mode, "pingpong"))
 		return pingpong(n);
-	for (long i = 0; i < n; i++)
+	for (long i = 0; i < n; i++) {
+		if (period > 0)
+			pace(t0, i, period);
 		if (one(mode))
 			return -1;
+	}
 	return 0;
 }
 
@@ -161,34 +182,38 @@ int main(int argc, char **argv)
 					     "syscall" };
 	long n, w = 1;
 	bool known = false;
-	double t0, dt;
+	double t0, dt, rate = 0, period = 0;
 	int failed = 0;
 
 	for (size_t i = 0; argc >= 3 && i < sizeof(kinds) / sizeof(kinds[0]); i++)
 		known |= !strcmp(argv[1], kinds[i]);
-	if ((argc != 3 && argc != 4) || !known) {
-		fprintf(stderr,
-			"usage: clone_bench fork|vfork|thread|clone3|pingpong|syscall N [WORKERS]\n");
+	if (argc < 3 || argc > 5 || !known) {
+		fprintf(stderr, "usage: clone_bench fork|vfork|thread|clone3|pingpong|syscall N "
+				"[WORKERS [RATE]]\n");
 		return 2;
 	}
 	n = strtol(argv[2], NULL, 10);
-	if (argc == 4)
+	if (argc >= 4)
 		w = strtol(argv[3], NULL, 10);
-	if (n <= 0 || w <= 0 || w > 64) {
-		fprintf(stderr, "clone_bench: bad count '%s' or workers '%s'\n", argv[2],
-			argc == 4 ? argv[3] : "1");
+	if (argc == 5)
+		rate = strtod(argv[4], NULL);
+	if (n <= 0 || w <= 0 || w > 64 || !(rate >= 0) || rate > 1e9) {
+		fprintf(stderr, "clone_bench: bad count '%s', workers '%s' or rate '%s'\n", argv[2],
+			argc >= 4 ? argv[3] : "1", argc == 5 ? argv[4] : "0");
 		return 2;
 	}
+	if (rate > 0)
+		period = (double)w / rate;	/* each worker makes RATE / W per second */
 	t0 = now_s();
 	if (w == 1) {
-		failed = work(argv[1], n);
+		failed = work(argv[1], n, t0, period);
 	} else {
 		/* W worker processes, each its share */
 		for (long i = 0; i < w; i++) {
 			pid_t pid = fork();
 
 			if (pid == 0)
-				_exit(work(argv[1], n / w) ? 1 : 0);
+				_exit(work(argv[1], n / w, t0, period) ? 1 : 0);
 			if (pid < 0)
 				failed = -1;
 		}

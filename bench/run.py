@@ -17,6 +17,11 @@ shared machine run nothing else meanwhile.
               records, the consumer's CPU share
   start/stop  `clonecheck -c true` wall time; -a: load to ready, SIGINT to exit
   offline     `clonecheck check` of a recorded trace: clones/s, records/s
+  daemon rss  `clonecheck daemon` (system-wide, default settings): peak RSS after
+              one million clones (vfork and thread on 2 workers each)
+  max rate    the highest clone rate with 0 lost under `clonecheck -a` (default
+              settings): 4 vfork workers unpaced, then paced rates bisected below
+              the unpaced one if it lost records; the consumer's CPU share there
 """
 import argparse
 import json
@@ -109,17 +114,17 @@ class Bench:
             p.kill()
             p.wait()
 
-    # ---- clonecheck -a in the background
-    def cc_all_start(self, extra=()):
+    # ---- clonecheck -a (or the daemon) in the background
+    def cc_all_start(self, extra=(), verb=(), ready="cannot see:"):
         t0 = time.monotonic()
-        p = subprocess.Popen([self.cc, "-v", "--backend=tracepoint", "-a", *extra],
+        p = subprocess.Popen([self.cc, *verb, "-v", "--backend=tracepoint", "-a", *extra],
                              stdout=open(os.path.join(self.tmp, "all.report"), "w"),
                              stderr=subprocess.PIPE, text=True)
         while True:
             line = p.stderr.readline()
             if not line:
                 raise SystemExit("bench: clonecheck -a did not start")
-            if "cannot see:" in line:  # logged once loaded and attached
+            if ready in line:  # logged once loaded and attached
                 break
         ready = time.monotonic() - t0
         time.sleep(0.2)  # the gate opens after the watch setup
@@ -136,7 +141,7 @@ class Bench:
             rep = f.read()
         lost = re.search(r"^lost\s+(\d+) records", rep, re.M)
         clones = re.search(r"^clones\s+(\d+):", rep, re.M)
-        return {"stop_s": dt, "cpu_s": ru.ru_utime + ru.ru_stime,
+        return {"stop_s": dt, "cpu_s": ru.ru_utime + ru.ru_stime, "maxrss_kib": ru.ru_maxrss,
                 "lost": int(lost.group(1)) if lost else None,
                 "clones": int(clones.group(1)) if clones else None, "stderr": err}
 
@@ -219,6 +224,58 @@ class Bench:
         return {"clones_per_s": rate, "lost": r["lost"], "clones_judged": r["clones"],
                 "consumer_cpu_share": r["cpu_s"] / (wall + r["stop_s"])}
 
+    def daemon_rss(self):
+        """Peak RSS of `clonecheck daemon` (system-wide) after a million clones."""
+        n = max(1000, int(1_000_000 * self.scale))
+        # "daemon: BACKEND, system-wide" is logged once loaded, attached and watching
+        p, _ = self.cc_all_start(verb=("daemon",), ready="system-wide")
+        t0 = time.monotonic()
+        w = [subprocess.Popen([self.cb, k, str(n // 2), "2"], stdout=subprocess.PIPE,
+                              text=True) for k in ("vfork", "thread")]
+        made = sum(int(x.communicate()[0].split()[1]) for x in w)
+        wall = time.monotonic() - t0
+        r = self.cc_all_stop(p)
+        if r["clones"] is None or r["lost"] is None:
+            self.notes.append("daemon: no final report to count clones and losses from")
+        return {"clones_made": made, "seconds": wall, "clones_judged": r["clones"],
+                "lost": r["lost"], "peak_rss_mib": r["maxrss_kib"] / 1024,
+                "consumer_cpu_share": r["cpu_s"] / (wall + r["stop_s"])}
+
+    def rate_probe(self, rate, seconds):
+        """4 vfork workers at RATE clones/s (0: unpaced) under `clonecheck -a`."""
+        n = max(400, int((rate or 30000) * seconds)) // 4 * 4
+        p, _ = self.cc_all_start()
+        t0 = time.monotonic()
+        out = subprocess.run([self.cb, "vfork", str(n), "4", str(rate)], capture_output=True,
+                             text=True, timeout=600).stdout
+        wall = time.monotonic() - t0
+        r = self.cc_all_stop(p)
+        return {"target": rate or None, "achieved": float(out.split()[3]), "lost": r["lost"],
+                "consumer_cpu_share": r["cpu_s"] / (wall + r["stop_s"])}
+
+    def max_rate(self):
+        """The highest clone rate with 0 lost: unpaced first, then bisected below it."""
+        seconds = max(1.0, 3.0 * self.scale)
+        top = self.rate_probe(0, seconds)
+        probes = [top]
+        if top["lost"] == 0:
+            # nothing lost at the most the workers make: the machine, not clonecheck, is the limit
+            return {"clones_per_s": top["achieved"], "bound": "generator",
+                    "consumer_cpu_share": top["consumer_cpu_share"], "probes": probes}
+        lo, hi, best = 0.0, top["achieved"], None
+        for _ in range(6):
+            mid = (lo + hi) / 2 if lo else hi / 2
+            r = self.rate_probe(mid, seconds)
+            probes.append(r)
+            if r["lost"] == 0:
+                lo, best = mid, r
+            else:
+                hi = mid
+        if not best:
+            return {"clones_per_s": None, "bound": "loss at every rate tried", "probes": probes}
+        return {"clones_per_s": best["achieved"], "bound": "loss",
+                "consumer_cpu_share": best["consumer_cpu_share"], "probes": probes}
+
     def start_stop(self):
         xs = []
         for _ in range(self.reps):
@@ -277,6 +334,8 @@ def main():
         res["storm"] = b.storm()
         res["c_true_s"] = b.start_stop()
         res["offline"] = b.offline()
+        res["daemon_rss"] = b.daemon_rss()
+        res["max_rate"] = b.max_rate()
         res["load_after"] = os.getloadavg()
         res["notes"] = b.notes
     finally:
@@ -313,6 +372,18 @@ def main():
     if "clones" in o:
         print(f"offline: {o['clones']} clones in {o['seconds']['median']:.3f} s: "
               f"{o['clones_per_s']:.0f} clones/s, {o['records_per_s'] / 1e6:.2f} M records/s")
+    d = res["daemon_rss"]
+    print(f"daemon: peak RSS {d['peak_rss_mib']:.1f} MiB after {d['clones_made']} clones "
+          f"({d['clones_judged']} judged, {d['lost']} lost, {d['clones_made'] / d['seconds']:.0f}"
+          f" clones/s, consumer {100 * d['consumer_cpu_share']:.1f}% of a CPU)")
+    m = res["max_rate"]
+    if m["clones_per_s"] is None:
+        print(f"max rate with 0 lost: none ({m['bound']})")
+    else:
+        why = ("the most 4 vfork workers made: nothing lost even unpaced"
+               if m["bound"] == "generator" else "bisected below a rate that lost records")
+        print(f"max rate with 0 lost: {m['clones_per_s']:.0f} clones/s ({why}), "
+              f"consumer {100 * m['consumer_cpu_share']:.1f}% of a CPU")
     for n in res["notes"]:
         print("note:", n)
 

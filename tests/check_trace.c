@@ -934,6 +934,59 @@ START_TEST(test_trace_record_too_long)
 }
 END_TEST
 
+/*
+ * A block whose section CRC holds but whose zlib stream does not: the reader
+ * inflates raw and checks the zlib header, the stream's end and the block's
+ * own crc32 of the output itself.
+ */
+static void block_variant(size_t zoff, int zdelta, int extra_byte, uint32_t ulen_delta,
+			  uint32_t ucrc_xor, const char *want)
+{
+	static const uint8_t u[10] = { 1, 0, 0, 0, 0x5a, 1, 0, 0, 0, 0xa5 };
+	struct bytes b = trace_bytes(2, RANDOM);
+	struct bytes blk = make_block(2, u, sizeof(u));
+	uint8_t *pl = blk.p + SEC_HDR;
+	uint8_t zero = 0;
+	struct sec s[4];
+
+	ck_assert_int_eq(walk(&b, s, 4), 3);
+	pl[12 + zoff] += zdelta;
+	le32(pl + 4, rd32(pl + 4) + ulen_delta);
+	le32(pl + 8, rd32(pl + 8) ^ ucrc_xor);
+	if (extra_byte) {	/* one byte between the deflate data and the adler32 */
+		splice(&blk, blk.n - 4, 0, &zero, 1);
+		le32(blk.p + 4, rd32(blk.p + 4) + 1);
+	}
+	fix_section(&blk, 0);
+	splice(&b, s[1].off, SEC_HDR + s[1].len, blk.p, blk.n);
+	ck_assert_int_eq(read_all(&b, NULL, ANY), -EBADMSG);
+	ck_assert_msg(strstr(last_msg(&b), want), "%s: want \"%s\"", last_msg(&b), want);
+	free(blk.p);
+	free(b.p);
+}
+
+START_TEST(test_trace_bad_zlib)
+{
+	/* the unchanged block reads: the variants below fail for their change alone */
+	static const uint8_t u[10] = { 1, 0, 0, 0, 0x5a, 1, 0, 0, 0, 0xa5 };
+	struct bytes b = trace_bytes(2, RANDOM);
+	struct bytes blk = make_block(2, u, sizeof(u));
+	struct sec s[4];
+
+	ck_assert_int_eq(walk(&b, s, 4), 3);
+	splice(&b, s[1].off, SEC_HDR + s[1].len, blk.p, blk.n);
+	ck_assert_int_eq(read_all(&b, NULL, ANY), 0);
+	free(blk.p);
+	free(b.p);
+
+	block_variant(0, 1, 0, 0, 0, "bad compressed data");	/* CM 9, FCHECK off */
+	block_variant(1, 0x20, 0, 0, 0, "bad compressed data");	/* FDICT set */
+	block_variant(0, 0, 1, 0, 0, "bad compressed data");	/* a byte after the stream */
+	block_variant(0, 0, 0, 1, 0, "bad compressed data");	/* ulen one more than inflates */
+	block_variant(0, 0, 0, 0, 1, "uncompressed CRC mismatch");
+}
+END_TEST
+
 START_TEST(test_trace_unknown_major)
 {
 	struct bytes b = trace_bytes(3, RANDOM);
@@ -1244,6 +1297,7 @@ Suite *trace_suite(void)
 	tcase_add_test(bad, test_trace_bad_crc);
 	tcase_add_test(bad, test_trace_huge_length);
 	tcase_add_test(bad, test_trace_record_too_long);
+	tcase_add_test(bad, test_trace_bad_zlib);
 	tcase_add_test(bad, test_trace_unknown_major);
 	tcase_add_test(bad, test_trace_newer_minor_skips);
 	tcase_add_test(bad, test_trace_abi_mismatch);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* tally.c - count checks per rule and verdicts per clone. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,25 +28,38 @@ const struct rule_tally *tally_find(const struct tally *t, const char *rule)
 	return NULL;
 }
 
+static size_t slot_hash(const char *rule)
+{
+	return (size_t)(((uintptr_t)rule * 0x9e3779b97f4a7c15ull) >> 40) & (TALLY_SLOTS - 1);
+}
+
+/*
+ * The tally of RULE, added if new.  Looked up by the ID's address first
+ * (perf: the linear scan of every rule by address was 7% of an offline
+ * check); an address not seen before goes through tally_find(), which also
+ * matches an equal ID at another address.
+ */
 static struct rule_tally *rule_slot(struct tally *t, const char *rule)
 {
 	struct rule_tally *r;
+	size_t h = slot_hash(rule);
 
-	/* the last rule again (several checks of one rule), or the one after it */
-	if (t->next_rule && t->rules[t->next_rule - 1].rule == rule) {
-		r = &t->rules[t->next_rule - 1];
-	} else if (t->next_rule < t->n_rules && t->rules[t->next_rule].rule == rule) {
-		r = &t->rules[t->next_rule];
-	} else {
-		r = (struct rule_tally *)tally_find(t, rule);
-		if (!r) {
-			if (t->n_rules >= TALLY_MAX_RULES)
-				return NULL;
-			r = &t->rules[t->n_rules++];
-			r->rule = rule;
-		}
+	for (; t->slot_key[h]; h = (h + 1) & (TALLY_SLOTS - 1))
+		if (t->slot_key[h] == rule)
+			return &t->rules[t->slot_idx[h] - 1];
+	r = (struct rule_tally *)tally_find(t, rule);
+	if (!r) {
+		if (t->n_rules >= TALLY_MAX_RULES)
+			return NULL;
+		r = &t->rules[t->n_rules++];
+		r->rule = rule;
 	}
-	t->next_rule = (size_t)(r - t->rules) + 1;
+	/* at most TALLY_MAX_RULES distinct IDs at a few addresses each: room left */
+	if (t->n_slots < TALLY_SLOTS / 2) {
+		t->slot_key[h] = rule;
+		t->slot_idx[h] = (uint16_t)(r - t->rules) + 1;
+		t->n_slots++;
+	}
 	return r;
 }
 
@@ -118,4 +132,7 @@ static int cmp_rule(const void *a, const void *b)
 void tally_sort(struct tally *t)
 {
 	qsort(t->rules, t->n_rules, sizeof(t->rules[0]), cmp_rule);
+	/* the indices by address no longer hold */
+	memset(t->slot_key, 0, sizeof(t->slot_key));
+	t->n_slots = 0;
 }

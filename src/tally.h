@@ -6,6 +6,7 @@
 #include "diff.h"
 
 #define TALLY_MAX_RULES 160
+#define TALLY_SLOTS 512		/* power of 2, > 3 x TALLY_MAX_RULES */
 #define TALLY_KEEP 32		/* verdicts kept in full for the report */
 
 struct rule_tally {
@@ -36,10 +37,14 @@ struct tally {
 					 * an allowed alternative (by_verdict[PASS]
 					 * counts them too) */
 	size_t n_rules;
-	size_t next_rule;		/* after the last check's rule: the next
-					 * check's is likely that one or this one
-					 * (checks come in the model's order) */
+	size_t n_slots;			/* slot_key[] entries used */
 	struct rule_tally rules[TALLY_MAX_RULES];
+	/*
+	 * rules[] by the address of a rule ID (the model's string literals):
+	 * open addressing, index + 1 (0: empty).  Cleared when rules[] moves.
+	 */
+	const char *slot_key[TALLY_SLOTS];
+	uint16_t slot_idx[TALLY_SLOTS];
 	size_t n_kept;			/* mismatching and incomplete verdicts kept */
 	struct clone_verdict kept[TALLY_KEEP];
 	uint64_t not_kept;		/* ... and those beyond TALLY_KEEP */

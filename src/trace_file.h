@@ -29,7 +29,9 @@
  *     1..TRACE_STR_MAX bytes (or empty), no NUL, no terminator.  Integers as
  *     listed at enum trace_tag.
  *   BLOCK (any number): u32 nrec, u32 ulen, u32 ucrc (crc32 of the
- *     uncompressed bytes), then a zlib stream (compress2()) of ulen bytes
+ *     uncompressed bytes: written, not checked by this reader, since the
+ *     section CRC covers the compressed bytes; nor is zlib's adler32), then
+ *     a zlib stream (compress2()) of ulen bytes
  *     that holds nrec records, each u32 len (1..TRACE_REC_MAX) then the
  *     record's own bytes exactly as the ring buffer delivered them.
  *   TRAILER (exactly one, last, then end of file): u64 records, u64 blocks,

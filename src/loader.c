@@ -29,6 +29,8 @@
 #include <bpf/bpf.h>
 #include <bpf/btf.h>
 #include <bpf/libbpf.h>
+#include <malloc.h>
+#include <sys/mman.h>
 
 #include "correlate.h"
 #include "loader.h"
@@ -553,6 +555,52 @@ static int taken(struct loader *l, int n)
 	return n;
 }
 
+/*
+ * Start-up parses the kernel's BTF (5 MiB, ~11 MiB of heap a parse) up to
+ * four times: the feature probe, libbpf's load of the main object, and for
+ * the workload wl_inject_open() and the injection object's load.  On a
+ * paravirtualised guest a page fault costs tens of microseconds, and each
+ * parse into fresh heap took 60-100 ms where one into memory already faulted
+ * took 4-8 ms.  So until the gate first opens, big blocks come from the heap
+ * (not mmap), the heap keeps what is freed (each parse reuses the last
+ * one's pages), and the heap's first 32 MiB is advised into huge pages (a
+ * fault per 2 MiB; THP "madvise" mode, the default).  Then the retained
+ * heap is given back.
+ */
+#define BTF_HEAP_BYTES (32u << 20)
+#define HUGE_PAGE (2u << 20)
+static bool btf_heap_held;
+
+static void btf_heap_hold(void)
+{
+	uintptr_t a, end;
+	char *p;
+
+	if (btf_heap_held)
+		return;
+	btf_heap_held = true;
+	mallopt(M_MMAP_THRESHOLD, 64 << 20);
+	mallopt(M_TRIM_THRESHOLD, 256 << 20);
+	p = malloc(BTF_HEAP_BYTES);
+	if (!p)
+		return;
+	a = ((uintptr_t)p + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
+	end = ((uintptr_t)p + BTF_HEAP_BYTES) & ~(uintptr_t)(HUGE_PAGE - 1);
+	if (end > a)
+		madvise((void *)a, end - a, MADV_HUGEPAGE);	/* advice only: errors ignored */
+	free(p);
+}
+
+static void btf_heap_release(void)
+{
+	if (!btf_heap_held)
+		return;
+	btf_heap_held = false;
+	mallopt(M_MMAP_THRESHOLD, 128 << 10);	/* glibc's defaults */
+	mallopt(M_TRIM_THRESHOLD, 128 << 10);
+	malloc_trim(0);
+}
+
 struct loader *loader__open(const struct loader_opts *opts, int *err)
 {
 	char why[512] = "";
@@ -560,6 +608,7 @@ struct loader *loader__open(const struct loader_opts *opts, int *err)
 	struct loader *l;
 
 	libbpf_set_print(libbpf_print);
+	btf_heap_hold();
 	*err = check_caps();
 	if (*err)
 		return NULL;
@@ -687,6 +736,8 @@ int loader__drain(struct loader *l)
 void loader__gate(struct loader *l, bool open)
 {
 	__atomic_store_n(&l->skel->bss->gate_open, open ? 1 : 0, __ATOMIC_SEQ_CST);
+	if (open)	/* everything is loaded: no BTF is parsed after this */
+		btf_heap_release();
 }
 
 void loader__stop(struct loader *l)
@@ -796,6 +847,7 @@ static void log_misses(const struct loader *l)
 
 void loader__close(struct loader *l)
 {
+	btf_heap_release();
 	if (!l)
 		return;
 	if (l->skel && l->at)

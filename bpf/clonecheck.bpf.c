@@ -425,8 +425,12 @@ static __always_inline void read_plan(struct rec_task_ext *x)
 	x->inject = MODEL_INJ_WORD(p->kind, p->arg, n ? MODEL_INJ_F_SPENT : 0, p->cookie);
 }
 
-/* O-01: open a clone in the caller and record its arguments. */
-static __always_inline int on_sys_enter(void *ctx, __u32 entry, int nargs)
+/*
+ * O-01: open a clone in the caller and record its arguments.  entry steers
+ * the code (a constant); stored is the entry recorded, the same but for
+ * the program fork and vfork share.
+ */
+static __always_inline int on_sys_enter_as(void *ctx, __u32 entry, __u32 stored, int nargs)
 {
 	struct sys_enter_ctx *sc = ctx;
 	__u64 key = cur_key();
@@ -451,7 +455,7 @@ static __always_inline int on_sys_enter(void *ctx, __u32 entry, int nargs)
 	if (!r)
 		return 0;
 	fl.clone_id = CLONE_ID_NEW(&next_clone_id, &clone_id_percpu, nr_cpus);
-	fl.entry = entry;
+	fl.entry = stored;
 	fl.opener = OPEN_SYSCALL;
 
 	__builtin_memset(r, 0, sizeof(*r));
@@ -459,7 +463,7 @@ static __always_inline int on_sys_enter(void *ctx, __u32 entry, int nargs)
 	r->hdr.size = sizeof(*r);
 	r->hdr.ts_ns = bpf_ktime_get_ns();
 	r->hdr.clone_id = fl.clone_id;
-	r->entry = entry;
+	r->entry = stored;
 	if (nargs >= 5) {
 		r->args[0] = sc->args[0];
 		r->args[1] = sc->args[1];
@@ -543,18 +547,40 @@ static __always_inline int on_sys_enter(void *ctx, __u32 entry, int nargs)
 	return 0;
 }
 
+static __always_inline int on_sys_enter(void *ctx, __u32 entry, int nargs)
+{
+	return on_sys_enter_as(ctx, entry, entry, nargs);
+}
+
 SEC("tracepoint/syscalls/sys_enter_clone")
 int handle_sys_enter_clone(void *ctx) { return on_sys_enter(ctx, REC_ENTRY_CLONE, 5); }
 
 SEC("tracepoint/syscalls/sys_enter_clone3")
 int handle_sys_enter_clone3(void *ctx) { return on_sys_enter(ctx, REC_ENTRY_CLONE3, 2); }
 
-/* fork/vfork records have no argument fields: reading args[] would be refused. */
-SEC("tracepoint/syscalls/sys_enter_fork")
-int handle_sys_enter_fork(void *ctx) { return on_sys_enter(ctx, REC_ENTRY_FORK, 0); }
+/*
+ * fork and vfork: one program, which src/loader.c also attaches to
+ * sys_enter_vfork, so the verifier checks it once, not twice (each took
+ * 40-60 ms of start-up).  Their paths are the same; the entry recorded
+ * comes from the syscall number by arithmetic, not a branch, so that the
+ * verifier still walks one path.  Their records have no argument fields:
+ * reading args[] would be refused.  Native arm64 has neither syscall.
+ */
+#if defined(__TARGET_ARCH_x86)
+#define NR_FORK 57	/* arch/x86/entry/syscalls/syscall_64.tbl; vfork is 58 */
+#endif
+_Static_assert(REC_ENTRY_VFORK == REC_ENTRY_FORK + 1, "the entry is fork's plus one for vfork");
 
-SEC("tracepoint/syscalls/sys_enter_vfork")
-int handle_sys_enter_vfork(void *ctx) { return on_sys_enter(ctx, REC_ENTRY_VFORK, 0); }
+SEC("tracepoint/syscalls/sys_enter_fork")
+int handle_sys_enter_fork(void *ctx)
+{
+#ifdef NR_FORK
+	__u32 vfork = (__u32)(((struct sys_enter_ctx *)ctx)->nr - NR_FORK) & 1;
+#else
+	__u32 vfork = 0;
+#endif
+	return on_sys_enter_as(ctx, REC_ENTRY_FORK, REC_ENTRY_FORK + vfork, 0);
+}
 
 /*
  * The clone task t (key: its address) is the child of, if t is still that

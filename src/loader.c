@@ -72,6 +72,7 @@ struct loader {
 	bool yielded;			/* ... and it stopped at POLL_BUDGET */
 	struct ring_buffer *rb;
 	const struct attempt *at;	/* the one that runs */
+	struct bpf_link *vfork_link;	/* handle_sys_enter_fork on sys_enter_vfork */
 	struct loader_opts opts;
 	bool atomic_fetch;		/* the kernel takes BPF_FETCH (5.12+) */
 	unsigned int nr_cpus;		/* possible CPUs */
@@ -437,12 +438,14 @@ static void *destroy_link(void *link)
 static void detach_links(struct loader *l)
 {
 	struct bpf_object_skeleton *sk = l->skel ? l->skel->skeleton : NULL;
-	pthread_t tid[MAX_LINKS];
-	bool threaded[MAX_LINKS] = {};
+	pthread_t tid[MAX_LINKS], vfork_tid;
+	bool threaded[MAX_LINKS] = {}, vfork_threaded = false;
 	int n = sk ? sk->prog_cnt : 0;
 
 	if (n > MAX_LINKS)
 		n = MAX_LINKS;	/* the rest are destroyed with the skeleton */
+	if (l->vfork_link)
+		vfork_threaded = !pthread_create(&vfork_tid, NULL, destroy_link, l->vfork_link);
 	for (int i = 0; i < n; i++) {
 		struct bpf_link *link = *sk->progs[i].link;
 
@@ -458,6 +461,11 @@ static void detach_links(struct loader *l)
 			bpf_link__destroy(*link);
 		*link = NULL;
 	}
+	if (vfork_threaded)
+		pthread_join(vfork_tid, NULL);
+	else
+		bpf_link__destroy(l->vfork_link);	/* NULL: nothing */
+	l->vfork_link = NULL;
 }
 
 static void detach_all(struct loader *l)
@@ -515,6 +523,18 @@ static int try_attempt(struct loader *l, const struct attempt *at, char *why, si
 	if (err) {
 		snprintf(why, len, "cannot attach %s: %s", unattached(l->skel), errstr(err));
 		goto out_detach;
+	}
+	/* fork's program serves vfork too (bpf/clonecheck.bpf.c): verified once */
+	if (bpf_program__autoload(l->skel->progs.handle_sys_enter_fork) &&
+	    !exists(TRACEFS "/events/syscalls/sys_enter_vfork")) {
+		l->vfork_link = bpf_program__attach_tracepoint(l->skel->progs.handle_sys_enter_fork,
+								"syscalls", "sys_enter_vfork");
+		if (!l->vfork_link) {
+			err = -errno;
+			snprintf(why, len, "cannot attach %s: %s",
+				 "tracepoint/syscalls/sys_enter_vfork", errstr(err));
+			goto out_detach;
+		}
 	}
 	return 0;
 

@@ -405,6 +405,26 @@ int decode_rebuild(const struct decode_layout *l, const void *data, size_t len, 
 	return (int)size;
 }
 
+/*
+ * Is the record's type laid out in l as in this build?  Then it decodes as
+ * it is, without a rebuild (perf: the rebuild's copy was 4% of `check` of
+ * a trace this build recorded).
+ */
+static bool layout_is_now(const struct decode_layout *l, const void *data, size_t len)
+{
+	struct rec_hdr h;
+
+	if (!data || len < sizeof(h))
+		return false;
+	memcpy(&h, data, sizeof(h));
+	if (h.type >= REC__MAX)
+		return false;
+	for (int p = 0; p < DECODE_PART__COUNT; p++)
+		if (l->part[h.type][p] != parts_now[h.type][p].size)
+			return false;
+	return true;
+}
+
 int decode_record_as(const struct decode_layout *l, const void *data, size_t len,
 		     struct obs *out)
 {
@@ -417,7 +437,7 @@ int decode_record_as(const struct decode_layout *l, const void *data, size_t len
 	} now;
 	int n;
 
-	if (!l)
+	if (!l || layout_is_now(l, data, len))
 		return decode_record(data, len, out);
 	n = decode_rebuild(l, data, len, &now, sizeof(now));
 	if (n < 0)

@@ -898,8 +898,8 @@ struct trace_reader *trace_reader__open_mem(const void *buf, size_t len, struct 
  * header or bytes after the stream).  The deflate data is inflated raw, with
  * one z_stream for the whole file: zlib's own adler32 of the output would be
  * a checksum of bytes whose compressed form the section's CRC has covered
- * (trailer included), like the block's ucrc (see rd_block()).  That halves the checksumming of a replay (callgrind:
- * adler32 13%, crc32 14% of `check`).
+ * (trailer included), like the block's ucrc (see rd_block()).  perf: adler32
+ * was 14% of `check`.
  */
 static int rd_inflate(struct trace_reader *r, const uint8_t *z, uLong clen, uint32_t ulen,
 		      uLongf *done)

@@ -508,6 +508,15 @@ static int try_attempt(struct loader *l, const struct attempt *at, char *why, si
 	bpf_map__set_max_entries(l->skel->maps.rb,
 				 o->ringbuf_bytes ? o->ringbuf_bytes : LOADER_RINGBUF_DEFAULT);
 	select_programs(l->skel, at);
+	/*
+	 * Maps nothing loaded uses get one entry's worth: preallocating a
+	 * hash takes the kernel 3-15 ms at start-up.  kp_saved serves only the
+	 * kprobe programs, watched only a watched set (filter_tgid).
+	 */
+	if (at->backend != BACKEND_KPROBE)
+		bpf_map__set_max_entries(l->skel->maps.kp_saved, 1);
+	if (!o->filter_tgid)
+		bpf_map__set_max_entries(l->skel->maps.watched, 64);
 	/* only a watched set has tgids to forget (watched-pid-reuse) */
 	bpf_program__set_autoload(l->skel->progs.handle_sched_process_exit,
 				  o->filter_tgid && at->btf_tp);

@@ -47,7 +47,8 @@ static double now_s(void)
 }
 
 /*
- * Session label hook: the case whose time window holds the syscall entry.
+ * Session label hook: the case whose time window holds the syscall entry
+ * (task_newtask for a clone the kernel made).
  * Only this process and its descendants are observed in workload mode and
  * the cases run one after another, each reaping what it made, so a clone
  * made by a case's helper process carries that case's label too.
@@ -58,9 +59,13 @@ static const char *case_label(void *ctx, const struct clone_obs *co)
 	const struct wl_case *c = workload_cases(&r->n_cases);
 	int i;
 
-	if (!(co->seen & OBS_BIT(OBS_SYS_ENTER)))
+	/* a clone the kernel made (no syscall): when the child appeared */
+	if (co->seen & OBS_BIT(OBS_SYS_ENTER))
+		i = workload_case_at(r->results, co->ts[OBS_SYS_ENTER]);
+	else if (co->seen & OBS_BIT(OBS_NEWTASK))
+		i = workload_case_at(r->results, co->ts[OBS_NEWTASK]);
+	else
 		return NULL;
-	i = workload_case_at(r->results, co->ts[OBS_SYS_ENTER]);
 	return i < 0 ? NULL : c[i].name;
 }
 

@@ -20,6 +20,7 @@
 #include "profile.h"
 #include "run.h"
 #include "wl_inject.h"
+#include "wl_kmade.h"
 
 #define DRAIN_MS 10		/* consumer period: BPF never wakes us (batched) */
 #define SETTLE_S 0.4		/* at a stop: how long open clones may take to end */
@@ -416,8 +417,10 @@ int run_live(struct run *r, const struct run_opts *opts, const struct session_op
 	if (!l)
 		return err;
 	r->points = loader__points(l);
-	if (o->mode == RUN_WORKLOAD)
+	if (o->mode == RUN_WORKLOAD) {
 		wl_inject_open(loader__plan_fd(l));
+		wl_kmade_open(loader__watched_fd(l));
+	}
 
 	/* Step 2: the session and its reports (and trace file). */
 	/* only a recording keeps the BTF's identity (a report does not show it) */
@@ -490,6 +493,7 @@ out_end:
 out_close:
 	watched_session = NULL;
 	wl_inject_close();
+	wl_kmade_close();
 	loader__close(l);
 	return err;
 }

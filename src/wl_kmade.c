@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * wl_kmade.c - workload cases whose clone the kernel makes (io_uring's
- * create_io_thread()), through raw io_uring syscalls.
+ * wl_kmade.c - workload cases whose clone the kernel makes: io_uring's
+ * create_io_thread() through raw io_uring syscalls, and kthreadd's
+ * kernel_thread() through a BPF CPUMAP entry.
  */
 #define _GNU_SOURCE
+#include <bpf/bpf.h>
 #include <dirent.h>
 #include <errno.h>
 #include <linux/io_uring.h>
@@ -220,4 +222,105 @@ const char *wl_kmade_io_uring_skip(void)
 		v = 0;
 	fclose(f);
 	return v == 2 ? "io_uring disabled (kernel.io_uring_disabled = 2)" : NULL;
+}
+
+static int watched_fd = -1;
+
+void wl_kmade_open(int fd)
+{
+	watched_fd = fd;
+}
+
+void wl_kmade_close(void)
+{
+	watched_fd = -1;
+}
+
+const char *wl_kmade_kthread_skip(void)
+{
+	return watched_fd < 0 ? "no watched-task map to add kthreadd to (not a live run)" : NULL;
+}
+
+/*
+ * The newest process (highest pid) named name, or 0.  /proc/PID/comm shows
+ * a kthread's full name (6.x, proc_task_name()) or its comm, cut to 15
+ * bytes (TASK_COMM_LEN - 1): either matches.
+ */
+static pid_t find_process(const char *name)
+{
+	DIR *d = opendir("/proc");
+	struct dirent *e;
+	pid_t found = 0;
+
+	while (d && (e = readdir(d))) {
+		char path[64], buf[32] = "";
+		pid_t pid = (pid_t)atoi(e->d_name);
+		FILE *f;
+
+		if (pid <= 0)
+			continue;
+		snprintf(path, sizeof(path), "/proc/%d/comm", (int)pid);
+		f = fopen(path, "re");
+		if (!f)
+			continue;
+		if (fgets(buf, sizeof(buf), f)) {
+			buf[strcspn(buf, "\n")] = '\0';
+			if ((!strcmp(buf, name) ||
+			     (strlen(buf) == 15 && !strncmp(buf, name, 15))) && pid > found)
+				found = pid;
+		}
+		fclose(f);
+	}
+	if (d)
+		closedir(d);
+	return found;
+}
+
+/*
+ * kernel/bpf/cpumap.c (v7.2.13, v6.12.117, v6.1.176, v5.10.223): updating
+ * a CPUMAP entry with a queue size allocates it with
+ * __cpu_map_entry_alloc(), which calls kthread_create_on_node(
+ * cpu_map_kthread_run, rcpu, numa, "cpumap/%d/map:%d", cpu, map->id):
+ * kthreadd makes the thread (create_kthread() -> kernel_thread()), named
+ * before the update returns.  Closing the map's last fd frees the entry
+ * and stops the thread (kthread_stop()).  Value: the queue size alone
+ * (offsetofend(struct bpf_cpumap_val, qsize), accepted since 4.15).
+ */
+static int kthread_fn(const void *arg, struct wl_result *out)
+{
+	struct bpf_map_info info;
+	__u32 len = sizeof(info), key = 0, qsize = 16;
+	char name[64];
+	int fd, err = 0;
+
+	(void)arg;
+	fd = bpf_map_create(BPF_MAP_TYPE_CPUMAP, "cc_kmade", sizeof(key), sizeof(qsize), 1, NULL);
+	if (fd < 0)
+		return -errno;
+	memset(&info, 0, sizeof(info));
+	if (bpf_obj_get_info_by_fd(fd, &info, &len) || bpf_map_update_elem(fd, &key, &qsize, 0))
+		err = -errno;
+	if (!err) {
+		snprintf(name, sizeof(name), "cpumap/%u/map:%u", key, info.id);
+		out->child = find_process(name);
+		out->ret = 0;
+	}
+	close(fd);
+	if (err)
+		return err;
+	return out->child ? 0 : -ESRCH;
+}
+
+int wl_kmade_kthread(struct wl_result *res)
+{
+	__u32 kthreadd = 2;	/* init/main.c:rest_init(): the second task */
+	__u8 one = 1;
+	int err;
+
+	if (bpf_map_update_elem(watched_fd, &kthreadd, &one, BPF_ANY))
+		return -errno;
+	err = wl_in_helper(res, kthread_fn, NULL);
+	if (bpf_map_delete_elem(watched_fd, &kthreadd) && !err)
+		err = -errno;
+	return err;
 }

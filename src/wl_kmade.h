@@ -25,4 +25,17 @@ int wl_kmade_sqpoll(struct wl_result *res);
  */
 const char *wl_kmade_io_uring_skip(void);
 
+/*
+ * A kernel thread made by kthreadd on request: a BPF CPUMAP entry's
+ * "cpumap/<cpu>/map:<id>" kthread (kernel/bpf/cpumap.c), on CPU 0, gone
+ * with the map.  kthreadd (tgid 2) is watched for the case's duration only.
+ */
+int wl_kmade_kthread(struct wl_result *res);
+/* Why the kthread case cannot run: no watched map to add kthreadd to. */
+const char *wl_kmade_kthread_skip(void);
+
+/* The main object's watched-tgid map (loader__watched_fd()); -1: none. */
+void wl_kmade_open(int watched_fd);
+void wl_kmade_close(void);
+
 #endif /* CLONECHECK_WL_KMADE_H */

@@ -742,6 +742,8 @@ static const struct wl_case cases[] = {
 	  "E-06", .fn = wl_kmade_io_wq, .kmade = true },
 	{ "io_sqpoll", "io_uring_setup(SQPOLL): the ring's poller thread", 0, "X-14",
 	  .fn = wl_kmade_sqpoll, .kmade = true },
+	{ "kthread_cpumap", "a BPF CPUMAP entry: kthreadd makes its cpumap kthread", 0, "R-28",
+	  .fn = wl_kmade_kthread, .kmade = true },
 #if defined(__x86_64__)
 	{ "clone3_stack_at_limit", "clone3 stack ending at TASK_SIZE_MAX (4-level)", 0, "R-35",
 	  CLONE3(0, SIGCHLD), SETUP(stack_end, 0, 0) },
@@ -802,6 +804,8 @@ const char *workload_case_skip(const struct wl_case *c)
 {
 	if (c->fn == wl_kmade_io_wq || c->fn == wl_kmade_sqpoll)
 		return wl_kmade_io_uring_skip();
+	if (c->fn == wl_kmade_kthread)
+		return wl_kmade_kthread_skip();
 	return c->setup.fn == wl_setup_inject ? wl_inject_unavailable(c->setup.a) : NULL;
 }
 

@@ -119,6 +119,8 @@ static int predict_kernel_clone(const struct model_profile *prof, const struct c
 	if (!(co->seen & OBS_BIT(OBS_COPY_ENTER)) || c->entry != OBS_ENTRY_NONE)
 		return -ENODATA;
 	to_model_task(&c->parent, &creator);
+	/* comm is in struct rec_task, read with the BASE part whatever the record */
+	creator.valid |= MODEL_IN_COMM;
 	if (c->at_newtask) {
 		/*
 		 * Tracepoint backend: no kernel_clone_args, only the creator's

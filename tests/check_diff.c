@@ -677,7 +677,7 @@ static void fx_io_worker_tp(struct obs o[OBS__COUNT])
 	c.real_parent_pid = p.real_parent_pid;
 	c.exit_signal = -1;
 	c.flags = p.flags | 0x40 | 0x10 | 0x4000;	/* FORKNOEXEC IO_WORKER USER_WORKER */
-	c.valid |= MODEL_IN_SIGNALS;
+	c.valid |= MODEL_IN_SIGNALS | MODEL_IN_COMM;
 	c.blocked = ~((1ull << 8) | (1ull << 18));	/* all but SIGKILL, SIGSTOP */
 	for (int i = OBS_NEWTASK; i <= OBS_WAKEUP; i++) {
 		enum model_stage st = i == OBS_WAKEUP ? MODEL_STAGE_WAKEUP : MODEL_STAGE_NEWTASK;
@@ -787,6 +787,11 @@ START_TEST(test_diff_io_worker_from_creator)
 	judge(o, OBS__COUNT);
 	assert_flagged_among("E-06");
 	assert_flagged_among("R-14");
+
+	fx_io_worker_tp(o);			/* named at its birth: create_io_thread() has no name */
+	strcpy(o[OBS_NEWTASK].tp.child.comm, "iou-wrk-1000");
+	judge(o, OBS__COUNT);
+	assert_flagged_by("R-31");
 
 	fx_io_worker_tp(o);			/* its own files table */
 	o[OBS_NEWTASK].tp.child.files = 0xffff888000099000ull;

@@ -821,15 +821,30 @@ static __always_inline void close_clone(__u32 opener)
  * The syscall the current task is in, as its entry saved it in its
  * task_pt_regs() (x86_64 orig_ax, arm64 syscallno; -1 or an interrupt's
  * vector when it is not in one): REC_CREATOR_SYSNR | nr, or 0 where the
- * regs cannot be located (before 5.15).
+ * regs cannot be located.  Before 5.15 (no bpf_task_pt_regs()), current's
+ * are at the offset in its stack where copy_thread() put the child's, at
+ * the child's task_pt_regs() (x86_64: the fork_frame's regs; arm64:
+ * cpu_context.sp), as locate_regs() finds the parent's.
  */
-static __always_inline __u32 creator_syscall(void)
+static __always_inline __u32 creator_syscall(struct task_struct *child)
 {
-	struct pt_regs *regs = (void *)kernel_task_pt_regs(CURRENT_TASK());
+	struct task_struct *cur = CURRENT_TASK();
+	struct pt_regs *regs = (void *)kernel_task_pt_regs(cur);
 	long nr;
 
-	if (!regs)
-		return 0;
+	if (!regs) {
+		__u64 cstack = (__u64)BPF_CORE_READ(child, stack), cregs = 0;
+#if defined(__TARGET_ARCH_x86)
+		struct fork_frame *ff = (void *)BPF_CORE_READ(child, thread.sp);
+
+		cregs = (__u64)ff + bpf_core_field_offset(ff->regs);
+#elif defined(__TARGET_ARCH_arm64)
+		cregs = BPF_CORE_READ(child, thread.cpu_context.sp);
+#endif
+		if (!cstack || cregs < cstack || cregs - cstack > (1 << 20))
+			return 0;
+		regs = (void *)((__u64)BPF_CORE_READ(cur, stack) + (cregs - cstack));
+	}
 #if defined(__TARGET_ARCH_x86)
 	nr = (long)BPF_CORE_READ(regs, orig_ax);
 #elif defined(__TARGET_ARCH_arm64)
@@ -847,7 +862,7 @@ static __always_inline __u32 creator_syscall(void)
  * a kernel thread or worker): its creator's context, read at task_newtask,
  * as a REC_COPY_ENTER without kernel_clone_args (REC_CREATOR_AT_NEWTASK).
  */
-static __always_inline void emit_creator(__u64 clone_id)
+static __always_inline void emit_creator(__u64 clone_id, struct task_struct *child)
 {
 	struct task_struct *cur = (void *)bpf_get_current_task();
 	struct rec_copy_enter *r = rec_reserve(REC_COPY_ENTER, sizeof(*r), clone_id);
@@ -858,7 +873,7 @@ static __always_inline void emit_creator(__u64 clone_id)
 	r->trace = 0;
 	r->node = 0;
 	r->entry = REC_ENTRY_NONE;
-	r->creator = REC_CREATOR_AT_NEWTASK | creator_syscall();
+	r->creator = REC_CREATOR_AT_NEWTASK | creator_syscall(child);
 	read_task(&r->parent, cur, false);
 	bpf_ringbuf_submit(r, rb_flags());
 }
@@ -884,7 +899,7 @@ static __always_inline int on_newtask(struct task_struct *child, __u64 clone_fla
 		}
 		cid.clone_id = CLONE_ID_NEW(&next_clone_id, &clone_id_percpu, nr_cpus);
 		cid.entry = REC_ENTRY_NONE;
-		emit_creator(cid.clone_id);
+		emit_creator(cid.clone_id, child);
 	}
 	cid.start_time = btf ? child->start_time : BPF_CORE_READ(child, start_time);
 	bpf_map_update_elem(&child_ids, &ckey, &cid, BPF_ANY);

@@ -140,8 +140,20 @@ static int predict_kernel_clone(const struct model_profile *prof, const struct c
 		return 0;
 	}
 	memset(&sc, 0, sizeof(sc));
-	if (kernel_entry_of(&c->kargs, &sc.entry))
-		return -ENODATA;
+	if (kernel_entry_of(&c->kargs, &sc.entry)) {
+		/*
+		 * kernel_clone_args without kthread, io_thread or fn (5.10:
+		 * kernel_thread() passes fn as .stack): the creator, read at
+		 * copy_process() entry, decides (kthreadd, an io worker).
+		 */
+		const struct model_creator ctx = { .sysnr_known = false };
+
+		if (model_creator_entry(prof, &creator, &ctx, &sc))
+			return -ENODATA;
+		sc.creator_after_copy = false;
+		model_kernel_clone(prof, &creator, &sc, out);
+		return 0;
+	}
 	/* what kernel_thread()/user_mode_thread() were given: flags | exit signal */
 	sc.arg[0] = c->kargs.fn;
 	sc.arg[1] = c->kargs.fn_arg;

@@ -757,6 +757,17 @@ START_TEST(test_diff_kthread_from_creator)
 	ck_assert_int_eq(v.verdict, VERDICT_INCOMPLETE);
 	ck_assert(v.missing & MODEL_STAGE_BIT(MODEL_STAGE_FORK));
 
+	/* 5.10's kernel_clone_args: no kthread, no fn (copy_process entry seen) */
+	fx_kthread(o, 1);
+	o[OBS_COPY_ENTER].copy.kargs.kthread = false;
+	o[OBS_COPY_ENTER].copy.kargs.fn = o[OBS_COPY_ENTER].copy.kargs.fn_arg = 0;
+	judge(o, OBS__COUNT);
+	ck_assert_int_eq(v.verdict, VERDICT_PASS);
+	ck_assert_uint_ge(checks_of("R-28", &ok), 2);
+	o[OBS_NEWTASK].tp.clone_flags &= ~0x200ull;	/* no CLONE_FS */
+	judge(o, OBS__COUNT);
+	assert_flagged_by("R-28");
+
 	fx_kthread_tp(o);			/* made by another kernel thread: not decided */
 	o[OBS_COPY_ENTER].copy.parent.pid = 77;
 	judge(o, OBS__COUNT);

@@ -246,11 +246,16 @@ static int model_kernel_entry(const struct model_profile *prof,
  * The clone syscalls' numbers, per arch: arch/x86/entry/syscalls/
  * syscall_64.tbl (clone 56, fork 57, vfork 58, clone3 435) and
  * include/uapi/asm-generic/unistd.h for arm64 (__NR_clone 220, __NR_clone3
- * 435; no fork or vfork), the same from 5.10 to 7.2.
+ * 435; no fork or vfork), the same from 5.10 to 7.2.  A 32-bit task's
+ * (syscall_32.tbl, arch/arm/tools/syscall.tbl: fork 2, clone 120, vfork
+ * 190, clone3 435) fires no syscall tracepoint (compat syscalls are not
+ * traced), so its clones come without an entry too: those numbers count
+ * as a clone syscall as well, whatever they are natively (the clone is
+ * then left unjudged, never misjudged).
  */
 static bool model_is_clone_sysnr(const struct model_profile *prof, uint32_t nr)
 {
-	if (nr == 435)
+	if (nr == 435 || nr == 2 || nr == 120 || nr == 190)
 		return true;
 	if (prof->arch == MODEL_ARCH_ARM64)
 		return nr == 220;

@@ -843,6 +843,67 @@ static __always_inline void close_clone(__u32 opener)
 		bpf_map_delete_elem(&inflight, &key);
 }
 
+/*
+ * The syscall the current task is in, as its entry saved it in its
+ * task_pt_regs() (x86_64 orig_ax, arm64 syscallno; -1 or an interrupt's
+ * vector when it is not in one): REC_CREATOR_SYSNR | nr, or 0 where the
+ * regs cannot be located.  Before 5.15 (no bpf_task_pt_regs()), current's
+ * are at the offset in its stack where copy_thread() put the child's, at
+ * the child's task_pt_regs() (x86_64: the fork_frame's regs; arm64:
+ * cpu_context.sp), as locate_regs() finds the parent's.
+ */
+static __always_inline __u32 creator_syscall(struct task_struct *child)
+{
+	struct task_struct *cur = CURRENT_TASK();
+	struct pt_regs *regs = (void *)kernel_task_pt_regs(cur);
+	long nr;
+
+	if (!regs) {
+		__u64 cstack = (__u64)BPF_CORE_READ(child, stack), cregs = 0;
+#if defined(__TARGET_ARCH_x86)
+		struct fork_frame *ff = (void *)BPF_CORE_READ(child, thread.sp);
+
+		cregs = (__u64)ff + bpf_core_field_offset(ff->regs);
+#elif defined(__TARGET_ARCH_arm64)
+		cregs = BPF_CORE_READ(child, thread.cpu_context.sp);
+#endif
+		if (!cstack || cregs < cstack || cregs - cstack > (1 << 20))
+			return 0;
+		regs = (void *)((__u64)BPF_CORE_READ(cur, stack) + (cregs - cstack));
+	}
+#if defined(__TARGET_ARCH_x86)
+	nr = (long)BPF_CORE_READ(regs, orig_ax);
+#elif defined(__TARGET_ARCH_arm64)
+	nr = (int)BPF_CORE_READ(regs, syscallno);
+#else
+	return 0;
+#endif
+	if (nr < 0 || nr >= REC_CREATOR_NR_MASK)
+		nr = REC_CREATOR_NR_MASK;
+	return REC_CREATOR_SYSNR | (__u32)nr;
+}
+
+/*
+ * A clone no syscall and no copy_process entry opened (tracepoint backend:
+ * a kernel thread or worker): its creator's context, read at task_newtask,
+ * as a REC_COPY_ENTER without kernel_clone_args (REC_CREATOR_AT_NEWTASK).
+ */
+static __always_inline void emit_creator(__u64 clone_id, struct task_struct *child)
+{
+	struct task_struct *cur = (void *)bpf_get_current_task();
+	struct rec_copy_enter *r = rec_reserve(REC_COPY_ENTER, sizeof(*r), clone_id);
+
+	if (!r)
+		return;
+	__builtin_memset(&r->kargs, 0, sizeof(r->kargs));
+	r->trace = 0;
+	r->node = 0;
+	r->entry = REC_ENTRY_NONE;
+	r->creator = REC_CREATOR_AT_NEWTASK | creator_syscall(child);
+	read_task(&r->parent, cur, false);
+	bpf_ringbuf_submit(r, rb_flags());
+}
+
 /* O-02: the child exists; give it the caller's clone_id. */
 static __always_inline int on_newtask(struct task_struct *child, __u64 clone_flags, bool btf)
 {
@@ -864,6 +925,7 @@ static __always_inline int on_newtask(struct task_struct *child, __u64 clone_fla
 		}
 		cid.clone_id = CLONE_ID_NEW(&next_clone_id, &clone_id_percpu, nr_cpus);
 		cid.entry = REC_ENTRY_NONE;
+		emit_creator(cid.clone_id, child);
 	}
 	cid.start_time = btf ? child->start_time : BPF_CORE_READ(child, start_time);
 	bpf_map_update_elem(&child_ids, &ckey, &cid, BPF_ANY);
@@ -1004,7 +1066,7 @@ static __always_inline int on_copy_enter(struct kernel_clone_args *args, int tra
 	r->trace = trace;
 	r->node = node;
 	r->entry = fl->entry;
-	r->pad = 0;
+	r->creator = 0;
 	if (btf && HAVE_CURRENT_TASK_BTF())
 		read_task(&r->parent, bpf_get_current_task_btf(), true);
 	else

@@ -195,9 +195,22 @@ struct rec_copy_enter {
 	__s32 trace;		/* copy_process()'s trace argument */
 	__s32 node;		/* NUMA node argument */
 	__u32 entry;		/* enum rec_entry of the creating syscall */
-	__u32 pad;
+	__u32 creator;		/* REC_CREATOR_* (0 in older trace files) */
 	struct rec_task parent;	/* current */
 };
+
+/*
+ * rec_copy_enter.creator.  AT_NEWTASK: the record was made at task_newtask
+ * for a clone no syscall and no copy_process entry opened (the tracepoint
+ * backend's kernel threads and workers): `parent` is the creator (current)
+ * read there, after copy_process() built the child, and kargs, trace and
+ * node were not read (zero).  SYSNR: the creator's pt_regs were located
+ * and the low 16 bits hold its syscall number as its entry saved it
+ * (x86_64 orig_ax, arm64 syscallno), 0xffff when negative or above.
+ */
+#define REC_CREATOR_AT_NEWTASK	(1u << 31)
+#define REC_CREATOR_SYSNR	(1u << 30)
+#define REC_CREATOR_NR_MASK	0xffffu
 
 /* rec_ret.tid_flags (REC_CHILD_RET) */
 #define REC_TID_READ	(1u << 0)	/* current->set_child_tid set, tid_val read */

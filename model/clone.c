@@ -83,6 +83,17 @@ void model_kernel_clone(const struct model_profile *prof,
 
 	*out = (struct model_pred){ 0 };
 	out->inputs = parent->valid;
+	/*
+	 * A kernel creator's snapshot is its BASE part only (copy_process
+	 * entry, or task_newtask on the tracepoint backend), but BPF reads the
+	 * child's EXT part and copy_thread()'s frame at task_newtask whoever
+	 * made it.  Expectations there that name no value of the creator
+	 * (vfork_done and the tid pointers, the signal masks, the saved frame
+	 * and user registers) stay; those that use one test its valid bits.
+	 */
+	if (sc->entry >= MODEL_ENTRY_KTHREAD)
+		out->inputs |= MODEL_IN_TIDS | MODEL_IN_SIGNALS | MODEL_IN_UREGS |
+			       MODEL_IN_KFRAME | MODEL_IN_KFRAME_AT | MODEL_IN_STACK;
 
 	err = model_sys_entry(prof, sc, &out->kargs, &rule);
 	if (!err)

@@ -724,6 +724,9 @@ static void model_copy_oom_score_adj(const struct model_profile *prof,
 				 MODEL_OP_BITS_CLEAR, 1LL << bit);
 }
 
+static void model_kernel_creator_flags(const struct model_profile *prof,
+				       const struct model_kargs *args, struct model_pred *out);
+
 /*
  * Mirrors kernel/fork.c:copy_process() (v7.2.13; 6.1.176 and 5.10.223
  * where noted), the fields of the child the R- rules fix, as seen at
@@ -823,12 +826,16 @@ void model_copy_process(const struct model_profile *prof,
 		pf_set |= MODEL_PF_IO_WORKER;
 	if (args->user_worker)
 		pf_set |= MODEL_PF_USER_WORKER;
+	/* a creator read after the copy: copy_process() cleared its NPROC_EXCEEDED */
+	if (args->creator_after_copy)
+		pf_inherit &= ~MODEL_PF_NPROC_EXCEEDED;
 	pf_set |= parent->flags & pf_inherit;
 	pf_clear |= ~parent->flags & pf_inherit & ~pf_set;
 	model_expect_add(out, "R-41", nt, MODEL_FIELD_FLAGS, MODEL_OP_BITS_SET,
 			 pf_set);
 	model_expect_add(out, "R-41", nt, MODEL_FIELD_FLAGS,
 			 MODEL_OP_BITS_CLEAR, pf_clear);
+	model_kernel_creator_flags(prof, args, out);
 
 	/*
 	 * R-15/R-45: copy_seccomp() sets no_new_privs when current has it,
@@ -870,6 +877,43 @@ void model_copy_process(const struct model_profile *prof,
 		model_expect_add(out, "R-42", nt, MODEL_FIELD_CPUS_MASK,
 				 MODEL_OP_EQ, (int64_t)parent->cpus_mask);
 	}
+}
+
+/*
+ * Mirrors kernel/fork.c:copy_process() (v7.2.13, v6.12.117, v6.1.176,
+ * v5.10.223), the PF_ flags of a kernel creator's child as each version
+ * gives them (E-05, E-06; R-41 checks the same word whole).
+ * Modelled: E-05 a kthread has PF_KTHREAD (5.10 inherits it from kthreadd,
+ * 6.1+ sets it iff args->kthread), PF_NO_SETAFFINITY cleared from 6.1 (5.10
+ * inherits it), PF_USER_WORKER set for user workers (6.4+); E-06 an io
+ * thread has PF_IO_WORKER (6.4+ with PF_USER_WORKER) and, from 6.1,
+ * every signal but SIGKILL and SIGSTOP blocked.
+ */
+static void model_kernel_creator_flags(const struct model_profile *prof,
+				       const struct model_kargs *args, struct model_pred *out)
+{
+	const enum model_stage nt = MODEL_STAGE_NEWTASK;
+	uint32_t set = 0;
+
+	if (!args->has_fn)
+		return;
+	if (args->kthread)
+		set |= MODEL_PF_KTHREAD;
+	if (args->user_worker && !args->io_thread)
+		set |= MODEL_PF_USER_WORKER;
+	if (set)
+		model_expect_add(out, "E-05", nt, MODEL_FIELD_FLAGS, MODEL_OP_BITS_SET, set);
+	if (model_version_ge(prof, 6, 1))
+		model_expect_add(out, "E-05", nt, MODEL_FIELD_FLAGS, MODEL_OP_BITS_CLEAR,
+				 MODEL_PF_NO_SETAFFINITY);
+	if (!args->io_thread)
+		return;
+	model_expect_add(out, "E-06", nt, MODEL_FIELD_FLAGS, MODEL_OP_BITS_SET,
+			 MODEL_PF_IO_WORKER | (args->user_worker ? MODEL_PF_USER_WORKER : 0));
+	if (model_version_ge(prof, 6, 1))
+		model_expect_add(out, "E-06", nt, MODEL_FIELD_BLOCKED, MODEL_OP_EQ,
+				 (int64_t)~(MODEL_SIGMASK(MODEL_SIGKILL) |
+					    MODEL_SIGMASK(MODEL_SIGSTOP)));
 }
 
 /*

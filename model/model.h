@@ -201,6 +201,23 @@ struct model_syscall {
 	struct model_clone_args_user uargs; /* the struct as read */
 	bool set_tid_known;		/* set_tid_vals[] holds the array as read */
 	int32_t set_tid_vals[32];	/* the set_tid array (MAX_PID_NS_LEVEL entries) */
+	/* kernel entries: */
+	bool creator_after_copy;	/* the creating task was read at task_newtask,
+					 * after copy_process() changed it (its
+					 * PF_NPROC_EXCEEDED is cleared there) */
+};
+
+/*
+ * The creator's context (tracepoint backend): what is known of a clone no
+ * syscall made when copy_process()'s arguments were not read.  The
+ * creating task itself (current at task_newtask) is the model_task given
+ * with it; these are the rest.
+ */
+struct model_creator {
+	bool sysnr_known;	/* the creator's saved syscall number was read */
+	uint32_t sysnr;		/* ... x86_64 orig_ax, arm64 syscallno
+				 * (0xffff: negative, not in a syscall) */
+	bool clone_io;		/* task_newtask's clone_flags has CLONE_IO */
 };
 
 /*
@@ -227,6 +244,7 @@ struct model_kargs {
 	bool user_worker;	/* args->user_worker (6.4+) */
 	bool no_files;		/* args->no_files (6.4+) */
 	bool has_name;		/* args->name != NULL (6.4+, E-21) */
+	bool creator_after_copy; /* model_syscall's: the creator read after the copy */
 	int trace;		/* kernel_clone()'s ptrace event as the model
 				 * computes it (R-40); 0 none or not known */
 	bool stack_unsure;	/* clone3: the profile's TASK_SIZE_MAX is
@@ -323,6 +341,15 @@ void model_kernel_clone(const struct model_profile *prof,
 			const struct model_task *parent,
 			const struct model_syscall *sc,
 			struct model_pred *out);
+
+/*
+ * Which kernel function made a clone, from its creator's context alone
+ * (no kernel_clone_args): fills sc (entry, the arguments that creator
+ * always passes, creator_after_copy); 0, or -1 when the context does not
+ * decide it (the clone is then not judged).
+ */
+int model_creator_entry(const struct model_profile *prof, const struct model_task *creator,
+			const struct model_creator *ctx, struct model_syscall *sc);
 
 /* Build kernel_clone_args for one entry point (V-01..V-04); 0 or -errno. */
 int model_sys_entry(const struct model_profile *prof, const struct model_syscall *sc,

@@ -3,6 +3,8 @@
  * syscall.c - the four entry points of process creation: how each builds
  * struct kernel_clone_args from the raw syscall arguments (V-01..V-04).
  */
+#include <string.h>
+
 #include "model.h"
 #include "clone_flags.h"
 #include "pred.h"
@@ -206,6 +208,7 @@ static int model_kernel_entry(const struct model_profile *prof,
 	k->fn = sc->arg[0];
 	k->fn_arg = sc->arg[1];
 	k->has_fn = true;
+	k->creator_after_copy = sc->creator_after_copy;
 	switch (sc->entry) {
 	case MODEL_ENTRY_KTHREAD:
 	case MODEL_ENTRY_UMH:
@@ -237,6 +240,74 @@ static int model_kernel_entry(const struct model_profile *prof,
 	}
 	*rule = "E-05";
 	return -MODEL_ENOSYS;
+}
+
+/*
+ * The clone syscalls' numbers, per arch: arch/x86/entry/syscalls/
+ * syscall_64.tbl (clone 56, fork 57, vfork 58, clone3 435) and
+ * include/uapi/asm-generic/unistd.h for arm64 (__NR_clone 220, __NR_clone3
+ * 435; no fork or vfork), the same from 5.10 to 7.2.  A 32-bit task's
+ * (syscall_32.tbl, arch/arm/tools/syscall.tbl: fork 2, clone 120, vfork
+ * 190, clone3 435) fires no syscall tracepoint (compat syscalls are not
+ * traced), so its clones come without an entry too: those numbers count
+ * as a clone syscall as well, whatever they are natively (the clone is
+ * then left unjudged, never misjudged).
+ */
+static bool model_is_clone_sysnr(const struct model_profile *prof, uint32_t nr)
+{
+	if (nr == 435 || nr == 2 || nr == 120 || nr == 190)
+		return true;
+	if (prof->arch == MODEL_ARCH_ARM64)
+		return nr == 220;
+	return nr >= 56 && nr <= 58;
+}
+
+/*
+ * Who calls copy_process() without a clone syscall, and with what
+ * (v7.2.13, v6.12.117, v6.1.176, v5.10.223):
+ * - kthreadd (pid 2 of the init pid ns, PF_KTHREAD; init/main.c:rest_init()
+ *   makes it second) only runs kernel/kthread.c:create_kthread(), which
+ *   calls kernel_thread(kthread, create, [name,] CLONE_FS | CLONE_FILES |
+ *   SIGCHLD): entry KTHREAD with those flags, fn and its argument unknown.
+ * - an io_uring worker (PF_IO_WORKER without PF_KTHREAD: io_uring/io-wq.c
+ *   and sqpoll.c) creates tasks only through io_wq_create_worker() ->
+ *   create_io_worker() -> create_io_thread(): entry IO_WORKER.
+ * - a user task (neither flag) outside fork/vfork/clone/clone3 reaches
+ *   copy_process() only through create_io_thread() (io_uring: setup,
+ *   enter, or the task_work io-wq queues on it) or, 6.4+,
+ *   kernel/vhost_task.c:vhost_task_create() (a vhost ioctl);
+ *   kernel_thread() and user_mode_thread() are called by kthreadd, a
+ *   kworker (kernel/umh.c) or init before it execs.  The two are told
+ *   apart by CLONE_IO, which only create_io_thread()'s flags carry
+ *   (CLONE_IO is then not what is checked: the child's PF_ flags,
+ *   blocked signals, shared resources and frame are).  A user task still
+ *   inside a clone syscall made a clone whose syscall entry was missed
+ *   (the gate opened meanwhile): not a kernel entry.  Its syscall number
+ *   must be known to say so.
+ * Not decided (-1): other kernel threads (kworkers' usermode helpers,
+ * whose flags depend on the helper's wait mode), and user tasks whose
+ * syscall is unknown.
+ */
+int model_creator_entry(const struct model_profile *prof, const struct model_task *creator,
+			const struct model_creator *ctx, struct model_syscall *sc)
+{
+	memset(sc, 0, sizeof(*sc));
+	sc->creator_after_copy = true;
+	if (creator->flags & MODEL_PF_KTHREAD) {
+		if (creator->pid != 2 || creator->ns_level != 0)
+			return -1;
+		sc->entry = MODEL_ENTRY_KTHREAD;
+		sc->arg[2] = MODEL_CLONE_FS | MODEL_CLONE_FILES | MODEL_SIGCHLD;
+		return 0;
+	}
+	if (creator->flags & MODEL_PF_IO_WORKER) {
+		sc->entry = MODEL_ENTRY_IO_WORKER;
+		return 0;
+	}
+	if (!ctx->sysnr_known || model_is_clone_sysnr(prof, ctx->sysnr))
+		return -1;
+	sc->entry = ctx->clone_io ? MODEL_ENTRY_IO_WORKER : MODEL_ENTRY_USER_WORKER;
+	return 0;
 }
 
 /*

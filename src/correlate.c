@@ -68,6 +68,14 @@ uint32_t correlate_points_needed(const struct clone_obs *co, uint32_t points, bo
 		if ((co->seen & OBS_BIT(OBS_COPY_ENTER)) &&
 		    (co->copy.kargs.io_thread || co->copy.kargs.user_worker))
 			need &= ~(OBS_BIT(OBS_FORK) | OBS_BIT(OBS_CLONE_EXIT));
+		/*
+		 * Creator read at task_newtask (no kernel_clone_args): the
+		 * model tells whether sched_process_fork must fire (O-03);
+		 * when it does, it comes before sched_wakeup_new, from the
+		 * same task, so it is in by then.
+		 */
+		if ((co->seen & OBS_BIT(OBS_COPY_ENTER)) && co->copy.at_newtask)
+			need &= ~OBS_BIT(OBS_FORK);
 		return need;
 	}
 	need = OBS_BIT(OBS_SYS_ENTER) | OBS_BIT(OBS_SYS_EXIT);

@@ -328,6 +328,9 @@ int decode_record(const void *data, size_t len, struct obs *out)
 		decode_kargs(&r.kargs, &out->copy.kargs);
 		out->copy.trace = r.trace;
 		out->copy.node = r.node;
+		out->copy.at_newtask = r.creator & REC_CREATOR_AT_NEWTASK;
+		out->copy.sysnr_known = r.creator & REC_CREATOR_SYSNR;
+		out->copy.creator_sysnr = r.creator & REC_CREATOR_NR_MASK;
 		decode_task(&r.parent, &out->copy.parent);
 		return 0;
 	}

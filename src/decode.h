@@ -112,6 +112,14 @@ struct obs_copy_enter {
 	int32_t trace;			/* copy_process()'s trace argument */
 	int32_t node;
 	struct obs_task parent;		/* current at copy_process entry */
+	/*
+	 * Made at task_newtask for a clone no syscall and no copy_process
+	 * entry opened (tracepoint backend): parent is the creator read
+	 * there, after the copy; kargs, trace and node were not read.
+	 */
+	bool at_newtask;
+	bool sysnr_known;		/* creator_sysnr was read */
+	uint32_t creator_sysnr;		/* its syscall number (0xffff: none) */
 };
 
 struct obs_ret {

@@ -838,6 +838,11 @@ int loader__plan_fd(const struct loader *l)
 	return bpf_map__fd(l->skel->maps.inject_plan);
 }
 
+int loader__watched_fd(const struct loader *l)
+{
+	return bpf_map__fd(l->skel->maps.watched);
+}
+
 uint64_t loader__untracked(const struct loader *l)
 {
 	return l->skel->bss->untracked_child;

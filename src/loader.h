@@ -91,6 +91,8 @@ uint32_t loader__points(const struct loader *l);
 const char *loader__blind_spots(const struct loader *l);
 /* The injection plan map's fd (bpf/inject.h), for src/wl_inject.c. */
 int loader__plan_fd(const struct loader *l);
+/* The watched-tgid map's fd, for src/wl_kmade.c (kthreadd, for one case). */
+int loader__watched_fd(const struct loader *l);
 /* Records BPF lost, per observation point; returns the total. */
 uint64_t loader__lost(const struct loader *l, uint64_t lost[OBS__COUNT]);
 /* Child points whose clone_id BPF did not know. */

@@ -101,7 +101,14 @@ static int kernel_entry_of(const struct obs_kargs *k, enum model_entry *e)
 	return 0;
 }
 
-/* Predict a kernel-internal clone from copy_process()'s entry record. */
+/* CLONE_IO (include/uapi/linux/sched.h) */
+#define CLONE_IO_BIT 0x80000000ull
+
+/*
+ * Predict a kernel-internal clone from copy_process()'s entry record, or
+ * on the tracepoint backend from its creator's context read at
+ * task_newtask.
+ */
 static int predict_kernel_clone(const struct model_profile *prof, const struct clone_obs *co,
 				struct model_pred *out)
 {
@@ -111,14 +118,46 @@ static int predict_kernel_clone(const struct model_profile *prof, const struct c
 
 	if (!(co->seen & OBS_BIT(OBS_COPY_ENTER)) || c->entry != OBS_ENTRY_NONE)
 		return -ENODATA;
+	to_model_task(&c->parent, &creator);
+	/* comm is in struct rec_task, read with the BASE part whatever the record */
+	creator.valid |= MODEL_IN_COMM;
+	if (c->at_newtask) {
+		/*
+		 * Tracepoint backend: no kernel_clone_args, only the creator's
+		 * context (who current was at task_newtask, its syscall, and
+		 * whether task_newtask's flags carry CLONE_IO).
+		 */
+		struct model_creator ctx = {
+			.sysnr_known = c->sysnr_known,
+			.sysnr = c->creator_sysnr,
+			.clone_io = (co->seen & OBS_BIT(OBS_NEWTASK)) &&
+				    (co->newtask.clone_flags & CLONE_IO_BIT),
+		};
+
+		if (model_creator_entry(prof, &creator, &ctx, &sc))
+			return -ENODATA;
+		model_kernel_clone(prof, &creator, &sc, out);
+		return 0;
+	}
 	memset(&sc, 0, sizeof(sc));
-	if (kernel_entry_of(&c->kargs, &sc.entry))
-		return -ENODATA;
+	if (kernel_entry_of(&c->kargs, &sc.entry)) {
+		/*
+		 * kernel_clone_args without kthread, io_thread or fn (5.10:
+		 * kernel_thread() passes fn as .stack): the creator, read at
+		 * copy_process() entry, decides (kthreadd, an io worker).
+		 */
+		const struct model_creator ctx = { .sysnr_known = false };
+
+		if (model_creator_entry(prof, &creator, &ctx, &sc))
+			return -ENODATA;
+		sc.creator_after_copy = false;
+		model_kernel_clone(prof, &creator, &sc, out);
+		return 0;
+	}
 	/* what kernel_thread()/user_mode_thread() were given: flags | exit signal */
 	sc.arg[0] = c->kargs.fn;
 	sc.arg[1] = c->kargs.fn_arg;
 	sc.arg[2] = c->kargs.flags | ((uint64_t)c->kargs.exit_signal & 0xff);
-	to_model_task(&c->parent, &creator);
 	model_kernel_clone(prof, &creator, &sc, out);
 	return 0;
 }

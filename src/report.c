@@ -294,9 +294,19 @@ struct report_summary *report_summary__new(const struct run_info *ri, const stru
 		if (r->class == REPORT_CLASS_COPY_ARGS && ri->points &&
 		    (ri->points & OBS_BIT(OBS_COPY_ENTER)))
 			r->class = REPORT_CLASS_DECIDED;
+		/*
+		 * Without copy_process()'s arguments (tracepoint), the model
+		 * decides these from the creator's context instead
+		 * (model_creator_entry(): kthreadd, io_uring workers): for this
+		 * run, where a clone it judged that way reached them.
+		 */
 		if (r->class == REPORT_CLASS_COPY_ARGS && r->decided && ri->points) {
-			r->decided = false;
-			r->reason = "exercised only by kernel threads and workers";
+			if (r->tally) {
+				r->class = REPORT_CLASS_DECIDED;
+			} else {
+				r->decided = false;
+				r->reason = "exercised only by kernel threads and workers";
+			}
 		}
 	}
 	free(cat);

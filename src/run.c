@@ -20,6 +20,7 @@
 #include "profile.h"
 #include "run.h"
 #include "wl_inject.h"
+#include "wl_kmade.h"
 
 #define DRAIN_MS 10		/* consumer period: BPF never wakes us (batched) */
 #define SETTLE_S 0.4		/* at a stop: how long open clones may take to end */
@@ -47,7 +48,8 @@ static double now_s(void)
 }
 
 /*
- * Session label hook: the case whose time window holds the syscall entry.
+ * Session label hook: the case whose time window holds the syscall entry
+ * (task_newtask for a clone the kernel made).
  * Only this process and its descendants are observed in workload mode and
  * the cases run one after another, each reaping what it made, so a clone
  * made by a case's helper process carries that case's label too.
@@ -58,9 +60,13 @@ static const char *case_label(void *ctx, const struct clone_obs *co)
 	const struct wl_case *c = workload_cases(&r->n_cases);
 	int i;
 
-	if (!(co->seen & OBS_BIT(OBS_SYS_ENTER)))
+	/* a clone the kernel made (no syscall): when the child appeared */
+	if (co->seen & OBS_BIT(OBS_SYS_ENTER))
+		i = workload_case_at(r->results, co->ts[OBS_SYS_ENTER]);
+	else if (co->seen & OBS_BIT(OBS_NEWTASK))
+		i = workload_case_at(r->results, co->ts[OBS_NEWTASK]);
+	else
 		return NULL;
-	i = workload_case_at(r->results, co->ts[OBS_SYS_ENTER]);
 	return i < 0 ? NULL : c[i].name;
 }
 
@@ -411,8 +417,10 @@ int run_live(struct run *r, const struct run_opts *opts, const struct session_op
 	if (!l)
 		return err;
 	r->points = loader__points(l);
-	if (o->mode == RUN_WORKLOAD)
+	if (o->mode == RUN_WORKLOAD) {
 		wl_inject_open(loader__plan_fd(l));
+		wl_kmade_open(loader__watched_fd(l));
+	}
 
 	/* Step 2: the session and its reports (and trace file). */
 	/* only a recording keeps the BTF's identity (a report does not show it) */
@@ -485,6 +493,7 @@ out_end:
 out_close:
 	watched_session = NULL;
 	wl_inject_close();
+	wl_kmade_close();
 	loader__close(l);
 	return err;
 }

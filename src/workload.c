@@ -27,6 +27,7 @@
 #include "wl_cgroup.h"
 #include "wl_helper.h"
 #include "wl_inject.h"
+#include "wl_kmade.h"
 #include "inject_plan.h"
 #include "wl_sys.h"
 
@@ -732,6 +733,17 @@ static const struct wl_case cases[] = {
 	{ "inject_file_alloc", "fmod_ret security_file_alloc ENFILE: clone3 PIDFD fails ENFILE",
 	  ENFILE, "V-41", CLONE3(CLONE_PIDFD, SIGCHLD, .pidfd = WL_MEM),
 	  HELPER(inject, MODEL_INJ_FILE_ALLOC, ENFILE) },
+	/*
+	 * Clones the kernel makes (wl_kmade.c), each in a helper: no clone
+	 * syscall, judged from copy_process()'s arguments (fentry, kprobe) or
+	 * from the creator's context (tracepoint).
+	 */
+	{ "io_wq_worker", "io_uring NOP with IOSQE_ASYNC: io-wq makes a worker thread", 0,
+	  "E-06", .fn = wl_kmade_io_wq, .kmade = true },
+	{ "io_sqpoll", "io_uring_setup(SQPOLL): the ring's poller thread", 0, "X-14",
+	  .fn = wl_kmade_sqpoll, .kmade = true },
+	{ "kthread_cpumap", "a BPF CPUMAP entry: kthreadd makes its cpumap kthread", 0, "R-28",
+	  .fn = wl_kmade_kthread, .kmade = true },
 #if defined(__x86_64__)
 	{ "clone3_stack_at_limit", "clone3 stack ending at TASK_SIZE_MAX (4-level)", 0, "R-35",
 	  CLONE3(0, SIGCHLD), SETUP(stack_end, 0, 0) },
@@ -790,6 +802,10 @@ static uint64_t now_ns(void)
 
 const char *workload_case_skip(const struct wl_case *c)
 {
+	if (c->fn == wl_kmade_io_wq || c->fn == wl_kmade_sqpoll)
+		return wl_kmade_io_uring_skip();
+	if (c->fn == wl_kmade_kthread)
+		return wl_kmade_kthread_skip();
 	return c->setup.fn == wl_setup_inject ? wl_inject_unavailable(c->setup.a) : NULL;
 }
 
@@ -812,13 +828,13 @@ static int run_case(const struct wl_case *c, struct wl_result *res)
 {
 	int err;
 
+	res->skipped = workload_case_skip(c);
+	if (res->skipped)
+		return 0;
 	if (c->fn)
 		return c->fn(res);
 	if (!c->helper)
 		return run_call(c, res, false);
-	res->skipped = workload_case_skip(c);
-	if (res->skipped)
-		return 0;
 	err = wl_in_helper(res, run_helper_call, c);
 	if (c->setup.fn == wl_setup_inject)
 		err = inject_done(c, res, err);

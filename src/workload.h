@@ -156,6 +156,9 @@ struct wl_case {
 	int before_err;		/* before it, what the call gives instead (0 = it
 				 * succeeds) ... */
 	const char *before_rule; /* ... and the rule that judges that */
+	bool kmade;		/* the case's clone is made by the kernel, not a
+				 * clone syscall (io_uring, kthreadd): res->child
+				 * is that task and no return value is seen */
 };
 
 /* What a case must give on one kernel: 0 or an errno, and the rule judging it. */

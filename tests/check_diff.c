@@ -620,6 +620,214 @@ START_TEST(test_diff_kthread)
 }
 END_TEST
 
+static size_t checks_of(const char *rule, bool *all_ok);
+
+/* A mismatch with at least one failed check of `rule` (others may fail too). */
+static void assert_flagged_among(const char *rule)
+{
+	bool seen = false;
+
+	ck_assert_int_eq(v.verdict, VERDICT_MISMATCH);
+	for (size_t i = 0; i < v.n_checks; i++)
+		seen |= !v.checks[i].ok && !strcmp(v.checks[i].rule, rule);
+	ck_assert_msg(seen, "no failed check of %s", rule);
+}
+
+static void assert_all_ok(void)
+{
+	for (size_t i = 0; i < v.n_checks; i++)
+		ck_assert_msg(v.checks[i].ok, "%s failed on %s.%s", v.checks[i].rule,
+			      model_stage_name(v.checks[i].stage),
+			      model_field_name(v.checks[i].field));
+	ck_assert_int_eq(v.verdict, VERDICT_PASS);
+}
+
+/*
+ * The tracepoint backend's kernel thread: no copy_process points, only the
+ * creator (kthreadd) read at task_newtask, and the child's own state.
+ */
+static void fx_kthread_tp(struct obs o[OBS__COUNT])
+{
+	fx_kthread(o, 1);
+	memset(&o[OBS_COPY_ENTER].copy.kargs, 0, sizeof(o[OBS_COPY_ENTER].copy.kargs));
+	o[OBS_COPY_ENTER].copy.node = 0;
+	o[OBS_COPY_ENTER].copy.at_newtask = true;
+	o[OBS_SCHED_FORK].point = o[OBS_COPY_EXIT].point = o[OBS_CLONE_EXIT].point = OBS__COUNT;
+	for (int i = OBS_NEWTASK; i <= OBS_WAKEUP; i++) {
+		/* set_kthread_struct(): vfork_done = &kthread->exited (6.1+) */
+		o[i].tp.child.valid |= MODEL_IN_TIDS;
+		o[i].tp.child.vfork_done = 0xffff888000400800ull;
+	}
+}
+
+/* An io-wq worker on the tracepoint backend: made by a user task in io_uring_enter. */
+static void fx_io_worker_tp(struct obs o[OBS__COUNT])
+{
+	struct obs_task p, c;
+
+	fx_fork(o, 1);
+	p = o[OBS_SYS_ENTER].enter.parent;
+	c = o[OBS_NEWTASK].tp.child;
+	c.mm = p.mm;
+	c.files = p.files;
+	c.fs = p.fs;
+	c.sighand = p.sighand;
+	c.signal = p.signal;
+	c.tgid = p.tgid;
+	c.real_parent_pid = p.real_parent_pid;
+	c.exit_signal = -1;
+	c.flags = p.flags | 0x40 | 0x10 | 0x4000;	/* FORKNOEXEC IO_WORKER USER_WORKER */
+	c.valid |= MODEL_IN_SIGNALS | MODEL_IN_COMM;
+	c.blocked = ~((1ull << 8) | (1ull << 18));	/* all but SIGKILL, SIGSTOP */
+	for (int i = OBS_NEWTASK; i <= OBS_WAKEUP; i++) {
+		enum model_stage st = i == OBS_WAKEUP ? MODEL_STAGE_WAKEUP : MODEL_STAGE_NEWTASK;
+
+		o[i].tp.entry = OBS_ENTRY_NONE;
+		c.state = st == MODEL_STAGE_WAKEUP ? 0 : c.state;
+		o[i].tp.child.mm = c.mm;
+		o[i].tp.child.files = c.files;
+		o[i].tp.child.fs = c.fs;
+		o[i].tp.child.sighand = c.sighand;
+		o[i].tp.child.signal = c.signal;
+		o[i].tp.child.tgid = c.tgid;
+		o[i].tp.child.real_parent_pid = c.real_parent_pid;
+		o[i].tp.child.exit_signal = c.exit_signal;
+		o[i].tp.child.flags = c.flags;
+		o[i].tp.child.valid = c.valid;
+		o[i].tp.child.blocked = c.blocked;
+	}
+	/* CLONE_FS|FILES|SIGHAND|THREAD|IO|VM|UNTRACED: create_io_thread() */
+	o[OBS_NEWTASK].tp.clone_flags = 0x200 | 0x400 | 0x800 | 0x10000 | 0x80000000ull |
+					0x100 | 0x800000;
+	o[OBS_SYS_ENTER].point = o[OBS_SYS_EXIT].point = o[OBS_CHILD_RET].point = OBS__COUNT;
+	o[OBS_FORK].point = OBS__COUNT;		/* not from kernel_clone: no sched_process_fork */
+	o[OBS_COPY_ENTER].point = OBS_COPY_ENTER;
+	o[OBS_COPY_ENTER].clone_id = 1;
+	o[OBS_COPY_ENTER].copy.entry = OBS_ENTRY_NONE;
+	o[OBS_COPY_ENTER].copy.parent = p;
+	o[OBS_COPY_ENTER].copy.at_newtask = true;
+	o[OBS_COPY_ENTER].copy.sysnr_known = true;
+	o[OBS_COPY_ENTER].copy.creator_sysnr = 426;	/* io_uring_enter */
+}
+
+/* A kernel thread judged from its creator's context alone (tracepoint). */
+START_TEST(test_diff_kthread_from_creator)
+{
+	struct obs o[OBS__COUNT];
+	bool ok;
+
+	fx_kthread_tp(o);
+	judge(o, OBS__COUNT);
+	assert_all_ok();
+	ck_assert_uint_ge(checks_of("R-28", &ok), 2);	/* clone_flags, exit signal, PF_KTHREAD */
+	ck_assert_uint_ge(checks_of("R-01", &ok), 1);
+	ck_assert_uint_ge(checks_of("X-11", &ok), 3);
+	ck_assert_uint_ge(checks_of("E-05", &ok), 2);
+
+	fx_kthread_tp(o);			/* a kthread with an mm */
+	o[OBS_NEWTASK].tp.child.mm = 0xffff888000777000ull;
+	judge(o, OBS__COUNT);
+	assert_flagged_by("R-01");
+
+	fx_kthread_tp(o);			/* no kthread struct behind vfork_done */
+	o[OBS_FORK].tp.child.vfork_done = 0;
+	judge(o, OBS__COUNT);
+	assert_flagged_by("X-11");
+
+	fx_kthread_tp(o);			/* create_kthread() without CLONE_FILES */
+	o[OBS_NEWTASK].tp.clone_flags &= ~0x400ull;
+	judge(o, OBS__COUNT);
+	assert_flagged_by("R-28");
+
+	fx_kthread_tp(o);			/* PF_KTHREAD lost */
+	o[OBS_NEWTASK].tp.child.flags &= ~0x00200000u;
+	judge(o, OBS__COUNT);
+	assert_flagged_among("E-05");
+	assert_flagged_among("R-28");
+
+	fx_kthread_tp(o);			/* user registers left in a kthread's frame */
+	o[OBS_NEWTASK].tp.arch.valid = 1;
+	o[OBS_NEWTASK].tp.arch.regs_sp = 0x7ffc0000ull;
+	judge(o, OBS__COUNT);
+	assert_flagged_among("X-14");
+
+	fx_kthread_tp(o);			/* kernel_clone() without sched_process_fork */
+	o[OBS_FORK].point = OBS__COUNT;
+	judge(o, OBS__COUNT);
+	ck_assert_int_eq(v.verdict, VERDICT_INCOMPLETE);
+	ck_assert(v.missing & MODEL_STAGE_BIT(MODEL_STAGE_FORK));
+
+	/* 5.10's kernel_clone_args: no kthread, no fn (copy_process entry seen) */
+	fx_kthread(o, 1);
+	o[OBS_COPY_ENTER].copy.kargs.kthread = false;
+	o[OBS_COPY_ENTER].copy.kargs.fn = o[OBS_COPY_ENTER].copy.kargs.fn_arg = 0;
+	judge(o, OBS__COUNT);
+	ck_assert_int_eq(v.verdict, VERDICT_PASS);
+	ck_assert_uint_ge(checks_of("R-28", &ok), 2);
+	o[OBS_NEWTASK].tp.clone_flags &= ~0x200ull;	/* no CLONE_FS */
+	judge(o, OBS__COUNT);
+	assert_flagged_by("R-28");
+
+	fx_kthread_tp(o);			/* made by another kernel thread: not decided */
+	o[OBS_COPY_ENTER].copy.parent.pid = 77;
+	judge(o, OBS__COUNT);
+	ck_assert_int_eq(v.verdict, VERDICT_UNJUDGED);
+}
+END_TEST
+
+/* An io_uring worker judged from its creator's context alone (tracepoint). */
+START_TEST(test_diff_io_worker_from_creator)
+{
+	struct obs o[OBS__COUNT];
+	bool ok;
+
+	fx_io_worker_tp(o);
+	judge(o, OBS__COUNT);
+	assert_all_ok();
+	ck_assert_uint_ge(checks_of("E-06", &ok), 2);
+	ck_assert_uint_ge(checks_of("R-14", &ok), 2);
+	ck_assert_uint_ge(checks_of("R-08", &ok), 1);
+
+	fx_io_worker_tp(o);			/* PF_IO_WORKER not set */
+	o[OBS_NEWTASK].tp.child.flags &= ~0x10u;
+	judge(o, OBS__COUNT);
+	assert_flagged_among("E-06");
+
+	fx_io_worker_tp(o);			/* signals left unblocked */
+	o[OBS_NEWTASK].tp.child.blocked = 0;
+	judge(o, OBS__COUNT);
+	assert_flagged_among("E-06");
+	assert_flagged_among("R-14");
+
+	fx_io_worker_tp(o);			/* named at its birth: create_io_thread() has no name */
+	strcpy(o[OBS_NEWTASK].tp.child.comm, "iou-wrk-1000");
+	judge(o, OBS__COUNT);
+	assert_flagged_by("R-31");
+
+	fx_io_worker_tp(o);			/* its own files table */
+	o[OBS_NEWTASK].tp.child.files = 0xffff888000099000ull;
+	judge(o, OBS__COUNT);
+	assert_flagged_by("R-08");
+
+	fx_io_worker_tp(o);			/* a sched_process_fork it must not have */
+	o[OBS_FORK].point = OBS_FORK;
+	judge(o, OBS__COUNT);
+	ck_assert_int_eq(v.verdict, VERDICT_MISMATCH);
+	ck_assert_uint_ge(checks_of("O-03", &ok), 1);
+	ck_assert(!ok);
+
+	fx_io_worker_tp(o);			/* its creator inside clone(): a missed syscall */
+	o[OBS_COPY_ENTER].copy.creator_sysnr = 56;
+	judge(o, OBS__COUNT);
+	ck_assert_int_eq(v.verdict, VERDICT_UNJUDGED);
+
+	fx_io_worker_tp(o);			/* the creator's syscall unknown (before 5.15) */
+	o[OBS_COPY_ENTER].copy.sysnr_known = false;
+	judge(o, OBS__COUNT);
+	ck_assert_int_eq(v.verdict, VERDICT_UNJUDGED);
+}
+END_TEST
+
 /* Missing observations are never a pass. */
 START_TEST(test_diff_missing_point_incomplete)
 {
@@ -1123,6 +1331,8 @@ Suite *diff_suite(void)
 	tcase_add_test(core, test_diff_vfork_order);
 	tcase_add_test(core, test_diff_killed_other_order);
 	tcase_add_test(core, test_diff_kthread);
+	tcase_add_test(core, test_diff_kthread_from_creator);
+	tcase_add_test(core, test_diff_io_worker_from_creator);
 	tcase_add_test(core, test_diff_lossy_incomplete);
 	tcase_add_test(core, test_diff_cut_in_progress);
 	tcase_add_test(core, test_diff_cut_child_first_return);

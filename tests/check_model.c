@@ -2313,6 +2313,112 @@ START_TEST(test_model_io_and_user_workers)
 }
 END_TEST
 
+/*
+ * The creator's context (tracepoint backend, no kernel_clone_args): which
+ * kernel function made the clone, from who made it.
+ */
+START_TEST(test_model_creator_entry)
+{
+	struct model_task kd = kthreadd(), user = parent_full();
+	struct model_creator ctx = { .sysnr_known = true, .sysnr = 426, .clone_io = true };
+	struct model_syscall sc;
+	const struct model_pred *p;
+
+	/* kthreadd: create_kthread()'s kernel_thread(kthread, FS|FILES|SIGCHLD) */
+	ck_assert_int_eq(model_creator_entry(&P618_X86_FULL, &kd, &ctx, &sc), 0);
+	ck_assert_int_eq(sc.entry, MODEL_ENTRY_KTHREAD);
+	ck_assert_uint_eq(sc.arg[2], MODEL_CLONE_FS | MODEL_CLONE_FILES | MODEL_SIGCHLD);
+	ck_assert(sc.creator_after_copy);
+	p = predict(&P618_X86_FULL, &kd, &sc);
+	ASSERT_OK(p);
+	ASSERT_EXPECT(p, "R-28", MODEL_STAGE_NEWTASK, MODEL_FIELD_CLONE_FLAGS, MODEL_OP_EQ,
+		      MODEL_CLONE_VM | MODEL_CLONE_UNTRACED | MODEL_CLONE_FS | MODEL_CLONE_FILES);
+	ASSERT_EXPECT(p, "R-01", MODEL_STAGE_NEWTASK, MODEL_FIELD_MM, MODEL_OP_EQ, 0);
+	ASSERT_EXPECT(p, "E-05", MODEL_STAGE_NEWTASK, MODEL_FIELD_FLAGS, MODEL_OP_BITS_SET,
+		      MODEL_PF_KTHREAD);
+	ASSERT_EXPECT(p, "E-05", MODEL_STAGE_NEWTASK, MODEL_FIELD_FLAGS, MODEL_OP_BITS_CLEAR,
+		      MODEL_PF_NO_SETAFFINITY);
+	ck_assert(!has_field(p, MODEL_STAGE_NEWTASK, MODEL_FIELD_KFRAME_FN)); /* fn unknown */
+	/* another kernel thread (a kworker's usermode helper): not decided */
+	kd.pid = 40;
+	ck_assert_int_eq(model_creator_entry(&P618_X86_FULL, &kd, &ctx, &sc), -1);
+	kd = kthreadd();
+	kd.ns_level = 1;
+	ck_assert_int_eq(model_creator_entry(&P618_X86_FULL, &kd, &ctx, &sc), -1);
+
+	/* a user task outside clone: create_io_thread() with CLONE_IO ... */
+	ck_assert_int_eq(model_creator_entry(&P618_X86_FULL, &user, &ctx, &sc), 0);
+	ck_assert_int_eq(sc.entry, MODEL_ENTRY_IO_WORKER);
+	p = predict(&P618_X86_FULL, &user, &sc);
+	ASSERT_EXPECT(p, "E-06", MODEL_STAGE_NEWTASK, MODEL_FIELD_FLAGS, MODEL_OP_BITS_SET,
+		      MODEL_PF_IO_WORKER | MODEL_PF_USER_WORKER);
+	ASSERT_EXPECT(p, "E-06", MODEL_STAGE_NEWTASK, MODEL_FIELD_BLOCKED, MODEL_OP_EQ,
+		      (int64_t)~(MODEL_SIGMASK(MODEL_SIGKILL) | MODEL_SIGMASK(MODEL_SIGSTOP)));
+	/* ... 6.1: no PF_USER_WORKER yet */
+	p = predict(&P61_X86_FULL, &user, &sc);
+	ASSERT_EXPECT(p, "E-06", MODEL_STAGE_NEWTASK, MODEL_FIELD_FLAGS, MODEL_OP_BITS_SET,
+		      MODEL_PF_IO_WORKER);
+	/* ... vhost_task_create() without it */
+	ctx.clone_io = false;
+	ck_assert_int_eq(model_creator_entry(&P618_X86_FULL, &user, &ctx, &sc), 0);
+	ck_assert_int_eq(sc.entry, MODEL_ENTRY_USER_WORKER);
+	p = predict(&P618_X86_FULL, &user, &sc);
+	ASSERT_EXPECT(p, "E-05", MODEL_STAGE_NEWTASK, MODEL_FIELD_FLAGS, MODEL_OP_BITS_SET,
+		      MODEL_PF_USER_WORKER);
+	ASSERT_EXPECT(p, "R-08", MODEL_STAGE_NEWTASK, MODEL_FIELD_FILES, MODEL_OP_EQ, 0);
+	/* an io_uring worker's own creations are io threads whatever the flags */
+	user.flags |= MODEL_PF_IO_WORKER;
+	ctx.sysnr_known = false;
+	ck_assert_int_eq(model_creator_entry(&P618_X86_FULL, &user, &ctx, &sc), 0);
+	ck_assert_int_eq(sc.entry, MODEL_ENTRY_IO_WORKER);
+	user.flags &= ~MODEL_PF_IO_WORKER;
+	/* a user task whose syscall is unknown, or inside a clone syscall: not decided */
+	ck_assert_int_eq(model_creator_entry(&P618_X86_FULL, &user, &ctx, &sc), -1);
+	ctx.sysnr_known = true;
+	for (uint32_t nr = 56; nr <= 58; nr++) {
+		ctx.sysnr = nr;
+		ck_assert_int_eq(model_creator_entry(&P618_X86_FULL, &user, &ctx, &sc), -1);
+	}
+	ctx.sysnr = 435;
+	ck_assert_int_eq(model_creator_entry(&P618_X86_FULL, &user, &ctx, &sc), -1);
+	/* a 32-bit task's fork, clone, vfork (no syscall tracepoint): not decided */
+	for (size_t k = 0; k < 3; k++) {
+		ctx.sysnr = (uint32_t[]){ 2, 120, 190 }[k];
+		ck_assert_int_eq(model_creator_entry(&P618_X86_FULL, &user, &ctx, &sc), -1);
+		ck_assert_int_eq(model_creator_entry(&P618_ARM_FULL, &user, &ctx, &sc), -1);
+	}
+	ctx.sysnr = 220;	/* clone on arm64; on x86_64 getdents64 */
+	ck_assert_int_eq(model_creator_entry(&P618_ARM_FULL, &user, &ctx, &sc), -1);
+	ck_assert_int_eq(model_creator_entry(&P618_X86_FULL, &user, &ctx, &sc), 0);
+	ctx.sysnr = 56;		/* arm64's 56 is openat */
+	ck_assert_int_eq(model_creator_entry(&P618_ARM_FULL, &user, &ctx, &sc), 0);
+}
+END_TEST
+
+/*
+ * A creator read after the copy: copy_process() cleared its
+ * PF_NPROC_EXCEEDED, so the child's (inherited) bit is not predicted from it.
+ */
+START_TEST(test_model_creator_after_copy_nproc)
+{
+	struct model_task user = parent_full();
+	struct model_syscall sc = { .entry = MODEL_ENTRY_IO_WORKER };
+	const struct model_pred *p = predict(&P618_X86_FULL, &user, &sc);
+	bool seen = false;
+
+	for (size_t i = 0; i < p->n_expect; i++)
+		if (!strcmp(p->expect[i].rule, "R-41") &&
+		    p->expect[i].op == MODEL_OP_BITS_CLEAR)
+			seen |= (p->expect[i].value & MODEL_PF_NPROC_EXCEEDED) != 0;
+	ck_assert(seen);	/* read at entry: the bit is inherited, here clear */
+	sc.creator_after_copy = true;
+	p = predict(&P618_X86_FULL, &user, &sc);
+	for (size_t i = 0; i < p->n_expect; i++)
+		if (!strcmp(p->expect[i].rule, "R-41"))
+			ck_assert(!(p->expect[i].value & MODEL_PF_NPROC_EXCEEDED));
+}
+END_TEST
+
 START_TEST(test_model_umh_entry)
 {
 	/* A kworker runs user_mode_thread(fn, arg, CLONE_PARENT | SIGCHLD). */
@@ -3945,6 +4051,8 @@ Suite *model_suite(void)
 	tc = tcase_create("Kernel");
 	tcase_add_test(tc, test_model_kthread_entry);
 	tcase_add_test(tc, test_model_io_and_user_workers);
+	tcase_add_test(tc, test_model_creator_entry);
+	tcase_add_test(tc, test_model_creator_after_copy_nproc);
 	tcase_add_test(tc, test_model_umh_entry);
 	tcase_add_test(tc, test_model_x13_copy_thread_x86_64);
 	tcase_add_test(tc, test_model_x13_copy_thread_arm64);

@@ -1152,6 +1152,17 @@ START_TEST(test_report_summary_coverage)
 	ck_assert(rule_of(s, "R-01")->decided);
 	ck_assert_int_eq(rule_of(s, "R-01")->class, REPORT_CLASS_DECIDED);
 	report_summary__free(s);
+	/* ... except from the creator's context: a kernel thread judged so decides R-01 */
+	ck_assert_uint_lt(t.n_rules, TALLY_MAX_RULES);
+	t.rules[t.n_rules++] = (struct rule_tally){ .rule = "R-01", .checked = 1, .passed = 1 };
+	ri.points = ~OBS_BIT(OBS_COPY_ENTER);
+	s = scenario_summary(&ri, &t);
+	ck_assert(rule_of(s, "R-01")->decided);
+	ck_assert_int_eq(rule_of(s, "R-01")->class, REPORT_CLASS_DECIDED);
+	ck_assert(!rule_of(s, "R-28")->decided);	/* not reached: still the backend's */
+	ck_assert_int_eq(rule_of(s, "R-28")->class, REPORT_CLASS_COPY_ARGS);
+	report_summary__free(s);
+	t.n_rules--;
 }
 END_TEST
 

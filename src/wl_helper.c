@@ -9,12 +9,15 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <dirent.h>
 #include <grp.h>
+#include <linux/capability.h>
 #include <linux/keyctl.h>
 #include <linux/sched.h>
 #include <poll.h>
 #include <sched.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -206,6 +209,91 @@ int wl_setup_nobody(struct wl_ctx *x, long nproc, long unused)
 	if (setgroups(0, NULL) || setgid(65534) || setuid(65534))
 		return -errno;
 	return 0;
+}
+
+/*
+ * A uid no process shows in /proc (from 0x7ffe0000 + the pid's low 16
+ * bits on): a count of 1 after the helper takes it, only it counted.
+ */
+static uid_t unused_uid(void)
+{
+	uid_t uid = 0x7ffe0000u + ((uid_t)getpid() & 0xffffu);
+	bool used = true;
+
+	for (int tries = 0; used && tries < 64; tries++, uid++) {
+		DIR *d = opendir("/proc");
+		struct dirent *e;
+
+		used = false;
+		while (d && !used && (e = readdir(d))) {
+			char path[300], line[128];
+			FILE *f;
+
+			if (e->d_name[0] < '1' || e->d_name[0] > '9')
+				continue;
+			snprintf(path, sizeof(path), "/proc/%s/status", e->d_name);
+			f = fopen(path, "re");
+			while (f && fgets(line, sizeof(line), f)) {
+				unsigned int r, ef, sv, fs;
+
+				if (sscanf(line, "Uid: %u %u %u %u", &r, &ef, &sv, &fs) == 4) {
+					used = r == uid || ef == uid || sv == uid || fs == uid;
+					break;
+				}
+			}
+			if (f)
+				fclose(f);
+		}
+		if (d)
+			closedir(d);
+		if (!used)
+			return uid;
+	}
+	return uid;
+}
+
+/*
+ * V-23, R-23: RLIMIT_NPROC nproc, then a uid no other task has (so its
+ * count is the helper's 1) with no capability but @cap (-1: none), kept
+ * across setresuid() with PR_SET_KEEPCAPS and put back in the effective set.
+ */
+int wl_setup_nproc_uid(struct wl_ctx *x, long nproc, long cap)
+{
+	struct rlimit rl = { (rlim_t)nproc, (rlim_t)nproc };
+	struct __user_cap_header_struct hdr = { _LINUX_CAPABILITY_VERSION_3, 0 };
+	struct __user_cap_data_struct data[2] = { { 0 } };
+	uid_t uid = unused_uid();
+
+	HELPER_ONLY(x);
+	if (cap >= 64)
+		return -EINVAL;
+	if (setrlimit(RLIMIT_NPROC, &rl))
+		return -errno;
+	if (cap >= 0 && prctl(PR_SET_KEEPCAPS, 1L, 0L, 0L, 0L))
+		return -errno;
+	if (setgroups(0, NULL) || setresgid(65534, 65534, 65534) || setresuid(uid, uid, uid))
+		return -errno;
+	if (cap < 0)
+		return 0;
+	data[cap / 32].effective = data[cap / 32].permitted = 1u << (cap % 32);
+	return err_of(syscall(SYS_capset, &hdr, data));
+}
+
+const char *wl_cap_unavailable(long cap)
+{
+	if (prctl(PR_CAPBSET_READ, cap, 0L, 0L, 0L) == 1)
+		return NULL;
+	return "the capability is not in this system's bounding set";
+}
+
+/* RLIMIT_NPROC nproc, staying root (INIT_USER is exempt, V-23). */
+int wl_setup_rlimit_nproc(struct wl_ctx *x, long nproc, long unused)
+{
+	struct rlimit rl = { (rlim_t)nproc, (rlim_t)nproc };
+
+	(void)unused;
+	HELPER_ONLY(x);
+	return setrlimit(RLIMIT_NPROC, &rl) ? -errno : 0;
 }
 
 /* A thread keyring in its cred (security/keys: install_thread_keyring()). */

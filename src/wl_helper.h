@@ -34,6 +34,10 @@ int wl_setup_deadline(struct wl_ctx *x, long reset, long unused); /* SCHED_DEADL
 int wl_setup_pin(struct wl_ctx *x, long unused, long unused2);	/* on its last CPU */
 int wl_setup_ioprio(struct wl_ctx *x, long ioprio, long unused); /* ioprio_set */
 int wl_setup_nobody(struct wl_ctx *x, long nproc, long unused);	/* RLIMIT_NPROC if > 0 */
+int wl_setup_nproc_uid(struct wl_ctx *x, long nproc, long cap); /* an unused uid, cap kept */
+int wl_setup_rlimit_nproc(struct wl_ctx *x, long nproc, long unused); /* stays root */
+/* Why a helper cannot keep capability @cap (not in the bounding set), or NULL. */
+const char *wl_cap_unavailable(long cap);
 int wl_setup_thread_keyring(struct wl_ctx *x, long unused, long unused2);
 int wl_setup_unshare(struct wl_ctx *x, long flags, long unused);
 int wl_setup_block_signal(struct wl_ctx *x, long sig, long unused);

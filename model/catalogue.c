@@ -99,9 +99,9 @@ static const struct model_rule model_rule_table[] = {
 	    NULL, NULL),
 	ROW('V', "V-38", "set_tid: bad tid EINVAL, no capability EPERM, EEXIST", DEC, 0, 0, ANY,
 	    "decided: range, reaper, capability per level; EEXIST is an alternative", NULL),
-	ROW('V', "V-39", "no free pid number in some level -> EAGAIN", UNOBS, 0, 0, ANY,
-	    "needs the pid namespace's usage (alternative only; none when pid_max "
-	    "exceeds 4 * threads-max + 300)", NULL),
+	ROW('V', "V-39", "no free pid number in some level -> EAGAIN", DEC, 0, 0, ANY,
+	    "decided: the child's innermost level, its count at entry against its "
+	    "pid_max (6.14+: its own); the outer levels are an alternative", NULL),
 	ROW('V', "V-40", "pid ns dying -> ENOMEM", DEC, 0, 0, ANY,
 	    "decided: the pid ns for children no longer adding (entry); a racing "
 	    "teardown is V-46", NULL),

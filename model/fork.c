@@ -424,6 +424,49 @@ void model_pidfd_check(const struct model_profile *prof, const struct model_task
 }
 
 /*
+ * The pid_max alloc_pid() gives the child's innermost level, its caller's
+ * pid_ns_for_children (no NEWPID): from 6.14 that ns's own (MODEL_IN_PROC:
+ * pid_ns_children_pid_max, 0 when not read), before it the global one
+ * (the profile's).  0: not known.
+ */
+static int64_t model_children_pid_max(const struct model_profile *prof,
+				      const struct model_task *parent)
+{
+	if (model_version_ge(prof, 6, 14))
+		return (parent->valid & MODEL_IN_PROC) ? parent->pid_ns_children_pid_max : 0;
+	return prof->pid_max;
+}
+
+/*
+ * Mirrors kernel/pid.c:alloc_pid() (v7.2.13, v6.12.117, v6.1.176,
+ * v5.10.223): the innermost level is allocated first, `nr =
+ * idr_alloc_cyclic(&tmp->idr, NULL, pid_min, pid_max, GFP_ATOMIC)`, pid_min
+ * 1 or, once the cursor passed RESERVED_PIDS, RESERVED_PIDS; -ENOSPC
+ * (every number of [pid_min, pid_max) in use) is returned as -EAGAIN
+ * (V-39).  pid_allocated (less PIDNS_ADDING) counts the struct pids of the
+ * ns, one number each.  Decided without NEWPID and set_tid (the child's
+ * innermost level is the caller's pid_ns_for_children, read at entry,
+ * MODEL_IN_PROC and MODEL_IN_NS): when that count >= pid_max - 1, every
+ * number of [1, pid_max) is in use, whatever pid_min is.
+ * Not modelled: a pid of the ns freed between entry and the allocation (a
+ * task reaped: the decided EAGAIN would not come); pid_max lowered below a
+ * number still in use (the count then holds numbers outside [1, pid_max)).
+ */
+static void model_pid_space_check(const struct model_profile *prof,
+				  const struct model_task *parent,
+				  const struct model_kargs *args, struct model_fail *fl)
+{
+	const int64_t max = model_children_pid_max(prof, parent);
+
+	if ((args->flags & MODEL_CLONE_NEWPID) || args->set_tid_size ||
+	    !(parent->valid & MODEL_IN_PROC) || !(parent->valid & MODEL_IN_NS) ||
+	    !parent->pid_ns_for_children || max < 2)
+		return;
+	if ((int64_t)(parent->pid_ns_children_allocated & ~MODEL_PIDNS_ADDING) >= max - 1)
+		model_fail_set(fl, -MODEL_EAGAIN, "V-39", MODEL_STEP_PID);
+}
+
+/*
  * Mirrors kernel/pid.c:alloc_pid() (v6.12.117, v6.1.176, v5.10.223: `if
  * (!(ns->pid_allocated & PIDNS_ADDING)) goto out_unlock;` with retval
  * -ENOMEM, after every level is allocated; v7.2.13 tests every level's ns
@@ -432,8 +475,9 @@ void model_pidfd_check(const struct model_profile *prof, const struct model_task
  * (V-40).  Decided without NEWPID (MODEL_IN_PROC and MODEL_IN_NS): the
  * child's ns is the caller's pid_ns_for_children, whose pid_allocated BPF
  * read at entry; the bit never comes back, so a cleared bit decides
- * -ENOMEM, after the pid-space alternative (V-39) of the levels allocated
- * before the test.
+ * -ENOMEM, after the pid space (V-39: decided for the innermost level,
+ * model_pid_space_check(); an alternative for the others) of the levels
+ * allocated before the test.
  * Not modelled: a ns dying during the clone (V-46's race: ENOMEM stays an
  * allocation alternative, V-21); with NEWPID, 7.2's test of the outer levels.
  */
@@ -441,6 +485,9 @@ void model_pid_ns_state_check(const struct model_profile *prof,
 			      const struct model_task *parent,
 			      const struct model_kargs *args, struct model_fail *fl)
 {
+	model_pid_space_check(prof, parent, args, fl);
+	if (fl->err)
+		return;
 	if ((args->flags & MODEL_CLONE_NEWPID) || !(parent->valid & MODEL_IN_PROC) ||
 	    !(parent->valid & MODEL_IN_NS) || !parent->pid_ns_for_children ||
 	    (parent->pid_ns_children_allocated & MODEL_PIDNS_ADDING))

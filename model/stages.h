@@ -53,7 +53,7 @@ void model_nproc_check(const struct model_profile *prof, const struct model_task
 void model_pids_check(const struct model_task *parent, const struct model_kargs *args,
 		      struct model_fail *fl);
 
-/* A dying pid ns for children: V-40's decided ENOMEM. */
+/* The innermost level's pid space full (V-39's EAGAIN), then a dying pid ns (V-40's ENOMEM). */
 void model_pid_ns_state_check(const struct model_profile *prof,
 			      const struct model_task *parent,
 			      const struct model_kargs *args, struct model_fail *fl);

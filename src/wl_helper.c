@@ -15,11 +15,13 @@
 #include <linux/keyctl.h>
 #include <linux/sched.h>
 #include <poll.h>
+#include <pthread.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
@@ -474,6 +476,69 @@ int wl_setup_autoreaped(struct wl_ctx *x, long unused, long unused2)
 		}
 	close(pidfd);
 	return WL_SUPERVISED;
+}
+
+static int write_file(const char *path, const char *s);
+
+/* An idle thread of a full pid ns: blocks until its process exits. */
+static void *idle_thread(void *arg)
+{
+	(void)arg;
+	for (;;)
+		pause();
+	return NULL;
+}
+
+const char *wl_pidns_pid_max_unavailable(void)
+{
+	return wl_kernel_version() >= 614 ? NULL :
+	       "a pid ns's own pid_max is 6.14+ (the global one is never written)";
+}
+
+/*
+ * V-39: the caller becomes the init of a new pid ns (wl_setup_pidns()),
+ * sets that ns's own pid_max (6.14+, kernel/pid.c: /proc/sys/kernel/pid_max
+ * is the writer's active pid ns's; refused before 6.14, where it is the
+ * global one, and checked here: a new ns starts at PID_MAX_LIMIT, errata
+ * X-8, never at the host's value) and fills it with @threads idle threads,
+ * numbers 2 and up, on small stacks.  They die with it.
+ */
+int wl_setup_pidns_full(struct wl_ctx *x, long threads, long pid_max)
+{
+	pthread_attr_t attr;
+	char val[32], cur[32] = "";
+	int err, fd;
+
+	if (wl_pidns_pid_max_unavailable())
+		return -EOPNOTSUPP;
+	err = wl_setup_pidns(x, 1, 0);
+	if (err)
+		return err;
+	if (getpid() != 1)
+		return -EPROTO;
+	fd = open("/proc/sys/kernel/pid_max", O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || read(fd, cur, sizeof(cur) - 1) < 0) {
+		err = -errno;
+		if (fd >= 0)
+			close(fd);
+		return err;
+	}
+	close(fd);
+	if (atol(cur) != 4194304)	/* not a fresh ns's own: never write it */
+		return -EPROTO;
+	snprintf(val, sizeof(val), "%ld", pid_max);
+	err = write_file("/proc/sys/kernel/pid_max", val);
+	if (err)
+		return err;
+	if (pthread_attr_init(&attr) || pthread_attr_setstacksize(&attr, 64 * 1024))
+		return -ENOMEM;
+	for (long i = 0; i < threads && !err; i++) {
+		pthread_t t;
+
+		err = -pthread_create(&t, &attr, idle_thread, NULL);
+	}
+	pthread_attr_destroy(&attr);
+	return err;
 }
 
 int wl_setup_pidns_dead(struct wl_ctx *x, long unused, long unused2)

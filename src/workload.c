@@ -534,6 +534,10 @@ static const struct wl_case cases[] = {
 	  CLONE3(CLONE_INTO_CGROUP, SIGCHLD), SETUP(into_cgroup, WL_CG_NOT_CGROUP, 0) },
 	{ "into_cgroup_removed", "clone3 INTO_CGROUP, cgroup removed: ENOENT", ENOENT, "V-42",
 	  CLONE3(CLONE_INTO_CGROUP, SIGCHLD), SETUP(into_cgroup, WL_CG_REMOVED, 0) },
+	{ "pidns_full", "fork in a pid ns of pid_max 301 holding 1..300 (6.14+): EAGAIN",
+	  EAGAIN, "V-39", FORK(), HELPER(pidns_full, 299, 301) },
+	{ "pidns_one_left", "the same holding 1..299: the child gets 300", 0, "R-34", FORK(),
+	  HELPER(pidns_full, 298, 301) },
 	{ "pids_max", "fork in a pids cgroup with pids.max 1 (helper): EAGAIN", EAGAIN, "V-43",
 	  FORK(), HELPER(pids_max, 1, 0) },
 	{ "pids_max_below", "the same with pids.max 2: the only member, allowed", 0, "R-24",
@@ -805,6 +809,8 @@ const char *workload_case_skip(const struct wl_case *c)
 {
 	if (c->setup.fn == wl_setup_nproc_uid && c->setup.b >= 0)
 		return wl_cap_unavailable(c->setup.b);
+	if (c->setup.fn == wl_setup_pidns_full)
+		return wl_pidns_pid_max_unavailable();
 	return c->setup.fn == wl_setup_inject ? wl_inject_unavailable(c->setup.a) : NULL;
 }
 

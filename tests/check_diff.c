@@ -836,6 +836,18 @@ START_TEST(test_diff_limits_decided)
 	p->pids_headroom = 1;
 	judge_prof(&host, o, OBS__COUNT);
 	ck_assert_int_eq(v.verdict, VERDICT_PASS);
+
+	/* V-39: a 6.14+ pid ns of pid_max 301 with 300 numbers in use */
+	fx_fork(o, 3);
+	p->valid |= MODEL_IN_PROC | MODEL_IN_NS;
+	p->pid_ns_for_children = 0xffff888000100000ULL;
+	p->pid_ns_children_pid_max = 301;
+	p->pid_ns_children_allocated = (1U << 31) | 300;
+	judge_prof(&host, o, OBS__COUNT);
+	assert_fails_rule("V-39");
+	p->pid_ns_children_allocated = (1U << 31) | 299;
+	judge_prof(&host, o, OBS__COUNT);
+	ck_assert_int_eq(v.verdict, VERDICT_PASS);
 }
 END_TEST
 

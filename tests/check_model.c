@@ -3372,6 +3372,45 @@ START_TEST(test_model_v23_count_decides)
 }
 END_TEST
 
+START_TEST(test_model_v39_pid_space_decides)
+{
+	struct model_task t = parent_obs();
+	struct model_syscall fork = sc_fork();
+	struct model_profile p510 = P510;
+	const struct model_pred *p;
+
+	t.uid = 0;
+	/* 6.14+: a pid ns of pid_max 301 holding 1..300: no number is left */
+	t.pid_ns_children_level = 1;
+	t.pid_ns_children_pid_max = 301;
+	t.pid_ns_children_allocated = MODEL_PIDNS_ADDING | 300;
+	p = predict(&P618_HOST, &t, &fork);
+	ck_assert_int_eq(p->err, -MODEL_EAGAIN);
+	ck_assert_str_eq(p->err_rule, "V-39");
+	/* one number left (299 in use): the clone takes it */
+	t.pid_ns_children_allocated = MODEL_PIDNS_ADDING | 299;
+	ck_assert_int_eq(predict(&P618_HOST, &t, &fork)->err, 0);
+	/* full and dying: the allocation fails first (EAGAIN before ENOMEM) */
+	t.pid_ns_children_allocated = 300;
+	ck_assert_str_eq(predict(&P618_HOST, &t, &fork)->err_rule, "V-39");
+	t.pid_ns_children_allocated = 299;
+	ck_assert_str_eq(predict(&P618_HOST, &t, &fork)->err_rule, "V-40");
+	t.pid_ns_children_allocated = MODEL_PIDNS_ADDING | 300;
+	/* the ns's pid_max not read (an older trace): not decided */
+	t.pid_ns_children_pid_max = 0;
+	ck_assert_int_eq(predict(&P618_HOST, &t, &fork)->err, 0);
+	/* before 6.14 every level has the global pid_max (the profile's) */
+	p510.pid_max = 301;
+	ck_assert_str_eq(predict(&p510, &t, &fork)->err_rule, "V-39");
+	p510.pid_max = 32768;
+	ck_assert_int_eq(predict(&p510, &t, &fork)->err, 0);
+	/* NEWPID: the child's innermost level is a new, empty ns */
+	t.pid_ns_children_pid_max = 301;
+	t.cap_effective = CAP_ADMIN;
+	ck_assert_int_eq(predict_full(&P618_HOST, &t, MODEL_CLONE_NEWPID)->err, 0);
+}
+END_TEST
+
 START_TEST(test_model_v43_count_decides)
 {
 	struct model_task t = parent_obs();
@@ -3990,6 +4029,7 @@ Suite *model_suite(void)
 	tcase_add_test(tc, test_model_v31_v43_causes);
 	tcase_add_test(tc, test_model_v23_count_decides);
 	tcase_add_test(tc, test_model_v43_count_decides);
+	tcase_add_test(tc, test_model_v39_pid_space_decides);
 	tcase_add_test(tc, test_model_v30_emfile_from_fd_span);
 	tcase_add_test(tc, test_model_v41_emfile_decided);
 	tcase_add_test(tc, test_model_v40_dying_pid_ns);

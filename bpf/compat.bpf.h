@@ -257,8 +257,8 @@ struct cred___v510 {
 		if (bpf_core_field_exists(((struct ucounts *)0)->rlimit)) {          \
 			struct ucounts *__uc = RD(cred, ucounts);                    \
                                                                                      \
-			if (__uc)                                                    \
-				__n = RD(__uc, rlimit[0].counter);                   \
+			if (__uc) /* probed: 6.1's verifier cannot walk a typedef's array */ \
+				__n = BPF_CORE_READ(__uc, rlimit[0].counter);        \
 		} else if (bpf_core_field_exists(                                    \
 				   ((struct user_struct___v510 *)0)->processes)) {   \
 			struct cred___v510 *__c = (void *)RD(t, real_cred);          \

@@ -507,6 +507,7 @@ int wl_setup_pidns_full(struct wl_ctx *x, long threads, long pid_max)
 {
 	pthread_attr_t attr;
 	char val[32], cur[32] = "";
+	long min;
 	int err, fd;
 
 	if (wl_pidns_pid_max_unavailable())
@@ -530,7 +531,10 @@ int wl_setup_pidns_full(struct wl_ctx *x, long threads, long pid_max)
 	err = write_file("/proc/sys/kernel/pid_max", val);
 	if (err)
 		return err;
-	if (pthread_attr_init(&attr) || pthread_attr_setstacksize(&attr, 64 * 1024))
+	/* small stacks, but not below the arch's minimum (arm64 glibc: 128 KiB) */
+	min = sysconf(_SC_THREAD_STACK_MIN);
+	if (pthread_attr_init(&attr) ||
+	    pthread_attr_setstacksize(&attr, min > 65536 ? (size_t)min : 65536))
 		return -ENOMEM;
 	for (long i = 0; i < threads && !err; i++) {
 		pthread_t t;

@@ -67,8 +67,8 @@ static const struct model_rule model_rule_table[] = {
 	    "decided: the uid's count at entry in the init user ns (not 5.14-5.16); "
 	    "another task of the uid forking meanwhile is an alternative", NULL),
 	ROW('V', "V-24", "nr_threads >= threads-max -> EAGAIN", UNOBS, 0, 0, ANY,
-	    "needs the global task count (alternative only; none when threads-max "
-	    ">= pid_max)", NULL),
+	    "needs nr_threads, a global without BTF (alternative only; none when "
+	    "threads-max >= pid_max)", NULL),
 	ROW('V', "V-25", "kthread struct allocation fails -> EAGAIN", FAULT, 0, 0, ANY,
 	    "allocation failure (kernel threads)", NULL),
 	ROW('V', "V-26", "mempolicy duplication fails -> ENOMEM", FAULT, 0, 0, ANY,
@@ -181,7 +181,8 @@ static const struct model_rule model_rule_table[] = {
 	ROW('R', "R-28", "kernel threads PF_KTHREAD; usermode helpers not", ARGS, 0, 0, ANY,
 	    "needs clones made inside the kernel: copy_process()'s arguments", NULL),
 	ROW('R', "R-29", "nr_threads, process_counts, total_forks +1", RACE, 0, 0, ANY,
-	    "global counters race with other forks", NULL),
+	    "global counters race with other forks (total_forks, nr_threads: no BTF)",
+	    NULL),
 	ROW('R', "R-30", "start_time taken after the caller's snapshot", DEC, 0, 0, ANY,
 	    NULL, NULL),
 	ROW('R', "R-31", "comm copied from the parent unless args->name", DEC, 0, 0, ANY,

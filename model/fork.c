@@ -597,9 +597,12 @@ static int model_set_tid_capable(const struct model_task *parent, uint64_t f, ui
  * by level and tests the reaper after each allocation (`if
  * (!READ_ONCE(tmp->child_reaper) && nr != 1)`), so EPERM and inner EEXISTs
  * may precede a reaper EINVAL (mainline 6.19 [unv: version]).
+ * From 6.14 the caller's pid_ns_for_children's own pid_max is read at entry
+ * (MODEL_IN_PROC: pid_ns_children_pid_max, model_children_pid_max()).
  * A level whose pid_max is not read (no MODEL_IN_PID_MAX; from 6.14 an
- * existing nested ns, whose own pid_max may have been lowered) allows EINVAL
- * for a tid above RESERVED_PIDS, the lowest pid_max (pid_max_min - 1).
+ * existing ns above that one, whose own pid_max may have been lowered)
+ * allows EINVAL for a tid above RESERVED_PIDS, the lowest pid_max
+ * (pid_max_min - 1).
  * Not modelled: pid_max of a nested existing ns, the owner ns's
  * capabilities, which numbers are in use.
  */
@@ -640,10 +643,16 @@ void model_alloc_pid_check(const struct model_profile *prof,
 		bool at_init = level >= 0 && (uint64_t)level == i;
 
 		const bool have_max = (parent->valid & MODEL_IN_PID_MAX) && parent->pid_max;
-		/* the level's pid_max is read (the init ns's), or a new ns's */
-		const bool known = per_ns ? (at_init ? have_max : newpid && i == 0) : have_max;
+		/* 6.14+: the caller's pid_ns_for_children's own, read at entry */
+		const int64_t own = per_ns && i == (newpid ? 1u : 0u) ?
+				    model_children_pid_max(prof, parent) : 0;
+		/* the level's pid_max is read (its own, the init ns's), or a new ns's */
+		const bool known = own ? true :
+				   per_ns ? (at_init ? have_max : newpid && i == 0) : have_max;
 
-		if (have_max && (!per_ns || at_init))
+		if (own)
+			max = own;
+		else if (have_max && (!per_ns || at_init))
 			max = parent->pid_max;
 		if (tid < 1 || tid >= max) {
 			model_fail_set(fl, -MODEL_EINVAL, "V-38", MODEL_STEP_PID);

@@ -3411,6 +3411,39 @@ START_TEST(test_model_v39_pid_space_decides)
 }
 END_TEST
 
+/* V-38's range in a 6.14+ pid ns whose own pid_max (read at entry) is 301. */
+START_TEST(test_model_v38_own_pid_max)
+{
+	struct model_task t = parent_obs();
+	static const int32_t at_max[] = { 301 }, below[] = { 300 }, above_min[] = { 350 };
+	const struct model_pred *p;
+
+	t.uid = 0;
+	t.cap_effective = CAP_ADMIN;
+	t.valid |= MODEL_IN_PID_REAPER;
+	t.pid_ns_children_reaper = 1;
+	t.pid_ns_children_level = 1;
+	t.pid_ns_children_pid_max = 301;
+	t.pid_ns_owner_rel = 1;
+	p = predict_set_tid(&P618_HOST, &t, 0, 1, at_max);
+	ck_assert_int_eq(p->err, -MODEL_EINVAL);
+	ck_assert_str_eq(p->err_rule, "V-38");
+	p = predict_set_tid(&P618_HOST, &t, 0, 1, below);
+	ck_assert_int_eq(p->err, 0);
+	ck_assert_ptr_null(alt_rule(p, -MODEL_EINVAL));
+	/* not read (an older trace): above pid_max_min - 1 EINVAL is only allowed */
+	t.pid_ns_children_pid_max = 0;
+	p = predict_set_tid(&P618_HOST, &t, 0, 1, above_min);
+	ck_assert_int_eq(p->err, 0);
+	ck_assert_str_eq(alt_rule(p, -MODEL_EINVAL), "V-38");
+	/* before 6.14 the global pid_max (the profile's) bounds every level */
+	t.pid_ns_children_pid_max = 301;
+	t.valid |= MODEL_IN_PID_MAX;
+	t.pid_max = 32768;
+	ck_assert_int_eq(predict_set_tid(&P61, &t, 0, 1, at_max)->err, 0);
+}
+END_TEST
+
 START_TEST(test_model_v43_count_decides)
 {
 	struct model_task t = parent_obs();
@@ -4030,6 +4063,7 @@ Suite *model_suite(void)
 	tcase_add_test(tc, test_model_v23_count_decides);
 	tcase_add_test(tc, test_model_v43_count_decides);
 	tcase_add_test(tc, test_model_v39_pid_space_decides);
+	tcase_add_test(tc, test_model_v38_own_pid_max);
 	tcase_add_test(tc, test_model_v30_emfile_from_fd_span);
 	tcase_add_test(tc, test_model_v41_emfile_decided);
 	tcase_add_test(tc, test_model_v40_dying_pid_ns);

@@ -40,7 +40,7 @@
 #include "inject_plan.h"
 #include "wl_sys.h"
 
-#define WL_MAX_VERDICTS 1024
+#define WL_MAX_VERDICTS 2048	/* the full pid ns cases make 300 threads each */
 
 struct wl_seen {
 	size_t n;

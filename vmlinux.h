@@ -146,6 +146,19 @@ typedef struct {
 	s64 counter;
 } atomic64_t;
 
+typedef struct {
+	s64 counter;
+} atomic_long_t;	/* 64-bit kernels only */
+
+/*
+ * include/linux/user_namespace.h: the per-(user ns, uid) counts; rlimit[]
+ * (enum rlimit_type, UCOUNT_RLIMIT_NPROC first) since the rlimit counts
+ * left ucount[] (6.1 has it; 5.10 has neither: user_struct, compat).
+ */
+struct ucounts {
+	atomic_long_t rlimit[4];
+};
+
 /* include/linux/fs_struct.h */
 struct fs_struct {
 	int users;
@@ -325,6 +338,7 @@ struct pid_namespace {
 	unsigned int pid_allocated;	/* PIDNS_ADDING in bit 31 */
 	struct task_struct *child_reaper;
 	unsigned int level;
+	int pid_max;			/* 6.14+ */
 	struct pid_namespace *parent;
 	struct user_namespace *user_ns;
 };
@@ -376,6 +390,7 @@ struct cred {
 	kernel_cap_t cap_effective;
 	struct key *thread_keyring;
 	struct user_namespace *user_ns;
+	struct ucounts *ucounts;	/* 5.14+ */
 };
 
 struct io_context {

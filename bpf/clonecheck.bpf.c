@@ -315,7 +315,8 @@ static __always_inline void read_fds(struct rec_task_ext *x, struct task_struct 
 /*
  * V-43: kernel/cgroup/pids.c:pids_try_charge() charges every pids cgroup of
  * the task that has a parent; record the least headroom (limit - counter)
- * over those with a limit (INT64_MAX: none).  No pids controller: none.
+ * over those with a limit (INT64_MAX: none), and the largest counter of
+ * those (0: none).  No pids controller: none.
  * Not read past PIDS_LEVELS levels.
  */
 static __always_inline void read_pids_cg(struct rec_task_ext *x, struct task_struct *t)
@@ -326,6 +327,7 @@ static __always_inline void read_pids_cg(struct rec_task_ext *x, struct task_str
 
 	/* the minimum is kept in *x (map memory): one verifier state per level */
 	x->pids_headroom = 0x7fffffffffffffffll;
+	x->pids_counted = 0;
 	if (!bpf_core_enum_value_exists(enum cgroup_subsys_id, pids_cgrp_id)) {
 		x->valid |= REC_IN_PIDS_CG;
 		return;
@@ -349,6 +351,8 @@ static __always_inline void read_pids_cg(struct rec_task_ext *x, struct task_str
 		counter = BPF_CORE_READ(pc, counter.counter);
 		if (limit < PIDS_MAX_LIMITED && limit - counter < x->pids_headroom)
 			x->pids_headroom = limit - counter;
+		if (limit < PIDS_MAX_LIMITED && counter > x->pids_counted)
+			x->pids_counted = counter;
 		css = parent;
 	}
 }

@@ -235,6 +235,49 @@ struct mnt_namespace___old {
 	 bpf_core_field_exists(((struct mnt_namespace___old *)(void *)(m))->mounts))
 
 /*
+ * V-23: the count copy_process() tests RLIMIT_NPROC against.  5.10
+ * (kernel/fork.c): `atomic_read(&p->real_cred->user->processes)`; mainline
+ * 5.14 ("Reimplement RLIMIT_NPROC on top of ucounts"): task_ucounts(p), the
+ * cred's ucounts, its UCOUNT_RLIMIT_NPROC count, in ucount[] at first and in
+ * rlimit[] (enum rlimit_type, UCOUNT_RLIMIT_NPROC = 0) since the split (6.1,
+ * 6.12, 7.2 BTF: atomic_long_t rlimit[4]).  ucount[]'s index (5.14 until the
+ * split) is not read: 0 there, as for a kernel with neither.
+ */
+struct user_struct___v510 {
+	atomic_t processes;
+} __attribute__((preserve_access_index));
+
+struct cred___v510 {
+	struct user_struct___v510 *user;
+} __attribute__((preserve_access_index));
+
+#define NPROC_COUNT(RD, t, cred)                                                    \
+	({                                                                           \
+		__u64 __n = 0;                                                       \
+		if (bpf_core_field_exists(((struct ucounts *)0)->rlimit)) {          \
+			struct ucounts *__uc = RD(cred, ucounts);                    \
+                                                                                     \
+			if (__uc) /* probed: 6.1's verifier cannot walk a typedef's array */ \
+				__n = BPF_CORE_READ(__uc, rlimit[0].counter);        \
+		} else if (bpf_core_field_exists(                                    \
+				   ((struct user_struct___v510 *)0)->processes)) {   \
+			struct cred___v510 *__c = (void *)RD(t, real_cred);          \
+			struct user_struct___v510 *__u = __c ? RD(__c, user) : NULL; \
+                                                                                     \
+			if (__u)                                                     \
+				__n = RD(__u, processes.counter);                    \
+		}                                                                    \
+		__n;                                                                 \
+	})
+
+/*
+ * 6.14 ("pid: allow pid_max to be set per pid namespace", errata X-8): a pid
+ * namespace's own pid_max; before it one global pid_max (0 here).
+ */
+#define PID_NS_PID_MAX(RD, ns)                                                      \
+	(bpf_core_field_exists((ns)->pid_max) ? (__u32)RD(ns, pid_max) : 0)
+
+/*
  * mm_struct::flags became mm_flags_t, a bitmap whose first word holds the
  * old flags (seen: `unsigned long flags` in 6.12, mm_flags_t in this
  * host's 6.18 and in 7.2; commit id not looked up).

@@ -190,6 +190,7 @@ static __always_inline void READ_FN(read_task_ext)(struct rec_task_ext *x, struc
 
 		x->pid_ns_children_reaper = RD(pc, child_reaper) != NULL;
 		x->pid_ns_children_allocated = RD(pc, pid_allocated);
+		x->pid_ns_children_pid_max = PID_NS_PID_MAX(RD, pc);
 		x->valid |= REC_IN_PID_REAPER;
 	}
 
@@ -216,6 +217,7 @@ static __always_inline void READ_FN(read_task_ext)(struct rec_task_ext *x, struc
 	x->uid = RD(cred, uid.val);
 	x->rlim_nproc = RD(sig, rlim[6].rlim_cur);
 	x->rlim_nofile = RD(sig, rlim[7].rlim_cur);
+	x->nproc_count = cred ? NPROC_COUNT(RD, t, cred) : 0;
 	x->sched_class = (__u64)RD(t, sched_class);
 	{
 		struct fs_struct *fs = RD(t, fs);

@@ -63,12 +63,12 @@ static const struct model_rule model_rule_table[] = {
 	    "allocation failure (alternative only)", NULL),
 	ROW('V', "V-22", "NEWUSER: create_user_ns fails -> EPERM or ENOSPC", DEC, 0, 0, ANY,
 	    "decided: the depth; limits, chroot, mappings, LSM are alternatives", NULL),
-	ROW('V', "V-23", "RLIMIT_NPROC exceeded, caller not exempt -> EAGAIN", UNOBS, 0, 0, ANY,
-	    "needs the uid's task count (alternative only; none for root, "
-	    "CAP_SYS_RESOURCE/ADMIN or an unlimited RLIMIT_NPROC)", NULL),
+	ROW('V', "V-23", "RLIMIT_NPROC exceeded, caller not exempt -> EAGAIN", DEC, 0, 0, ANY,
+	    "decided: the uid's count at entry in the init user ns (not 5.14-5.16); "
+	    "another task of the uid forking meanwhile is an alternative", NULL),
 	ROW('V', "V-24", "nr_threads >= threads-max -> EAGAIN", UNOBS, 0, 0, ANY,
-	    "needs the global task count (alternative only; none when threads-max "
-	    ">= pid_max)", NULL),
+	    "needs nr_threads, a global without BTF (alternative only; none when "
+	    "threads-max >= pid_max)", NULL),
 	ROW('V', "V-25", "kthread struct allocation fails -> EAGAIN", FAULT, 0, 0, ANY,
 	    "allocation failure (kernel threads)", NULL),
 	ROW('V', "V-26", "mempolicy duplication fails -> ENOMEM", FAULT, 0, 0, ANY,
@@ -99,9 +99,9 @@ static const struct model_rule model_rule_table[] = {
 	    NULL, NULL),
 	ROW('V', "V-38", "set_tid: bad tid EINVAL, no capability EPERM, EEXIST", DEC, 0, 0, ANY,
 	    "decided: range, reaper, capability per level; EEXIST is an alternative", NULL),
-	ROW('V', "V-39", "no free pid number in some level -> EAGAIN", UNOBS, 0, 0, ANY,
-	    "needs the pid namespace's usage (alternative only; none when pid_max "
-	    "exceeds 4 * threads-max + 300)", NULL),
+	ROW('V', "V-39", "no free pid number in some level -> EAGAIN", DEC, 0, 0, ANY,
+	    "decided: the child's innermost level, its count at entry against its "
+	    "pid_max (6.14+: its own); the outer levels are an alternative", NULL),
 	ROW('V', "V-40", "pid ns dying -> ENOMEM", DEC, 0, 0, ANY,
 	    "decided: the pid ns for children no longer adding (entry); a racing "
 	    "teardown is V-46", NULL),
@@ -110,9 +110,9 @@ static const struct model_rule model_rule_table[] = {
 	    "EFAULT are alternatives", NULL),
 	ROW('V', "V-42", "INTO_CGROUP: EBADF, ENOENT, EACCES, EOPNOTSUPP, EBUSY", UNOBS, 0, 0, ANY,
 	    "needs the cgroup fd's target (alternative only)", NULL),
-	ROW('V', "V-43", "pids.max exceeded -> EAGAIN", UNOBS, 0, 0, ANY,
-	    "needs cgroup pid counts (alternative only; none without a pids.max "
-	    "limit)", NULL),
+	ROW('V', "V-43", "pids.max exceeded -> EAGAIN", DEC, 0, 0, ANY,
+	    "decided: the pids counters at entry; another member forking meanwhile "
+	    "and INTO_CGROUP's target are alternatives", NULL),
 	ROW('V', "V-44", "sched_ext init_task fails -> its errno", UNOBS, 612, 0, ANY,
 	    "needs a sched_ext scheduler", "sched_ext is 6.12+"),
 	ROW('V', "V-45", "private futex hash allocation fails -> ENOMEM", FAULT, 616, 0, ANY,
@@ -168,8 +168,8 @@ static const struct model_rule model_rule_table[] = {
 	    NULL, NULL),
 	ROW('R', "R-22", "cred shared for THREAD w/o thread keyring, else new", DEC, 0, 0, ANY,
 	    NULL, NULL),
-	ROW('R', "R-23", "child counts toward its ruid's NPROC from copy_creds", UNOBS, 0, 0, ANY,
-	    "ucount values are not observed", NULL),
+	ROW('R', "R-23", "child counts toward its ruid's NPROC from copy_creds", DEC, 0, 0, ANY,
+	    "decided for the uid's only task (its count 1 at entry, 2 at newtask)", NULL),
 	ROW('R', "R-24", "tgid: parent's with CLONE_THREAD, else the child's pid", DEC, 0, 0, ANY,
 	    NULL, NULL),
 	ROW('R', "R-25", "real_parent, exit_signal, exec ids per THREAD/PARENT", DEC, 0, 0, ANY,
@@ -181,7 +181,8 @@ static const struct model_rule model_rule_table[] = {
 	ROW('R', "R-28", "kernel threads PF_KTHREAD; usermode helpers not", ARGS, 0, 0, ANY,
 	    "needs clones made inside the kernel: copy_process()'s arguments", NULL),
 	ROW('R', "R-29", "nr_threads, process_counts, total_forks +1", RACE, 0, 0, ANY,
-	    "global counters race with other forks", NULL),
+	    "global counters race with other forks (total_forks, nr_threads: no BTF)",
+	    NULL),
 	ROW('R', "R-30", "start_time taken after the caller's snapshot", DEC, 0, 0, ANY,
 	    NULL, NULL),
 	ROW('R', "R-31", "comm copied from the parent unless args->name", DEC, 0, 0, ANY,

@@ -22,12 +22,14 @@ static void model_fail_alts(const struct model_fail *fl, struct model_pred *out)
  * Mirrors kernel/fork.c:copy_process() (v7.2.13; v5.10.223 and v6.1.176
  * for the same order) between its flag checks and its last failure point:
  * the steps whose failure the parent snapshot decides, in execution order
- * (A.3): copy_creds() (V-22), sched_fork() (V-27), copy_namespaces()
- * (V-34), copy_thread() (V-36), alloc_pid() (V-37, V-38, V-40), the pidfd
- * (V-41).  The first
+ * (A.3): RLIMIT_NPROC (V-23, before copy_creds() up to 5.16), copy_creds()
+ * (V-22), sched_fork() (V-27), copy_namespaces() (V-34), copy_thread()
+ * (V-36), alloc_pid() (V-37, V-38, V-40), the pidfd (V-41), the pids
+ * controller (V-43).  The first
  * decided failure wins; each step's own alternatives before it are kept
  * in fl->pre[].
- * Not modelled: everything needing other tasks' state (counts, limits).
+ * Not modelled: threads-max (V-24), the pid space (V-39): other tasks'
+ * state.
  */
 static void model_copy_process_decide(const struct model_profile *prof,
 				      const struct model_task *parent,
@@ -37,7 +39,15 @@ static void model_copy_process_decide(const struct model_profile *prof,
 {
 	const char *rule = NULL;
 
+	if (!model_version_ge(prof, 5, 17))
+		model_nproc_check(prof, parent, args, fl);
+	if (fl->err)
+		return;
 	model_copy_creds_check(prof, parent, args, fl);
+	if (fl->err)
+		return;
+	if (model_version_ge(prof, 5, 17))
+		model_nproc_check(prof, parent, args, fl);
 	if (fl->err)
 		return;
 	if (model_sched_fork_check(parent, &rule)) {
@@ -57,6 +67,9 @@ static void model_copy_process_decide(const struct model_profile *prof,
 	if (fl->err)
 		return;
 	model_pidfd_check(prof, parent, args, fl);
+	if (fl->err)
+		return;
+	model_pids_check(parent, args, fl);
 }
 
 /*

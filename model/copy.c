@@ -62,8 +62,15 @@ static void model_copy_counters(struct model_pred *out)
  * THREAD when the parent had one), with NEWUSER a new user ns one level
  * down and the full capability set (set_cred_user_ns()), else the
  * parent's user ns and capabilities.
+ * R-23: copy_creds() counts the child against its real user, thread or
+ * not (v6.18: `inc_rlimit_ucounts(task_ucounts(p), UCOUNT_RLIMIT_NPROC,
+ * 1)`; v5.10.223: `atomic_inc(&p->cred->user->processes)`); decided for the
+ * uid's only task (MODEL_IN_PROC: nproc_count 1) without NEWUSER (whose
+ * child counts in the new ns's ucounts): at task_newtask the count the
+ * child reads is 2.
  * Not modelled: keyring identities, securebits, uid/gid values (copies),
- * the NPROC ucount (R-23, needs the uid's task count).
+ * the count when other tasks of the uid exist (they fork and are released
+ * meanwhile), a task taking the uid by setuid() meanwhile.
  */
 static void model_copy_creds(const struct model_task *parent,
 			     const struct model_kargs *args,
@@ -95,6 +102,8 @@ static void model_copy_creds(const struct model_task *parent,
 	nt_expect(out, "R-22", MODEL_FIELD_CAP_EFFECTIVE, MODEL_OP_EQ,
 		  newuser ? (int64_t)MODEL_CAP_FULL_SET :
 			    (int64_t)parent->cap_effective);
+	if ((parent->valid & MODEL_IN_PROC) && parent->nproc_count == 1 && !newuser)
+		nt_expect(out, "R-23", MODEL_FIELD_NPROC_COUNT, MODEL_OP_EQ, 2);
 }
 
 /*

@@ -172,14 +172,84 @@ int model_copy_process_checks(const struct model_profile *prof,
 }
 
 /*
+ * Mirrors kernel/fork.c:copy_process() (v7.2.13, v6.1.176; v5.10.223 tests
+ * `atomic_read(&p->real_cred->user->processes) >= task_rlimit(p,
+ * RLIMIT_NPROC)` before copy_creds(), same exemptions):
+ * `if (is_rlimit_overlimit(task_ucounts(p), UCOUNT_RLIMIT_NPROC,
+ * rlimit(RLIMIT_NPROC))) { if (p->real_cred->user != INIT_USER &&
+ * !capable(CAP_SYS_RESOURCE) && !capable(CAP_SYS_ADMIN)) goto
+ * bad_fork_cleanup_count; }` -> -EAGAIN (V-23), after copy_creds() counted
+ * the child (inc_rlimit_ucounts(), for a thread too), and
+ * kernel/ucount.c:is_rlimit_overlimit(): `if (val < 0 || val > max)` with
+ * max = min(rlimit, LONG_MAX) and one level in init_user_ns (its ucounts'
+ * ns->ucounts is NULL).  So on both sides of 5.14 the clone fails iff the
+ * count at entry (MODEL_IN_PROC: nproc_count, the child not in it) >=
+ * RLIMIT_NPROC.  Mainline 5.14 ("Reimplement RLIMIT_NPROC on top of
+ * ucounts") tested before copy_creds(), count > limit, until "ucounts:
+ * Enforce RLIMIT_NPROC not RLIMIT_NPROC+1" moved copy_creds() first (5.17
+ * [unv: version]): kernels in between are not decided.
+ * It cannot refuse when the child's real user is the global root
+ * (p->real_cred is prepare_creds() of current's cred, whose ->user is the
+ * user_struct of its uid: INIT_USER iff uid 0 in init_user_ns), when
+ * capable() holds for either capability (security/commoncap.c:cap_capable()
+ * for init_user_ns: the caller's user ns is init_user_ns and the effective
+ * set has the bit), or when, in init_user_ns without NEWUSER, RLIMIT_NPROC
+ * is RLIM_INFINITY.  Returns -EAGAIN (decided: count >= limit), 1 (may
+ * refuse: another task of the uid, nproc_count > 1, may fork between the
+ * caller's entry and the test; or the count, user ns or version is not
+ * decided) or 0 (cannot: exempt, or the caller is the uid's only task and
+ * below its limit).
+ * Not modelled: a task of the uid released between entry and the test
+ * (the count falls, the decided EAGAIN would not come), a task taking the
+ * uid by setuid() meanwhile, the limits of enclosing user namespaces (with
+ * NEWUSER or outside init_user_ns: an alternative), an LSM refusing
+ * capable() to a non-root caller.
+ */
+int model_nproc_refuses(const struct model_profile *prof, const struct model_task *parent,
+			uint64_t f)
+{
+	const uint64_t exempt = (1ULL << MODEL_CAP_SYS_RESOURCE) |
+				(1ULL << MODEL_CAP_SYS_ADMIN);
+	uint64_t limit;
+
+	if (!(parent->valid & MODEL_IN_PROC) || !(parent->valid & MODEL_IN_CRED))
+		return 1;
+	if (parent->uid == 0)
+		return 0;
+	if (parent->user_ns_level == 0 && (parent->cap_effective & exempt))
+		return 0;
+	if (parent->user_ns_level == 0 && !(f & MODEL_CLONE_NEWUSER) &&
+	    parent->rlim_nproc == MODEL_RLIM_INFINITY)
+		return 0;
+	if (parent->user_ns_level != 0 || (f & MODEL_CLONE_NEWUSER) || !parent->nproc_count ||
+	    (model_version_ge(prof, 5, 14) && !model_version_ge(prof, 5, 17)))
+		return 1;
+	limit = parent->rlim_nproc > INT64_MAX ? INT64_MAX : parent->rlim_nproc;
+	if (parent->nproc_count >= limit)
+		return -MODEL_EAGAIN;
+	return parent->nproc_count > 1;
+}
+
+/*
+ * V-23's decided EAGAIN, at its place: before copy_creds() up to 5.16
+ * (v5.10.223), after it from 5.17 (model_nproc_refuses()).
+ */
+void model_nproc_check(const struct model_profile *prof, const struct model_task *parent,
+		       const struct model_kargs *args, struct model_fail *fl)
+{
+	if (model_nproc_refuses(prof, parent, args->flags) < 0)
+		model_fail_set(fl, -MODEL_EAGAIN, "V-23", MODEL_STEP_NPROC);
+}
+
+/*
  * Mirrors kernel/fork.c:copy_process() (v7.2.13 and v6.1.176; v5.10.223
  * where noted) with kernel/user_namespace.c:create_user_ns(): the creds
  * step.  Modelled: V-22 with NEWUSER, `if (parent_ns->level > 32)` ->
- * -ENOSPC (MODEL_IN_CRED).  5.10 tests RLIMIT_NPROC before copy_creds()
- * (`if (atomic_read(&p->real_cred->user->processes) >= task_rlimit(p,
- * RLIMIT_NPROC))`, E-20), so there V-23's EAGAIN may come first; 6.1 and
- * 7.2 test it after copy_creds() through the ucounts (mainline 5.14
- * "Reimplement RLIMIT_NPROC on top of ucounts" [unv: version]).
+ * -ENOSPC (MODEL_IN_CRED).  Up to 5.16 RLIMIT_NPROC is tested before
+ * copy_creds() (5.10: `if (atomic_read(&p->real_cred->user->processes) >=
+ * task_rlimit(p, RLIMIT_NPROC))`, E-20; model_nproc_check() runs first), so
+ * there V-23's EAGAIN may come first; from 5.17 it is tested after
+ * copy_creds() (model_nproc_refuses()).
  * Not modelled: the ucount limit (ENOSPC), chroot and mapping EPERMs, the
  * LSM hook (alternatives, model_copy_process_alts()).
  */
@@ -190,45 +260,9 @@ void model_copy_creds_check(const struct model_profile *prof,
 	if (!(args->flags & MODEL_CLONE_NEWUSER) ||
 	    !(parent->valid & MODEL_IN_CRED) || parent->user_ns_level <= 32)
 		return;
-	if (!model_version_ge(prof, 5, 14) && model_nproc_may_refuse(parent, args->flags))
+	if (!model_version_ge(prof, 5, 17) && model_nproc_refuses(prof, parent, args->flags) > 0)
 		model_fail_alt(fl, -MODEL_EAGAIN, "V-23");
 	model_fail_set(fl, -MODEL_ENOSPC, "V-22", MODEL_STEP_CREDS);
-}
-
-/*
- * Mirrors kernel/fork.c:copy_process() (v7.2.13, v6.1.176; v5.10.223 tests
- * user->processes before copy_creds(), same exemptions):
- * `if (is_rlimit_overlimit(task_ucounts(p), UCOUNT_RLIMIT_NPROC,
- * rlimit(RLIMIT_NPROC))) { if (p->real_cred->user != INIT_USER &&
- * !capable(CAP_SYS_RESOURCE) && !capable(CAP_SYS_ADMIN)) goto
- * bad_fork_cleanup_count; }` -> -EAGAIN (V-23).
- * Modelled (MODEL_IN_PROC and MODEL_IN_CRED): it cannot refuse when the
- * child's real user is the global root (p->real_cred is prepare_creds() of
- * current's cred, whose ->user is the user_struct of its uid: INIT_USER iff
- * uid 0 in init_user_ns), when capable() holds for either capability
- * (security/commoncap.c:cap_capable() for init_user_ns: the caller's user
- * ns is init_user_ns and the effective set has the bit), or when, in
- * init_user_ns without NEWUSER, RLIMIT_NPROC is RLIM_INFINITY
- * (kernel/ucount.c:is_rlimit_overlimit() caps the limit at LONG_MAX and has
- * one level there).  Returns true when the count may refuse it.
- * Not modelled: the ruid's task count (other tasks race it), the limits of
- * enclosing user namespaces, an LSM refusing capable() to a non-root caller.
- */
-bool model_nproc_may_refuse(const struct model_task *parent, uint64_t f)
-{
-	const uint64_t exempt = (1ULL << MODEL_CAP_SYS_RESOURCE) |
-				(1ULL << MODEL_CAP_SYS_ADMIN);
-
-	if (!(parent->valid & MODEL_IN_PROC) || !(parent->valid & MODEL_IN_CRED))
-		return true;
-	if (parent->uid == 0)
-		return false;
-	if (parent->user_ns_level == 0 && (parent->cap_effective & exempt))
-		return false;
-	if (parent->user_ns_level == 0 && !(f & MODEL_CLONE_NEWUSER) &&
-	    parent->rlim_nproc == MODEL_RLIM_INFINITY)
-		return false;
-	return true;
 }
 
 /*
@@ -279,17 +313,39 @@ static bool model_pid_space_may_fill(const struct model_profile *prof,
 
 /*
  * Mirrors kernel/cgroup/pids.c:pids_can_fork() -> pids_try_charge() (v7.2.13,
- * v6.1.176, v5.10.223): every pids cgroup of the child that has a parent is
- * charged; one past its limit -> -EAGAIN (V-43).  With CLONE_INTO_CGROUP
- * the target's hierarchy is charged, not the caller's.  Returns true when a
- * limit may refuse it: a level of the caller's hierarchy has one
- * (MODEL_IN_PIDS_CG: pids_headroom < INT64_MAX), or it is not known.
- * Not modelled: the counts (other members race them).
+ * v6.1.176, v5.10.223): `for (p = pids; parent_pids(p); p =
+ * parent_pids(p)) { int64_t new = atomic64_add_return(num, &p->counter);
+ * int64_t limit = atomic64_read(&p->limit); if (new > limit) goto revert;
+ * }` with num 1: every pids cgroup of the child that has a parent is
+ * charged, and the clone fails with -EAGAIN (V-43) iff some level's counter
+ * at entry >= its limit (pids_headroom = the least limit - counter <= 0,
+ * MODEL_IN_PIDS_CG).  With CLONE_INTO_CGROUP the target's hierarchy is
+ * charged, not the caller's (not read).  Returns -EAGAIN (decided), 1 (may
+ * refuse: another task is counted in a limited level, pids_counted > 1,
+ * and may fork between the caller's entry and the charge; INTO_CGROUP; not
+ * read) or 0 (cannot: no limit, or the caller is the only task counted in
+ * each limited level and below every limit).
+ * Not modelled: a counted task released between entry and the charge (the
+ * counter falls, the decided EAGAIN would not come); a task moved into the
+ * cgroup meanwhile.
  */
-static bool model_pids_may_refuse(const struct model_task *parent, uint64_t f)
+static int model_pids_refuses(const struct model_task *parent, uint64_t f)
 {
-	return (f & MODEL_CLONE_INTO_CGROUP) || !(parent->valid & MODEL_IN_PIDS_CG) ||
-	       parent->pids_headroom != INT64_MAX;
+	if ((f & MODEL_CLONE_INTO_CGROUP) || !(parent->valid & MODEL_IN_PIDS_CG))
+		return 1;
+	if (parent->pids_headroom == INT64_MAX)
+		return 0;
+	if (parent->pids_headroom <= 0)
+		return -MODEL_EAGAIN;
+	return parent->pids_counted != 1;
+}
+
+/* V-43's decided EAGAIN, at cgroup_can_fork(). */
+void model_pids_check(const struct model_task *parent, const struct model_kargs *args,
+		      struct model_fail *fl)
+{
+	if (model_pids_refuses(parent, args->flags) < 0)
+		model_fail_set(fl, -MODEL_EAGAIN, "V-43", MODEL_STEP_CGROUP);
 }
 
 /*
@@ -368,6 +424,49 @@ void model_pidfd_check(const struct model_profile *prof, const struct model_task
 }
 
 /*
+ * The pid_max alloc_pid() gives the child's innermost level, its caller's
+ * pid_ns_for_children (no NEWPID): from 6.14 that ns's own (MODEL_IN_PROC:
+ * pid_ns_children_pid_max, 0 when not read), before it the global one
+ * (the profile's).  0: not known.
+ */
+static int64_t model_children_pid_max(const struct model_profile *prof,
+				      const struct model_task *parent)
+{
+	if (model_version_ge(prof, 6, 14))
+		return (parent->valid & MODEL_IN_PROC) ? parent->pid_ns_children_pid_max : 0;
+	return prof->pid_max;
+}
+
+/*
+ * Mirrors kernel/pid.c:alloc_pid() (v7.2.13, v6.12.117, v6.1.176,
+ * v5.10.223): the innermost level is allocated first, `nr =
+ * idr_alloc_cyclic(&tmp->idr, NULL, pid_min, pid_max, GFP_ATOMIC)`, pid_min
+ * 1 or, once the cursor passed RESERVED_PIDS, RESERVED_PIDS; -ENOSPC
+ * (every number of [pid_min, pid_max) in use) is returned as -EAGAIN
+ * (V-39).  pid_allocated (less PIDNS_ADDING) counts the struct pids of the
+ * ns, one number each.  Decided without NEWPID and set_tid (the child's
+ * innermost level is the caller's pid_ns_for_children, read at entry,
+ * MODEL_IN_PROC and MODEL_IN_NS): when that count >= pid_max - 1, every
+ * number of [1, pid_max) is in use, whatever pid_min is.
+ * Not modelled: a pid of the ns freed between entry and the allocation (a
+ * task reaped: the decided EAGAIN would not come); pid_max lowered below a
+ * number still in use (the count then holds numbers outside [1, pid_max)).
+ */
+static void model_pid_space_check(const struct model_profile *prof,
+				  const struct model_task *parent,
+				  const struct model_kargs *args, struct model_fail *fl)
+{
+	const int64_t max = model_children_pid_max(prof, parent);
+
+	if ((args->flags & MODEL_CLONE_NEWPID) || args->set_tid_size ||
+	    !(parent->valid & MODEL_IN_PROC) || !(parent->valid & MODEL_IN_NS) ||
+	    !parent->pid_ns_for_children || max < 2)
+		return;
+	if ((int64_t)(parent->pid_ns_children_allocated & ~MODEL_PIDNS_ADDING) >= max - 1)
+		model_fail_set(fl, -MODEL_EAGAIN, "V-39", MODEL_STEP_PID);
+}
+
+/*
  * Mirrors kernel/pid.c:alloc_pid() (v6.12.117, v6.1.176, v5.10.223: `if
  * (!(ns->pid_allocated & PIDNS_ADDING)) goto out_unlock;` with retval
  * -ENOMEM, after every level is allocated; v7.2.13 tests every level's ns
@@ -376,8 +475,9 @@ void model_pidfd_check(const struct model_profile *prof, const struct model_task
  * (V-40).  Decided without NEWPID (MODEL_IN_PROC and MODEL_IN_NS): the
  * child's ns is the caller's pid_ns_for_children, whose pid_allocated BPF
  * read at entry; the bit never comes back, so a cleared bit decides
- * -ENOMEM, after the pid-space alternative (V-39) of the levels allocated
- * before the test.
+ * -ENOMEM, after the pid space (V-39: decided for the innermost level,
+ * model_pid_space_check(); an alternative for the others) of the levels
+ * allocated before the test.
  * Not modelled: a ns dying during the clone (V-46's race: ENOMEM stays an
  * allocation alternative, V-21); with NEWPID, 7.2's test of the outer levels.
  */
@@ -385,6 +485,9 @@ void model_pid_ns_state_check(const struct model_profile *prof,
 			      const struct model_task *parent,
 			      const struct model_kargs *args, struct model_fail *fl)
 {
+	model_pid_space_check(prof, parent, args, fl);
+	if (fl->err)
+		return;
 	if ((args->flags & MODEL_CLONE_NEWPID) || !(parent->valid & MODEL_IN_PROC) ||
 	    !(parent->valid & MODEL_IN_NS) || !parent->pid_ns_for_children ||
 	    (parent->pid_ns_children_allocated & MODEL_PIDNS_ADDING))
@@ -494,9 +597,12 @@ static int model_set_tid_capable(const struct model_task *parent, uint64_t f, ui
  * by level and tests the reaper after each allocation (`if
  * (!READ_ONCE(tmp->child_reaper) && nr != 1)`), so EPERM and inner EEXISTs
  * may precede a reaper EINVAL (mainline 6.19 [unv: version]).
+ * From 6.14 the caller's pid_ns_for_children's own pid_max is read at entry
+ * (MODEL_IN_PROC: pid_ns_children_pid_max, model_children_pid_max()).
  * A level whose pid_max is not read (no MODEL_IN_PID_MAX; from 6.14 an
- * existing nested ns, whose own pid_max may have been lowered) allows EINVAL
- * for a tid above RESERVED_PIDS, the lowest pid_max (pid_max_min - 1).
+ * existing ns above that one, whose own pid_max may have been lowered)
+ * allows EINVAL for a tid above RESERVED_PIDS, the lowest pid_max
+ * (pid_max_min - 1).
  * Not modelled: pid_max of a nested existing ns, the owner ns's
  * capabilities, which numbers are in use.
  */
@@ -537,10 +643,16 @@ void model_alloc_pid_check(const struct model_profile *prof,
 		bool at_init = level >= 0 && (uint64_t)level == i;
 
 		const bool have_max = (parent->valid & MODEL_IN_PID_MAX) && parent->pid_max;
-		/* the level's pid_max is read (the init ns's), or a new ns's */
-		const bool known = per_ns ? (at_init ? have_max : newpid && i == 0) : have_max;
+		/* 6.14+: the caller's pid_ns_for_children's own, read at entry */
+		const int64_t own = per_ns && i == (newpid ? 1u : 0u) ?
+				    model_children_pid_max(prof, parent) : 0;
+		/* the level's pid_max is read (its own, the init ns's), or a new ns's */
+		const bool known = own ? true :
+				   per_ns ? (at_init ? have_max : newpid && i == 0) : have_max;
 
-		if (have_max && (!per_ns || at_init))
+		if (own)
+			max = own;
+		else if (have_max && (!per_ns || at_init))
 			max = parent->pid_max;
 		if (tid < 1 || tid >= max) {
 			model_fail_set(fl, -MODEL_EINVAL, "V-38", MODEL_STEP_PID);
@@ -582,9 +694,9 @@ void model_alloc_pid_check(const struct model_profile *prof,
  * Modelled: V-20 ERESTARTNOINTR (a signal may arrive); V-21 ENOMEM (an
  * allocation; also V-26, V-29, V-32, V-33, V-35, V-40, V-45, V-46); V-22
  * EPERM/ENOSPC with NEWUSER (limits, chroot, mappings, LSM); EAGAIN from
- * V-23 (model_nproc_may_refuse()), V-24 (model_threads_max_may_refuse()),
+ * V-23 (model_nproc_refuses()), V-24 (model_threads_max_may_refuse()),
  * V-31 (model_fs_may_be_in_exec()), V-39 (model_pid_space_may_fill()),
- * V-43 (model_pids_may_refuse()); V-30 EMFILE without CLONE_FILES
+ * V-43 (model_pids_refuses()); V-30 EMFILE without CLONE_FILES
  * (model_fd_copy_may_fail()); V-34 EPERM (unless decided from
  * capabilities), ENOSPC, EINVAL with NEWPID; V-36 EPERM for a TLS the
  * paging mode may refuse; V-41 EMFILE (model_pidfd_emfile()), ENFILE,
@@ -610,11 +722,7 @@ void model_copy_process_alts(const struct model_profile *prof,
 		model_alt_add(out, -MODEL_EPERM, "V-22");
 		model_alt_add(out, -MODEL_ENOSPC, "V-22");
 	}
-	/* a pids.max the snapshot shows reached: name the likely cause first */
-	if (upto > MODEL_STEP_CGROUP && !(f & MODEL_CLONE_INTO_CGROUP) &&
-	    (parent->valid & MODEL_IN_PIDS_CG) && parent->pids_headroom <= 0)
-		model_alt_add(out, -MODEL_EAGAIN, "V-43");
-	if (upto > MODEL_STEP_NPROC && model_nproc_may_refuse(parent, f))
+	if (upto > MODEL_STEP_NPROC && model_nproc_refuses(prof, parent, f) > 0)
 		model_alt_add(out, -MODEL_EAGAIN, "V-23");
 	if (upto > MODEL_STEP_NPROC && model_threads_max_may_refuse(prof))
 		model_alt_add(out, -MODEL_EAGAIN, "V-24");
@@ -650,7 +758,7 @@ void model_copy_process_alts(const struct model_profile *prof,
 		model_alt_add(out, -MODEL_EOPNOTSUPP, "V-42");
 		model_alt_add(out, -MODEL_EBUSY, "V-42");
 	}
-	if (upto > MODEL_STEP_CGROUP && model_pids_may_refuse(parent, f))
+	if (upto > MODEL_STEP_CGROUP && model_pids_refuses(parent, f) > 0)
 		model_alt_add(out, -MODEL_EAGAIN, "V-43");
 	if (upto > MODEL_STEP_FINAL)
 		model_alt_add(out, -MODEL_EINTR, "V-47");

@@ -41,10 +41,19 @@ void model_alloc_pid_check(const struct model_profile *prof,
 			   const struct model_syscall *sc,
 			   const struct model_kargs *args, struct model_fail *fl);
 
-/* Can RLIMIT_NPROC refuse the caller's clone with flags f (V-23)? */
-bool model_nproc_may_refuse(const struct model_task *parent, uint64_t f);
+/* RLIMIT_NPROC and the caller's clone with flags f (V-23): -EAGAIN, may (1), cannot (0). */
+int model_nproc_refuses(const struct model_profile *prof, const struct model_task *parent,
+			uint64_t f);
 
-/* A dying pid ns for children: V-40's decided ENOMEM. */
+/* V-23's decided EAGAIN (RLIMIT_NPROC reached). */
+void model_nproc_check(const struct model_profile *prof, const struct model_task *parent,
+		       const struct model_kargs *args, struct model_fail *fl);
+
+/* V-43's decided EAGAIN (a pids.max reached). */
+void model_pids_check(const struct model_task *parent, const struct model_kargs *args,
+		      struct model_fail *fl);
+
+/* The innermost level's pid space full (V-39's EAGAIN), then a dying pid ns (V-40's ENOMEM). */
 void model_pid_ns_state_check(const struct model_profile *prof,
 			      const struct model_task *parent,
 			      const struct model_kargs *args, struct model_fail *fl);

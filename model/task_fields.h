@@ -211,6 +211,18 @@
 	X(EXT, U64, inject, INJECT, ALWAYS)                                               \
 			/* entry only: the injection plan word of the caller's clone     \
 			 * (model/inject.h; bpf/inject.h's plan map), 0: none */         \
+	X(EXT, U64, nproc_count, NPROC_COUNT, PROC)                                       \
+			/* the count copy_process() tests RLIMIT_NPROC against:       \
+			 * cred->ucounts->rlimit[UCOUNT_RLIMIT_NPROC] (5.10:            \
+			 * real_cred->user->processes); 0: not read (a task counts      \
+			 * itself) */                                                   \
+	X(EXT, S64, pids_counted, PIDS_COUNTED, PIDS_CG)                                  \
+			/* entry only: the largest counter of the task's pids cgroups   \
+			 * that have a parent and a limit (0: none, or not read) */     \
+	X(EXT, U32, pid_ns_children_pid_max, PID_NS_CHILDREN_PID_MAX, PROC)               \
+			/* 6.14+: task->nsproxy->pid_ns_for_children->pid_max (0: not   \
+			 * read, or the kernel has one pid_max) */                       \
+	X(EXTM, U32, pad2, PAD2, ALWAYS)	/* zero */                                \
 	/* MODEL: the model's input only, from other records */                           \
 	X(MODEL, S64, ret, RET, ALWAYS)		/* syscall return (SYS_EXIT, CHILD_RET) */ \
 	X(MODEL, U64, ts_ns, TS_NS, TIME)	/* bpf_ktime_get_ns() of the snapshot */  \

@@ -325,10 +325,11 @@ int run_meta(const struct run_opts *o, const struct loader *l, size_t n_cases,
 
 		for (size_t i = 0; i < n; i++)
 			skipped += workload_case_skip(&c[i]) != NULL;
-		if (skipped)	/* injections this kernel refuses: -v names each */
+		if (skipped)	/* refused injections, missing capabilities: -v names each */
 			snprintf(m->workload, sizeof(m->workload),
 				 "built-in, %zu cases (this process and its helpers); %zu skipped: "
-				 "injections this kernel refuses, -v says why", n_cases, skipped);
+				 "injections this kernel refuses or capabilities this system "
+				 "lacks, -v says why", n_cases, skipped);
 		else
 			snprintf(m->workload, sizeof(m->workload),
 				 "built-in, %zu cases (this process and its helpers)", n_cases);

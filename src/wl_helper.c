@@ -9,14 +9,19 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <dirent.h>
 #include <grp.h>
+#include <linux/capability.h>
 #include <linux/keyctl.h>
 #include <linux/sched.h>
 #include <poll.h>
+#include <pthread.h>
 #include <sched.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
@@ -208,6 +213,91 @@ int wl_setup_nobody(struct wl_ctx *x, long nproc, long unused)
 	return 0;
 }
 
+/*
+ * A uid no process shows in /proc (from 0x7ffe0000 + the pid's low 16
+ * bits on): a count of 1 after the helper takes it, only it counted.
+ */
+static uid_t unused_uid(void)
+{
+	uid_t uid = 0x7ffe0000u + ((uid_t)getpid() & 0xffffu);
+	bool used = true;
+
+	for (int tries = 0; used && tries < 64; tries++, uid++) {
+		DIR *d = opendir("/proc");
+		struct dirent *e;
+
+		used = false;
+		while (d && !used && (e = readdir(d))) {
+			char path[300], line[128];
+			FILE *f;
+
+			if (e->d_name[0] < '1' || e->d_name[0] > '9')
+				continue;
+			snprintf(path, sizeof(path), "/proc/%s/status", e->d_name);
+			f = fopen(path, "re");
+			while (f && fgets(line, sizeof(line), f)) {
+				unsigned int r, ef, sv, fs;
+
+				if (sscanf(line, "Uid: %u %u %u %u", &r, &ef, &sv, &fs) == 4) {
+					used = r == uid || ef == uid || sv == uid || fs == uid;
+					break;
+				}
+			}
+			if (f)
+				fclose(f);
+		}
+		if (d)
+			closedir(d);
+		if (!used)
+			return uid;
+	}
+	return uid;
+}
+
+/*
+ * V-23, R-23: RLIMIT_NPROC nproc, then a uid no other task has (so its
+ * count is the helper's 1) with no capability but @cap (-1: none), kept
+ * across setresuid() with PR_SET_KEEPCAPS and put back in the effective set.
+ */
+int wl_setup_nproc_uid(struct wl_ctx *x, long nproc, long cap)
+{
+	struct rlimit rl = { (rlim_t)nproc, (rlim_t)nproc };
+	struct __user_cap_header_struct hdr = { _LINUX_CAPABILITY_VERSION_3, 0 };
+	struct __user_cap_data_struct data[2] = { { 0 } };
+	uid_t uid = unused_uid();
+
+	HELPER_ONLY(x);
+	if (cap >= 64)
+		return -EINVAL;
+	if (setrlimit(RLIMIT_NPROC, &rl))
+		return -errno;
+	if (cap >= 0 && prctl(PR_SET_KEEPCAPS, 1L, 0L, 0L, 0L))
+		return -errno;
+	if (setgroups(0, NULL) || setresgid(65534, 65534, 65534) || setresuid(uid, uid, uid))
+		return -errno;
+	if (cap < 0)
+		return 0;
+	data[cap / 32].effective = data[cap / 32].permitted = 1u << (cap % 32);
+	return err_of(syscall(SYS_capset, &hdr, data));
+}
+
+const char *wl_cap_unavailable(long cap)
+{
+	if (prctl(PR_CAPBSET_READ, cap, 0L, 0L, 0L) == 1)
+		return NULL;
+	return "the capability is not in this system's bounding set";
+}
+
+/* RLIMIT_NPROC nproc, staying root (INIT_USER is exempt, V-23). */
+int wl_setup_rlimit_nproc(struct wl_ctx *x, long nproc, long unused)
+{
+	struct rlimit rl = { (rlim_t)nproc, (rlim_t)nproc };
+
+	(void)unused;
+	HELPER_ONLY(x);
+	return setrlimit(RLIMIT_NPROC, &rl) ? -errno : 0;
+}
+
 /* A thread keyring in its cred (security/keys: install_thread_keyring()). */
 int wl_setup_thread_keyring(struct wl_ctx *x, long unused, long unused2)
 {
@@ -386,6 +476,73 @@ int wl_setup_autoreaped(struct wl_ctx *x, long unused, long unused2)
 		}
 	close(pidfd);
 	return WL_SUPERVISED;
+}
+
+static int write_file(const char *path, const char *s);
+
+/* An idle thread of a full pid ns: blocks until its process exits. */
+static void *idle_thread(void *arg)
+{
+	(void)arg;
+	for (;;)
+		pause();
+	return NULL;
+}
+
+const char *wl_pidns_pid_max_unavailable(void)
+{
+	return wl_kernel_version() >= 614 ? NULL :
+	       "a pid ns's own pid_max is 6.14+ (the global one is never written)";
+}
+
+/*
+ * V-39: the caller becomes the init of a new pid ns (wl_setup_pidns()),
+ * sets that ns's own pid_max (6.14+, kernel/pid.c: /proc/sys/kernel/pid_max
+ * is the writer's active pid ns's; refused before 6.14, where it is the
+ * global one, and checked here: a new ns starts at PID_MAX_LIMIT, errata
+ * X-8, never at the host's value) and fills it with @threads idle threads,
+ * numbers 2 and up, on small stacks.  They die with it.
+ */
+int wl_setup_pidns_full(struct wl_ctx *x, long threads, long pid_max)
+{
+	pthread_attr_t attr;
+	char val[32], cur[32] = "";
+	long min;
+	int err, fd;
+
+	if (wl_pidns_pid_max_unavailable())
+		return -EOPNOTSUPP;
+	err = wl_setup_pidns(x, 1, 0);
+	if (err)
+		return err;
+	if (getpid() != 1)
+		return -EPROTO;
+	fd = open("/proc/sys/kernel/pid_max", O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || read(fd, cur, sizeof(cur) - 1) < 0) {
+		err = -errno;
+		if (fd >= 0)
+			close(fd);
+		return err;
+	}
+	close(fd);
+	if (atol(cur) != 4194304)	/* not a fresh ns's own: never write it */
+		return -EPROTO;
+	snprintf(val, sizeof(val), "%ld", pid_max);
+	err = write_file("/proc/sys/kernel/pid_max", val);
+	if (err)
+		return err;
+	/* small stacks, but not below the arch's minimum (arm64 glibc: 128 KiB) */
+	min = sysconf(_SC_THREAD_STACK_MIN);
+	if (pthread_attr_init(&attr) ||
+	    pthread_attr_setstacksize(&attr, min > 65536 ? (size_t)min : 65536))
+		return -ENOMEM;
+	for (long i = 0; i < threads && !err; i++) {
+		pthread_t t;
+
+		err = -pthread_create(&t, &attr, idle_thread, NULL);
+	}
+	pthread_attr_destroy(&attr);
+	return err;
 }
 
 int wl_setup_pidns_dead(struct wl_ctx *x, long unused, long unused2)

@@ -34,6 +34,14 @@ int wl_setup_deadline(struct wl_ctx *x, long reset, long unused); /* SCHED_DEADL
 int wl_setup_pin(struct wl_ctx *x, long unused, long unused2);	/* on its last CPU */
 int wl_setup_ioprio(struct wl_ctx *x, long ioprio, long unused); /* ioprio_set */
 int wl_setup_nobody(struct wl_ctx *x, long nproc, long unused);	/* RLIMIT_NPROC if > 0 */
+int wl_setup_nproc_uid(struct wl_ctx *x, long nproc, long cap); /* an unused uid, cap kept */
+int wl_setup_rlimit_nproc(struct wl_ctx *x, long nproc, long unused); /* stays root */
+/* A new pid ns of pid_max @pid_max (6.14+) with @threads idle threads (V-39). */
+int wl_setup_pidns_full(struct wl_ctx *x, long threads, long pid_max);
+/* Why a pid ns's own pid_max cannot be set here (before 6.14), or NULL. */
+const char *wl_pidns_pid_max_unavailable(void);
+/* Why a helper cannot keep capability @cap (not in the bounding set), or NULL. */
+const char *wl_cap_unavailable(long cap);
 int wl_setup_thread_keyring(struct wl_ctx *x, long unused, long unused2);
 int wl_setup_unshare(struct wl_ctx *x, long flags, long unused);
 int wl_setup_block_signal(struct wl_ctx *x, long sig, long unused);

@@ -9,6 +9,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <linux/capability.h>
 #include <linux/sched.h>
 #include <pthread.h>
 #include <signal.h>
@@ -487,8 +488,18 @@ static const struct wl_case cases[] = {
 	  "V-15", CLONE(THREAD_FLAGS, STACK), HELPER(unshare, CLONE_NEWPID, 0) },
 	{ "pidfd_detached", "clone PIDFD|DETACHED: EINVAL", EINVAL, "V-17",
 	  CLONE(CLONE_PIDFD | CLONE_DETACHED | SIGCHLD) },
-	{ "rlimit_nproc", "fork as nobody with RLIMIT_NPROC 1 (helper): EAGAIN", EAGAIN, "V-23",
-	  FORK(), HELPER(nobody, 1, 0) },
+	{ "rlimit_nproc", "fork as a uid's only task at RLIMIT_NPROC 1 (helper): EAGAIN",
+	  EAGAIN, "V-23", FORK(), HELPER(nproc_uid, 1, -1) },
+	{ "rlimit_nproc_below", "the same at RLIMIT_NPROC 2: the child counts 2", 0, "R-23",
+	  FORK(), HELPER(nproc_uid, 2, -1) },
+	{ "rlimit_nproc_thread", "a thread at RLIMIT_NPROC 1: counted too, EAGAIN", EAGAIN,
+	  "V-23", CLONE(THREAD_FLAGS, STACK), HELPER(nproc_uid, 1, -1) },
+	{ "rlimit_nproc_cap_resource", "at RLIMIT_NPROC 1 with CAP_SYS_RESOURCE alone: exempt",
+	  0, "R-23", FORK(), HELPER(nproc_uid, 1, CAP_SYS_RESOURCE) },
+	{ "rlimit_nproc_cap_admin", "at RLIMIT_NPROC 1 with CAP_SYS_ADMIN alone: exempt", 0,
+	  "R-23", FORK(), HELPER(nproc_uid, 1, CAP_SYS_ADMIN) },
+	{ "rlimit_nproc_root", "root with RLIMIT_NPROC 1 (helper): exempt", 0, "R-24", FORK(),
+	  HELPER(rlimit_nproc, 1, 0) },
 	{ "newipc_sysvsem", "clone NEWIPC|SYSVSEM as root: EINVAL", EINVAL, "V-34",
 	  CLONE(CLONE_NEWIPC | CLONE_SYSVSEM | SIGCHLD) },
 	{ "nobody_newns", "clone NEWNS as nobody (helper): EPERM", EPERM, "V-34",
@@ -524,8 +535,18 @@ static const struct wl_case cases[] = {
 	  CLONE3(CLONE_INTO_CGROUP, SIGCHLD), SETUP(into_cgroup, WL_CG_NOT_CGROUP, 0) },
 	{ "into_cgroup_removed", "clone3 INTO_CGROUP, cgroup removed: ENOENT", ENOENT, "V-42",
 	  CLONE3(CLONE_INTO_CGROUP, SIGCHLD), SETUP(into_cgroup, WL_CG_REMOVED, 0) },
-	{ "pids_max", "fork in a pids cgroup with pids.max 1 (helper): EAGAIN", EAGAIN, "V-23",
+	{ "pidns_full", "fork in a pid ns of pid_max 301 holding 1..300 (6.14+): EAGAIN",
+	  EAGAIN, "V-39", FORK(), HELPER(pidns_full, 299, 301) },
+	{ "pidns_one_left", "the same holding 1..299: the child gets 300", 0, "R-34", FORK(),
+	  HELPER(pidns_full, 298, 301) },
+	{ "pidns_set_tid_max", "clone3 set_tid {301} in a pid ns of pid_max 301 (6.14+): EINVAL",
+	  EINVAL, "V-38", CLONE3(0, SIGCHLD, SET_TID(1, 301)), HELPER(pidns_full, 0, 301) },
+	{ "pidns_set_tid_below", "the same with set_tid {300}: allocated", 0, "R-33",
+	  CLONE3(0, SIGCHLD, SET_TID(1, 300)), HELPER(pidns_full, 0, 301) },
+	{ "pids_max", "fork in a pids cgroup with pids.max 1 (helper): EAGAIN", EAGAIN, "V-43",
 	  FORK(), HELPER(pids_max, 1, 0) },
+	{ "pids_max_below", "the same with pids.max 2: the only member, allowed", 0, "R-24",
+	  FORK(), HELPER(pids_max, 2, 0) },
 	/* scheduler (helpers) */
 	{ "sched_fifo", "SCHED_FIFO 10 parent: inherited", 0, "S-02", FORK(),
 	  HELPER(policy, SCHED_FIFO, 10) },
@@ -806,6 +827,10 @@ const char *workload_case_skip(const struct wl_case *c)
 		return wl_kmade_io_uring_skip();
 	if (c->fn == wl_kmade_kthread)
 		return wl_kmade_kthread_skip();
+	if (c->setup.fn == wl_setup_nproc_uid && c->setup.b >= 0)
+		return wl_cap_unavailable(c->setup.b);
+	if (c->setup.fn == wl_setup_pidns_full)
+		return wl_pidns_pid_max_unavailable();
 	return c->setup.fn == wl_setup_inject ? wl_inject_unavailable(c->setup.a) : NULL;
 }
 

@@ -179,7 +179,7 @@ int wl_kernel_version(void);
 const struct wl_case *workload_cases(size_t *n);
 /*
  * Why this kernel cannot run the case (an injection it refuses: needs
- * fentry/fmod_ret), or NULL.  A skipped case makes no clone, is not done,
+ * fentry/fmod_ret; a capability the system's bounding set lacks), or NULL.  A skipped case makes no clone, is not done,
  * and says why in its result.
  */
 const char *workload_case_skip(const struct wl_case *c);

@@ -1001,6 +1001,64 @@ START_TEST(test_diff_presence_is_observed)
 }
 END_TEST
 
+/*
+ * V-23 and V-43 decided from the counts at entry: a clone that succeeds at
+ * the limit is flagged by the rule; the same clone below it passes.
+ */
+START_TEST(test_diff_limits_decided)
+{
+	const struct model_profile host = { .major = 6, .minor = 18, .arch = MODEL_ARCH_X86_64,
+		.pid_max = 32768, .threads_max = 192724 };
+	struct obs o[OBS__COUNT];
+	struct obs_task *p = &o[OBS_SYS_ENTER].enter.parent;
+
+	fx_fork(o, 1);
+	p->valid |= MODEL_IN_PROC | MODEL_IN_CRED | MODEL_IN_PIDS_CG;
+	p->uid = 1000;
+	p->cap_effective = 0;
+	p->user_ns_level = 0;
+	p->pids_headroom = INT64_MAX;
+	p->rlim_nproc = 1;
+	p->nproc_count = 1;
+	judge_prof(&host, o, OBS__COUNT);
+	assert_fails_rule("V-23");
+	o[OBS_SYS_EXIT].ret.ret = -EAGAIN;
+	judge_prof(&host, (struct obs[]){ o[OBS_SYS_ENTER], o[OBS_SYS_EXIT] }, 2);
+	ck_assert_int_eq(v.verdict, VERDICT_PASS);
+	ck_assert(!v.allowed);
+	ck_assert_str_eq(v.checks[0].rule, "V-23");
+	/* CAP_SYS_RESOURCE alone exempts it: the same EAGAIN is no longer V-23's */
+	p->cap_effective = 1ULL << 24;
+	judge_prof(&host, (struct obs[]){ o[OBS_SYS_ENTER], o[OBS_SYS_EXIT] }, 2);
+	ck_assert(v.allowed);
+	ck_assert_str_ne(v.checks[0].rule, "V-23");
+	p->cap_effective = 0;
+
+	fx_fork(o, 2);
+	p->valid |= MODEL_IN_PROC | MODEL_IN_CRED | MODEL_IN_PIDS_CG;
+	p->uid = 0;
+	p->pids_headroom = 0;
+	p->pids_counted = 1;
+	judge_prof(&host, o, OBS__COUNT);
+	assert_fails_rule("V-43");
+	p->pids_headroom = 1;
+	judge_prof(&host, o, OBS__COUNT);
+	ck_assert_int_eq(v.verdict, VERDICT_PASS);
+
+	/* V-39: a 6.14+ pid ns of pid_max 301 with 300 numbers in use */
+	fx_fork(o, 3);
+	p->valid |= MODEL_IN_PROC | MODEL_IN_NS;
+	p->pid_ns_for_children = 0xffff888000100000ULL;
+	p->pid_ns_children_pid_max = 301;
+	p->pid_ns_children_allocated = (1U << 31) | 300;
+	judge_prof(&host, o, OBS__COUNT);
+	assert_fails_rule("V-39");
+	p->pid_ns_children_allocated = (1U << 31) | 299;
+	judge_prof(&host, o, OBS__COUNT);
+	ck_assert_int_eq(v.verdict, VERDICT_PASS);
+}
+END_TEST
+
 /* An allowed errno passes, but counted as allowed: never a decided pass. */
 START_TEST(test_diff_allowed_is_counted_apart)
 {
@@ -1343,6 +1401,7 @@ Suite *diff_suite(void)
 	tcase_add_test(mut, test_diff_x13_frame_from_task);
 	tcase_add_test(mut, test_diff_presence_is_observed);
 	tcase_add_test(mut, test_diff_allowed_is_counted_apart);
+	tcase_add_test(mut, test_diff_limits_decided);
 	tcase_add_test(mut, test_diff_kthread_flags_from_creator);
 	tcase_add_test(mut, test_diff_pid_numbers_and_class);
 	tcase_add_test(mut, test_diff_set_tid_number);

@@ -1408,7 +1408,7 @@ START_TEST(test_model_rule_registry)
 	ck_assert_int_eq(model_rule_find("V-21")->need, MODEL_NEED_FAULT);
 	ck_assert_int_eq(model_rule_find("R-28")->need, MODEL_NEED_COPY_ARGS);
 	ck_assert_int_eq(model_rule_find("S-05")->need, MODEL_NEED_RESTATES);
-	ck_assert_int_eq(model_rule_find("R-23")->need, MODEL_NEED_UNOBSERVED);
+	ck_assert_int_eq(model_rule_find("V-30")->need, MODEL_NEED_UNOBSERVED);
 	ck_assert_int_eq(model_rule_find("V-48")->since, 701);
 	ck_assert_ptr_null(model_rule_find("X-99"));
 	ck_assert_ptr_null(model_rule_find("V-0"));
@@ -3378,13 +3378,219 @@ START_TEST(test_model_v31_v43_causes)
 	ck_assert_str_eq(alt_rule(p, -MODEL_EAGAIN), "V-31");
 	p = predict_full(&P618_HOST, &t, TSV);
 	ck_assert_str_eq(alt_rule(p, -MODEL_EAGAIN), "V-39");
-	/* a pids.max the snapshot shows reached is named first (V-43) */
+	/* a pids.max the snapshot shows reached decides EAGAIN (V-43) */
 	t.pids_headroom = 0;
+	t.pids_counted = 5;
 	p = predict_full(&P618_HOST, &t, 0);
-	ck_assert_str_eq(alt_rule(p, -MODEL_EAGAIN), "V-43");
+	ck_assert_int_eq(p->err, -MODEL_EAGAIN);
+	ck_assert_str_eq(p->err_rule, "V-43");
 	t.pids_headroom = 5;
 	p = predict_full(&P618_HOST, &t, 0);
+	ck_assert_int_eq(p->err, 0);
 	ck_assert_str_eq(alt_rule(p, -MODEL_EAGAIN), "V-39");
+}
+END_TEST
+
+/* Is @rule among the prediction's alternatives for @err? */
+static bool alt_has(const struct model_pred *p, int err, const char *rule)
+{
+	for (size_t i = 0; i < p->n_alt; i++)
+		if (p->alt[i].err == err && !strcmp(p->alt[i].rule, rule))
+			return true;
+	return false;
+}
+
+START_TEST(test_model_v23_count_decides)
+{
+	static const struct model_profile p515 = { .major = 5, .minor = 15,
+						   .arch = MODEL_ARCH_X86_64 };
+	struct model_task t = parent_obs();
+	struct model_syscall fork = sc_fork();
+	const struct model_pred *p;
+
+	/* the uid's only task at RLIMIT_NPROC: the child would be one past it */
+	t.rlim_nproc = 1;
+	t.nproc_count = 1;
+	p = predict(&P618_HOST, &t, &fork);
+	ck_assert_int_eq(p->err, -MODEL_EAGAIN);
+	ck_assert_str_eq(p->err_rule, "V-23");
+	/* 5.10 tests processes >= limit before copy_creds(): the same boundary */
+	p = predict(&P510, &t, &fork);
+	ck_assert_int_eq(p->err, -MODEL_EAGAIN);
+	ck_assert_str_eq(p->err_rule, "V-23");
+	/* 5.14..5.16 tested count > limit before copy_creds(): not decided */
+	p = predict(&p515, &t, &fork);
+	ck_assert_int_eq(p->err, 0);
+	ck_assert_str_eq(alt_rule(p, -MODEL_EAGAIN), "V-23");
+	/* one below the limit, the uid's only task: nobody can race it */
+	t.rlim_nproc = 2;
+	p = predict(&P618_HOST, &t, &fork);
+	ck_assert_int_eq(p->err, 0);
+	ck_assert(!alt_has(p, -MODEL_EAGAIN, "V-23"));
+	/* the child counts against the uid too: 2 at task_newtask */
+	ck_assert_int_eq(find_expect(p, "R-23", MODEL_STAGE_NEWTASK,
+				     MODEL_FIELD_NPROC_COUNT)->value, 2);
+	p = predict(&P510, &t, &fork);
+	ck_assert(!alt_has(p, -MODEL_EAGAIN, "V-23"));
+	ck_assert_int_eq(find_expect(p, "R-23", MODEL_STAGE_NEWTASK, MODEL_FIELD_NPROC_COUNT)->value, 2);
+	/* ... but in a new user ns's ucounts with NEWUSER: not decided */
+	ck_assert_ptr_null(find_expect(predict_full(&P618_HOST, &t, MODEL_CLONE_NEWUSER),
+				       "R-23", MODEL_STAGE_NEWTASK, MODEL_FIELD_NPROC_COUNT));
+	/* another task of the uid may fork meanwhile: EAGAIN allowed */
+	t.rlim_nproc = 3;
+	t.nproc_count = 2;
+	p = predict(&P618_HOST, &t, &fork);
+	ck_assert_int_eq(p->err, 0);
+	ck_assert(alt_has(p, -MODEL_EAGAIN, "V-23"));
+	ck_assert_ptr_null(find_expect(p, "R-23", MODEL_STAGE_NEWTASK, MODEL_FIELD_NPROC_COUNT));
+	/* far over the limit with many tasks: decided all the same */
+	t.nproc_count = 40;
+	ck_assert_str_eq(predict(&P618_HOST, &t, &fork)->err_rule, "V-23");
+	/* exempt: CAP_SYS_RESOURCE alone, CAP_SYS_ADMIN alone, the global root */
+	t.cap_effective = 1ULL << MODEL_CAP_SYS_RESOURCE;
+	p = predict(&P618_HOST, &t, &fork);
+	ck_assert_int_eq(p->err, 0);
+	ck_assert(!alt_has(p, -MODEL_EAGAIN, "V-23"));
+	t.cap_effective = 1ULL << MODEL_CAP_SYS_ADMIN;
+	ck_assert_int_eq(predict(&P618_HOST, &t, &fork)->err, 0);
+	t.cap_effective = 0;
+	t.uid = 0;
+	ck_assert_int_eq(predict(&P510, &t, &fork)->err, 0);
+	t.uid = 1000;
+	/* a child user ns's levels and NEWUSER are not decided */
+	t.user_ns_level = 1;
+	p = predict(&P618_HOST, &t, &fork);
+	ck_assert_int_eq(p->err, 0);
+	ck_assert(alt_has(p, -MODEL_EAGAIN, "V-23"));
+	t.user_ns_level = 0;
+	p = predict_full(&P618_HOST, &t, MODEL_CLONE_NEWUSER);
+	ck_assert_int_eq(p->err, 0);
+	ck_assert(alt_has(p, -MODEL_EAGAIN, "V-23"));
+	/* the count not read (0: an older trace) */
+	t.nproc_count = 0;
+	p = predict(&P618_HOST, &t, &fork);
+	ck_assert_int_eq(p->err, 0);
+	ck_assert(alt_has(p, -MODEL_EAGAIN, "V-23"));
+	/* a thread is counted too */
+	t.nproc_count = 3;
+	p = predict_full(&P618_HOST, &t, TSV);
+	ck_assert_str_eq(p->err_rule, "V-23");
+}
+END_TEST
+
+START_TEST(test_model_v39_pid_space_decides)
+{
+	struct model_task t = parent_obs();
+	struct model_syscall fork = sc_fork();
+	struct model_profile p510 = P510;
+	const struct model_pred *p;
+
+	t.uid = 0;
+	/* 6.14+: a pid ns of pid_max 301 holding 1..300: no number is left */
+	t.pid_ns_children_level = 1;
+	t.pid_ns_children_pid_max = 301;
+	t.pid_ns_children_allocated = MODEL_PIDNS_ADDING | 300;
+	p = predict(&P618_HOST, &t, &fork);
+	ck_assert_int_eq(p->err, -MODEL_EAGAIN);
+	ck_assert_str_eq(p->err_rule, "V-39");
+	/* one number left (299 in use): the clone takes it */
+	t.pid_ns_children_allocated = MODEL_PIDNS_ADDING | 299;
+	ck_assert_int_eq(predict(&P618_HOST, &t, &fork)->err, 0);
+	/* full and dying: the allocation fails first (EAGAIN before ENOMEM) */
+	t.pid_ns_children_allocated = 300;
+	ck_assert_str_eq(predict(&P618_HOST, &t, &fork)->err_rule, "V-39");
+	t.pid_ns_children_allocated = 299;
+	ck_assert_str_eq(predict(&P618_HOST, &t, &fork)->err_rule, "V-40");
+	t.pid_ns_children_allocated = MODEL_PIDNS_ADDING | 300;
+	/* the ns's pid_max not read (an older trace): not decided */
+	t.pid_ns_children_pid_max = 0;
+	ck_assert_int_eq(predict(&P618_HOST, &t, &fork)->err, 0);
+	/* before 6.14 every level has the global pid_max (the profile's) */
+	p510.pid_max = 301;
+	ck_assert_str_eq(predict(&p510, &t, &fork)->err_rule, "V-39");
+	p510.pid_max = 32768;
+	ck_assert_int_eq(predict(&p510, &t, &fork)->err, 0);
+	/* NEWPID: the child's innermost level is a new, empty ns */
+	t.pid_ns_children_pid_max = 301;
+	t.cap_effective = CAP_ADMIN;
+	ck_assert_int_eq(predict_full(&P618_HOST, &t, MODEL_CLONE_NEWPID)->err, 0);
+}
+END_TEST
+
+/* V-38's range in a 6.14+ pid ns whose own pid_max (read at entry) is 301. */
+START_TEST(test_model_v38_own_pid_max)
+{
+	struct model_task t = parent_obs();
+	static const int32_t at_max[] = { 301 }, below[] = { 300 }, above_min[] = { 350 };
+	const struct model_pred *p;
+
+	t.uid = 0;
+	t.cap_effective = CAP_ADMIN;
+	t.valid |= MODEL_IN_PID_REAPER;
+	t.pid_ns_children_reaper = 1;
+	t.pid_ns_children_level = 1;
+	t.pid_ns_children_pid_max = 301;
+	t.pid_ns_owner_rel = 1;
+	p = predict_set_tid(&P618_HOST, &t, 0, 1, at_max);
+	ck_assert_int_eq(p->err, -MODEL_EINVAL);
+	ck_assert_str_eq(p->err_rule, "V-38");
+	p = predict_set_tid(&P618_HOST, &t, 0, 1, below);
+	ck_assert_int_eq(p->err, 0);
+	ck_assert_ptr_null(alt_rule(p, -MODEL_EINVAL));
+	/* not read (an older trace): above pid_max_min - 1 EINVAL is only allowed */
+	t.pid_ns_children_pid_max = 0;
+	p = predict_set_tid(&P618_HOST, &t, 0, 1, above_min);
+	ck_assert_int_eq(p->err, 0);
+	ck_assert_str_eq(alt_rule(p, -MODEL_EINVAL), "V-38");
+	/* before 6.14 the global pid_max (the profile's) bounds every level */
+	t.pid_ns_children_pid_max = 301;
+	t.valid |= MODEL_IN_PID_MAX;
+	t.pid_max = 32768;
+	ck_assert_int_eq(predict_set_tid(&P61, &t, 0, 1, at_max)->err, 0);
+}
+END_TEST
+
+START_TEST(test_model_v43_count_decides)
+{
+	struct model_task t = parent_obs();
+	struct model_syscall fork = sc_fork();
+	const struct model_pred *p;
+
+	t.uid = 0;
+	/* the only member of a cgroup at pids.max 1: the charge makes 2 > 1 */
+	t.pids_headroom = 0;
+	t.pids_counted = 1;
+	p = predict(&P618_HOST, &t, &fork);
+	ck_assert_int_eq(p->err, -MODEL_EAGAIN);
+	ck_assert_str_eq(p->err_rule, "V-43");
+	p = predict(&P510, &t, &fork);
+	ck_assert_str_eq(p->err_rule, "V-43");
+	/*
+	 * pids.max one above: success.  (Its alternative, named only when
+	 * another member is counted, is never the first EAGAIN cause: V-24
+	 * or V-39 always precedes it, and the list keeps one rule per errno.)
+	 */
+	t.pids_headroom = 1;
+	ck_assert_int_eq(predict(&P618_HOST, &t, &fork)->err, 0);
+	t.pids_counted = 2;
+	ck_assert_int_eq(predict(&P618_HOST, &t, &fork)->err, 0);
+	/* INTO_CGROUP charges the target, not read: not decided */
+	t.pids_headroom = 0;
+	t.pids_counted = 1;
+	p = predict_clone3(&P618_HOST, &t, MODEL_CLONE_INTO_CGROUP, MODEL_SIGCHLD);
+	ck_assert_int_eq(p->err, 0);
+	ck_assert(alt_has(p, -MODEL_EBUSY, "V-42"));
+	/* legacy clone() drops the upper flag bits: the caller's cgroup decides */
+	ck_assert_str_eq(predict_full(&P618_HOST, &t, MODEL_CLONE_INTO_CGROUP)->err_rule, "V-43");
+	/* the hierarchy not read (an older trace) */
+	t.valid &= ~MODEL_IN_PIDS_CG;
+	ck_assert_int_eq(predict(&P618_HOST, &t, &fork)->err, 0);
+	t.valid |= MODEL_IN_PIDS_CG;
+	/* V-23 is tested before the charge: both reached, V-23 wins */
+	t.uid = 1000;
+	t.rlim_nproc = 1;
+	t.nproc_count = 1;
+	ck_assert_str_eq(predict(&P618_HOST, &t, &fork)->err_rule, "V-23");
 }
 END_TEST
 
@@ -3960,6 +4166,10 @@ Suite *model_suite(void)
 	tcase_add_test(tc, test_model_v23_exemptions);
 	tcase_add_test(tc, test_model_v24_v39_bounds);
 	tcase_add_test(tc, test_model_v31_v43_causes);
+	tcase_add_test(tc, test_model_v23_count_decides);
+	tcase_add_test(tc, test_model_v43_count_decides);
+	tcase_add_test(tc, test_model_v39_pid_space_decides);
+	tcase_add_test(tc, test_model_v38_own_pid_max);
 	tcase_add_test(tc, test_model_v30_emfile_from_fd_span);
 	tcase_add_test(tc, test_model_v41_emfile_decided);
 	tcase_add_test(tc, test_model_v40_dying_pid_ns);

@@ -22,7 +22,7 @@
 #include "run.h"
 #include "tests.h"
 
-#define MAX_VERDICTS 512
+#define MAX_VERDICTS 2048	/* the full pid ns cases make 300 threads each */
 
 struct seen {
 	size_t n;
@@ -344,7 +344,7 @@ START_TEST(test_live_command)
 		.command = "true | cat; (sleep 0.01 & wait); sh -c 'true'",
 	};
 	struct run cr = {};
-	struct seen cs = {};
+	static struct seen cs;	/* too big for the stack; one test per process */
 	int err;
 
 	err = run_live(&cr, &o, &(struct session_opts){ .on_verdict = keep, .verdict_ctx = &cs });
@@ -417,7 +417,7 @@ START_TEST(test_live_comm_filter)
 		.comm = "no-such-comm",
 	};
 	struct run cr = {};
-	struct seen cs = {};
+	static struct seen cs;	/* too big for the stack; one test per process */
 
 	ck_assert_int_eq(run_live(&cr, &o, &(struct session_opts){ .on_verdict = keep, .verdict_ctx = &cs }), 0);
 	ck_assert_uint_eq(cs.n, 0);

@@ -409,6 +409,10 @@ struct uclamp_se {
 
 struct rseq;
 
+struct kmem_cache {
+	const char *name;
+};
+
 struct task_struct {
 	struct thread_info thread_info;
 	void *stack;

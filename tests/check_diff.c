@@ -356,6 +356,8 @@ START_TEST(test_diff_injected_failures)
 		{ MODEL_INJ_WORD(MODEL_INJ_TASK_ALLOC, EPERM, 0, 3), -EPERM, "V-28" },
 		{ MODEL_INJ_WORD(MODEL_INJ_PREPARE_CREDS, EACCES, 0, 4), -ENOMEM, "V-22" },
 		{ MODEL_INJ_WORD(MODEL_INJ_VM_ENOUGH_MEMORY, EACCES, 0, 5), -ENOMEM, "V-33" },
+		/* a fork: dup_mmap() sees the SIGKILL before the final gate */
+		{ MODEL_INJ_WORD(MODEL_INJ_SIGKILL_SLAB, 9, 0, 6), -ENOMEM, "V-33" },
 	};
 
 	for (size_t k = 0; k < sizeof(inj) / sizeof(inj[0]); k++) {

@@ -3723,6 +3723,49 @@ START_TEST(test_model_inject_sigkill_late)
 }
 END_TEST
 
+/*
+ * V-47 from the task_struct's slab allocation: EINTR at the final gate
+ * when no mm is copied; a fork's dup_mmap() sees the SIGKILL first (V-33).
+ */
+START_TEST(test_model_inject_sigkill_slab)
+{
+	const uint64_t w = MODEL_INJ_WORD(MODEL_INJ_SIGKILL_SLAB, 9, 0, 8);
+	struct model_task t = parent_task();
+	struct model_syscall sc = sc_clone(MODEL_CLONE_VM | MODEL_CLONE_VFORK | MODEL_SIGCHLD);
+	const struct model_pred *p;
+
+	p = predict_injected(&P618, &t, &sc, w);
+	ASSERT_ERR(p, -MODEL_EINTR, "V-47");
+	ck_assert_uint_eq(p->stages_forbidden, MODEL_STAGES_CHILD);
+	sc = sc_fork();
+	p = predict_injected(&P618, &t, &sc, w);
+	ASSERT_ERR(p, -MODEL_ENOMEM, "V-33");
+	ck_assert_ptr_null(alt_rule(p, -MODEL_EINTR));	/* the final gate is not reached */
+	/* no mm to copy: the final gate */
+	t.mm = 0;
+	p = predict_injected(&P618, &t, &sc, w);
+	ASSERT_ERR(p, -MODEL_EINTR, "V-47");
+	/* a failure decided before copy_mm() wins: 33 user ns levels */
+	t = parent_task();
+	t.valid |= MODEL_IN_CRED;
+	t.user_ns_level = 33;
+	sc = sc_clone(MODEL_CLONE_NEWUSER | MODEL_SIGCHLD);
+	p = predict_injected(&P618, &t, &sc, w);
+	ASSERT_ERR(p, -MODEL_ENOSPC, "V-22");
+	/* and copy_mm()'s ENOMEM wins over a decided failure after it (V-36) */
+	sc = sc_clone(MODEL_CLONE_SETTLS | MODEL_SIGCHLD);
+	sc.arg[4] = (1ULL << 47) - 4096;		/* 4-level TASK_SIZE_MAX */
+	t = parent_task();
+	p = predict_injected(&P618_X86_FULL, &t, &sc, 0);
+	ASSERT_ERR(p, -MODEL_EPERM, "V-36");
+	p = predict_injected(&P618_X86_FULL, &t, &sc, w);
+	ASSERT_ERR(p, -MODEL_ENOMEM, "V-33");
+	sc.arg[0] |= MODEL_CLONE_VM;	/* no mm copied: V-36 before the final gate */
+	p = predict_injected(&P618_X86_FULL, &t, &sc, w);
+	ASSERT_ERR(p, -MODEL_EPERM, "V-36");
+}
+END_TEST
+
 /* fmod_ret hooks: each errno, its rule, and where the hook is not reached. */
 START_TEST(test_model_inject_fmod_ret)
 {
@@ -3969,6 +4012,7 @@ Suite *model_suite(void)
 	tc = tcase_create("Inject");
 	tcase_add_test(tc, test_model_inject_signal_gate);
 	tcase_add_test(tc, test_model_inject_sigkill_late);
+	tcase_add_test(tc, test_model_inject_sigkill_slab);
 	tcase_add_test(tc, test_model_inject_fmod_ret);
 	tcase_add_test(tc, test_model_inject_names);
 	suite_add_tcase(s, tc);

@@ -413,6 +413,12 @@ struct kmem_cache {
 	const char *name;
 };
 
+struct task_group;
+
+struct sched_entity {
+	unsigned long long vruntime;
+};
+
 struct task_struct {
 	struct thread_info thread_info;
 	void *stack;
@@ -426,6 +432,8 @@ struct task_struct {
 	unsigned int rt_priority;
 	unsigned int policy;
 	const struct sched_class *sched_class;
+	struct sched_entity se;
+	struct task_group *sched_task_group;	/* CONFIG_CGROUP_SCHED */
 	int nr_cpus_allowed;
 	const cpumask_t *cpus_ptr;
 	cpumask_t cpus_mask;

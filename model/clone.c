@@ -119,6 +119,7 @@ void model_kernel_clone(const struct model_profile *prof,
 	model_copy_process_more(prof, parent, &out->kargs, out);
 	model_copy_thread(prof, parent, &out->kargs, out);
 	model_sched_fork(prof, parent, out);
+	model_sched_cgroup_fork(prof, parent, &out->kargs, out);
 	model_wake_up_new_task(prof, parent, &out->kargs, out);
 	model_kernel_clone_tail(prof, &out->kargs, out);
 	model_kernel_clone_done(prof, parent, sc, &out->kargs, out);

@@ -211,6 +211,11 @@
 	X(EXT, U64, inject, INJECT, ALWAYS)                                               \
 			/* entry only: the injection plan word of the caller's clone     \
 			 * (model/inject.h; bpf/inject.h's plan map), 0: none */         \
+	X(EXT, U64, sched_task_group, SCHED_TASK_GROUP, PROC)                             \
+			/* task->sched_task_group identity; 1: the kernel has no such \
+			 * member (CONFIG_CGROUP_SCHED=n); 0: not read (older files), \
+			 * and then neither is vruntime */                               \
+	X(EXT, U64, vruntime, VRUNTIME, PROC)	/* task->se.vruntime */                  \
 	/* MODEL: the model's input only, from other records */                           \
 	X(MODEL, S64, ret, RET, ALWAYS)		/* syscall return (SYS_EXIT, CHILD_RET) */ \
 	X(MODEL, U64, ts_ns, TS_NS, TIME)	/* bpf_ktime_get_ns() of the snapshot */  \

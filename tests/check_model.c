@@ -3518,6 +3518,57 @@ START_TEST(test_model_r39_pidfd)
 }
 END_TEST
 
+/* S-08: the parent's task group, vruntime 0 where nothing placed the child. */
+START_TEST(test_model_s08_task_group_vruntime)
+{
+	const uint64_t tg = 0xffff888001230000ULL;
+	struct model_task t = parent_obs();
+	struct model_profile v61 = P618_HOST;
+	struct model_syscall sc;
+	const struct model_pred *p;
+
+	t.sched_task_group = tg;
+	p = predict_full(&P618_HOST, &t, 0);
+	ASSERT_EXPECT(p, "S-08", MODEL_STAGE_NEWTASK, MODEL_FIELD_SCHED_TASK_GROUP, MODEL_OP_EQ, tg);
+	ASSERT_EXPECT(p, "S-08", MODEL_STAGE_NEWTASK, MODEL_FIELD_VRUNTIME, MODEL_OP_EQ, 0);
+	/* INTO_CGROUP: the target's group, not predicted; vruntime still 0 */
+	sc = sc_clone3(MODEL_CLONE_INTO_CGROUP);
+	sc.uargs.exit_signal = MODEL_SIGCHLD;
+	sc.uargs.cgroup = 3;
+	p = predict(&P618_HOST, &t, &sc);
+	ASSERT_OK(p);
+	ck_assert(!has_field(p, MODEL_STAGE_NEWTASK, MODEL_FIELD_SCHED_TASK_GROUP));
+	ck_assert(has_field(p, MODEL_STAGE_NEWTASK, MODEL_FIELD_VRUNTIME));
+	/* 6.1's task_fork_fair() places a fair child: no vruntime predicted ... */
+	v61.minor = 1;
+	p = predict_full(&v61, &t, 0);
+	ck_assert(!has_field(p, MODEL_STAGE_NEWTASK, MODEL_FIELD_VRUNTIME));
+	ASSERT_EXPECT(p, "S-08", MODEL_STAGE_NEWTASK, MODEL_FIELD_SCHED_TASK_GROUP, MODEL_OP_EQ, tg);
+	/* ... but rt_sched_class has no task_fork: an RT child keeps 0 */
+	t.policy = MODEL_SCHED_FIFO;
+	t.prio = t.normal_prio = 89;
+	t.rt_priority = 10;
+	p = predict_full(&v61, &t, 0);
+	ASSERT_EXPECT(p, "S-08", MODEL_STAGE_NEWTASK, MODEL_FIELD_VRUNTIME, MODEL_OP_EQ, 0);
+	/* a fair child sched_ext may take: not predicted */
+	t = parent_obs();
+	t.sched_task_group = tg;
+	v61 = P618_HOST;
+	v61.sched_ext = MODEL_CFG_UNKNOWN;
+	ck_assert(!has_field(predict_full(&v61, &t, 0), MODEL_STAGE_NEWTASK, MODEL_FIELD_VRUNTIME));
+	/* no CONFIG_CGROUP_SCHED (read as 1): vruntime only */
+	t.sched_task_group = 1;
+	p = predict_full(&P618_HOST, &t, 0);
+	ck_assert(!has_field(p, MODEL_STAGE_NEWTASK, MODEL_FIELD_SCHED_TASK_GROUP));
+	ck_assert(has_field(p, MODEL_STAGE_NEWTASK, MODEL_FIELD_VRUNTIME));
+	/* a trace from before these members (0): nothing */
+	t.sched_task_group = 0;
+	p = predict_full(&P618_HOST, &t, 0);
+	ck_assert(!has_field(p, MODEL_STAGE_NEWTASK, MODEL_FIELD_SCHED_TASK_GROUP));
+	ck_assert(!has_field(p, MODEL_STAGE_NEWTASK, MODEL_FIELD_VRUNTIME));
+}
+END_TEST
+
 START_TEST(test_model_s06_sched_class)
 {
 	struct model_task t = parent_obs();
@@ -3905,6 +3956,7 @@ Suite *model_suite(void)
 	tcase_add_test(tc, test_model_r36_r37_words);
 	tcase_add_test(tc, test_model_r39_pidfd);
 	tcase_add_test(tc, test_model_s06_sched_class);
+	tcase_add_test(tc, test_model_s08_task_group_vruntime);
 	tcase_add_test(tc, test_model_r28_kthreadd_flags);
 	tcase_add_test(tc, test_model_x13_frame_offset_needs_located_regs);
 	tcase_add_test(tc, test_model_r07_multiprocess);

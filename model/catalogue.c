@@ -108,8 +108,9 @@ static const struct model_rule model_rule_table[] = {
 	ROW('V', "V-41", "PIDFD: no free descriptor EMFILE, ENFILE, write EFAULT", DEC, 0, 0, ANY,
 	    "decided: EMFILE from an unshared fd table and RLIMIT_NOFILE; ENFILE, "
 	    "EFAULT are alternatives", NULL),
-	ROW('V', "V-42", "INTO_CGROUP: EBADF, ENOENT, EACCES, EOPNOTSUPP, EBUSY", UNOBS, 0, 0, ANY,
-	    "needs the cgroup fd's target (alternative only)", NULL),
+	ROW('V', "V-42", "INTO_CGROUP: EBADF, ENOENT, EACCES, EOPNOTSUPP, EBUSY", DEC, 0, 0, ANY,
+	    "decided: EBADF, ENOENT from the fd's target; EACCES, EOPNOTSUPP, EBUSY allowed",
+	    NULL),
 	ROW('V', "V-43", "pids.max exceeded -> EAGAIN", UNOBS, 0, 0, ANY,
 	    "needs cgroup pid counts (alternative only; none without a pids.max "
 	    "limit)", NULL),
@@ -210,8 +211,8 @@ static const struct model_rule model_rule_table[] = {
 	    NULL, NULL),
 	ROW('R', "R-43", "CLONE_IO and CLONE_NEWTIME (see R-11, R-20/R-21)", RESTATES, 0, 0, ANY,
 	    "restates R-11 and R-20/R-21: checked and counted under those IDs", NULL),
-	ROW('R', "R-44", "killed or frozen cgroup: SIGKILL or frozen start", RACE, 0, 0, ANY,
-	    "needs a racing cgroup.kill / freezer state", NULL),
+	ROW('R', "R-44", "killed or frozen cgroup: SIGKILL or frozen start", DEC, 0, 0, ANY,
+	    "decided: a frozen INTO_CGROUP target; a racing cgroup.kill is not", NULL),
 	ROW('R', "R-45", "CLONE_NNP: child no_new_privs set, else inherited (R-15)", DEC, 701, 0, ANY,
 	    NULL, "7.1+ (E.7)"),
 	ROW('R', "R-46", "CLONE_AUTOREAP: child signal->autoreap = 1, else 0", DEC, 701, 0, ANY,

@@ -57,6 +57,9 @@ static void model_copy_process_decide(const struct model_profile *prof,
 	if (fl->err)
 		return;
 	model_pidfd_check(prof, parent, args, fl);
+	if (fl->err)
+		return;
+	model_cgroup_target_check(parent, args, fl);
 }
 
 /*

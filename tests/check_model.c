@@ -3569,6 +3569,57 @@ START_TEST(test_model_s08_task_group_vruntime)
 }
 END_TEST
 
+/* V-42 from the INTO_CGROUP fd's target; R-44 a frozen target's child. */
+START_TEST(test_model_v42_cgroup_target)
+{
+	const uint64_t ok = MODEL_CGT_READ | MODEL_CGT_FILE | MODEL_CGT_CGDIR | MODEL_CGT_DFL |
+			    MODEL_CGT_LIVE;
+	struct model_task t = parent_full();
+	struct model_syscall sc = sc_clone3(MODEL_CLONE_INTO_CGROUP);
+	const struct model_pred *p;
+
+	sc.uargs.exit_signal = MODEL_SIGCHLD;
+	sc.uargs.cgroup = 3;
+	/* not read: every errno allowed, the clone may succeed */
+	p = predict(&P618, &t, &sc);
+	ASSERT_OK(p);
+	ck_assert_str_eq(alt_rule(p, -MODEL_EBADF), "V-42");
+	/* read: a closed fd, a directory that is no cgroup, a v1 cgroup: EBADF */
+	t.cg_target = MODEL_CGT_READ;
+	ASSERT_ERR(predict(&P618, &t, &sc), -MODEL_EBADF, "V-42");
+	t.cg_target = MODEL_CGT_READ | MODEL_CGT_FILE;
+	ASSERT_ERR(predict(&P618, &t, &sc), -MODEL_EBADF, "V-42");
+	t.cg_target = ok & ~MODEL_CGT_DFL;
+	ASSERT_ERR(predict(&P618, &t, &sc), -MODEL_EBADF, "V-42");
+	/* removed (its css ref killed): ENOENT, before the v1 test */
+	t.cg_target = ok & ~MODEL_CGT_LIVE;
+	ASSERT_ERR(predict(&P618, &t, &sc), -MODEL_ENOENT, "V-42");
+	t.cg_target = ok & ~(MODEL_CGT_LIVE | MODEL_CGT_DFL);
+	ASSERT_ERR(predict(&P618, &t, &sc), -MODEL_ENOENT, "V-42");
+	/* a live cgroup2 directory: no EBADF left, the others allowed */
+	t.cg_target = ok;
+	p = predict(&P618, &t, &sc);
+	ASSERT_OK(p);
+	ck_assert_ptr_null(alt_rule(p, -MODEL_EBADF));
+	ck_assert_str_eq(alt_rule(p, -MODEL_EBUSY), "V-42");
+	ASSERT_EXPECT(p, "R-40", MODEL_STAGE_NEWTASK, MODEL_FIELD_JOBCTL, MODEL_OP_EQ, 0);
+	/* a frozen target's child starts with JOBCTL_TRAP_FREEZE */
+	t.cg_target = ok | MODEL_CGT_FREEZE;
+	p = predict(&P618, &t, &sc);
+	ASSERT_EXPECT(p, "R-44", MODEL_STAGE_NEWTASK, MODEL_FIELD_JOBCTL, MODEL_OP_EQ,
+		      MODEL_JOBCTL_TRAP_FREEZE);
+	/* without INTO_CGROUP the word is not looked at */
+	sc = sc_fork();
+	ASSERT_EXPECT(predict(&P618, &t, &sc), "R-40", MODEL_STAGE_NEWTASK, MODEL_FIELD_JOBCTL,
+		      MODEL_OP_EQ, 0);
+	/* a decided failure at an earlier step comes first */
+	t.cg_target = MODEL_CGT_READ;
+	sc = sc_clone3(MODEL_CLONE_INTO_CGROUP | MODEL_CLONE_THREAD);
+	sc.uargs.cgroup = 3;
+	ASSERT_ERR(predict(&P618, &t, &sc), -MODEL_EINVAL, "V-12");
+}
+END_TEST
+
 START_TEST(test_model_s06_sched_class)
 {
 	struct model_task t = parent_obs();
@@ -3957,6 +4008,7 @@ Suite *model_suite(void)
 	tcase_add_test(tc, test_model_r39_pidfd);
 	tcase_add_test(tc, test_model_s06_sched_class);
 	tcase_add_test(tc, test_model_s08_task_group_vruntime);
+	tcase_add_test(tc, test_model_v42_cgroup_target);
 	tcase_add_test(tc, test_model_r28_kthreadd_flags);
 	tcase_add_test(tc, test_model_x13_frame_offset_needs_located_regs);
 	tcase_add_test(tc, test_model_r07_multiprocess);

@@ -164,9 +164,37 @@ struct fs_struct {
 	int users;
 };
 
-/* include/linux/fs.h, include/linux/fdtable.h */
+/* include/linux/fs.h, include/linux/fdtable.h, include/linux/dcache.h */
+struct file_system_type {
+	const char *name;
+};
+
+struct super_block {
+	struct file_system_type *s_type;
+};
+
+struct inode {
+	void *i_private;
+};
+
+struct dentry {
+	struct inode *d_inode;
+	struct super_block *d_sb;
+};
+
+struct path {
+	struct dentry *dentry;
+};
+
 struct file {
 	unsigned int f_flags;
+	struct path f_path;
+};
+
+/* include/linux/kernfs.h: a cgroup directory's node, kn->priv its cgroup */
+struct kernfs_node {
+	unsigned short flags;
+	void *priv;
 };
 
 struct fdtable {
@@ -182,8 +210,20 @@ struct files_struct {
 };
 
 /* include/linux/cgroup-defs.h, kernel/cgroup/pids.c */
+struct percpu_ref {
+	unsigned long percpu_count_ptr;	/* bit 1: __PERCPU_REF_DEAD */
+};
+
 struct cgroup_subsys_state {
 	struct cgroup_subsys_state *parent;
+	struct percpu_ref refcnt;
+	unsigned int flags;
+};
+
+struct cgroup {
+	struct cgroup_subsys_state self;
+	unsigned long flags;		/* CGRP_* bits */
+	struct cgroup *dom_cgrp;
 };
 
 struct css_set {
@@ -424,6 +464,16 @@ struct uclamp_se {
 
 struct rseq;
 
+struct kmem_cache {
+	const char *name;
+};
+
+struct task_group;
+
+struct sched_entity {
+	unsigned long long vruntime;
+};
+
 struct task_struct {
 	struct thread_info thread_info;
 	void *stack;
@@ -437,6 +487,8 @@ struct task_struct {
 	unsigned int rt_priority;
 	unsigned int policy;
 	const struct sched_class *sched_class;
+	struct sched_entity se;
+	struct task_group *sched_task_group;	/* CONFIG_CGROUP_SCHED */
 	int nr_cpus_allowed;
 	const cpumask_t *cpus_ptr;
 	cpumask_t cpus_mask;

@@ -309,6 +309,69 @@ static __always_inline void read_fds(struct rec_task_ext *x, struct task_struct 
 	x->valid |= REC_IN_FDS;
 }
 
+/*
+ * V-42, R-44: what clone3's CLONE_INTO_CGROUP fd points to, as
+ * kernel/cgroup/cgroup.c:cgroup_css_set_fork() will look at it (v6.18):
+ * fd_raw(kargs->cgroup) -> css_tryget_online_from_dir(f_path.dentry):
+ * `(s_type != &cgroup_fs_type && s_type != &cgroup2_fs_type) || !kn ||
+ * kernfs_type(kn) != KERNFS_DIR` -> EBADF; `cgrp = kn->priv`, css =
+ * &cgrp->self, `!css || !css_tryget_online(css)` -> ENOENT; then
+ * `!cgroup_on_dfl(cgrp)` -> EBADF.  css_tryget_online() is
+ * percpu_ref_tryget_live(), which fails once the ref is killed
+ * (__PERCPU_REF_DEAD, bit 1 of percpu_count_ptr) unless CSS_NO_REF (bit
+ * 0 of css->flags, the root's).  kernfs_dentry_node() is
+ * d_inode(dentry)->i_private.  CGRP_FREEZE is bit 2 of cgrp->flags
+ * (include/linux/cgroup-defs.h, 5.2+), read for cgroup_post_fork() (R-44).
+ */
+static __always_inline void read_cg_target(struct rec_task_ext *x, struct task_struct *t,
+					   const struct cc_clone_args *ca)
+{
+	struct files_struct *files = BPF_CORE_READ(t, files);
+	struct fdtable *fdt = files ? BPF_CORE_READ(files, fdt) : NULL;
+	struct file **fds;
+	struct file *f = NULL;
+	struct dentry *d;
+	struct inode *ino;
+	struct kernfs_node *kn;
+	struct cgroup *cg;
+	char name[8] = {};
+	__u64 v = MODEL_CGT_READ;
+	__u32 fd = (__u32)ca->cgroup;
+
+	if (!(ca->flags & (1ULL << 33)) || !fdt || ca->cgroup > 0x7fffffff)
+		return;			/* no INTO_CGROUP, or V-04 refuses the fd */
+	fds = BPF_CORE_READ(fdt, fd);
+	if (fd < BPF_CORE_READ(fdt, max_fds) && fds)
+		bpf_probe_read_kernel(&f, sizeof(f), &fds[fd]);
+	if (!f) {
+		x->cg_target = v;	/* not open: EBADF */
+		return;
+	}
+	v |= MODEL_CGT_FILE;
+	d = BPF_CORE_READ(f, f_path.dentry);
+	bpf_probe_read_kernel_str(name, sizeof(name), BPF_CORE_READ(d, d_sb, s_type, name));
+	ino = BPF_CORE_READ(d, d_inode);
+	kn = ino ? BPF_CORE_READ(ino, i_private) : NULL;
+	if (name[0] != 'c' || name[1] != 'g' || name[2] != 'r' || name[3] != 'o' ||
+	    name[4] != 'u' || name[5] != 'p' || (name[6] && (name[6] != '2' || name[7])) ||
+	    !kn || (BPF_CORE_READ(kn, flags) & 0xf) != 1) {
+		x->cg_target = v;
+		return;
+	}
+	v |= MODEL_CGT_CGDIR;
+	if (name[6] == '2')
+		v |= MODEL_CGT_DFL;
+	cg = BPF_CORE_READ(kn, priv);
+	if (cg && ((BPF_CORE_READ(cg, self.flags) & 1) ||
+		   !(BPF_CORE_READ(cg, self.refcnt.percpu_count_ptr) & 2)))
+		v |= MODEL_CGT_LIVE;
+	if (cg && (BPF_CORE_READ(cg, flags) & (1UL << 2)))
+		v |= MODEL_CGT_FREEZE;
+	if (cg && BPF_CORE_READ(cg, dom_cgrp) != cg)
+		v |= MODEL_CGT_THREADED;
+	x->cg_target = v;
+}
+
 #define PIDS_MAX_LIMITED 4194305	/* PIDS_MAX = PID_MAX_LIMIT + 1 (64-bit) */
 #define PIDS_LEVELS 16
 
@@ -546,6 +609,8 @@ static __always_inline int on_sys_enter_as(void *ctx, __u32 entry, __u32 stored,
 	read_plan(&r->parent_ext);
 	if (entry == REC_ENTRY_CLONE3)
 		read_pid_ns_owners(&r->parent_ext, cur);
+	if (entry == REC_ENTRY_CLONE3 && !(r->uargs_flags & REC_UARGS_FAULT))
+		read_cg_target(&r->parent_ext, cur, (const void *)r->uargs);
 	if (bpf_ringbuf_output(&rb, r, sizeof(*r), rb_flags()))
 		__sync_fetch_and_add(&lost[REC_SYS_ENTER], 1);
 	return 0;

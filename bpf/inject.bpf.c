@@ -13,6 +13,10 @@
  *    (V-20, ERESTARTNOINTR; the restarted syscall is not injected again);
  *  - sigkill_late: at cgroup_can_fork()'s entry, after that gate, SIGKILL
  *    (V-47, EINTR at the final gate; the helper dies);
+ *  - sigkill_slab: the same SIGKILL from the tracepoint of the task_struct's
+ *    slab allocation in dup_task_struct(), for kernels that refuse fentry
+ *    (tp_btf only; attached by the workload only while its case runs,
+ *    since it sees every slab allocation);
  *  - fmod_ret on security_task_alloc (V-28), security_prepare_creds (V-22),
  *    security_create_user_ns (V-22), security_vm_enough_memory_mm (V-33),
  *    security_file_alloc (V-41): the plan's errno, once the main object
@@ -78,6 +82,32 @@ int BPF_PROG(inj_sigkill_late, struct task_struct *child)
 	if (!p || !p->seen)
 		return 0;
 	fired(p, MODEL_INJ_SIGKILL_LATE);
+	bpf_send_signal_thread(9);	/* SIGKILL */
+	return 0;
+}
+
+/*
+ * kmem:kmem_cache_alloc (6.1+: the cache is the third argument): the
+ * armed thread's task_struct allocation, i.e. dup_task_struct() inside
+ * the clone it entered.  Any other cache (a page fault's, say) is not it.
+ * Preemption is off in a tracepoint: the kernel sends the signal from an
+ * irq_work (kernel/trace/bpf_trace.c:bpf_send_signal_common()).
+ */
+SEC("tp_btf/kmem_cache_alloc")
+int BPF_PROG(inj_sigkill_slab, unsigned long call_site, const void *ptr, struct kmem_cache *s)
+{
+	static const char want[] = "task_struct";
+	struct inject_plan *p = plan_of(MODEL_INJ_SIGKILL_SLAB);
+	char name[sizeof(want)];
+
+	if (!p || !p->seen || !ptr)
+		return 0;
+	if (bpf_probe_read_kernel_str(name, sizeof(name), s->name) != sizeof(want))
+		return 0;
+	for (int i = 0; i < sizeof(want); i++)
+		if (name[i] != want[i])
+			return 0;
+	fired(p, MODEL_INJ_SIGKILL_SLAB);
 	bpf_send_signal_thread(9);	/* SIGKILL */
 	return 0;
 }

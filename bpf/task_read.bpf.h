@@ -219,6 +219,10 @@ static __always_inline void READ_FN(read_task_ext)(struct rec_task_ext *x, struc
 	x->rlim_nofile = RD(sig, rlim[7].rlim_cur);
 	x->nproc_count = cred ? NPROC_COUNT(RD, t, cred) : 0;
 	x->sched_class = (__u64)RD(t, sched_class);
+	/* 1: no task group in this kernel, but vruntime read (0 is "not read") */
+	x->sched_task_group = bpf_core_field_exists(t->sched_task_group) ?
+			      (__u64)RD(t, sched_task_group) : 1;
+	x->vruntime = RD(t, se.vruntime);
 	{
 		struct fs_struct *fs = RD(t, fs);
 

@@ -69,6 +69,8 @@ static void model_copy_process_decide(const struct model_profile *prof,
 	model_pidfd_check(prof, parent, args, fl);
 	if (fl->err)
 		return;
+	/* cgroup_can_fork(): the INTO_CGROUP target first, then pids' can_fork */
+	model_cgroup_target_check(parent, args, fl);
 	model_pids_check(parent, args, fl);
 }
 
@@ -143,6 +145,7 @@ void model_kernel_clone(const struct model_profile *prof,
 	model_copy_process_more(prof, parent, &out->kargs, out);
 	model_copy_thread(prof, parent, &out->kargs, out);
 	model_sched_fork(prof, parent, out);
+	model_sched_cgroup_fork(prof, parent, &out->kargs, out);
 	model_wake_up_new_task(prof, parent, &out->kargs, out);
 	model_kernel_clone_tail(prof, &out->kargs, out);
 	model_kernel_clone_done(prof, parent, sc, &out->kargs, out);

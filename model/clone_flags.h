@@ -168,6 +168,7 @@
 
 /* include/linux/sched/jobctl.h */
 #define MODEL_JOBCTL_TRAP_STOP		(1ULL << 19)
+#define MODEL_JOBCTL_TRAP_FREEZE	(1ULL << 23)
 
 /* include/uapi/linux/magic.h */
 #define MODEL_STACK_END_MAGIC		0x57AC6E9DULL

@@ -314,6 +314,27 @@ static void model_copy_semundo(const struct model_task *parent,
 }
 
 /*
+ * Mirrors kernel/cgroup/cgroup.c:cgroup_post_fork() (v6.18), before
+ * task_newtask: `cgrp_flags = kargs->cgrp->flags` (the CLONE_INTO_CGROUP
+ * target) and, for a user task, `if (unlikely(test_bit(CGRP_FREEZE,
+ * &cgrp_flags))) child->jobctl |= JOBCTL_TRAP_FREEZE;`: the child starts
+ * frozen (R-44).  Decided from the target's CGRP_FREEZE that BPF read at
+ * syscall entry; without INTO_CGROUP the parent's own cgroup would have to
+ * be freezing while it forks (not read: R-40's jobctl 0 is expected).
+ * Not modelled: cgroup.freeze written between the entry and the fork,
+ * the kill sequence (cgroup.kill racing with the fork: the child is sent
+ * SIGKILL after task_newtask).
+ */
+static bool model_cgroup_freezes(const struct model_task *parent,
+				 const struct model_kargs *args)
+{
+	const uint64_t cg = parent->cg_target;
+
+	return (args->flags & MODEL_CLONE_INTO_CGROUP) && !args->kthread &&
+	       (cg & MODEL_CGT_READ) && (cg & MODEL_CGT_FREEZE);
+}
+
+/*
  * Mirrors include/linux/ptrace.h:ptrace_init_task() (v6.18), called from
  * copy_process() with (clone_flags & CLONE_PTRACE) || trace.
  * Modelled: R-40 the child is attached iff (CLONE_PTRACE or the event of
@@ -352,7 +373,9 @@ static void model_ptrace_init_task(const struct model_task *parent,
 		  (f & (MODEL_CLONE_THREAD | MODEL_CLONE_PARENT)) ?
 		  parent->real_parent_pid : parent->pid);
 	if (!(f & MODEL_CLONE_THREAD))
-		nt_expect(out, "R-40", MODEL_FIELD_JOBCTL, MODEL_OP_EQ, 0);
+		nt_expect(out, model_cgroup_freezes(parent, args) ? "R-44" : "R-40",
+			  MODEL_FIELD_JOBCTL, MODEL_OP_EQ,
+			  model_cgroup_freezes(parent, args) ? (int64_t)MODEL_JOBCTL_TRAP_FREEZE : 0);
 	nt_expect(out, "R-14", MODEL_FIELD_PENDING, MODEL_OP_EQ, 0);
 }
 

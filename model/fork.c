@@ -415,6 +415,37 @@ static int model_pidfd_emfile(const struct model_profile *prof,
 	return parent->fd_free >= prof->nr_open ? -MODEL_EMFILE : 0;
 }
 
+/*
+ * Mirrors kernel/cgroup/cgroup.c:cgroup_css_set_fork() (v6.18; v7.2.13,
+ * v6.12.117, v6.1.176 alike), from cgroup_can_fork(): with
+ * CLONE_INTO_CGROUP, `CLASS(fd_raw, f)(kargs->cgroup); if (fd_empty(f))
+ * ret = -EBADF;`, then cgroup_get_from_file(): css_tryget_online_from_dir()
+ * gives EBADF for a file that is no cgroup directory and ENOENT for a
+ * cgroup removed (kn->priv cleared, or its css ref killed), and
+ * `!cgroup_on_dfl(cgrp)` EBADF for a v1 one (V-42).  Decided from
+ * cg_target, which BPF read at syscall entry (MODEL_CGT_*).
+ * Not modelled: the fd closed or the cgroup removed by another thread
+ * between the entry and the clone's cgroup step (a race: the same errnos
+ * stay allowed), cgroup_may_write() and the common ancestor's permission
+ * (EACCES), nsdelegate's ENOENT, cgroup_migrate_vet_dst()'s EOPNOTSUPP
+ * and EBUSY, and the domain test with CLONE_THREAD (EOPNOTSUPP): their
+ * inputs are not read.
+ */
+void model_cgroup_target_check(const struct model_task *parent,
+			       const struct model_kargs *args, struct model_fail *fl)
+{
+	const uint64_t cg = parent->cg_target;
+
+	if (!(args->flags & MODEL_CLONE_INTO_CGROUP) || !(cg & MODEL_CGT_READ))
+		return;
+	if (!(cg & MODEL_CGT_FILE) || !(cg & MODEL_CGT_CGDIR))
+		model_fail_set(fl, -MODEL_EBADF, "V-42", MODEL_STEP_CGROUP);
+	else if (!(cg & MODEL_CGT_LIVE))
+		model_fail_set(fl, -MODEL_ENOENT, "V-42", MODEL_STEP_CGROUP);
+	else if (!(cg & MODEL_CGT_DFL))
+		model_fail_set(fl, -MODEL_EBADF, "V-42", MODEL_STEP_CGROUP);
+}
+
 /* V-41's decided EMFILE (CLONE_PIDFD), at its step. */
 void model_pidfd_check(const struct model_profile *prof, const struct model_task *parent,
 		       const struct model_kargs *args, struct model_fail *fl)
@@ -752,7 +783,9 @@ void model_copy_process_alts(const struct model_profile *prof,
 		model_alt_add(out, -MODEL_EFAULT, "V-41");
 	}
 	if (upto > MODEL_STEP_CGROUP && (f & MODEL_CLONE_INTO_CGROUP)) {
-		model_alt_add(out, -MODEL_EBADF, "V-42");
+		/* the fd's target read (model_cgroup_target_check()): decided */
+		if (!(parent->cg_target & MODEL_CGT_READ))
+			model_alt_add(out, -MODEL_EBADF, "V-42");
 		model_alt_add(out, -MODEL_ENOENT, "V-42");
 		model_alt_add(out, -MODEL_EACCES, "V-42");
 		model_alt_add(out, -MODEL_EOPNOTSUPP, "V-42");

@@ -36,6 +36,9 @@ static const struct model_inject_kind {
 					 "V-33", MODEL_STEP_RES },
 	[MODEL_INJ_FILE_ALLOC] = { "file_alloc", "security_file_alloc (fmod_ret)",
 				   "V-41", MODEL_STEP_PIDFD },
+	[MODEL_INJ_SIGKILL_SLAB] = { "sigkill_slab",
+				     "kmem:kmem_cache_alloc of task_struct (bpf_send_signal_thread)",
+				     "V-47", MODEL_STEP_FINAL },
 };
 
 const char *model_inject_name(uint64_t word)
@@ -96,6 +99,21 @@ const char *model_inject_rule(uint64_t word)
  *   = security_file_alloc(f); if (unlikely(error)) ... return
  *   ERR_PTR(error)`, which copy_process() returns: the hook's errno
  *   (V-41).  The fd was taken before (EMFILE wins).
+ * - SIGKILL_SLAB: SIGKILL sent from the kmem:kmem_cache_alloc tracepoint
+ *   of the task_struct's own allocation (dup_task_struct() ->
+ *   alloc_task_struct_node() -> kmem_cache_alloc_node(), mm/slub.c:
+ *   `trace_kmem_cache_alloc(_RET_IP_, ret, s, gfpflags, node)`), so after
+ *   the early gate.  A tracepoint runs with preemption disabled, so
+ *   kernel/trace/bpf_trace.c:bpf_send_signal_common() defers the signal
+ *   to an irq_work (`if (preempt_count() != 0 || irqs_disabled())`): a
+ *   self-IPI on x86_64 and arm64 (a FIFO kthread on PREEMPT_RT), taken
+ *   before copy_process() goes on.  The first step after it that looks at
+ *   fatal signals decides: without CLONE_VM, copy_mm() -> dup_mm() ->
+ *   mm/mmap.c:dup_mmap() (kernel/fork.c before 6.8) meets `if
+ *   (fatal_signal_pending(current)) { retval = -EINTR; goto loop_out; }`
+ *   at the caller's first copied VMA, and copy_mm() returns -ENOMEM
+ *   (V-33); with CLONE_VM nothing does until the final gate: EINTR
+ *   (V-47).
  * Not modelled: a caller with no VM_ACCOUNT mapping (dup_mmap() never asks:
  * the workload's helpers always have one, their heap); a signal whose
  * disposition is SIG_IGN (dropped: the workload always names a handled one).
@@ -141,6 +159,10 @@ static int model_inject_err(const struct model_profile *prof,
 		if (!(f & MODEL_CLONE_PIDFD))
 			return 0;
 		return arg ? -arg : 0;
+	case MODEL_INJ_SIGKILL_SLAB:
+		if (!(f & MODEL_CLONE_VM) && parent->mm)
+			return -MODEL_ENOMEM;
+		return -MODEL_EINTR;
 	default:
 		return 0;
 	}
@@ -160,6 +182,8 @@ void model_inject_apply(const struct model_profile *prof,
 {
 	const uint64_t w = parent->inject;
 	unsigned int k = MODEL_INJ_KIND(w);
+	enum model_step step;
+	const char *rule;
 	int err;
 
 	if (!k || k >= MODEL_INJ__COUNT)
@@ -176,12 +200,18 @@ void model_inject_apply(const struct model_profile *prof,
 			model_fail_alt(fl, may, kinds[k].rule);
 		return;
 	}
-	if (fl->err && (fl->step < kinds[k].step ||
-			(fl->step == kinds[k].step && k != MODEL_INJ_PREPARE_CREDS)))
+	step = kinds[k].step;
+	rule = kinds[k].rule;
+	if (k == MODEL_INJ_SIGKILL_SLAB && err == -MODEL_ENOMEM) {
+		step = MODEL_STEP_RES;	/* dup_mmap() saw the SIGKILL first */
+		rule = "V-33";
+	}
+	if (fl->err && (fl->step < step ||
+			(fl->step == step && k != MODEL_INJ_PREPARE_CREDS)))
 		return;
-	if (fl->err && fl->step > kinds[k].step)
+	if (fl->err && fl->step > step)
 		fl->n_pre = 0;	/* that step is never reached */
 	fl->err = err;
-	fl->rule = kinds[k].rule;
-	fl->step = kinds[k].step;
+	fl->rule = rule;
+	fl->step = step;
 }

@@ -24,7 +24,13 @@
 #define MODEL_INJ_CREATE_USER_NS	5	/* fmod_ret security_create_user_ns (V-22) */
 #define MODEL_INJ_VM_ENOUGH_MEMORY	6	/* fmod_ret security_vm_enough_memory_mm (V-33) */
 #define MODEL_INJ_FILE_ALLOC		7	/* fmod_ret security_file_alloc (V-41) */
-#define MODEL_INJ__COUNT		8
+#define MODEL_INJ_SIGKILL_SLAB		8	/* SIGKILL at the task_struct's slab allocation (V-47) */
+#define MODEL_INJ__COUNT		9
+
+/* The kinds that send a signal (the plan's arg is its number, not an errno). */
+#define MODEL_INJ_IS_SIGNAL(k)                                                   \
+	((k) == MODEL_INJ_SIGNAL_GATE || (k) == MODEL_INJ_SIGKILL_LATE ||          \
+	 (k) == MODEL_INJ_SIGKILL_SLAB)
 
 /*
  * The plan was already seen by an earlier syscall entry of the same

@@ -164,6 +164,57 @@ void model_sched_fork(const struct model_profile *prof,
 	model_sched_class(prof, parent, &c, out);
 }
 
+/*
+ * Mirrors kernel/sched/core.c:sched_cgroup_fork() (v6.18), called from
+ * copy_process() after cgroup_can_fork(), before task_newtask:
+ *   tg = container_of(kargs->cset->subsys[cpu_cgrp_id], ...);
+ *   tg = autogroup_task_group(p, tg); p->sched_task_group = tg;
+ *   ... if (p->sched_class->task_fork) p->sched_class->task_fork(p);
+ * Modelled (MODEL_IN_PROC, S-08):
+ * - the task group: without CLONE_INTO_CGROUP, kargs->cset is the
+ *   caller's own css_set (cgroup_css_set_fork(): `cset = task_css_set(current)`),
+ *   and the child's signal_struct has the caller's autogroup
+ *   (copy_signal() -> sched_autogroup_fork()), so the child's
+ *   sched_task_group is the caller's.  Only where the kernel has the
+ *   member (CONFIG_CGROUP_SCHED; BPF reads 1 otherwise, and 0 in a
+ *   trace file from before these members: nothing is predicted then).
+ * - vruntime: __sched_fork() sets `p->se.vruntime = 0`.  rt_sched_class
+ *   has no task_fork, so an RT child keeps 0 on every version; the fair
+ *   class's task_fork_fair() is only `set_task_max_allowed_capacity(p)` in
+ *   6.18 (placement moved to the first enqueue, ENQUEUE_INITIAL in
+ *   wake_up_new_task()), so a fair child keeps 0 there too.  Before, 6.1's
+ *   task_fork_fair() sets it from the parent's and place_entity(), stored
+ *   relative to min_vruntime: not predicted, nor between 6.6 and 6.17,
+ *   whose source was not read here.
+ * Not modelled: the target cgroup's task group (CLONE_INTO_CGROUP), the
+ * CPU (S-10 checks the one woken on), a parent migrated to another
+ * cgroup between its snapshot and cgroup_can_fork(), autogroup switched
+ * off (kernel.sched_autogroup_enabled) since the parent last moved, and
+ * a fair-policy child sched_ext may take (when the profile cannot
+ * exclude CONFIG_SCHED_CLASS_EXT).
+ */
+void model_sched_cgroup_fork(const struct model_profile *prof,
+			     const struct model_task *parent,
+			     const struct model_kargs *args, struct model_pred *out)
+{
+	struct model_sched_attr c;
+	enum model_sched_class_key child;
+
+	if (!(parent->valid & MODEL_IN_PROC) || !parent->sched_task_group)
+		return;	/* a trace file from before these members */
+	if (!(args->flags & MODEL_CLONE_INTO_CGROUP) && parent->sched_task_group != 1)
+		model_expect_add(out, "S-08", MODEL_STAGE_NEWTASK, MODEL_FIELD_SCHED_TASK_GROUP,
+				 MODEL_OP_EQ, (int64_t)parent->sched_task_group);
+	model_sched_fork_attr(parent, &c);
+	child = model_class_of_prio(c.prio);
+	if (child == MODEL_CLASS_FAIR &&	/* sched_ext may take a fair policy */
+	    (!model_version_ge(prof, 6, 18) || prof->sched_ext != MODEL_CFG_N))
+		return;
+	if (child == MODEL_CLASS_RT || child == MODEL_CLASS_FAIR)
+		model_expect_add(out, "S-08", MODEL_STAGE_NEWTASK, MODEL_FIELD_VRUNTIME,
+				 MODEL_OP_EQ, 0);
+}
+
 /* Number of bits set in a 64-bit mask. */
 static unsigned int model_popcount64(uint64_t m)
 {

@@ -121,6 +121,16 @@ int model_sched_fork_check(const struct model_task *parent, const char **rule);
 void model_sched_fork(const struct model_profile *prof,
 		      const struct model_task *parent, struct model_pred *out);
 
+/* sched_cgroup_fork()'s effect on the child: S-08 (task group, vruntime). */
+void model_sched_cgroup_fork(const struct model_profile *prof,
+			     const struct model_task *parent,
+			     const struct model_kargs *args,
+			     struct model_pred *out);
+
+/* V-42 decided from the CLONE_INTO_CGROUP fd's target: EBADF, ENOENT. */
+void model_cgroup_target_check(const struct model_task *parent,
+			       const struct model_kargs *args, struct model_fail *fl);
+
 /* wake_up_new_task()'s effect on the child: S-01, S-10. */
 void model_wake_up_new_task(const struct model_profile *prof,
 			    const struct model_task *parent,

@@ -223,6 +223,14 @@
 			/* 6.14+: task->nsproxy->pid_ns_for_children->pid_max (0: not   \
 			 * read, or the kernel has one pid_max) */                       \
 	X(EXTM, U32, pad2, PAD2, ALWAYS)	/* zero */                                \
+	X(EXT, U64, sched_task_group, SCHED_TASK_GROUP, PROC)                             \
+			/* task->sched_task_group identity; 1: the kernel has no such \
+			 * member (CONFIG_CGROUP_SCHED=n); 0: not read (older files), \
+			 * and then neither is vruntime */                               \
+	X(EXT, U64, vruntime, VRUNTIME, PROC)	/* task->se.vruntime */                  \
+	X(EXT, U64, cg_target, CG_TARGET, ALWAYS)                                         \
+			/* entry only, clone3 with CLONE_INTO_CGROUP: what its cgroup fd \
+			 * points to, MODEL_CGT_* bits (0: not read) */                 \
 	/* MODEL: the model's input only, from other records */                           \
 	X(MODEL, S64, ret, RET, ALWAYS)		/* syscall return (SYS_EXIT, CHILD_RET) */ \
 	X(MODEL, U64, ts_ns, TS_NS, TIME)	/* bpf_ktime_get_ns() of the snapshot */  \
@@ -272,5 +280,18 @@
 #define TASK_PICK_MODEL_EXT(x) x
 #define TASK_PICK_MODEL_EXTM(x)
 #define TASK_PICK_MODEL_MODEL(x) x
+
+/*
+ * cg_target: CLONE_INTO_CGROUP's fd as kernel/cgroup/cgroup.c:
+ * cgroup_css_set_fork() -> cgroup_get_from_file() ->
+ * css_tryget_online_from_dir() will see it (read at syscall entry).
+ */
+#define MODEL_CGT_READ		(1ULL << 0)	/* read: the bits below mean something */
+#define MODEL_CGT_FILE		(1ULL << 1)	/* the fd is open */
+#define MODEL_CGT_CGDIR		(1ULL << 2)	/* s_type cgroup or cgroup2, a kernfs dir */
+#define MODEL_CGT_DFL		(1ULL << 3)	/* s_type cgroup2 (cgroup_on_dfl()) */
+#define MODEL_CGT_LIVE		(1ULL << 4)	/* kn->priv set, its self css ref live */
+#define MODEL_CGT_FREEZE	(1ULL << 5)	/* CGRP_FREEZE in cgrp->flags */
+#define MODEL_CGT_THREADED	(1ULL << 6)	/* cgrp->dom_cgrp != cgrp */
 
 #endif /* CLONECHECK_TASK_FIELDS_H */

@@ -336,6 +336,5 @@ uint64_t report_injected(const struct clone_obs *co)
 
 const char *report_inject_arg_name(uint64_t word)
 {
-	/* the signal kinds come first in model/inject_plan.h */
-	return MODEL_INJ_KIND(word) <= MODEL_INJ_SIGKILL_LATE ? "signal" : "errno";
+	return MODEL_INJ_IS_SIGNAL(MODEL_INJ_KIND(word)) ? "signal" : "errno";
 }

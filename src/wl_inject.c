@@ -8,7 +8,10 @@
  * then, if that load is refused (no fentry/fmod_ret: the tracepoint
  * backend's kernels), the syscall-entry signal programs alone.  A kind is
  * available only if its program is attached; the reason otherwise is kept
- * for the log and for the workload, which skips the kind's cases.
+ * for the log and for the workload, which skips the kind's cases.  The
+ * slab kind's program sees every slab allocation on the machine: it is
+ * loaded with the rest but attached only around its own cases
+ * (wl_inject_hold()).
  */
 #define _GNU_SOURCE
 #include <bpf/bpf.h>
@@ -45,8 +48,46 @@ static struct bpf_program *prog_of(struct inject_bpf *s, long kind)
 	case MODEL_INJ_CREATE_USER_NS: return s->progs.inj_create_user_ns;
 	case MODEL_INJ_VM_ENOUGH_MEMORY: return s->progs.inj_vm_enough_memory;
 	case MODEL_INJ_FILE_ALLOC: return s->progs.inj_file_alloc;
+	case MODEL_INJ_SIGKILL_SLAB: return s->progs.inj_sigkill_slab;
 	default: return NULL;
 	}
+}
+
+/* The kinds whose program is a tracepoint: loaded where fentry is refused. */
+static bool needs_fentry(long kind)
+{
+	return kind != MODEL_INJ_SIGNAL_GATE && kind != MODEL_INJ_SIGKILL_SLAB;
+}
+
+/*
+ * NULL if the kernel's kmem:kmem_cache_alloc passes the cache (6.1+:
+ * TP_PROTO(call_site, ptr, struct kmem_cache *s, gfp_flags, node)), as
+ * inj_sigkill_slab reads it; else why not (5.10 passes sizes, and its
+ * task_struct comes through kmem_cache_alloc_node).
+ */
+static const char *slab_tp_unusable(const struct btf *vmlinux)
+{
+	const struct btf_type *t;
+	const struct btf_param *par;
+	int id;
+
+	if (!vmlinux)
+		return "no kernel BTF";
+	id = btf__find_by_name_kind(vmlinux, "btf_trace_kmem_cache_alloc", BTF_KIND_TYPEDEF);
+	if (id < 0)
+		return "no kmem:kmem_cache_alloc tracepoint in the kernel's BTF";
+	t = btf__type_by_id(vmlinux, btf__resolve_type(vmlinux, id));
+	if (t && btf_is_ptr(t))
+		t = btf__type_by_id(vmlinux, t->type);
+	if (!t || !btf_is_func_proto(t) || btf_vlen(t) < 4)
+		return "kmem:kmem_cache_alloc has an unknown prototype";
+	par = btf_params(t);	/* void *__data, call_site, ptr, s, ... */
+	t = btf__type_by_id(vmlinux, btf__resolve_type(vmlinux, par[3].type));
+	if (t && btf_is_ptr(t))
+		t = btf__type_by_id(vmlinux, btf__resolve_type(vmlinux, t->type));
+	if (!t || !btf_is_struct(t) || strcmp(btf__name_by_offset(vmlinux, t->name_off), "kmem_cache"))
+		return "kmem:kmem_cache_alloc does not pass the cache (before 6.1)";
+	return NULL;
 }
 
 static bool tracepoint_exists(const char *name)
@@ -91,6 +132,14 @@ static struct inject_bpf *open_on(int fd, bool fentry, const struct btf *vmlinux
 
 		if (!p)
 			continue;
+		if (!needs_fentry(k)) {
+			const char *why = slab_tp_unusable(vmlinux);
+
+			if (why)
+				set_why(k, "%s", why);
+			bpf_program__set_autoload(p, !why_not[k]);
+			continue;
+		}
 		fn = strchr(bpf_program__section_name(p), '/') + 1;
 		if (fentry && vmlinux && btf__find_by_name_kind(vmlinux, fn, BTF_KIND_FUNC) < 0)
 			set_why(k, "%s is not in this kernel's BTF", fn);
@@ -126,7 +175,13 @@ void wl_inject_open(int plan_fd)
 	skel = open_on(plan_fd, true, vmlinux);
 	if (!skel) {
 		for (long k = MODEL_INJ_SIGKILL_LATE; k < MODEL_INJ__COUNT; k++)
-			set_why(k, "needs fentry/fmod_ret, which this kernel refused to load");
+			if (needs_fentry(k))
+				set_why(k, "needs fentry/fmod_ret, which this kernel refused to load");
+		skel = open_on(plan_fd, false, vmlinux);
+	}
+	if (!skel && !why_not[MODEL_INJ_SIGKILL_SLAB]) {
+		/* its tracepoint alone may be what was refused */
+		set_why(MODEL_INJ_SIGKILL_SLAB, "the kernel refused its kmem_cache_alloc program");
 		skel = open_on(plan_fd, false, vmlinux);
 	}
 	btf__free(vmlinux);
@@ -141,7 +196,7 @@ void wl_inject_open(int plan_fd)
 		struct bpf_program *p = *ps->prog;
 		long kind = MODEL_INJ_SIGNAL_GATE;
 
-		if (!bpf_program__autoload(p))
+		if (!bpf_program__autoload(p) || p == skel->progs.inj_sigkill_slab)
 			continue;
 		for (long k = 1; k < MODEL_INJ__COUNT; k++)
 			if (prog_of(skel, k) == p)
@@ -166,6 +221,32 @@ void wl_inject_close(void)
 	inject_bpf__destroy(skel);	/* detaches what attach() attached */
 	skel = NULL;
 	plan_map_fd = -1;
+}
+
+/* The skeleton's slot of @prog (its link is detached with the skeleton). */
+static const struct bpf_prog_skeleton *slot_of(const struct bpf_program *prog)
+{
+	for (int i = 0; skel && i < skel->skeleton->prog_cnt; i++)
+		if (*skel->skeleton->progs[i].prog == prog)
+			return &skel->skeleton->progs[i];
+	return NULL;
+}
+
+int wl_inject_hold(long kind, bool on)
+{
+	const struct bpf_prog_skeleton *ps;
+
+	if (kind != MODEL_INJ_SIGKILL_SLAB || wl_inject_unavailable(kind))
+		return 0;
+	ps = slot_of(skel->progs.inj_sigkill_slab);
+	if (!ps)
+		return -ENOENT;
+	if (!on) {
+		bpf_link__destroy(*ps->link);
+		*ps->link = NULL;
+		return 0;
+	}
+	return *ps->link ? 0 : attach(ps);
 }
 
 const char *wl_inject_unavailable(long kind)

@@ -9,6 +9,7 @@
 #ifndef CLONECHECK_WL_INJECT_H
 #define CLONECHECK_WL_INJECT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "workload.h"
@@ -23,6 +24,12 @@ void wl_inject_open(int plan_fd);
 void wl_inject_close(void);
 /* NULL if faults of MODEL_INJ_* kind can be injected, else why not. */
 const char *wl_inject_unavailable(long kind);
+/*
+ * Attach (on) or detach the program of a kind that is attached only while
+ * its cases run (MODEL_INJ_SIGKILL_SLAB: it sees every slab allocation);
+ * 0 for any other kind, or an unavailable one; -errno if it cannot attach.
+ */
+int wl_inject_hold(long kind, bool on);
 /* Remove every plan (after a case whose helper may have died armed). */
 void wl_inject_forget(void);
 

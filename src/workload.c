@@ -742,6 +742,12 @@ static const struct wl_case cases[] = {
 	  0, "V-20", FORK(), HELPER(inject, MODEL_INJ_SIGNAL_GATE, SIGUSR1) },
 	{ "inject_sigkill_late", "SIGKILL from cgroup_can_fork: EINTR, the helper dies",
 	  EINTR, "V-47", FORK(), HELPER(inject, MODEL_INJ_SIGKILL_LATE, SIGKILL) },
+	/* the same SIGKILL where fentry is refused: from the task_struct's slab allocation */
+	{ "inject_sigkill_slab_vfork", "SIGKILL at task_struct's allocation, VM|VFORK: EINTR",
+	  EINTR, "V-47", CLONE(CLONE_VM | CLONE_VFORK | SIGCHLD, STACK),
+	  HELPER(inject, MODEL_INJ_SIGKILL_SLAB, SIGKILL) },
+	{ "inject_sigkill_slab_fork", "SIGKILL at task_struct's allocation, fork: dup_mmap ENOMEM",
+	  ENOMEM, "V-33", FORK(), HELPER(inject, MODEL_INJ_SIGKILL_SLAB, SIGKILL) },
 	{ "inject_task_alloc", "fmod_ret security_task_alloc EPERM: fork fails EPERM",
 	  EPERM, "V-28", FORK(), HELPER(inject, MODEL_INJ_TASK_ALLOC, EPERM) },
 	{ "inject_prepare_creds", "fmod_ret security_prepare_creds EACCES: fork fails ENOMEM",
@@ -841,7 +847,7 @@ const char *workload_case_skip(const struct wl_case *c)
 static int inject_done(const struct wl_case *c, struct wl_result *res, int err)
 {
 	wl_inject_forget();
-	if (c->setup.a != MODEL_INJ_SIGKILL_LATE)
+	if (c->setup.a != MODEL_INJ_SIGKILL_LATE && c->setup.a != MODEL_INJ_SIGKILL_SLAB)
 		return err;
 	if (err != -ECHILD || res->signaled != SIGKILL)
 		return err ? err : -EPROTO;
@@ -860,9 +866,16 @@ static int run_case(const struct wl_case *c, struct wl_result *res)
 		return c->fn(res);
 	if (!c->helper)
 		return run_call(c, res, false);
+	if (c->setup.fn == wl_setup_inject) {
+		err = wl_inject_hold(c->setup.a, true);
+		if (err)
+			return err;
+	}
 	err = wl_in_helper(res, run_helper_call, c);
-	if (c->setup.fn == wl_setup_inject)
+	if (c->setup.fn == wl_setup_inject) {
+		wl_inject_hold(c->setup.a, false);
 		err = inject_done(c, res, err);
+	}
 	/* the child of a helper's CLONE_PARENT is ours to reap */
 	if ((c->call.flags & CLONE_PARENT) && res->child > 0)
 		wl_wait_child(res->child);

@@ -356,6 +356,8 @@ START_TEST(test_diff_injected_failures)
 		{ MODEL_INJ_WORD(MODEL_INJ_TASK_ALLOC, EPERM, 0, 3), -EPERM, "V-28" },
 		{ MODEL_INJ_WORD(MODEL_INJ_PREPARE_CREDS, EACCES, 0, 4), -ENOMEM, "V-22" },
 		{ MODEL_INJ_WORD(MODEL_INJ_VM_ENOUGH_MEMORY, EACCES, 0, 5), -ENOMEM, "V-33" },
+		/* a fork: dup_mmap() sees the SIGKILL before the final gate */
+		{ MODEL_INJ_WORD(MODEL_INJ_SIGKILL_SLAB, 9, 0, 6), -ENOMEM, "V-33" },
 	};
 
 	for (size_t k = 0; k < sizeof(inj) / sizeof(inj[0]); k++) {
@@ -1132,6 +1134,8 @@ static void fx_observed(struct obs o[OBS__COUNT])
 	p->time_ns = p->time_ns_for_children = 0xffff888000620000ull;
 	p->uid = 0;
 	p->sched_class = 0xffffffff82a00000ull;
+	p->sched_task_group = 0xffff888000630000ull;
+	p->vruntime = 0x123456789ull;	/* the parent has run */
 	p->pid_nr0 = FX_PARENT_PID;
 	p->pid_ns_children_allocated = 0x80000000u | 100;
 	p->rlim_nofile = 1024;
@@ -1147,6 +1151,7 @@ static void fx_observed(struct obs o[OBS__COUNT])
 		c->pid_ns_active = c->pid_ns_for_children = p->pid_ns_for_children;
 		c->time_ns = c->time_ns_for_children = p->time_ns;
 		c->sched_class = p->sched_class;
+		c->sched_task_group = p->sched_task_group;
 		c->pid_nr0 = FX_CHILD_PID;
 	}
 }
@@ -1164,10 +1169,22 @@ START_TEST(test_diff_pid_numbers_and_class)
 	judge_prof(&noscx, o, OBS__COUNT);
 	ck_assert_int_eq(v.verdict, VERDICT_PASS);
 	ck_assert_uint_eq(checks_of("S-06", &ok), 1);
+	ck_assert_uint_eq(checks_of("S-08", &ok), 2);	/* task group, vruntime */
 	/* a fair child put in another class */
 	o[OBS_NEWTASK].tp.child.sched_class += 0x100;
 	judge_prof(&noscx, o, OBS__COUNT);
 	assert_flagged_by("S-06");
+	/* S-08: another task group; a child placed before its first enqueue */
+	fx_fork(o, 1);
+	fx_observed(o);
+	o[OBS_NEWTASK].tp.child.sched_task_group += 0x1000;
+	judge_prof(&noscx, o, OBS__COUNT);
+	assert_flagged_by("S-08");
+	fx_fork(o, 1);
+	fx_observed(o);
+	o[OBS_NEWTASK].tp.child.vruntime = o[OBS_SYS_ENTER].enter.parent.vruntime;
+	judge_prof(&noscx, o, OBS__COUNT);
+	assert_flagged_by("S-08");
 	/* the init level's number is not task->pid */
 	fx_fork(o, 1);
 	fx_observed(o);

@@ -508,6 +508,8 @@ static struct loc field_loc(const struct model_profile *prof, enum model_stage s
 	case MODEL_FIELD_AUTOREAP: return plain(t, TP(ext.autoreap));
 	case MODEL_FIELD_MNT_NS_NR_MOUNTS: return plain(t, TP(ext.mnt_ns_nr_mounts));
 	case MODEL_FIELD_SCHED_CLASS: return plain(t, TP(ext.sched_class));
+	case MODEL_FIELD_SCHED_TASK_GROUP: return plain(t, TP(ext.sched_task_group));
+	case MODEL_FIELD_VRUNTIME: return plain(t, TP(ext.vruntime));
 	case MODEL_FIELD_PID_NR0: return plain(t, TP(ext.pid_nr0));
 	case MODEL_FIELD_PID_NR1: return plain(t, TP(ext.pid_nr1));
 	case MODEL_FIELD_PID_NR2: return plain(t, TP(ext.pid_nr2));

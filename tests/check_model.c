@@ -3830,6 +3830,108 @@ START_TEST(test_model_r39_pidfd)
 }
 END_TEST
 
+/* S-08: the parent's task group, vruntime 0 where nothing placed the child. */
+START_TEST(test_model_s08_task_group_vruntime)
+{
+	const uint64_t tg = 0xffff888001230000ULL;
+	struct model_task t = parent_obs();
+	struct model_profile v61 = P618_HOST;
+	struct model_syscall sc;
+	const struct model_pred *p;
+
+	t.sched_task_group = tg;
+	p = predict_full(&P618_HOST, &t, 0);
+	ASSERT_EXPECT(p, "S-08", MODEL_STAGE_NEWTASK, MODEL_FIELD_SCHED_TASK_GROUP, MODEL_OP_EQ, tg);
+	ASSERT_EXPECT(p, "S-08", MODEL_STAGE_NEWTASK, MODEL_FIELD_VRUNTIME, MODEL_OP_EQ, 0);
+	/* INTO_CGROUP: the target's group, not predicted; vruntime still 0 */
+	sc = sc_clone3(MODEL_CLONE_INTO_CGROUP);
+	sc.uargs.exit_signal = MODEL_SIGCHLD;
+	sc.uargs.cgroup = 3;
+	p = predict(&P618_HOST, &t, &sc);
+	ASSERT_OK(p);
+	ck_assert(!has_field(p, MODEL_STAGE_NEWTASK, MODEL_FIELD_SCHED_TASK_GROUP));
+	ck_assert(has_field(p, MODEL_STAGE_NEWTASK, MODEL_FIELD_VRUNTIME));
+	/* 6.1's task_fork_fair() places a fair child: no vruntime predicted ... */
+	v61.minor = 1;
+	p = predict_full(&v61, &t, 0);
+	ck_assert(!has_field(p, MODEL_STAGE_NEWTASK, MODEL_FIELD_VRUNTIME));
+	ASSERT_EXPECT(p, "S-08", MODEL_STAGE_NEWTASK, MODEL_FIELD_SCHED_TASK_GROUP, MODEL_OP_EQ, tg);
+	/* ... but rt_sched_class has no task_fork: an RT child keeps 0 */
+	t.policy = MODEL_SCHED_FIFO;
+	t.prio = t.normal_prio = 89;
+	t.rt_priority = 10;
+	p = predict_full(&v61, &t, 0);
+	ASSERT_EXPECT(p, "S-08", MODEL_STAGE_NEWTASK, MODEL_FIELD_VRUNTIME, MODEL_OP_EQ, 0);
+	/* a fair child sched_ext may take: not predicted */
+	t = parent_obs();
+	t.sched_task_group = tg;
+	v61 = P618_HOST;
+	v61.sched_ext = MODEL_CFG_UNKNOWN;
+	ck_assert(!has_field(predict_full(&v61, &t, 0), MODEL_STAGE_NEWTASK, MODEL_FIELD_VRUNTIME));
+	/* no CONFIG_CGROUP_SCHED (read as 1): vruntime only */
+	t.sched_task_group = 1;
+	p = predict_full(&P618_HOST, &t, 0);
+	ck_assert(!has_field(p, MODEL_STAGE_NEWTASK, MODEL_FIELD_SCHED_TASK_GROUP));
+	ck_assert(has_field(p, MODEL_STAGE_NEWTASK, MODEL_FIELD_VRUNTIME));
+	/* a trace from before these members (0): nothing */
+	t.sched_task_group = 0;
+	p = predict_full(&P618_HOST, &t, 0);
+	ck_assert(!has_field(p, MODEL_STAGE_NEWTASK, MODEL_FIELD_SCHED_TASK_GROUP));
+	ck_assert(!has_field(p, MODEL_STAGE_NEWTASK, MODEL_FIELD_VRUNTIME));
+}
+END_TEST
+
+/* V-42 from the INTO_CGROUP fd's target; R-44 a frozen target's child. */
+START_TEST(test_model_v42_cgroup_target)
+{
+	const uint64_t ok = MODEL_CGT_READ | MODEL_CGT_FILE | MODEL_CGT_CGDIR | MODEL_CGT_DFL |
+			    MODEL_CGT_LIVE;
+	struct model_task t = parent_full();
+	struct model_syscall sc = sc_clone3(MODEL_CLONE_INTO_CGROUP);
+	const struct model_pred *p;
+
+	sc.uargs.exit_signal = MODEL_SIGCHLD;
+	sc.uargs.cgroup = 3;
+	/* not read: every errno allowed, the clone may succeed */
+	p = predict(&P618, &t, &sc);
+	ASSERT_OK(p);
+	ck_assert_str_eq(alt_rule(p, -MODEL_EBADF), "V-42");
+	/* read: a closed fd, a directory that is no cgroup, a v1 cgroup: EBADF */
+	t.cg_target = MODEL_CGT_READ;
+	ASSERT_ERR(predict(&P618, &t, &sc), -MODEL_EBADF, "V-42");
+	t.cg_target = MODEL_CGT_READ | MODEL_CGT_FILE;
+	ASSERT_ERR(predict(&P618, &t, &sc), -MODEL_EBADF, "V-42");
+	t.cg_target = ok & ~MODEL_CGT_DFL;
+	ASSERT_ERR(predict(&P618, &t, &sc), -MODEL_EBADF, "V-42");
+	/* removed (its css ref killed): ENOENT, before the v1 test */
+	t.cg_target = ok & ~MODEL_CGT_LIVE;
+	ASSERT_ERR(predict(&P618, &t, &sc), -MODEL_ENOENT, "V-42");
+	t.cg_target = ok & ~(MODEL_CGT_LIVE | MODEL_CGT_DFL);
+	ASSERT_ERR(predict(&P618, &t, &sc), -MODEL_ENOENT, "V-42");
+	/* a live cgroup2 directory: no EBADF left, the others allowed */
+	t.cg_target = ok;
+	p = predict(&P618, &t, &sc);
+	ASSERT_OK(p);
+	ck_assert_ptr_null(alt_rule(p, -MODEL_EBADF));
+	ck_assert_str_eq(alt_rule(p, -MODEL_EBUSY), "V-42");
+	ASSERT_EXPECT(p, "R-40", MODEL_STAGE_NEWTASK, MODEL_FIELD_JOBCTL, MODEL_OP_EQ, 0);
+	/* a frozen target's child starts with JOBCTL_TRAP_FREEZE */
+	t.cg_target = ok | MODEL_CGT_FREEZE;
+	p = predict(&P618, &t, &sc);
+	ASSERT_EXPECT(p, "R-44", MODEL_STAGE_NEWTASK, MODEL_FIELD_JOBCTL, MODEL_OP_EQ,
+		      MODEL_JOBCTL_TRAP_FREEZE);
+	/* without INTO_CGROUP the word is not looked at */
+	sc = sc_fork();
+	ASSERT_EXPECT(predict(&P618, &t, &sc), "R-40", MODEL_STAGE_NEWTASK, MODEL_FIELD_JOBCTL,
+		      MODEL_OP_EQ, 0);
+	/* a decided failure at an earlier step comes first */
+	t.cg_target = MODEL_CGT_READ;
+	sc = sc_clone3(MODEL_CLONE_INTO_CGROUP | MODEL_CLONE_THREAD);
+	sc.uargs.cgroup = 3;
+	ASSERT_ERR(predict(&P618, &t, &sc), -MODEL_EINVAL, "V-12");
+}
+END_TEST
+
 START_TEST(test_model_s06_sched_class)
 {
 	struct model_task t = parent_obs();
@@ -4035,6 +4137,49 @@ START_TEST(test_model_inject_sigkill_late)
 }
 END_TEST
 
+/*
+ * V-47 from the task_struct's slab allocation: EINTR at the final gate
+ * when no mm is copied; a fork's dup_mmap() sees the SIGKILL first (V-33).
+ */
+START_TEST(test_model_inject_sigkill_slab)
+{
+	const uint64_t w = MODEL_INJ_WORD(MODEL_INJ_SIGKILL_SLAB, 9, 0, 8);
+	struct model_task t = parent_task();
+	struct model_syscall sc = sc_clone(MODEL_CLONE_VM | MODEL_CLONE_VFORK | MODEL_SIGCHLD);
+	const struct model_pred *p;
+
+	p = predict_injected(&P618, &t, &sc, w);
+	ASSERT_ERR(p, -MODEL_EINTR, "V-47");
+	ck_assert_uint_eq(p->stages_forbidden, MODEL_STAGES_CHILD);
+	sc = sc_fork();
+	p = predict_injected(&P618, &t, &sc, w);
+	ASSERT_ERR(p, -MODEL_ENOMEM, "V-33");
+	ck_assert_ptr_null(alt_rule(p, -MODEL_EINTR));	/* the final gate is not reached */
+	/* no mm to copy: the final gate */
+	t.mm = 0;
+	p = predict_injected(&P618, &t, &sc, w);
+	ASSERT_ERR(p, -MODEL_EINTR, "V-47");
+	/* a failure decided before copy_mm() wins: 33 user ns levels */
+	t = parent_task();
+	t.valid |= MODEL_IN_CRED;
+	t.user_ns_level = 33;
+	sc = sc_clone(MODEL_CLONE_NEWUSER | MODEL_SIGCHLD);
+	p = predict_injected(&P618, &t, &sc, w);
+	ASSERT_ERR(p, -MODEL_ENOSPC, "V-22");
+	/* and copy_mm()'s ENOMEM wins over a decided failure after it (V-36) */
+	sc = sc_clone(MODEL_CLONE_SETTLS | MODEL_SIGCHLD);
+	sc.arg[4] = (1ULL << 47) - 4096;		/* 4-level TASK_SIZE_MAX */
+	t = parent_task();
+	p = predict_injected(&P618_X86_FULL, &t, &sc, 0);
+	ASSERT_ERR(p, -MODEL_EPERM, "V-36");
+	p = predict_injected(&P618_X86_FULL, &t, &sc, w);
+	ASSERT_ERR(p, -MODEL_ENOMEM, "V-33");
+	sc.arg[0] |= MODEL_CLONE_VM;	/* no mm copied: V-36 before the final gate */
+	p = predict_injected(&P618_X86_FULL, &t, &sc, w);
+	ASSERT_ERR(p, -MODEL_EPERM, "V-36");
+}
+END_TEST
+
 /* fmod_ret hooks: each errno, its rule, and where the hook is not reached. */
 START_TEST(test_model_inject_fmod_ret)
 {
@@ -4178,6 +4323,8 @@ Suite *model_suite(void)
 	tcase_add_test(tc, test_model_r36_r37_words);
 	tcase_add_test(tc, test_model_r39_pidfd);
 	tcase_add_test(tc, test_model_s06_sched_class);
+	tcase_add_test(tc, test_model_s08_task_group_vruntime);
+	tcase_add_test(tc, test_model_v42_cgroup_target);
 	tcase_add_test(tc, test_model_r28_kthreadd_flags);
 	tcase_add_test(tc, test_model_x13_frame_offset_needs_located_regs);
 	tcase_add_test(tc, test_model_r07_multiprocess);
@@ -4287,6 +4434,7 @@ Suite *model_suite(void)
 	tc = tcase_create("Inject");
 	tcase_add_test(tc, test_model_inject_signal_gate);
 	tcase_add_test(tc, test_model_inject_sigkill_late);
+	tcase_add_test(tc, test_model_inject_sigkill_slab);
 	tcase_add_test(tc, test_model_inject_fmod_ret);
 	tcase_add_test(tc, test_model_inject_names);
 	suite_add_tcase(s, tc);

@@ -384,7 +384,8 @@ START_TEST(test_wl_each_case)
 							ws->v[j].checks[k].ok);
 		if (res->signaled)	/* killed in its call: only SIGKILL injected late */
 			ck_assert_msg(res->signaled == SIGKILL && c[i].setup.fn == wl_setup_inject &&
-				      c[i].setup.a == MODEL_INJ_SIGKILL_LATE,
+				      (c[i].setup.a == MODEL_INJ_SIGKILL_LATE ||
+				       c[i].setup.a == MODEL_INJ_SIGKILL_SLAB),
 				      "case %s: helper killed by signal %d", c[i].name, res->signaled);
 		else if (e.err)
 			ck_assert_msg(res->ret == -e.err, "case %s returned %ld, not -%d",

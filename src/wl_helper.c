@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <linux/capability.h>
 #include <linux/keyctl.h>
 #include <linux/sched.h>
 #include <poll.h>
@@ -522,4 +523,24 @@ int wl_setup_sigaltstack(struct wl_ctx *x, long unused, long unused2)
 	(void)unused2;
 	HELPER_ONLY(x);
 	return err_of(sigaltstack(&ss, NULL));
+}
+
+/*
+ * capset(2) with the effective set less one capability: a root helper then
+ * has, e.g., CAP_SYS_ADMIN without CAP_CHECKPOINT_RESTORE or the reverse
+ * (security/commoncap.c:cap_capable() tests the effective set).
+ */
+int wl_setup_cap_drop(struct wl_ctx *x, long cap, long unused)
+{
+	struct __user_cap_header_struct h = { .version = _LINUX_CAPABILITY_VERSION_3 };
+	struct __user_cap_data_struct d[_LINUX_CAPABILITY_U32S_3];
+
+	(void)unused;
+	HELPER_ONLY(x);
+	if (cap < 0 || cap >= 32 * _LINUX_CAPABILITY_U32S_3)
+		return -EINVAL;
+	if (syscall(SYS_capget, &h, d))
+		return -errno;
+	d[cap / 32].effective &= ~(1U << (cap % 32));
+	return err_of(syscall(SYS_capset, &h, d));
 }

@@ -56,6 +56,8 @@ enum { WL_UC_USER, WL_UC_MNT, WL_UC_PID, WL_UC_UTS };
 int wl_setup_userns_limit(struct wl_ctx *x, long which, long unused);
 /* 7.1+: the caller made with clone3(AUTOREAP) (V-49); before 7.1, the helper itself. */
 int wl_setup_autoreaped(struct wl_ctx *x, long unused, long unused2);
+/* Capability cap dropped from its effective set, the rest kept (root: V-34, V-38). */
+int wl_setup_cap_drop(struct wl_ctx *x, long cap, long unused);
 /* depth nested pid namespaces down (unshare + fork each), the caller their init. */
 int wl_setup_pidns(struct wl_ctx *x, long depth, long unused);
 

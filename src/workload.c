@@ -9,6 +9,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <linux/capability.h>
 #include <linux/sched.h>
 #include <pthread.h>
 #include <signal.h>
@@ -710,6 +711,33 @@ static const struct wl_case cases[] = {
 	/* boundary stack and TLS values */
 	{ "clone3_stack_wrap", "clone3 stack + stack_size wraps: EINVAL", EINVAL, "V-04",
 	  CLONE3(0, SIGCHLD, .stack = 0xfffffffffffff000ULL, .stack_size = 0x2000) },
+	/*
+	 * Cases that tell a model mutant (mutants/mutants.txt) from the kernel
+	 * where no other case did: each outcome is decided by one check of
+	 * kernel/fork.c that the mutant changes, with an earlier or later
+	 * check of another errno to show which one ran.
+	 */
+	/* copy_clone_args_from_user(): set_tid_size <= MAX_PID_NS_LEVEL passes */
+	{ "nobody_newns_set_tid_32", "clone3 NEWNS, set_tid_size 32 as nobody: V-34's EPERM",
+	  EPERM, "V-34", CLONE3(CLONE_NEWNS, SIGCHLD, SET_TID(32, 1)), HELPER(nobody, 0, 0) },
+	{ "nobody_newns_set_tid_null", "clone3 NEWNS, set_tid_size 1, set_tid NULL as nobody: "
+	  "EINVAL before EPERM", EINVAL, "V-04",
+	  CLONE3(CLONE_NEWNS, SIGCHLD, .set_tid_size = 1), HELPER(nobody, 0, 0) },
+	/* copy_process(): CLONE_THREAD with NEWPID before copy_namespaces()'s EPERM */
+	{ "nobody_thread_newpid", "THREAD|NEWPID as nobody: V-15's EINVAL before V-34's EPERM",
+	  EINVAL, "V-15", CLONE(THREAD_FLAGS | CLONE_NEWPID, STACK), HELPER(nobody, 0, 0) },
+	/* `args.exit_signal & ~((u64)CSIGNAL)`: the int kargs field would hold SIGCHLD */
+	{ "clone3_exit_signal_2_32", "clone3 exit signal 2^32 + SIGCHLD: EINVAL", EINVAL, "V-04",
+	  CLONE3(0, (1ULL << 32) | SIGCHLD) },
+	/* copy_namespaces(): ns_capable(CAP_SYS_ADMIN), CHECKPOINT_RESTORE irrelevant */
+	{ "no_cr_newns", "root without CAP_CHECKPOINT_RESTORE (helper): NEWNS allowed", 0,
+	  "R-21", CLONE(CLONE_NEWNS | SIGCHLD, STACK),
+	  HELPER(cap_drop, CAP_CHECKPOINT_RESTORE, 0) },
+	{ "no_sys_admin_newns", "root with CHECKPOINT_RESTORE, without SYS_ADMIN: NEWNS EPERM",
+	  EPERM, "V-34", CLONE(CLONE_NEWNS | SIGCHLD, STACK), HELPER(cap_drop, CAP_SYS_ADMIN, 0) },
+	/* copy_semundo(): get_undo_list() allocates the caller's list, shared */
+	{ "sysvsem_first", "clone SYSVSEM of a helper without an undo list: a new one", 0,
+	  "R-10", CLONE(CLONE_SYSVSEM | SIGCHLD, STACK), .helper = true },
 	/*
 	 * Injected faults (wl_inject.c, bpf/inject.bpf.c): the helper arms a plan
 	 * for its own next clone; the model predicts from the plan.  The fmod_ret

@@ -9,6 +9,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <linux/capability.h>
 #include <linux/sched.h>
 #include <pthread.h>
@@ -21,6 +22,7 @@
 #include <sys/ptrace.h>
 #include <sys/syscall.h>
 #include <sys/utsname.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -294,6 +296,75 @@ static int case_posix_spawn(struct wl_result *res)
 	res->child = pid;
 	wl_wait_child(pid);
 	return 0;
+}
+
+#define EXEC_CLONE_PARENT_ENV "CLONECHECK_EXEC_CLONE_PARENT"
+
+/*
+ * A program image run with CLONECHECK_EXEC_CLONE_PARENT=<fd> makes one
+ * legacy clone(CLONE_PARENT|SIGCHLD) before main(), writes what it returned
+ * to fd and exits.  Its exec gave it self_exec_id = parent_exec_id + 1, so
+ * the child's parent_exec_id (the caller's parent_exec_id with
+ * CLONE_PARENT, R-25) differs from the caller's self_exec_id.
+ */
+__attribute__((constructor)) static void exec_clone_parent(void)
+{
+	const char *v = getenv(EXEC_CLONE_PARENT_ENV);
+	char *end;
+	long fd, ret;
+
+	if (!v)
+		return;
+	fd = strtol(v, &end, 10);
+	if (*v == '\0' || *end != '\0' || fd < 0 || fd > INT32_MAX)
+		_exit(126);
+	ret = wl_clone_exit(CLONE_PARENT | SIGCHLD, 0, NULL, NULL, 0);
+	_exit(write((int)fd, &ret, sizeof(ret)) == (ssize_t)sizeof(ret) ? 0 : 125);
+}
+
+/*
+ * CLONE_PARENT from a helper that has exec'd (itself, as above): the child
+ * is ours, its parent_exec_id the helper's parent_exec_id, which is our
+ * self_exec_id, not the helper's (R-25).
+ */
+static int case_exec_clone_parent(struct wl_result *res)
+{
+	char *argv[] = { "clonecheck-exec-clone-parent", NULL };
+	char env[64];
+	char *envp[] = { env, NULL };
+	int p[2], status, err = 0;
+	long ret = 0;
+	pid_t h;
+
+	if (pipe2(p, O_CLOEXEC))
+		return -errno;
+	h = wl_helper_fork();
+	if (h == 0) {
+		/* the write end survives the exec, the read end does not */
+		if (fcntl(p[1], F_SETFD, 0))
+			_exit(124);
+		snprintf(env, sizeof(env), EXEC_CLONE_PARENT_ENV "=%d", p[1]);
+		execve("/proc/self/exe", argv, envp);
+		_exit(127);
+	}
+	if (h < 0)
+		err = -errno;
+	close(p[1]);
+	if (!err && read(p[0], &ret, sizeof(ret)) != (ssize_t)sizeof(ret))
+		err = -EPROTO;
+	close(p[0]);
+	if (h > 0) {
+		while (waitpid(h, &status, __WALL) < 0 && errno == EINTR)
+			;
+		if (!err && !(WIFEXITED(status) && WEXITSTATUS(status) == 0))
+			err = -ECHILD;
+	}
+	res->ret = ret;
+	if (ret > 0) {
+		res->child = (pid_t)ret;
+		wl_wait_child((pid_t)ret);
+	}
+	return err;
 }
 
 /* ------------------------------------------------------------ the table */
@@ -735,6 +806,8 @@ static const struct wl_case cases[] = {
 	  HELPER(cap_drop, CAP_CHECKPOINT_RESTORE, 0) },
 	{ "no_sys_admin_newns", "root with CHECKPOINT_RESTORE, without SYS_ADMIN: NEWNS EPERM",
 	  EPERM, "V-34", CLONE(CLONE_NEWNS | SIGCHLD, STACK), HELPER(cap_drop, CAP_SYS_ADMIN, 0) },
+	{ "exec_clone_parent", "CLONE_PARENT from an exec'd helper: our self_exec_id", 0,
+	  "R-25", .fn = case_exec_clone_parent },
 	/* copy_semundo(): get_undo_list() allocates the caller's list, shared */
 	{ "sysvsem_first", "clone SYSVSEM of a helper without an undo list: a new one", 0,
 	  "R-10", CLONE(CLONE_SYSVSEM | SIGCHLD, STACK), .helper = true },

@@ -808,6 +808,9 @@ static const struct wl_case cases[] = {
 	  EPERM, "V-34", CLONE(CLONE_NEWNS | SIGCHLD, STACK), HELPER(cap_drop, CAP_SYS_ADMIN, 0) },
 	{ "exec_clone_parent", "CLONE_PARENT from an exec'd helper: our self_exec_id", 0,
 	  "R-25", .fn = case_exec_clone_parent },
+	/* the owner test the model cannot see: V-34's EINVAL only allowed, for NEWPID */
+	{ "pidns_foreign_newpid", "NEWPID from the init of a pid ns of another user ns: EINVAL",
+	  EINVAL, "V-34", CLONE(CLONE_NEWPID | SIGCHLD, STACK), HELPER(pidns_foreign, 0, 0) },
 	/* copy_semundo(): get_undo_list() allocates the caller's list, shared */
 	{ "sysvsem_first", "clone SYSVSEM of a helper without an undo list: a new one", 0,
 	  "R-10", CLONE(CLONE_SYSVSEM | SIGCHLD, STACK), .helper = true },

@@ -367,6 +367,38 @@ static int case_exec_clone_parent(struct wl_result *res)
 	return err;
 }
 
+#if defined(__aarch64__)
+/*
+ * arch/arm64/kernel/process.c:copy_thread() (v5.10.223 .. v7.2.13) gives a
+ * child without CLONE_SETTLS `*task_user_tls(p) = read_sysreg(tpidr_el0)`:
+ * the register, which the parent's thread.uw.tp_value (saved only when it
+ * is switched out, tls_thread_switch()) may not show yet.  A helper
+ * writes the register and forks at once, signals blocked.
+ */
+static int tpidr_fork(const void *unused, struct wl_result *out)
+{
+	sigset_t all;
+	long ret;
+
+	(void)unused;
+	sigfillset(&all);
+	if (pthread_sigmask(SIG_BLOCK, &all, NULL))
+		return -EINVAL;
+	ret = wl_fork_exit_tpidr((uint64_t)(uintptr_t)__builtin_thread_pointer() + 64);
+	out->ret = ret;
+	if (ret > 0) {
+		out->child = (pid_t)ret;
+		wl_wait_child((pid_t)ret);
+	}
+	return 0;
+}
+
+static int case_tpidr_fork(struct wl_result *res)
+{
+	return wl_in_helper(res, tpidr_fork, NULL);
+}
+#endif
+
 /* ------------------------------------------------------------ the table */
 
 #define CLONE(f, ...) .call = { .entry = WL_CLONE, .flags = (f), __VA_ARGS__ }
@@ -836,6 +868,10 @@ static const struct wl_case cases[] = {
 	{ "inject_file_alloc", "fmod_ret security_file_alloc ENFILE: clone3 PIDFD fails ENFILE",
 	  ENFILE, "V-41", CLONE3(CLONE_PIDFD, SIGCHLD, .pidfd = WL_MEM),
 	  HELPER(inject, MODEL_INJ_FILE_ALLOC, ENFILE) },
+#if defined(__aarch64__)
+	{ "tpidr_fork", "fork right after tpidr_el0 is written: the child gets the register",
+	  0, "R-35", .fn = case_tpidr_fork },
+#endif
 #if defined(__x86_64__)
 	{ "clone3_stack_at_limit", "clone3 stack ending at TASK_SIZE_MAX (4-level)", 0, "R-35",
 	  CLONE3(0, SIGCHLD), SETUP(stack_end, 0, 0) },

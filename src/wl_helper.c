@@ -635,6 +635,93 @@ int wl_setup_userns_limit(struct wl_ctx *x, long which, long unused)
 	return write_file(path, "0");
 }
 
+/*
+ * The pid ns owner: a user ns of its own, a pid ns for its children and
+ * their init (fs/proc/namespaces.c shows pid_for_children only once the
+ * ns has a child_reaper); says so on ready, and ends them both once done
+ * reads end of file.
+ */
+static void foreign_pidns_owner(int ready, int done)
+{
+	char byte = 0;
+	pid_t init;
+
+	if (enter_userns() || unshare(CLONE_NEWPID))
+		_exit(1);
+	init = wl_helper_fork();
+	if (init == 0) {
+		for (;;)
+			pause();
+	}
+	if (init < 0 || write(ready, &byte, 1) != 1)
+		_exit(1);
+	while (read(done, &byte, 1) < 0 && errno == EINTR)
+		;
+	kill(init, SIGKILL);
+	wl_wait_child(init);
+	_exit(0);
+}
+
+/*
+ * kernel/pid_namespace.c:create_pid_namespace() (v5.10.223 .. v7.2.13):
+ * `if (!in_userns(parent_pid_ns->user_ns, user_ns)) goto out;` with err
+ * -EINVAL.  A child of the helper makes a pid ns owned by a user ns of its
+ * own; the helper, root in the init user ns and so capable in both
+ * (kernel/pid_namespace.c:pidns_install()), setns()es into it and forks
+ * the caller there, its creds still in the init user ns.
+ */
+int wl_setup_pidns_foreign(struct wl_ctx *x, long unused, long unused2)
+{
+	int ready[2], done[2], fd = -1, err = 0;
+	char path[64], byte = 0;
+	pid_t a, c = -1;
+
+	(void)unused;
+	(void)unused2;
+	HELPER_ONLY(x);
+	if (pipe2(ready, O_CLOEXEC))
+		return -errno;
+	if (pipe2(done, O_CLOEXEC)) {
+		err = -errno;
+		close(ready[0]);
+		close(ready[1]);
+		return err;
+	}
+	a = wl_helper_fork();
+	if (a == 0) {
+		close(ready[0]);
+		close(done[1]);
+		foreign_pidns_owner(ready[1], done[0]);
+	}
+	close(ready[1]);
+	close(done[0]);
+	if (a < 0)
+		err = -errno;
+	else if (read(ready[0], &byte, 1) != 1)
+		err = -ECHILD;
+	close(ready[0]);
+	if (!err) {
+		snprintf(path, sizeof(path), "/proc/%d/ns/pid_for_children", (int)a);
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+		err = fd < 0 ? -errno : err_of(setns(fd, CLONE_NEWPID));
+	}
+	if (fd >= 0)
+		close(fd);
+	if (!err) {
+		c = wl_helper_fork();
+		if (c == 0) {
+			close(done[1]);
+			x->nested = true;
+			return 0;
+		}
+		err = c < 0 ? -errno : supervise(c);
+	}
+	close(done[1]);
+	if (a > 0)
+		wl_wait_child(a);
+	return err;
+}
+
 /* fs/file.c:alloc_fd(): `if (fd >= end) error = -EMFILE;`, end = RLIMIT_NOFILE */
 int wl_setup_nofile_full(struct wl_ctx *x, long unused, long unused2)
 {
@@ -679,4 +766,24 @@ int wl_setup_sigaltstack(struct wl_ctx *x, long unused, long unused2)
 	(void)unused2;
 	HELPER_ONLY(x);
 	return err_of(sigaltstack(&ss, NULL));
+}
+
+/*
+ * capset(2) with the effective set less one capability: a root helper then
+ * has, e.g., CAP_SYS_ADMIN without CAP_CHECKPOINT_RESTORE or the reverse
+ * (security/commoncap.c:cap_capable() tests the effective set).
+ */
+int wl_setup_cap_drop(struct wl_ctx *x, long cap, long unused)
+{
+	struct __user_cap_header_struct h = { .version = _LINUX_CAPABILITY_VERSION_3 };
+	struct __user_cap_data_struct d[_LINUX_CAPABILITY_U32S_3];
+
+	(void)unused;
+	HELPER_ONLY(x);
+	if (cap < 0 || cap >= 32 * _LINUX_CAPABILITY_U32S_3)
+		return -EINVAL;
+	if (syscall(SYS_capget, &h, d))
+		return -errno;
+	d[cap / 32].effective &= ~(1U << (cap % 32));
+	return err_of(syscall(SYS_capset, &h, d));
 }

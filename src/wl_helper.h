@@ -64,6 +64,14 @@ enum { WL_UC_USER, WL_UC_MNT, WL_UC_PID, WL_UC_UTS };
 int wl_setup_userns_limit(struct wl_ctx *x, long which, long unused);
 /* 7.1+: the caller made with clone3(AUTOREAP) (V-49); before 7.1, the helper itself. */
 int wl_setup_autoreaped(struct wl_ctx *x, long unused, long unused2);
+/* Capability cap dropped from its effective set, the rest kept (root: V-34, V-38). */
+int wl_setup_cap_drop(struct wl_ctx *x, long cap, long unused);
+/*
+ * The caller is the init of a pid ns owned by a user ns that is neither its
+ * own nor an ancestor of it (setns() into a pid ns another helper made in a
+ * user ns of its own): a NEWPID there fails the owner test (V-34, EINVAL).
+ */
+int wl_setup_pidns_foreign(struct wl_ctx *x, long unused, long unused2);
 /* depth nested pid namespaces down (unshare + fork each), the caller their init. */
 int wl_setup_pidns(struct wl_ctx *x, long depth, long unused);
 

@@ -77,6 +77,34 @@ long wl_clone_exit(uint64_t flags, uint64_t newsp, void *ptid, void *ctid, uint6
 #endif
 }
 
+#if defined(__aarch64__)
+long wl_fork_exit_tpidr(uint64_t tp)
+{
+	register long x8 __asm__("x8") = SYS_clone;
+	register long x0 __asm__("x0") = SIGCHLD;
+	register long x1 __asm__("x1") = 0;
+	register long x2 __asm__("x2") = 0;
+	register long x3 __asm__("x3") = 0;
+	register long x4 __asm__("x4") = 0;
+	register uint64_t x9 __asm__("x9") = tp;
+
+	/* x10 holds the old value: the kernel keeps x1-x30 across a syscall */
+	__asm__ volatile("mrs x10, tpidr_el0\n\t"
+			 "msr tpidr_el0, x9\n\t"
+			 "svc #0\n\t"
+			 "cbnz x0, 1f\n\t"
+			 "mov x8, #93\n\t" /* SYS_exit */
+			 "mov x0, #0\n\t"
+			 "svc #0\n\t"
+			 "1:\n\t"
+			 "msr tpidr_el0, x10"
+			 : "+r"(x0)
+			 : "r"(x8), "r"(x1), "r"(x2), "r"(x3), "r"(x4), "r"(x9)
+			 : "x10", "memory");
+	return x0;
+}
+#endif
+
 long wl_fork_exit(void)
 {
 #ifdef SYS_fork

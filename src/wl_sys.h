@@ -23,6 +23,16 @@ long wl_clone_exit(uint64_t flags, uint64_t newsp, void *ptid, void *ctid, uint6
 /* fork(2), or clone(SIGCHLD) where there is no fork syscall; child exits at once. */
 long wl_fork_exit(void);
 
+#if defined(__aarch64__)
+/*
+ * fork (clone(SIGCHLD)) with tpidr_el0 set to tp for the call alone: the
+ * register is written right before the svc and restored right after it,
+ * with no memory access between (libc's TLS is unusable meanwhile; call
+ * it with every signal blocked).  The child exits at once.
+ */
+long wl_fork_exit_tpidr(uint64_t tp);
+#endif
+
 /*
  * Linux 7.1+ clone3 flags (include/uapi/linux/sched.h of 7.2.13; catalogue
  * E.7), absent from older uapi headers.  Older kernels refuse them (V-04).

@@ -9,6 +9,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <linux/capability.h>
 #include <linux/sched.h>
 #include <pthread.h>
@@ -21,6 +22,7 @@
 #include <sys/ptrace.h>
 #include <sys/syscall.h>
 #include <sys/utsname.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -296,6 +298,107 @@ static int case_posix_spawn(struct wl_result *res)
 	wl_wait_child(pid);
 	return 0;
 }
+
+#define EXEC_CLONE_PARENT_ENV "CLONECHECK_EXEC_CLONE_PARENT"
+
+/*
+ * A program image run with CLONECHECK_EXEC_CLONE_PARENT=<fd> makes one
+ * legacy clone(CLONE_PARENT|SIGCHLD) before main(), writes what it returned
+ * to fd and exits.  Its exec gave it self_exec_id = parent_exec_id + 1, so
+ * the child's parent_exec_id (the caller's parent_exec_id with
+ * CLONE_PARENT, R-25) differs from the caller's self_exec_id.
+ */
+__attribute__((constructor)) static void exec_clone_parent(void)
+{
+	const char *v = getenv(EXEC_CLONE_PARENT_ENV);
+	char *end;
+	long fd, ret;
+
+	if (!v)
+		return;
+	fd = strtol(v, &end, 10);
+	if (*v == '\0' || *end != '\0' || fd < 0 || fd > INT32_MAX)
+		_exit(126);
+	ret = wl_clone_exit(CLONE_PARENT | SIGCHLD, 0, NULL, NULL, 0);
+	_exit(write((int)fd, &ret, sizeof(ret)) == (ssize_t)sizeof(ret) ? 0 : 125);
+}
+
+/*
+ * CLONE_PARENT from a helper that has exec'd (itself, as above): the child
+ * is ours, its parent_exec_id the helper's parent_exec_id, which is our
+ * self_exec_id, not the helper's (R-25).
+ */
+static int case_exec_clone_parent(struct wl_result *res)
+{
+	char *argv[] = { "clonecheck-exec-clone-parent", NULL };
+	char env[64];
+	char *envp[] = { env, NULL };
+	int p[2], status, err = 0;
+	long ret = 0;
+	pid_t h;
+
+	if (pipe2(p, O_CLOEXEC))
+		return -errno;
+	h = wl_helper_fork();
+	if (h == 0) {
+		/* the write end survives the exec, the read end does not */
+		if (fcntl(p[1], F_SETFD, 0))
+			_exit(124);
+		snprintf(env, sizeof(env), EXEC_CLONE_PARENT_ENV "=%d", p[1]);
+		execve("/proc/self/exe", argv, envp);
+		_exit(127);
+	}
+	if (h < 0)
+		err = -errno;
+	close(p[1]);
+	if (!err && read(p[0], &ret, sizeof(ret)) != (ssize_t)sizeof(ret))
+		err = -EPROTO;
+	close(p[0]);
+	if (h > 0) {
+		while (waitpid(h, &status, __WALL) < 0 && errno == EINTR)
+			;
+		if (!err && !(WIFEXITED(status) && WEXITSTATUS(status) == 0))
+			err = -ECHILD;
+	}
+	res->ret = ret;
+	if (ret > 0) {
+		res->child = (pid_t)ret;
+		wl_wait_child((pid_t)ret);
+	}
+	return err;
+}
+
+#if defined(__aarch64__)
+/*
+ * arch/arm64/kernel/process.c:copy_thread() (v5.10.223 .. v7.2.13) gives a
+ * child without CLONE_SETTLS `*task_user_tls(p) = read_sysreg(tpidr_el0)`:
+ * the register, which the parent's thread.uw.tp_value (saved only when it
+ * is switched out, tls_thread_switch()) may not show yet.  A helper
+ * writes the register and forks at once, signals blocked.
+ */
+static int tpidr_fork(const void *unused, struct wl_result *out)
+{
+	sigset_t all;
+	long ret;
+
+	(void)unused;
+	sigfillset(&all);
+	if (pthread_sigmask(SIG_BLOCK, &all, NULL))
+		return -EINVAL;
+	ret = wl_fork_exit_tpidr((uint64_t)(uintptr_t)__builtin_thread_pointer() + 64);
+	out->ret = ret;
+	if (ret > 0) {
+		out->child = (pid_t)ret;
+		wl_wait_child((pid_t)ret);
+	}
+	return 0;
+}
+
+static int case_tpidr_fork(struct wl_result *res)
+{
+	return wl_in_helper(res, tpidr_fork, NULL);
+}
+#endif
 
 /* ------------------------------------------------------------ the table */
 
@@ -733,6 +836,38 @@ static const struct wl_case cases[] = {
 	{ "clone3_stack_wrap", "clone3 stack + stack_size wraps: EINVAL", EINVAL, "V-04",
 	  CLONE3(0, SIGCHLD, .stack = 0xfffffffffffff000ULL, .stack_size = 0x2000) },
 	/*
+	 * Cases that tell a model mutant (mutants/mutants.txt) from the kernel
+	 * where no other case did: each outcome is decided by one check of
+	 * kernel/fork.c that the mutant changes, with an earlier or later
+	 * check of another errno to show which one ran.
+	 */
+	/* copy_clone_args_from_user(): set_tid_size <= MAX_PID_NS_LEVEL passes */
+	{ "nobody_newns_set_tid_32", "clone3 NEWNS, set_tid_size 32 as nobody: V-34's EPERM",
+	  EPERM, "V-34", CLONE3(CLONE_NEWNS, SIGCHLD, SET_TID(32, 1)), HELPER(nobody, 0, 0) },
+	{ "nobody_newns_set_tid_null", "clone3 NEWNS, set_tid_size 1, set_tid NULL as nobody: "
+	  "EINVAL before EPERM", EINVAL, "V-04",
+	  CLONE3(CLONE_NEWNS, SIGCHLD, .set_tid_size = 1), HELPER(nobody, 0, 0) },
+	/* copy_process(): CLONE_THREAD with NEWPID before copy_namespaces()'s EPERM */
+	{ "nobody_thread_newpid", "THREAD|NEWPID as nobody: V-15's EINVAL before V-34's EPERM",
+	  EINVAL, "V-15", CLONE(THREAD_FLAGS | CLONE_NEWPID, STACK), HELPER(nobody, 0, 0) },
+	/* `args.exit_signal & ~((u64)CSIGNAL)`: the int kargs field would hold SIGCHLD */
+	{ "clone3_exit_signal_2_32", "clone3 exit signal 2^32 + SIGCHLD: EINVAL", EINVAL, "V-04",
+	  CLONE3(0, (1ULL << 32) | SIGCHLD) },
+	/* copy_namespaces(): ns_capable(CAP_SYS_ADMIN), CHECKPOINT_RESTORE irrelevant */
+	{ "no_cr_newns", "root without CAP_CHECKPOINT_RESTORE (helper): NEWNS allowed", 0,
+	  "R-21", CLONE(CLONE_NEWNS | SIGCHLD, STACK),
+	  HELPER(cap_drop, CAP_CHECKPOINT_RESTORE, 0) },
+	{ "no_sys_admin_newns", "root with CHECKPOINT_RESTORE, without SYS_ADMIN: NEWNS EPERM",
+	  EPERM, "V-34", CLONE(CLONE_NEWNS | SIGCHLD, STACK), HELPER(cap_drop, CAP_SYS_ADMIN, 0) },
+	{ "exec_clone_parent", "CLONE_PARENT from an exec'd helper: our self_exec_id", 0,
+	  "R-25", .fn = case_exec_clone_parent },
+	/* the owner test the model cannot see: V-34's EINVAL only allowed, for NEWPID */
+	{ "pidns_foreign_newpid", "NEWPID from the init of a pid ns of another user ns: EINVAL",
+	  EINVAL, "V-34", CLONE(CLONE_NEWPID | SIGCHLD, STACK), HELPER(pidns_foreign, 0, 0) },
+	/* copy_semundo(): get_undo_list() allocates the caller's list, shared */
+	{ "sysvsem_first", "clone SYSVSEM of a helper without an undo list: a new one", 0,
+	  "R-10", CLONE(CLONE_SYSVSEM | SIGCHLD, STACK), .helper = true },
+	/*
 	 * Injected faults (wl_inject.c, bpf/inject.bpf.c): the helper arms a plan
 	 * for its own next clone; the model predicts from the plan.  The fmod_ret
 	 * and cgroup_can_fork kinds need a kernel that loads fentry programs, and
@@ -771,6 +906,10 @@ static const struct wl_case cases[] = {
 	  .fn = wl_kmade_sqpoll, .kmade = true },
 	{ "kthread_cpumap", "a BPF CPUMAP entry: kthreadd makes its cpumap kthread", 0, "R-28",
 	  .fn = wl_kmade_kthread, .kmade = true },
+#if defined(__aarch64__)
+	{ "tpidr_fork", "fork right after tpidr_el0 is written: the child gets the register",
+	  0, "R-35", .fn = case_tpidr_fork },
+#endif
 #if defined(__x86_64__)
 	{ "clone3_stack_at_limit", "clone3 stack ending at TASK_SIZE_MAX (4-level)", 0, "R-35",
 	  CLONE3(0, SIGCHLD), SETUP(stack_end, 0, 0) },

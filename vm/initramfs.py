@@ -4,7 +4,8 @@
 
 USAGE: initramfs.py -o OUT.cpio.gz DEST=SRC [DEST=SRC ...]
 
-Every DEST=SRC copies the host file SRC to DEST in the archive (mode 0755).
+Every DEST=SRC copies the host file SRC to DEST in the archive (mode 0755),
+its directories made first.
 The archive always holds the directories /dev /proc /sys /tmp /bin and the
 device nodes /dev/console (5,1) and /dev/null (1,3), written as cpio entries
 (no mknod, so no root needed).  Owner root, mtime 0 and gzip mtime 0: the same
@@ -48,10 +49,19 @@ def main():
     for name, mode, major, minor in NODES:
         parts.append(entry(ino, name, mode, rdev=(major, minor)))
         ino += 1
+    made = set(DIRS)
     for spec in a.files:
         dest, sep, src = spec.partition("=")
         if not sep or not dest.startswith("/"):
             sys.exit("initramfs.py: want /DEST=SRC, got %r" % spec)
+        # the kernel's unpacker creates no parent directory (init/initramfs.c)
+        path = dest.strip("/").split("/")[:-1]
+        for i in range(1, len(path) + 1):
+            d = "/".join(path[:i])
+            if d not in made:
+                parts.append(entry(ino, d, stat.S_IFDIR | 0o755, nlink=2))
+                ino += 1
+                made.add(d)
         with open(src, "rb") as f:
             data = f.read()
         parts.append(entry(ino, dest.lstrip("/"), stat.S_IFREG | 0o755, data))

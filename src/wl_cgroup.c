@@ -180,6 +180,12 @@ static int undo_cgroup(struct wl_ctx *x)
 	return x->path[0] ? remove_at(cg2, x->path) : 0;
 }
 
+/* The frozen target's child starts frozen: thaw it so that it can exit. */
+static int thaw_cgroup(struct wl_ctx *x)
+{
+	return write_at(x->fd, "cgroup.freeze", "0");
+}
+
 int wl_setup_into_cgroup(struct wl_ctx *x, long how, long unused)
 {
 	(void)unused;
@@ -188,7 +194,8 @@ int wl_setup_into_cgroup(struct wl_ctx *x, long how, long unused)
 	} else if (cg2 < 0) {
 		return -ENOENT;
 	} else {
-		case_cgroup(x->path, sizeof(x->path), how == WL_CG_NEW ? "into" : "gone");
+		case_cgroup(x->path, sizeof(x->path),
+			    how == WL_CG_REMOVED ? "gone" : how == WL_CG_FROZEN ? "frozen" : "into");
 		if (mkdirat(cg2, x->path, 0755) && errno != EEXIST)
 			return -errno;
 		x->fd = openat(cg2, x->path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -196,6 +203,13 @@ int wl_setup_into_cgroup(struct wl_ctx *x, long how, long unused)
 	x->undo = undo_cgroup;
 	if (x->fd < 0)
 		return -errno;
+	if (how == WL_CG_FROZEN) {
+		int err = write_at(x->fd, "cgroup.freeze", "1");
+
+		if (err)
+			return err;
+		x->before_wait = thaw_cgroup;
+	}
 	if (how == WL_CG_REMOVED) {
 		int err = remove_at(cg2, x->path);
 

@@ -45,6 +45,8 @@ enum wl_cg_into {
 	WL_CG_NEW,		/* a new, empty cgroup v2 directory */
 	WL_CG_NOT_CGROUP,	/* a directory that is no cgroup: "/" */
 	WL_CG_REMOVED,		/* a cgroup removed after it was opened */
+	WL_CG_FROZEN,		/* a new cgroup v2 with cgroup.freeze 1, thawed
+				 * before its child is waited for (R-44) */
 };
 /* ctx->call.cgroup = an fd of such a directory (how: enum wl_cg_into). */
 int wl_setup_into_cgroup(struct wl_ctx *x, long how, long unused);

@@ -118,6 +118,8 @@ static void make_call(const struct wl_ctx *x, struct wl_result *res)
 	res->ret = ret;
 	if (ret > 0) {
 		res->child = x->nested ? wl_global_pid((pid_t)ret) : (pid_t)ret;
+		if (x->before_wait)
+			x->before_wait((struct wl_ctx *)x);
 		wait_for(k, (pid_t)ret);
 	}
 	if (pidfd_word >= 0)
@@ -636,6 +638,8 @@ static const struct wl_case cases[] = {
 	  CLONE3(CLONE_INTO_CGROUP, SIGCHLD), SETUP(into_cgroup, WL_CG_NEW, 0) },
 	{ "into_cgroup_ebadf", "clone3 INTO_CGROUP with an fd of /: EBADF", EBADF, "V-42",
 	  CLONE3(CLONE_INTO_CGROUP, SIGCHLD), SETUP(into_cgroup, WL_CG_NOT_CGROUP, 0) },
+	{ "into_cgroup_frozen", "clone3 INTO_CGROUP into a frozen cgroup: child starts frozen",
+	  0, "R-44", CLONE3(CLONE_INTO_CGROUP, SIGCHLD), SETUP(into_cgroup, WL_CG_FROZEN, 0) },
 	{ "into_cgroup_removed", "clone3 INTO_CGROUP, cgroup removed: ENOENT", ENOENT, "V-42",
 	  CLONE3(CLONE_INTO_CGROUP, SIGCHLD), SETUP(into_cgroup, WL_CG_REMOVED, 0) },
 	{ "pidns_full", "fork in a pid ns of pid_max 301 holding 1..300 (6.14+): EAGAIN",

@@ -134,6 +134,8 @@ struct wl_ctx {
 	bool helper;		/* this process is a forked helper (setups that
 				 * change the process refuse to run otherwise) */
 	int (*undo)(struct wl_ctx *x); /* what setup changed, undone; or NULL */
+	int (*before_wait)(struct wl_ctx *x); /* after a clone that made a child,
+				 * before it is waited for; or NULL */
 	int fd;			/* a descriptor undo closes, or -1 */
 	bool nested;		/* the caller is in a nested pid ns: child's
 				 * global tid looked up from its pidfd */

@@ -440,6 +440,7 @@ static struct loc field_loc(const struct model_profile *prof, enum model_stage s
 	case MODEL_FIELD_CPUS_MASK: return plain(t, TP(child.cpus_mask));
 	/* extended state read at a later point too */
 	case MODEL_FIELD_MM_FLAGS: return plain(t, TP(ext.mm_flags));
+	case MODEL_FIELD_NPROC_COUNT: return plain(t, TP(ext.nproc_count));
 	case MODEL_FIELD_PARENT_TID_VAL: return plain(t, TP(ext.parent_tid_val));
 	default:
 		break;
@@ -778,6 +779,13 @@ static bool oracle_child_nr(const struct model_pred *pred, const struct diff_che
 	return false;
 }
 
+/* The doctored clone: opened by its syscall's entry, or (a clone made inside
+ * the kernel) by copy_process()'s entry or the creator's record. */
+static bool is_main_clone(const struct clone_obs *co)
+{
+	return co->seen & (OBS_BIT(OBS_SYS_ENTER) | OBS_BIT(OBS_COPY_ENTER));
+}
+
 static int oracle(const struct mut_run *mr, const char *rule, bool *only,
 		  const char *fails[ORACLE_MAX])
 {
@@ -788,10 +796,11 @@ static int oracle(const struct mut_run *mr, const char *rule, bool *only,
 	int failed = 0;
 
 	for (size_t i = 0; i < mr->doc.n; i++)
-		if (mr->doc.co[i].seen & OBS_BIT(OBS_SYS_ENTER))
+		if (is_main_clone(&mr->doc.co[i]))
 			co = &mr->doc.co[i];
 	*only = true;
-	if (!co || !(co->seen & OBS_BIT(OBS_SYS_EXIT)))
+	/* a clone made inside the kernel has no syscall exit to wait for */
+	if (!co || ((co->seen & OBS_BIT(OBS_SYS_ENTER)) && !(co->seen & OBS_BIT(OBS_SYS_EXIT))))
 		return -1;
 #define FAIL(r)                                   \
 	do {                                      \
@@ -841,6 +850,10 @@ static int oracle(const struct mut_run *mr, const char *rule, bool *only,
 				return -1;
 			if (t0 > t1)
 				FAIL(c->rule);
+		} else if (c->kind == CHECK_ABSENT) {
+			/* a point the model forbids that fired */
+			if (predict_stages_seen(co) & MODEL_STAGE_BIT(c->stage))
+				FAIL(c->rule);
 		}
 	}
 #undef FAIL
@@ -859,9 +872,9 @@ static int cmp_rule(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-static bool try_mutation(struct mut_run *mr, struct mut *m, size_t which,
-			 void (*apply)(void *rec, const void *arg), const void *arg,
-			 const char *what, bool shared)
+static bool try_mutation_as(struct mut_run *mr, struct mut *m, size_t which, bool append,
+			    void (*apply)(void *rec, const void *arg), const void *arg,
+			    const char *what, bool shared)
 {
 	const char *want[ORACLE_MAX], *got[ORACLE_MAX];
 	bool has_target = false, same;
@@ -873,18 +886,34 @@ static bool try_mutation(struct mut_run *mr, struct mut *m, size_t which,
 	char *g = m->got;
 	size_t gl = sizeof(m->got);
 
-	if (mr->nrec > ARRAY_SIZE(copy))
+	size_t nrec = mr->nrec, at = which;
+
+	if (mr->nrec + append > ARRAY_SIZE(copy))
 		return false;
 	for (size_t i = 0; i < mr->nrec; i++) {
 		copy[i] = *mr->recs[i];
 		ptr[i] = &copy[i];
 	}
-	copy[which].p = malloc(copy[which].len);
-	ck_assert(copy[which].p);
-	memcpy(copy[which].p, mr->recs[which]->p, copy[which].len);
-	apply(copy[which].p, arg);
-	judge(mr->tm, ptr, mr->nrec, &mr->doc);
-	free(copy[which].p);
+	if (append) {
+		/*
+		 * a copy of record `which`, doctored, right after it: the
+		 * correlator hands a clone on once its last point arrived
+		 */
+		for (size_t i = nrec; i > which + 1; i--) {
+			copy[i] = copy[i - 1];
+			ptr[i] = &copy[i];
+		}
+		nrec++;
+		at = which + 1;
+		copy[at] = *mr->recs[which];
+		ptr[at] = &copy[at];
+	}
+	copy[at].p = malloc(copy[at].len);
+	ck_assert(copy[at].p);
+	memcpy(copy[at].p, mr->recs[which]->p, copy[at].len);
+	apply(copy[at].p, arg);
+	judge(mr->tm, ptr, nrec, &mr->doc);
+	free(copy[at].p);
 
 	expect_fail = oracle(mr, m->k.rule, &only, want);
 	if (expect_fail <= 0 || expect_fail > ORACLE_MAX)
@@ -916,7 +945,7 @@ static bool try_mutation(struct mut_run *mr, struct mut *m, size_t which,
 		}
 	}
 	for (size_t i = 0; i < mr->doc.n; i++)
-		if (mr->doc.co[i].seen & OBS_BIT(OBS_SYS_ENTER))
+		if (is_main_clone(&mr->doc.co[i]))
 			main_v = &mr->doc.v[i];
 	same = failed == (size_t)expect_fail;
 	if (same) {
@@ -942,6 +971,13 @@ static bool try_mutation(struct mut_run *mr, struct mut *m, size_t which,
 		snprintf(g + strlen(g), gl - strlen(g), "; %zu failed (oracle: %d)", failed,
 			 expect_fail);
 	return true;
+}
+
+static bool try_mutation(struct mut_run *mr, struct mut *m, size_t which,
+			 void (*apply)(void *rec, const void *arg), const void *arg,
+			 const char *what, bool shared)
+{
+	return try_mutation_as(mr, m, which, false, apply, arg, what, shared);
 }
 
 struct field_arg {
@@ -1078,6 +1114,23 @@ static void mutate_absent(struct mut_run *mr, const struct diff_check *c)
 	from = c->stage == MODEL_STAGE_CHILD_RET ? REC_CLONE_EXIT :
 	       c->stage == MODEL_STAGE_SYS_ENTER ? REC__MAX : REC_COPY_EXIT;
 	r = rec_of(mr, from);
+	if (r < 0 && c->stage != MODEL_STAGE_SYS_ENTER && c->stage != MODEL_STAGE_CHILD_RET) {
+		/*
+		 * No copy_process() exit to retag (tracepoint backend): a copy
+		 * of task_newtask's record as sched_process_fork, the forbidden
+		 * point firing right after it with the state it would read.
+		 */
+		if (to == REC_FORK)
+			r = rec_of(mr, REC_NEWTASK);
+		if (r >= 0) {
+			snprintf(what, sizeof(what), "a copy of record type %u as %u (%s)",
+				 mr->recs[r]->type, to, model_stage_name(c->stage));
+			if (!try_mutation_as(mr, m, (size_t)r, true, apply_type, &to, what, false) &&
+			    m->st == MUT_NONE)
+				snprintf(m->what, sizeof(m->what), "the copy breaks more than this rule");
+			return;
+		}
+	}
 	if (r < 0) {
 		snprintf(m->what, sizeof(m->what),
 			 "no record of the same layout to retag (a failed clone has only its "

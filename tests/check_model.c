@@ -4155,6 +4155,16 @@ START_TEST(test_model_inject_sigkill_slab)
 	p = predict_injected(&P618, &t, &sc, w);
 	ASSERT_ERR(p, -MODEL_ENOMEM, "V-33");
 	ck_assert_ptr_null(alt_rule(p, -MODEL_EINTR));	/* the final gate is not reached */
+	/* 6.19+: dup_mmap()'s vma_start_write_killable() does not look: the final gate */
+	{
+		static const struct model_profile P619 = { .major = 6, .minor = 19,
+							   .arch = MODEL_ARCH_X86_64 };
+
+		p = predict_injected(&P619, &t, &sc, w);
+		ASSERT_ERR(p, -MODEL_EINTR, "V-47");
+		p = predict_injected(&P72, &t, &sc, w);
+		ASSERT_ERR(p, -MODEL_EINTR, "V-47");
+	}
 	/* no mm to copy: the final gate */
 	t.mm = 0;
 	p = predict_injected(&P618, &t, &sc, w);

@@ -1110,11 +1110,15 @@ static void mutate_absent(struct mut_run *mr, const struct diff_check *c)
 
 	if (m->st == MUT_CAUGHT || m->st == MUT_MISSED)
 		return;
+	if (to == REC__MAX) {
+		snprintf(m->what, sizeof(m->what), "no record type is this point's alone");
+		return;
+	}
 	/* same record layout: rec_task_point for the task points, rec_ret for the child's exit */
-	from = c->stage == MODEL_STAGE_CHILD_RET ? REC_CLONE_EXIT :
-	       c->stage == MODEL_STAGE_SYS_ENTER ? REC__MAX : REC_COPY_EXIT;
+	from = c->stage == MODEL_STAGE_SYS_ENTER ? REC__MAX :
+	       (to == REC_SYS_EXIT || to == REC_CHILD_RET) ? REC_CLONE_EXIT : REC_COPY_EXIT;
 	r = rec_of(mr, from);
-	if (r < 0 && c->stage != MODEL_STAGE_SYS_ENTER && c->stage != MODEL_STAGE_CHILD_RET) {
+	if (r < 0 && from == REC_COPY_EXIT) {
 		/*
 		 * No copy_process() exit to retag (tracepoint backend): a copy
 		 * of task_newtask's record as sched_process_fork, the forbidden

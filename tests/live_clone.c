@@ -294,6 +294,7 @@ START_TEST(test_live_least_privilege)
 		{ "+bpf,+perfmon", "clonecheck: cannot read tracefs at /sys/kernel/tracing: ", 2 },
 	};
 	char cmd[1024], out[8192];
+	int st;
 
 	for (size_t i = 0; i < sizeof(runs) / sizeof(runs[0]); i++) {
 		snprintf(cmd, sizeof(cmd),
@@ -301,7 +302,9 @@ START_TEST(test_live_least_privilege)
 			 "--inh-caps=-all,%s --ambient-caps=-all,%s " CLONECHECK_BIN
 			 " -c 'true | cat' 2>&1",
 			 runs[i].caps, runs[i].caps);
-		ck_assert_int_eq(run_cmd(cmd, out, sizeof(out)), runs[i].status);
+		st = run_cmd(cmd, out, sizeof(out));
+		ck_assert_msg(st == runs[i].status, "with %s: exit %d, want %d: %s", runs[i].caps,
+			      st, runs[i].status, out);
 		ck_assert_msg(strstr(out, runs[i].want), "with %s: %s", runs[i].caps, out);
 		if (runs[i].status == 2)
 			ck_assert_msg(strlen(out) == strlen(runs[i].want) ||

@@ -477,14 +477,15 @@ START_TEST(test_wl_rules_exercised)
 	static const char *const rules[] = {
 		"V-04", "V-05", "V-10", "V-11", "V-12", "V-13", "V-14", "V-15", "V-17",
 		"V-20", "V-22", "V-23", "V-27", "V-34", "V-36", "V-37", "V-38", "V-40",
-		"V-41", "V-43", "R-02", "R-04", "R-08", "R-09", "R-10", "R-11", "R-12",
+		"V-41", "V-42", "V-43", "R-02", "R-04", "R-08", "R-09", "R-10", "R-11", "R-12",
 		"R-13", "R-20", "R-21", "R-22", "R-23", "R-24", "R-25", "R-33", "R-34", "R-35", "R-36", "R-37",
 		"R-38", "R-39", "R-40", "R-42", "R-44", "S-02", "S-04", "S-06", "S-08", "S-10",
 		"O-01", "O-02", "O-03", "O-04", "O-05", "O-06",
 	};
 	/* from 6.14, where a pid ns has its own pid_max to fill */
 	static const char *const rules_614[] = { "V-39" };
-	static const char *const allowed[] = { "V-42" };
+	/* pidns_foreign_newpid: V-34's EINVAL, the user ns owner test not read */
+	static const char *const allowed[] = { "V-34" };
 	const struct tally *t = session__tally(wr.sess);
 
 	ck_assert_int_eq(wl_err, 0);
@@ -505,8 +506,8 @@ START_TEST(test_wl_rules_exercised)
 	for (size_t k = 0; k < sizeof(allowed) / sizeof(allowed[0]); k++) {
 		const struct rule_tally *r = tally_find(t, allowed[k]);
 
-		ck_assert_msg(r && r->allowed && !r->passed && !r->failed,
-			      "rule %s: not only allowed", allowed[k]);
+		ck_assert_msg(r && r->allowed && !r->failed, "rule %s: nothing allowed",
+			      allowed[k]);
 	}
 }
 END_TEST

@@ -28,6 +28,7 @@
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_tracing.h>
+#include <bpf/bpf_core_read.h>
 #include "inject.h"
 
 __u64 injected[MODEL_INJ__COUNT];	/* faults injected, per kind (.bss) */
@@ -91,9 +92,12 @@ int BPF_PROG(inj_sigkill_late, struct task_struct *child)
  * armed thread's task_struct allocation, i.e. dup_task_struct() inside
  * the clone it entered.  Any other cache (a page fault's, say) is not it.
  * Preemption is off in a tracepoint: the kernel sends the signal from an
- * irq_work (kernel/trace/bpf_trace.c:bpf_send_signal_common()).
+ * irq_work (kernel/trace/bpf_trace.c:bpf_send_signal_common()).  A raw_tp,
+ * not tp_btf: Debian's 6.12 verifier refuses a tp_btf program's read of
+ * the `const void *ptr` argument ("arg1 type UNKNOWN is not a struct"),
+ * so the arguments are plain words here and the cache is read with CO-RE.
  */
-SEC("tp_btf/kmem_cache_alloc")
+SEC("raw_tp/kmem_cache_alloc")
 int BPF_PROG(inj_sigkill_slab, unsigned long call_site, const void *ptr, struct kmem_cache *s)
 {
 	static const char want[] = "task_struct";
@@ -102,7 +106,7 @@ int BPF_PROG(inj_sigkill_slab, unsigned long call_site, const void *ptr, struct 
 
 	if (!p || !p->seen || !ptr)
 		return 0;
-	if (bpf_probe_read_kernel_str(name, sizeof(name), s->name) != sizeof(want))
+	if (bpf_probe_read_kernel_str(name, sizeof(name), BPF_CORE_READ(s, name)) != sizeof(want))
 		return 0;
 	for (int i = 0; i < sizeof(want); i++)
 		if (name[i] != want[i])

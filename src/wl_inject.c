@@ -153,6 +153,24 @@ static struct inject_bpf *open_on(int fd, bool fentry, const struct btf *vmlinux
 }
 
 /*
+ * open_on(), and if that fails with the kmem_cache_alloc program, again
+ * without it (that kind then says why).
+ */
+static struct inject_bpf *open_on_slab(int plan_fd, bool fentry, const struct btf *vmlinux)
+{
+	static const char refused[] = "the kernel refused its kmem_cache_alloc program";
+	struct inject_bpf *s = open_on(plan_fd, fentry, vmlinux);
+
+	if (s || why_not[MODEL_INJ_SIGKILL_SLAB])
+		return s;
+	why_not[MODEL_INJ_SIGKILL_SLAB] = refused;
+	s = open_on(plan_fd, fentry, vmlinux);
+	if (!s)
+		why_not[MODEL_INJ_SIGKILL_SLAB] = NULL;	/* not what was refused */
+	return s;
+}
+
+/*
  * Attach one program into its skeleton slot (inject_bpf__destroy() detaches
  * it): one at a time, not inject_bpf__attach(), so that a hook this kernel
  * refuses costs only its own kind.
@@ -172,17 +190,17 @@ void wl_inject_open(int plan_fd)
 	plan_map_fd = plan_fd;
 	if (!vmlinux || libbpf_get_error(vmlinux))
 		vmlinux = NULL;
-	skel = open_on(plan_fd, true, vmlinux);
+	/*
+	 * Everything, then without the kmem_cache_alloc program (its
+	 * tracepoint alone may be what was refused), then without fentry,
+	 * with and without it again: a refused program costs its own kinds.
+	 */
+	skel = open_on_slab(plan_fd, true, vmlinux);
 	if (!skel) {
 		for (long k = MODEL_INJ_SIGKILL_LATE; k < MODEL_INJ__COUNT; k++)
 			if (needs_fentry(k))
 				set_why(k, "needs fentry/fmod_ret, which this kernel refused to load");
-		skel = open_on(plan_fd, false, vmlinux);
-	}
-	if (!skel && !why_not[MODEL_INJ_SIGKILL_SLAB]) {
-		/* its tracepoint alone may be what was refused */
-		set_why(MODEL_INJ_SIGKILL_SLAB, "the kernel refused its kmem_cache_alloc program");
-		skel = open_on(plan_fd, false, vmlinux);
+		skel = open_on_slab(plan_fd, false, vmlinux);
 	}
 	btf__free(vmlinux);
 	if (!skel) {

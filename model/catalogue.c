@@ -316,9 +316,12 @@ const char *model_rule_need_name(enum model_rule_need need)
 
 /*
  * Fill the table's rows for @prof: applicability from the row's version
- * range and arch, and from the profile's facts for two rows (V-18 only on
+ * range and arch, and from the profile's facts for four rows (V-18 only on
  * kernels with Debian's sysctl, i.e. a profile whose userns_sysctl is
- * known; S-03 only with CONFIG_UCLAMP_TASK); decided when the row's class
+ * known; S-03 only with CONFIG_UCLAMP_TASK; V-44 only with
+ * CONFIG_SCHED_CLASS_EXT; S-09 with either); a row that restates others
+ * never applies on its own (its note names where it is counted); decided
+ * when the row's class
  * is NOTHING or COPY_ARGS (reports demote COPY_ARGS rows for backends
  * without copy_process()'s arguments) and it applies.
  */
@@ -346,6 +349,18 @@ size_t model_catalogue(const struct model_profile *prof,
 		} else if (model_streq(r->id, "S-03") && prof->uclamp == MODEL_CFG_N) {
 			e->applies = false;
 			e->reason = "kernel built without CONFIG_UCLAMP_TASK";
+		} else if (model_streq(r->id, "V-44") && prof->sched_ext == MODEL_CFG_N) {
+			/* kernel/sched/ext.h: scx_fork() is `return 0` */
+			e->applies = false;
+			e->reason = "kernel built without CONFIG_SCHED_CLASS_EXT";
+		} else if (model_streq(r->id, "S-09") && prof->uclamp == MODEL_CFG_N &&
+			   prof->sched_ext == MODEL_CFG_N) {
+			/* kernel/sched/core.c: uclamp_post_fork() and scx_post_fork() empty */
+			e->applies = false;
+			e->reason = "kernel built without CONFIG_UCLAMP_TASK and CONFIG_SCHED_CLASS_EXT";
+		} else if (r->need == MODEL_NEED_RESTATES && e->applies) {
+			/* a cross-reference, no behaviour of its own: not in the denominator */
+			e->applies = false;
 		}
 		e->decided = e->applies && (r->need == MODEL_NEED_NOTHING ||
 					    r->need == MODEL_NEED_COPY_ARGS);

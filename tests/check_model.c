@@ -3204,10 +3204,29 @@ START_TEST(test_model_rule_classes)
 			      "%s: a range without a reason", r[i].id);
 	}
 	p.uclamp = MODEL_CFG_N;
+	p.sched_ext = MODEL_CFG_Y;
 	n = model_catalogue(&p, cat, 160);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		if (!strcmp(cat[i].id, "S-03"))
 			ck_assert(!cat[i].applies && !cat[i].decided && cat[i].reason);
+		/* sched_ext alone: scx_fork() and scx_post_fork() exist */
+		if (!strcmp(cat[i].id, "V-44") || !strcmp(cat[i].id, "S-09"))
+			ck_assert_msg(cat[i].applies, "%s", cat[i].id);
+		/* a restating row is counted where it points, never on its own */
+		if (cat[i].need == MODEL_NEED_RESTATES)
+			ck_assert_msg(!cat[i].applies && cat[i].reason, "%s", cat[i].id);
+	}
+	p.sched_ext = MODEL_CFG_N;
+	n = model_catalogue(&p, cat, 160);
+	for (i = 0; i < n; i++)
+		if (!strcmp(cat[i].id, "V-44") || !strcmp(cat[i].id, "S-09"))
+			ck_assert_msg(!cat[i].applies && strstr(cat[i].reason, "SCHED_CLASS_EXT"),
+				      "%s", cat[i].id);
+	p.uclamp = MODEL_CFG_Y;
+	n = model_catalogue(&p, cat, 160);
+	for (i = 0; i < n; i++)
+		if (!strcmp(cat[i].id, "S-09"))
+			ck_assert(cat[i].applies);	/* uclamp_post_fork() */
 }
 END_TEST
 

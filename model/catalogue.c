@@ -29,10 +29,10 @@
 	  .since = (from), .until = (to), .arch = (ar), .note = (nt), .na = (n_a) }
 
 static const struct model_rule model_rule_table[] = {
-	ROW('V', "V-01", "fork(): flags 0, exit_signal SIGCHLD; no fork on arm64", DEC, 0, 0, ANY,
-	    NULL, NULL),
-	ROW('V', "V-02", "vfork(): flags VFORK|VM, exit_signal SIGCHLD", DEC, 0, 0, ANY,
-	    NULL, NULL),
+	ROW('V', "V-01", "fork(): flags 0, exit_signal SIGCHLD; no fork on arm64", DEC, 0, 0,
+	    MODEL_ARCH_X86_64, NULL, "arm64 has no fork(2) or vfork(2): its syscall table (arch/arm64/tools/syscall_64.tbl, asm-generic unistd.h) lists neither, so nothing reaches this rule"),
+	ROW('V', "V-02", "vfork(): flags VFORK|VM, exit_signal SIGCHLD", DEC, 0, 0,
+	    MODEL_ARCH_X86_64, NULL, "arm64 has no fork(2) or vfork(2): its syscall table (arch/arm64/tools/syscall_64.tbl, asm-generic unistd.h) lists neither, so nothing reaches this rule"),
 	ROW('V', "V-03", "clone(): low 32 flag bits, exit signal = low byte (7.1+: <= 64)", DEC, 0, 0, ANY,
 	    NULL, NULL),
 	ROW('V', "V-04", "clone3(): size, struct, set_tid, signal, flag, stack checks", DEC, 0, 0, ANY,

@@ -3227,6 +3227,15 @@ START_TEST(test_model_rule_classes)
 	for (i = 0; i < n; i++)
 		if (!strcmp(cat[i].id, "S-09"))
 			ck_assert(cat[i].applies);	/* uclamp_post_fork() */
+	/* fork(2) and vfork(2) exist on x86_64 only: arm64's table has neither */
+	for (int arm = 0; arm < 2; arm++) {
+		p = arm ? P618_ARM : P618;
+		n = model_catalogue(&p, cat, 160);
+		for (i = 0; i < n; i++)
+			if (!strcmp(cat[i].id, "V-01") || !strcmp(cat[i].id, "V-02"))
+				ck_assert_msg(cat[i].applies == !arm && (!arm || cat[i].reason),
+					      "%s on %s", cat[i].id, arm ? "arm64" : "x86_64");
+	}
 }
 END_TEST
 

@@ -231,6 +231,20 @@
 	X(EXT, U64, cg_target, CG_TARGET, ALWAYS)                                         \
 			/* entry only, clone3 with CLONE_INTO_CGROUP: what its cgroup fd \
 			 * points to, MODEL_CGT_* bits (0: not read) */                 \
+	/* EXT, appended for V-24, V-30, V-18, S-09: globals without BTF, their \
+	 * addresses from /proc/kallsyms (src/loader.c), read at syscall entry  \
+	 * only; each meaningful only with its MODEL_SYS_* bit in sys_read */   \
+	X(EXT, U32, sys_read, SYS_READ, ALWAYS)                                           \
+			/* entry only: MODEL_SYS_* bits of the globals read (0: none \
+			 * located, or an older file) */                                 \
+	X(EXT, U32, nr_threads, NR_THREADS, ALWAYS) /* kernel/fork.c: nr_threads */       \
+	X(EXT, U32, max_threads, MAX_THREADS, ALWAYS)                                     \
+			/* kernel/fork.c: max_threads (kernel.threads-max) */            \
+	X(EXT, U32, sys_nr_open, SYS_NR_OPEN, ALWAYS) /* fs/file.c: sysctl_nr_open */     \
+	X(EXT, U32, userns_clone, USERNS_CLONE, ALWAYS)                                   \
+			/* Debian kernel/user_namespace.c: unprivileged_userns_clone */  \
+	X(EXT, U32, uclamp_rt_default, UCLAMP_RT_DEFAULT, ALWAYS)                         \
+			/* kernel/sched/core.c: sysctl_sched_uclamp_util_min_rt_default */ \
 	/* MODEL: the model's input only, from other records */                           \
 	X(MODEL, S64, ret, RET, ALWAYS)		/* syscall return (SYS_EXIT, CHILD_RET) */ \
 	X(MODEL, U64, ts_ns, TS_NS, TIME)	/* bpf_ktime_get_ns() of the snapshot */  \
@@ -293,5 +307,16 @@
 #define MODEL_CGT_LIVE		(1ULL << 4)	/* kn->priv set, its self css ref live */
 #define MODEL_CGT_FREEZE	(1ULL << 5)	/* CGRP_FREEZE in cgrp->flags */
 #define MODEL_CGT_THREADED	(1ULL << 6)	/* cgrp->dom_cgrp != cgrp */
+
+/*
+ * sys_read: which globals the caller's syscall entry read (kallsyms located
+ * them; CONFIG_KALLSYMS_ALL=y kernels only).
+ */
+#define MODEL_SYS_NR_THREADS	(1U << 0)	/* nr_threads */
+#define MODEL_SYS_MAX_THREADS	(1U << 1)	/* max_threads */
+#define MODEL_SYS_NR_OPEN	(1U << 2)	/* sysctl_nr_open */
+#define MODEL_SYS_USERNS_CLONE	(1U << 3)	/* unprivileged_userns_clone (Debian) */
+#define MODEL_SYS_UCLAMP_RT	(1U << 4)	/* sysctl_sched_uclamp_util_min_rt_default */
+#define MODEL_SYS__COUNT	5
 
 #endif /* CLONECHECK_TASK_FIELDS_H */

@@ -35,6 +35,7 @@
 #include "correlate.h"
 #include "loader.h"
 #include "log.h"
+#include "profile.h"	/* profile_kallsyms() */
 #include "clonecheck.skel.h"
 #include "clonecheck_nofetch.skel.h"	/* its ELF bytes only */
 #include "../bpf/events.h"
@@ -502,6 +503,21 @@ static int try_attempt(struct loader *l, const struct attempt *at, char *why, si
 	l->skel->rodata->filter_tgid = o->filter_tgid;
 	l->skel->rodata->filter_cgroup = o->cgroup_id;
 	l->skel->rodata->nr_cpus = l->nr_cpus;
+	{
+		/* V-24, V-30, V-18, S-09: globals BPF reads at syscall entry */
+		static const char *const syms[] = {
+			"nr_threads", "max_threads", "sysctl_nr_open",
+			"unprivileged_userns_clone", "sysctl_sched_uclamp_util_min_rt_default",
+		};
+		uint64_t a[sizeof(syms) / sizeof(syms[0])];
+
+		profile_kallsyms(syms, a, sizeof(syms) / sizeof(syms[0]));
+		l->skel->rodata->ksym_nr_threads = a[0];
+		l->skel->rodata->ksym_max_threads = a[1];
+		l->skel->rodata->ksym_nr_open = a[2];
+		l->skel->rodata->ksym_userns_clone = a[3];
+		l->skel->rodata->ksym_uclamp_rt = a[4];
+	}
 	if (o->comm)
 		strncpy((char *)l->skel->rodata->filter_comm, o->comm,
 			sizeof(l->skel->rodata->filter_comm) - 1);

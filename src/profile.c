@@ -18,7 +18,7 @@
  * are found (0: absent or hidden).  The file is ~120k lines: read once, with
  * no sscanf() per line.
  */
-static void kallsyms_addrs(const char *const *names, uint64_t *addrs, size_t n)
+void profile_kallsyms(const char *const *names, uint64_t *addrs, size_t n)
 {
 	char line[512];
 	size_t left = n;
@@ -171,7 +171,7 @@ int profile_probe_host(struct model_profile *p, char *release, char *machine)
 		static const char *const syms[] = { "ret_from_fork", "ret_from_fork_asm" };
 		uint64_t addrs[sizeof(syms) / sizeof(syms[0])];
 
-		kallsyms_addrs(syms, addrs, sizeof(syms) / sizeof(syms[0]));
+		profile_kallsyms(syms, addrs, sizeof(syms) / sizeof(syms[0]));
 		p->ksyms.ret_from_fork = addrs[0];
 		p->ksyms.ret_from_fork_asm = addrs[1];
 	}

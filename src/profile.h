@@ -21,6 +21,12 @@
  */
 int profile_probe_host(struct model_profile *p, char *release, char *machine);
 
+/*
+ * The addresses of n symbols in /proc/kallsyms, each 0 when not listed (a
+ * data symbol needs CONFIG_KALLSYMS_ALL=y) or hidden (kptr_restrict).
+ */
+void profile_kallsyms(const char *const *names, uint64_t *addrs, size_t n);
+
 /* "6.18.44/x86_64 preempt_count=y ..." into buf; bytes written or -ENOSPC. */
 int profile_format(const struct model_profile *p, char *buf, size_t len);
 

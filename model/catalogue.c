@@ -66,9 +66,10 @@ static const struct model_rule model_rule_table[] = {
 	ROW('V', "V-23", "RLIMIT_NPROC exceeded, caller not exempt -> EAGAIN", DEC, 0, 0, ANY,
 	    "decided: the uid's count at entry in the init user ns (not 5.14-5.16); "
 	    "another task of the uid forking meanwhile is an alternative", NULL),
-	ROW('V', "V-24", "nr_threads >= threads-max -> EAGAIN", UNOBS, 0, 0, ANY,
-	    "needs nr_threads, a global without BTF (alternative only; none when "
-	    "threads-max >= pid_max)", NULL),
+	ROW('V', "V-24", "nr_threads >= threads-max -> EAGAIN", DEC, 0, 0, ANY,
+	    "decided: nr_threads and max_threads read at entry (kallsyms, "
+	    "CONFIG_KALLSYMS_ALL); else, or a task forking meanwhile, an "
+	    "alternative (none when threads-max >= pid_max)", NULL),
 	ROW('V', "V-25", "kthread struct allocation fails -> EAGAIN", FAULT, 0, 0, ANY,
 	    "allocation failure (kernel threads)", NULL),
 	ROW('V', "V-26", "mempolicy duplication fails -> ENOMEM", FAULT, 0, 0, ANY,
@@ -79,9 +80,10 @@ static const struct model_rule model_rule_table[] = {
 	    "decided by fmod_ret injection; else LSM or ENOMEM (alternative)", NULL),
 	ROW('V', "V-29", "copy_semundo allocation fails -> ENOMEM", FAULT, 0, 0, ANY,
 	    "allocation failure (alternative only)", NULL),
-	ROW('V', "V-30", "copy_files: fd table beyond fs.nr_open -> EMFILE", UNOBS, 0, 0, ANY,
-	    "needs nr_open at the clone (alternative only; none for a table within "
-	    "64 fds or the run's nr_open)", NULL),
+	ROW('V', "V-30", "copy_files: fd table beyond fs.nr_open -> EMFILE", DEC, 0, 0, ANY,
+	    "decided: the unshared fd table against sysctl_nr_open read at entry "
+	    "(kallsyms, CONFIG_KALLSYMS_ALL); else an alternative (none for a "
+	    "table within 64 fds or the run's nr_open)", NULL),
 	ROW('V', "V-31", "FS while another thread is in execve -> EAGAIN", RACE, 0, 0, ANY,
 	    "needs a racing execve (alternative only; none for the fs_struct's "
 	    "one user)", NULL),

@@ -23,13 +23,13 @@ static void model_fail_alts(const struct model_fail *fl, struct model_pred *out)
  * for the same order) between its flag checks and its last failure point:
  * the steps whose failure the parent snapshot decides, in execution order
  * (A.3): RLIMIT_NPROC (V-23, before copy_creds() up to 5.16), copy_creds()
- * (V-22), sched_fork() (V-27), copy_namespaces() (V-34), copy_thread()
+ * (V-22), threads-max (V-24, from the globals read at entry), sched_fork()
+ * (V-27), copy_files() (V-30, likewise), copy_namespaces() (V-34), copy_thread()
  * (V-36), alloc_pid() (V-37, V-38, V-40), the pidfd (V-41), the pids
  * controller (V-43).  The first
  * decided failure wins; each step's own alternatives before it are kept
  * in fl->pre[].
- * Not modelled: threads-max (V-24), the pid space (V-39): other tasks'
- * state.
+ * Not modelled: the outer levels' pid space (V-39): other tasks' state.
  */
 static void model_copy_process_decide(const struct model_profile *prof,
 				      const struct model_task *parent,
@@ -50,10 +50,16 @@ static void model_copy_process_decide(const struct model_profile *prof,
 		model_nproc_check(prof, parent, args, fl);
 	if (fl->err)
 		return;
+	model_threads_max_check(prof, parent, fl);
+	if (fl->err)
+		return;
 	if (model_sched_fork_check(parent, &rule)) {
 		model_fail_set(fl, -MODEL_EAGAIN, rule, MODEL_STEP_SCHED);
 		return;
 	}
+	model_fd_copy_check(prof, parent, args, fl);
+	if (fl->err)
+		return;
 	model_copy_namespaces_check(parent, args, fl);
 	if (fl->err)
 		return;

@@ -54,15 +54,23 @@ int model_kernel_clone_check(const struct model_profile *prof,
  * if (!capable(CAP_SYS_ADMIN)) return ERR_PTR(-EPERM);`, errata X-5):
  * with kernel.unprivileged_userns_clone = 0, CLONE_NEWUSER needs
  * CAP_SYS_ADMIN in the init user ns.
- * Modelled: decided from cap_effective and the user ns level
- * (MODEL_IN_CRED); returns 1 when undecided (no credentials).
- * Not modelled: LSM denials of the capability.
+ * Modelled: the sysctl's value as the caller entered the syscall (the
+ * global unprivileged_userns_clone, kernel/user_namespace.c, read at entry:
+ * MODEL_SYS_USERNS_CLONE), else the profile's (read at start); decided from
+ * cap_effective and the user ns level (MODEL_IN_CRED); returns 1 when
+ * undecided (no credentials).
+ * Not modelled: LSM denials of the capability; the sysctl written between
+ * the caller's entry and the test.
  */
 static int model_userns_sysctl_check(const struct model_profile *prof,
 				     const struct model_task *parent,
 				     uint64_t f)
 {
-	if (!(f & MODEL_CLONE_NEWUSER) || prof->userns_sysctl != MODEL_CFG_N)
+	/* the global as the caller entered (MODEL_SYS_USERNS_CLONE), else the profile's */
+	const bool off = (parent->sys_read & MODEL_SYS_USERNS_CLONE) ?
+				 parent->userns_clone == 0 : prof->userns_sysctl == MODEL_CFG_N;
+
+	if (!(f & MODEL_CLONE_NEWUSER) || !off)
 		return 0;
 	if (!(parent->valid & MODEL_IN_CRED))
 		return 1;
@@ -282,6 +290,41 @@ static bool model_threads_max_may_refuse(const struct model_profile *prof)
 }
 
 /*
+ * Mirrors kernel/fork.c:copy_process() (v7.2.13, v6.12.118, v6.1.192,
+ * v5.10.262: alike): `retval = -EAGAIN; if (data_race(nr_threads >=
+ * max_threads)) goto bad_fork_cleanup_count;` after copy_creds() and the
+ * RLIMIT_NPROC test, with no exemption for any capability (V-24).  Decided
+ * from both globals as the caller entered the syscall (MODEL_SYS_NR_THREADS
+ * and MODEL_SYS_MAX_THREADS, located by kallsyms): -EAGAIN when nr_threads
+ * >= max_threads.  Otherwise 1 (may refuse: another task may fork
+ * meanwhile) unless max_threads >= pid_max (model_threads_max_may_refuse(),
+ * with the entry's max_threads), or 0.  Unread: as
+ * model_threads_max_may_refuse() with the profile's threads-max.
+ * Not modelled: enough tasks exiting between the caller's entry and the
+ * test to bring nr_threads below max_threads (the workload leaves a wide
+ * margin); kernel.threads-max written meanwhile.
+ */
+static int model_threads_max_refuses(const struct model_profile *prof,
+				     const struct model_task *parent)
+{
+	const uint32_t both = MODEL_SYS_NR_THREADS | MODEL_SYS_MAX_THREADS;
+
+	if ((parent->sys_read & both) != both)
+		return model_threads_max_may_refuse(prof);
+	if ((int32_t)parent->nr_threads >= (int32_t)parent->max_threads)
+		return -MODEL_EAGAIN;
+	return !(prof->pid_max && parent->max_threads >= prof->pid_max);
+}
+
+/* V-24's decided EAGAIN, after copy_creds() and RLIMIT_NPROC. */
+void model_threads_max_check(const struct model_profile *prof,
+			     const struct model_task *parent, struct model_fail *fl)
+{
+	if (model_threads_max_refuses(prof, parent) < 0)
+		model_fail_set(fl, -MODEL_EAGAIN, "V-24", MODEL_STEP_NPROC);
+}
+
+/*
  * Mirrors kernel/pid.c:alloc_pid() (v7.2.13, v6.12.117, v6.1.176,
  * v5.10.223): idr_alloc_cyclic(&tmp->idr, NULL, pid_min, pid_max) of a
  * level without a set_tid entry fails with -ENOSPC, returned as -EAGAIN
@@ -385,6 +428,54 @@ static bool model_fd_copy_may_fail(const struct model_profile *prof,
 	return !prof->nr_open || parent->fd_top > prof->nr_open;
 }
 
+/* fs.nr_open as the caller entered the syscall (MODEL_SYS_NR_OPEN), else the profile's. */
+static uint32_t model_nr_open(const struct model_profile *prof, const struct model_task *parent)
+{
+	return (parent->sys_read & MODEL_SYS_NR_OPEN) ? parent->sys_nr_open : prof->nr_open;
+}
+
+/*
+ * Mirrors kernel/fork.c:copy_files() -> fs/file.c:dup_fd() ->
+ * alloc_fdtable(open_files) (v7.2.13, v6.12.118, v6.1.192, v5.10.262:
+ * Debian's trees carry the same alloc_fdtable()): for open_files =
+ * sane_fdtable_size() (the caller's fd_top, a multiple of 64) above the
+ * embedded NR_OPEN_DEFAULT, `nr = roundup_pow_of_two(slots_wanted); if
+ * (unlikely(nr > sysctl_nr_open)) { nr = round_down(sysctl_nr_open,
+ * BITS_PER_LONG); if (nr < slots_wanted) return ERR_PTR(-EMFILE); }`; so
+ * -EMFILE (V-30) iff fd_top > round_down(nr_open, 64) (the later `nr >
+ * INT_MAX / sizeof(struct file *)` test needs a table of 2^28 fds, beyond
+ * what MODEL_IN_FDS reads).  Decided from the caller's table (MODEL_IN_FDS)
+ * and the sysctl as the caller entered (MODEL_SYS_NR_OPEN) when no other
+ * task shares the table.  Returns -EMFILE (decided), 1 (may: a shared table
+ * another thread may shrink, or nr_open not read at entry and
+ * model_fd_copy_may_fail()) or 0.
+ * Not modelled: fs.nr_open written between the caller's entry and dup_fd().
+ */
+static int model_fd_copy_emfile(const struct model_profile *prof,
+				const struct model_task *parent,
+				const struct model_kargs *args)
+{
+	uint32_t nr_open;
+
+	if ((args->flags & MODEL_CLONE_FILES) || !parent->files || args->no_files)
+		return 0;
+	if (!(parent->sys_read & MODEL_SYS_NR_OPEN) || !(parent->valid & MODEL_IN_FDS))
+		return model_fd_copy_may_fail(prof, parent);
+	nr_open = model_nr_open(prof, parent);
+	if (parent->fd_top <= MODEL_NR_OPEN_DEFAULT ||
+	    parent->fd_top <= (nr_open & ~(uint32_t)(MODEL_NR_OPEN_DEFAULT - 1)))
+		return 0;
+	return parent->fd_shared ? 1 : -MODEL_EMFILE;
+}
+
+/* V-30's decided EMFILE, at copy_files() (after sched_fork()). */
+void model_fd_copy_check(const struct model_profile *prof, const struct model_task *parent,
+			 const struct model_kargs *args, struct model_fail *fl)
+{
+	if (model_fd_copy_emfile(prof, parent, args) < 0)
+		model_fail_set(fl, -MODEL_EMFILE, "V-30", MODEL_STEP_RES);
+}
+
 /*
  * Mirrors kernel/fork.c:copy_process() (v7.2.13; __pidfd_prepare() ->
  * get_unused_fd_flags(O_CLOEXEC); 6.1.176 and 5.10.223 get_unused_fd_flags(
@@ -395,7 +486,8 @@ static bool model_fd_copy_may_fail(const struct model_profile *prof,
  * copy was made before).  Decided (MODEL_IN_FDS, MODEL_IN_PROC) when no
  * other task shares the table (files->count == 1): the lowest free fd
  * fd_free against RLIMIT_NOFILE, and, when it lies past max_fds, against
- * the profile's nr_open.  Returns -EMFILE (decided), 1 (may fail: a shared
+ * nr_open (as the caller entered, MODEL_SYS_NR_OPEN, else the profile's).
+ * Returns -EMFILE (decided), 1 (may fail: a shared
  * table, nr_open or the state unknown) or 0 (cannot fail).
  * Not modelled: ENFILE (the system's file count races), ENOMEM, EFAULT from
  * the put_user() of the number (alternatives).
@@ -410,9 +502,9 @@ static int model_pidfd_emfile(const struct model_profile *prof,
 		return -MODEL_EMFILE;
 	if (parent->fd_free < parent->fd_max)
 		return 0;
-	if (!prof->nr_open)
+	if (!model_nr_open(prof, parent))
 		return 1;
-	return parent->fd_free >= prof->nr_open ? -MODEL_EMFILE : 0;
+	return parent->fd_free >= model_nr_open(prof, parent) ? -MODEL_EMFILE : 0;
 }
 
 /*
@@ -725,10 +817,10 @@ void model_alloc_pid_check(const struct model_profile *prof,
  * Modelled: V-20 ERESTARTNOINTR (a signal may arrive); V-21 ENOMEM (an
  * allocation; also V-26, V-29, V-32, V-33, V-35, V-40, V-45, V-46); V-22
  * EPERM/ENOSPC with NEWUSER (limits, chroot, mappings, LSM); EAGAIN from
- * V-23 (model_nproc_refuses()), V-24 (model_threads_max_may_refuse()),
+ * V-23 (model_nproc_refuses()), V-24 (model_threads_max_refuses()),
  * V-31 (model_fs_may_be_in_exec()), V-39 (model_pid_space_may_fill()),
  * V-43 (model_pids_refuses()); V-30 EMFILE without CLONE_FILES
- * (model_fd_copy_may_fail()); V-34 EPERM (unless decided from
+ * (model_fd_copy_emfile()); V-34 EPERM (unless decided from
  * capabilities), ENOSPC, EINVAL with NEWPID; V-36 EPERM for a TLS the
  * paging mode may refuse; V-41 EMFILE (model_pidfd_emfile()), ENFILE,
  * EFAULT with PIDFD; V-42 EBADF, ENOENT, EACCES, EOPNOTSUPP, EBUSY with
@@ -755,10 +847,9 @@ void model_copy_process_alts(const struct model_profile *prof,
 	}
 	if (upto > MODEL_STEP_NPROC && model_nproc_refuses(prof, parent, f) > 0)
 		model_alt_add(out, -MODEL_EAGAIN, "V-23");
-	if (upto > MODEL_STEP_NPROC && model_threads_max_may_refuse(prof))
+	if (upto > MODEL_STEP_NPROC && model_threads_max_refuses(prof, parent) > 0)
 		model_alt_add(out, -MODEL_EAGAIN, "V-24");
-	if (upto > MODEL_STEP_RES && !(f & MODEL_CLONE_FILES) && parent->files &&
-	    !args->no_files && model_fd_copy_may_fail(prof, parent))
+	if (upto > MODEL_STEP_RES && model_fd_copy_emfile(prof, parent, args) > 0)
 		model_alt_add(out, -MODEL_EMFILE, "V-30");
 	if (upto > MODEL_STEP_RES && model_fs_may_be_in_exec(parent, f))
 		model_alt_add(out, -MODEL_EAGAIN, "V-31");

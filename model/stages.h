@@ -49,6 +49,14 @@ int model_nproc_refuses(const struct model_profile *prof, const struct model_tas
 void model_nproc_check(const struct model_profile *prof, const struct model_task *parent,
 		       const struct model_kargs *args, struct model_fail *fl);
 
+/* V-24's decided EAGAIN (nr_threads >= max_threads at entry). */
+void model_threads_max_check(const struct model_profile *prof,
+			     const struct model_task *parent, struct model_fail *fl);
+
+/* V-30's decided EMFILE (the fd table past fs.nr_open at entry). */
+void model_fd_copy_check(const struct model_profile *prof, const struct model_task *parent,
+			 const struct model_kargs *args, struct model_fail *fl);
+
 /* V-43's decided EAGAIN (a pids.max reached). */
 void model_pids_check(const struct model_task *parent, const struct model_kargs *args,
 		      struct model_fail *fl);

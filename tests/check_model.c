@@ -1408,7 +1408,8 @@ START_TEST(test_model_rule_registry)
 	ck_assert_int_eq(model_rule_find("V-21")->need, MODEL_NEED_FAULT);
 	ck_assert_int_eq(model_rule_find("R-28")->need, MODEL_NEED_COPY_ARGS);
 	ck_assert_int_eq(model_rule_find("S-05")->need, MODEL_NEED_RESTATES);
-	ck_assert_int_eq(model_rule_find("V-30")->need, MODEL_NEED_UNOBSERVED);
+	ck_assert_int_eq(model_rule_find("V-30")->need, MODEL_NEED_NOTHING);
+	ck_assert_int_eq(model_rule_find("V-44")->need, MODEL_NEED_UNOBSERVED);
 	ck_assert_int_eq(model_rule_find("V-48")->since, 701);
 	ck_assert_ptr_null(model_rule_find("X-99"));
 	ck_assert_ptr_null(model_rule_find("V-0"));
@@ -3646,6 +3647,100 @@ START_TEST(test_model_v30_emfile_from_fd_span)
 }
 END_TEST
 
+/*
+ * V-24, V-30, V-18 from the globals read at syscall entry (kallsyms): each
+ * decided from the entry's value, which wins over the profile's (read at
+ * start, before a guest's workload changed the sysctl).
+ */
+START_TEST(test_model_globals_at_entry)
+{
+	struct model_task t = parent_obs();
+	struct model_syscall fork = sc_fork();
+	const struct model_pred *p;
+
+	t.uid = 0;
+	t.cap_effective = ~0ULL;
+	/* V-24: nr_threads >= max_threads, no exemption for root */
+	t.sys_read = MODEL_SYS_NR_THREADS | MODEL_SYS_MAX_THREADS;
+	t.nr_threads = 80;
+	t.max_threads = 20;
+	ASSERT_ERR(predict(&P618_HOST, &t, &fork), -MODEL_EAGAIN, "V-24");
+	t.max_threads = 80;
+	ASSERT_ERR(predict(&P618_HOST, &t, &fork), -MODEL_EAGAIN, "V-24");
+	/* below: another task may fork meanwhile, unless max_threads >= pid_max */
+	t.max_threads = 81;
+	p = predict(&P618_HOST, &t, &fork);
+	ck_assert_int_eq(p->err, 0);
+	ck_assert_str_eq(alt_rule(p, -MODEL_EAGAIN), "V-24");
+	t.max_threads = 32768;
+	ck_assert_str_eq(alt_rule(predict(&P618_HOST, &t, &fork), -MODEL_EAGAIN), "V-39");
+	/* one of the two not read: the profile's bound, an alternative */
+	t.max_threads = 20;
+	t.sys_read = MODEL_SYS_NR_THREADS;
+	ck_assert_int_eq(predict(&P618_HOST, &t, &fork)->err, 0);
+	t.sys_read = 0;
+
+	/* V-30: fd_top 2048 against nr_open 1024, 2048, 2047 and 2111 */
+	t.fd_top = 2048;
+	t.fd_max = 2048;
+	t.fd_free = 3;
+	t.sys_read = MODEL_SYS_NR_OPEN;
+	t.sys_nr_open = 1024;
+	ASSERT_ERR(predict(&P618_HOST, &t, &fork), -MODEL_EMFILE, "V-30");
+	t.sys_nr_open = 2047;	/* round_down(2047, 64) = 1984 < 2048 */
+	ASSERT_ERR(predict(&P618_HOST, &t, &fork), -MODEL_EMFILE, "V-30");
+	t.sys_nr_open = 2048;
+	p = predict(&P618_HOST, &t, &fork);
+	ck_assert_int_eq(p->err, 0);
+	ck_assert_ptr_null(alt_rule(p, -MODEL_EMFILE));
+	t.sys_nr_open = 2111;
+	ck_assert_int_eq(predict(&P618_HOST, &t, &fork)->err, 0);
+	/* shared table: another thread may close fds, an alternative */
+	t.sys_nr_open = 1024;
+	t.fd_shared = 1;
+	p = predict(&P618_HOST, &t, &fork);
+	ck_assert_int_eq(p->err, 0);
+	ck_assert_str_eq(alt_rule(p, -MODEL_EMFILE), "V-30");
+	t.fd_shared = 0;
+	/* CLONE_FILES copies nothing; a table within 64 fds allocates nothing */
+	ck_assert_int_eq(predict_full(&P618_HOST, &t, MODEL_CLONE_FILES)->err, 0);
+	t.fd_top = 64;
+	ck_assert_int_eq(predict(&P618_HOST, &t, &fork)->err, 0);
+	t.fd_top = 2048;
+	/* V-24 is tested before copy_files(): both reached, V-24 wins */
+	t.sys_read |= MODEL_SYS_NR_THREADS | MODEL_SYS_MAX_THREADS;
+	t.nr_threads = 80;
+	t.max_threads = 20;
+	ASSERT_ERR(predict(&P618_HOST, &t, &fork), -MODEL_EAGAIN, "V-24");
+	t.sys_read = 0;
+	/* not read at entry: the profile's nr_open, an alternative only */
+	ck_assert_int_eq(predict(&P618_HOST, &t, &fork)->err, 0);
+	t.fd_top = 64;
+
+	/* V-18: the entry's unprivileged_userns_clone wins over the profile's */
+	{
+		struct model_syscall nu = sc_clone(MODEL_CLONE_NEWUSER | 17);
+		struct model_profile deb = P618_HOST;
+
+		deb.userns_sysctl = MODEL_CFG_Y;
+		t.cap_effective = 0;
+		t.sys_read = MODEL_SYS_USERNS_CLONE;
+		t.userns_clone = 0;
+		ASSERT_ERR(predict(&deb, &t, &nu), -MODEL_EPERM, "V-18");
+		t.userns_clone = 1;
+		ck_assert_int_ne(predict(&deb, &t, &nu)->err, -MODEL_EPERM);
+		t.sys_read = 0;
+		deb.userns_sysctl = MODEL_CFG_N;
+		ASSERT_ERR(predict(&deb, &t, &nu), -MODEL_EPERM, "V-18");
+		/* CAP_SYS_ADMIN in the init user ns passes */
+		t.cap_effective = ~0ULL;
+		t.sys_read = MODEL_SYS_USERNS_CLONE;
+		t.userns_clone = 0;
+		ck_assert_int_ne(predict(&deb, &t, &nu)->err, -MODEL_EPERM);
+	}
+}
+END_TEST
+
 START_TEST(test_model_v41_emfile_decided)
 {
 	struct model_task t = parent_obs();
@@ -4354,6 +4449,7 @@ Suite *model_suite(void)
 	tcase_add_test(tc, test_model_v39_pid_space_decides);
 	tcase_add_test(tc, test_model_v38_own_pid_max);
 	tcase_add_test(tc, test_model_v30_emfile_from_fd_span);
+	tcase_add_test(tc, test_model_globals_at_entry);
 	tcase_add_test(tc, test_model_v41_emfile_decided);
 	tcase_add_test(tc, test_model_v40_dying_pid_ns);
 	tcase_add_test(tc, test_model_v38_capability_per_level);

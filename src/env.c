@@ -23,7 +23,7 @@ const char argp_program_doc[] =
 	"\n"
 	"USAGE: clonecheck [run] [-v] [--backend=NAME] [-c CMD | -p PID | -a]\n"
 	"                  [-d SECONDS] [--cgroup PATH] [--comm NAME] [--json | --ktap]\n"
-	"                  [--junit FILE] [--report FILE]...\n"
+	"                  [--junit FILE] [--report FILE]... [--disruptive]\n"
 	"       clonecheck record -o FILE [the options of run]\n"
 	"       clonecheck check FILE [--profile PROFILE] [--salvage] [--json | --ktap]\n"
 	"                  [--junit FILE] [--report FILE]...\n"
@@ -75,6 +75,7 @@ enum {
 	OPT_JOURNAL,
 	OPT_NO_JOURNAL,
 	OPT_FROM_TRACE,
+	OPT_DISRUPTIVE,
 };
 
 static const struct argp_option opts[] = {
@@ -85,6 +86,10 @@ static const struct argp_option opts[] = {
 	{ "duration", 'd', "SECONDS", 0, "Stop after SECONDS (-p, -a; -c stops the command)", 1 },
 	{ "cgroup", OPT_CGROUP, "PATH", 0, "Only clones made by tasks in this cgroup v2", 1 },
 	{ "comm", OPT_COMM, "NAME", 0, "Only clones made by tasks named NAME", 1 },
+	{ "disruptive", OPT_DISRUPTIVE, NULL, 0,
+	  "Also run the workload's cases that change a global sysctl for one case "
+	  "(threads-max, nr_open, unprivileged_userns_clone) and restore it: for "
+	  "throwaway VMs only (vm/vmtest), never on a machine in use", 1 },
 	{ NULL, 0, NULL, 0, "Reports (text on stdout unless --json or --ktap):", 2 },
 	{ "json", OPT_JSON, NULL, 0, "JSON Lines on stdout: one object per clone, then a summary", 2 },
 	{ "ktap", OPT_KTAP, NULL, 0, "KTAP version 1 on stdout: one test per rule", 2 },
@@ -150,6 +155,7 @@ static const struct {
 	{ 'c', V(RUN) | V(RECORD) },	{ 'p', LIVE },
 	{ 'a', LIVE },		{ 'd', LIVE },
 	{ OPT_CGROUP, LIVE },	{ OPT_COMM, LIVE },
+	{ OPT_DISRUPTIVE, V(RUN) | V(RECORD) },
 	{ OPT_JSON, JUDGE },	{ OPT_KTAP, JUDGE },
 	{ OPT_JUNIT, JUDGE | V(DAEMON) },
 	{ OPT_REPORT, JUDGE | V(DAEMON) },
@@ -351,6 +357,9 @@ static error_t parse_arg(int key, char *arg, struct argp_state *state)
 		break;
 	case OPT_BTF:
 		env->run.btf_path = arg;
+		break;
+	case OPT_DISRUPTIVE:
+		env->run.disruptive = true;
 		break;
 	case OPT_RING_SIZE: {
 		unsigned long mib = parse_count(arg, 1, 1024);

@@ -21,6 +21,7 @@
 #include "run.h"
 #include "wl_inject.h"
 #include "wl_kmade.h"
+#include "wl_sysctl.h"
 
 #define DRAIN_MS 10		/* consumer period: BPF never wakes us (batched) */
 #define SETTLE_S 0.4		/* at a stop: how long open clones may take to end */
@@ -328,8 +329,9 @@ int run_meta(const struct run_opts *o, const struct loader *l, size_t n_cases,
 		if (skipped)	/* refused injections, missing capabilities: -v names each */
 			snprintf(m->workload, sizeof(m->workload),
 				 "built-in, %zu cases (this process and its helpers); %zu skipped: "
-				 "injections this kernel refuses or capabilities this system "
-				 "lacks, -v says why", n_cases, skipped);
+				 "injections this kernel refuses, capabilities this system "
+				 "lacks or global sysctls (--disruptive), -v says why", n_cases,
+				 skipped);
 		else
 			snprintf(m->workload, sizeof(m->workload),
 				 "built-in, %zu cases (this process and its helpers)", n_cases);
@@ -421,6 +423,7 @@ int run_live(struct run *r, const struct run_opts *opts, const struct session_op
 	if (o->mode == RUN_WORKLOAD) {
 		wl_inject_open(loader__plan_fd(l));
 		wl_kmade_open(loader__watched_fd(l));
+		wl_sysctl_allow(o->disruptive);
 	}
 
 	/* Step 2: the session and its reports (and trace file). */

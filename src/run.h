@@ -29,6 +29,8 @@ struct run_opts {
 	const char *comm;	/* only creators with this comm (NULL: any) */
 	const char *btf_path;	/* kernel BTF when not in /sys/kernel/btf (NULL) */
 	size_t ringbuf_bytes;	/* BPF ring size; 0 = LOADER_RINGBUF_DEFAULT */
+	bool disruptive;	/* RUN_WORKLOAD: also the cases that change a global
+				 * sysctl for one case (src/wl_sysctl.c) */
 };
 
 /* What a live run leaves for its caller. */

@@ -31,6 +31,7 @@
 #include "wl_helper.h"
 #include "wl_inject.h"
 #include "wl_kmade.h"
+#include "wl_sysctl.h"
 #include "inject_plan.h"
 #include "wl_sys.h"
 
@@ -770,6 +771,28 @@ static const struct wl_case cases[] = {
 	  HELPER(nofile_full, 0, 0) },
 	{ "clone3_pidfd_emfile", "clone3 PIDFD, no fd below RLIMIT_NOFILE: EMFILE", EMFILE,
 	  "V-41", CLONE3(CLONE_PIDFD, SIGCHLD, .pidfd = WL_MEM), HELPER(nofile_full, 0, 0) },
+	/*
+	 * Global sysctls, each written for one case in a helper and written
+	 * back (src/wl_sysctl.c): only with --disruptive (vm/vmtest's guests),
+	 * and only where kallsyms lists the globals BPF reads at entry.
+	 */
+	{ "sysctl_threads_max_fork", "fork with kernel.threads-max 1 (root): EAGAIN", EAGAIN,
+	  "V-24", FORK(), HELPER(sysctl, WL_SYSCTL_THREADS_MAX, 1) },
+	{ "sysctl_threads_max_thread", "a thread with kernel.threads-max 1: EAGAIN", EAGAIN,
+	  "V-24", CLONE(THREAD_FLAGS, STACK), HELPER(sysctl, WL_SYSCTL_THREADS_MAX, 1) },
+	{ "sysctl_nr_open_fork", "fork with fd 2000 open, fs.nr_open 1024: EMFILE", EMFILE,
+	  "V-30", FORK(), HELPER(sysctl, WL_SYSCTL_NR_OPEN, 1024) },
+	{ "sysctl_nr_open_unaligned", "fd 2000 open, fs.nr_open 2047 (rounds down to 1984): EMFILE",
+	  EMFILE, "V-30", FORK(), HELPER(sysctl, WL_SYSCTL_NR_OPEN, 2047) },
+	{ "sysctl_nr_open_at_span", "fd 2000 open, fs.nr_open 2048: the 2048 slots fit", 0,
+	  "V-30", FORK(), HELPER(sysctl, WL_SYSCTL_NR_OPEN, 2048) },
+	{ "sysctl_nr_open_files", "fd 2000 open, fs.nr_open 1024, CLONE_FILES: nothing copied", 0,
+	  "V-30", CLONE(CLONE_FILES | SIGCHLD), HELPER(sysctl, WL_SYSCTL_NR_OPEN, 1024) },
+	{ "sysctl_userns_clone_off", "NEWUSER, unprivileged_userns_clone 0, no CAP_SYS_ADMIN: EPERM",
+	  EPERM, "V-18", CLONE(CLONE_NEWUSER | SIGCHLD),
+	  HELPER(sysctl, WL_SYSCTL_USERNS_CLONE, 0) },
+	{ "sysctl_userns_clone_off_admin", "the same with CAP_SYS_ADMIN: allowed", 0, "V-18",
+	  CLONE(CLONE_NEWUSER | SIGCHLD), HELPER(sysctl, WL_SYSCTL_USERNS_CLONE_ADMIN, 0) },
 	{ "pidns_dead_fork", "fork after our unshared pid ns's init exited: ENOMEM", ENOMEM,
 	  "V-40", FORK(), HELPER(pidns_dead, 0, 0) },
 	{ "pidns_dead_clone_vm", "clone VM after that pid ns's init exited: ENOMEM", ENOMEM,
@@ -980,6 +1003,8 @@ const char *workload_case_skip(const struct wl_case *c)
 		return wl_cap_unavailable(c->setup.b);
 	if (c->setup.fn == wl_setup_pidns_full)
 		return wl_pidns_pid_max_unavailable();
+	if (c->setup.fn == wl_setup_sysctl)
+		return wl_sysctl_skip(c->setup.a);
 	return c->setup.fn == wl_setup_inject ? wl_inject_unavailable(c->setup.a) : NULL;
 }
 

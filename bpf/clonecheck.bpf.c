@@ -48,7 +48,6 @@ const volatile __u64 ksym_nr_threads = 0;	/* kernel/fork.c: int nr_threads */
 const volatile __u64 ksym_max_threads = 0;	/* kernel/fork.c: static int max_threads */
 const volatile __u64 ksym_nr_open = 0;		/* fs/file.c: unsigned int sysctl_nr_open */
 const volatile __u64 ksym_userns_clone = 0;	/* Debian: int unprivileged_userns_clone */
-const volatile __u64 ksym_uclamp_rt = 0;	/* unsigned int sysctl_sched_uclamp_util_min_rt_default */
 
 /* Counters read by user space at exit (.bss). */
 __u64 next_clone_id = 0;
@@ -327,10 +326,10 @@ static __always_inline __u32 read_global(__u64 addr, __u32 *out, __u32 bit)
 }
 
 /*
- * V-24, V-30, V-18, S-09: the globals copy_process() tests, as the caller
- * enters the syscall (kernel/fork.c: nr_threads, max_threads; fs/file.c:
- * sysctl_nr_open; Debian's unprivileged_userns_clone; kernel/sched/core.c:
- * sysctl_sched_uclamp_util_min_rt_default).  None is in BTF: user space
+ * V-24, V-30, V-18: the globals copy_process() tests, as the caller enters
+ * the syscall (kernel/fork.c: nr_threads, max_threads; fs/file.c:
+ * sysctl_nr_open; Debian's kernel/user_namespace.c:
+ * unprivileged_userns_clone).  None is in BTF: user space
  * finds them in /proc/kallsyms (CONFIG_KALLSYMS_ALL=y); an unlocated one
  * leaves its bit clear.
  */
@@ -342,7 +341,6 @@ static __always_inline void read_globals(struct rec_task_ext *x)
 	got |= read_global(ksym_max_threads, &x->max_threads, MODEL_SYS_MAX_THREADS);
 	got |= read_global(ksym_nr_open, &x->sys_nr_open, MODEL_SYS_NR_OPEN);
 	got |= read_global(ksym_userns_clone, &x->userns_clone, MODEL_SYS_USERNS_CLONE);
-	got |= read_global(ksym_uclamp_rt, &x->uclamp_rt_default, MODEL_SYS_UCLAMP_RT);
 	x->sys_read = got;
 }
 

@@ -231,7 +231,7 @@
 	X(EXT, U64, cg_target, CG_TARGET, ALWAYS)                                         \
 			/* entry only, clone3 with CLONE_INTO_CGROUP: what its cgroup fd \
 			 * points to, MODEL_CGT_* bits (0: not read) */                 \
-	/* EXT, appended for V-24, V-30, V-18, S-09: globals without BTF, their \
+	/* EXT, appended for V-24, V-30, V-18: globals without BTF, their       \
 	 * addresses from /proc/kallsyms (src/loader.c), read at syscall entry  \
 	 * only; each meaningful only with its MODEL_SYS_* bit in sys_read */   \
 	X(EXT, U32, sys_read, SYS_READ, ALWAYS)                                           \
@@ -243,8 +243,7 @@
 	X(EXT, U32, sys_nr_open, SYS_NR_OPEN, ALWAYS) /* fs/file.c: sysctl_nr_open */     \
 	X(EXT, U32, userns_clone, USERNS_CLONE, ALWAYS)                                   \
 			/* Debian kernel/user_namespace.c: unprivileged_userns_clone */  \
-	X(EXT, U32, uclamp_rt_default, UCLAMP_RT_DEFAULT, ALWAYS)                         \
-			/* kernel/sched/core.c: sysctl_sched_uclamp_util_min_rt_default */ \
+	X(EXTM, U32, pad3, PAD3, ALWAYS)	/* zero */                                \
 	/* MODEL: the model's input only, from other records */                           \
 	X(MODEL, S64, ret, RET, ALWAYS)		/* syscall return (SYS_EXIT, CHILD_RET) */ \
 	X(MODEL, U64, ts_ns, TS_NS, TIME)	/* bpf_ktime_get_ns() of the snapshot */  \
@@ -316,7 +315,6 @@
 #define MODEL_SYS_MAX_THREADS	(1U << 1)	/* max_threads */
 #define MODEL_SYS_NR_OPEN	(1U << 2)	/* sysctl_nr_open */
 #define MODEL_SYS_USERNS_CLONE	(1U << 3)	/* unprivileged_userns_clone (Debian) */
-#define MODEL_SYS_UCLAMP_RT	(1U << 4)	/* sysctl_sched_uclamp_util_min_rt_default */
-#define MODEL_SYS__COUNT	5
+#define MODEL_SYS__COUNT	4
 
 #endif /* CLONECHECK_TASK_FIELDS_H */

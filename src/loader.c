@@ -504,10 +504,9 @@ static int try_attempt(struct loader *l, const struct attempt *at, char *why, si
 	l->skel->rodata->filter_cgroup = o->cgroup_id;
 	l->skel->rodata->nr_cpus = l->nr_cpus;
 	{
-		/* V-24, V-30, V-18, S-09: globals BPF reads at syscall entry */
+		/* V-24, V-30, V-18: globals BPF reads at syscall entry */
 		static const char *const syms[] = {
-			"nr_threads", "max_threads", "sysctl_nr_open",
-			"unprivileged_userns_clone", "sysctl_sched_uclamp_util_min_rt_default",
+			"nr_threads", "max_threads", "sysctl_nr_open", "unprivileged_userns_clone",
 		};
 		uint64_t a[sizeof(syms) / sizeof(syms[0])];
 
@@ -516,7 +515,6 @@ static int try_attempt(struct loader *l, const struct attempt *at, char *why, si
 		l->skel->rodata->ksym_max_threads = a[1];
 		l->skel->rodata->ksym_nr_open = a[2];
 		l->skel->rodata->ksym_userns_clone = a[3];
-		l->skel->rodata->ksym_uclamp_rt = a[4];
 	}
 	if (o->comm)
 		strncpy((char *)l->skel->rodata->filter_comm, o->comm,

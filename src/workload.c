@@ -782,7 +782,7 @@ static const struct wl_case cases[] = {
 	  "V-24", CLONE(THREAD_FLAGS, STACK), HELPER(sysctl, WL_SYSCTL_THREADS_MAX, 1) },
 	{ "sysctl_nr_open_fork", "fork with fd 2000 open, fs.nr_open 1024: EMFILE", EMFILE,
 	  "V-30", FORK(), HELPER(sysctl, WL_SYSCTL_NR_OPEN, 1024) },
-	{ "sysctl_nr_open_unaligned", "fd 2000 open, fs.nr_open 2047 (rounds down to 1984): EMFILE",
+	{ "sysctl_nr_open_below_span", "fd 2000 open, fs.nr_open 2047, one below the span: EMFILE",
 	  EMFILE, "V-30", FORK(), HELPER(sysctl, WL_SYSCTL_NR_OPEN, 2047) },
 	{ "sysctl_nr_open_at_span", "fd 2000 open, fs.nr_open 2048: the 2048 slots fit", 0,
 	  "V-30", FORK(), HELPER(sysctl, WL_SYSCTL_NR_OPEN, 2048) },
@@ -793,6 +793,13 @@ static const struct wl_case cases[] = {
 	  HELPER(sysctl, WL_SYSCTL_USERNS_CLONE, 0) },
 	{ "sysctl_userns_clone_off_admin", "the same with CAP_SYS_ADMIN: allowed", 0, "V-18",
 	  CLONE(CLONE_NEWUSER | SIGCHLD), HELPER(sysctl, WL_SYSCTL_USERNS_CLONE_ADMIN, 0) },
+	/* errata X-5: Debian's test sits after V-11 and before V-12..V-17 */
+	{ "sysctl_userns_clone_off_sighand", "the same NEWUSER|SIGHAND without VM: EPERM, not "
+	  "V-13's EINVAL", EPERM, "V-18", CLONE(CLONE_NEWUSER | CLONE_SIGHAND | SIGCHLD),
+	  HELPER(sysctl, WL_SYSCTL_USERNS_CLONE, 0) },
+	{ "sysctl_userns_clone_off_fs", "the same NEWUSER|FS: V-11's EINVAL comes first", EINVAL,
+	  "V-11", CLONE(CLONE_NEWUSER | CLONE_FS | SIGCHLD),
+	  HELPER(sysctl, WL_SYSCTL_USERNS_CLONE, 0) },
 	{ "pidns_dead_fork", "fork after our unshared pid ns's init exited: ENOMEM", ENOMEM,
 	  "V-40", FORK(), HELPER(pidns_dead, 0, 0) },
 	{ "pidns_dead_clone_vm", "clone VM after that pid ns's init exited: ENOMEM", ENOMEM,

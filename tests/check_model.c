@@ -3680,7 +3680,7 @@ START_TEST(test_model_globals_at_entry)
 	ck_assert_int_eq(predict(&P618_HOST, &t, &fork)->err, 0);
 	t.sys_read = 0;
 
-	/* V-30: fd_top 2048 against nr_open 1024, 2048, 2047 and 2111 */
+	/* V-30: fd_top 2048 against nr_open 1024, 2047, 2048 and 2111 */
 	t.fd_top = 2048;
 	t.fd_max = 2048;
 	t.fd_free = 3;

@@ -38,6 +38,7 @@
 #include "wl_helper.h"
 #include "wl_inject.h"
 #include "wl_kmade.h"
+#include "wl_sysctl.h"
 #include "inject_plan.h"
 #include "wl_sys.h"
 
@@ -257,8 +258,14 @@ START_TEST(test_wl_ran)
 		 * only an injection this kernel refuses, or a capability the
 		 * bounding set lacks, may be skipped, and says why
 		 */
+		/* the cases that write a global sysctl never run without --disruptive */
+		if (c[i].setup.fn == wl_setup_sysctl)
+			ck_assert_msg(wr.results[i].skipped && !wr.results[i].done &&
+				      wl_sysctl_skip(c[i].setup.a),
+				      "case %s ran without --disruptive", c[i].name);
 		if (wr.results[i].skipped) {
-			ck_assert_msg((c[i].setup.fn == wl_setup_inject &&
+			ck_assert_msg(c[i].setup.fn == wl_setup_sysctl ||
+				      (c[i].setup.fn == wl_setup_inject &&
 				       c[i].setup.a != MODEL_INJ_SIGNAL_GATE) ||
 				      (c[i].kmade && io_uring_disabled()) ||
 				      (c[i].setup.fn == wl_setup_nproc_uid &&
@@ -660,6 +667,7 @@ START_TEST(test_wl_worker_thread)
 						  c[i].fn == wl_kmade_kthread ||
 						  c[i].setup.fn == wl_setup_nproc_uid ||
 						  c[i].setup.fn == wl_setup_pidns_full ||
+						  c[i].setup.fn == wl_setup_sysctl ||
 						  (c[i].kmade && io_uring_disabled()))),
 			      "case %s did not run", c[i].name);
 	assert_same_state(&b, &a);

@@ -545,6 +545,29 @@ int wl_setup_pidns_full(struct wl_ctx *x, long threads, long pid_max)
 	return err;
 }
 
+/*
+ * V-38: the caller becomes the init of a level-2 pid ns whose parent, the
+ * level-1 ns, has its own pid_max lowered to @pid_max (6.14+:
+ * wl_setup_pidns_full() with no threads).  The level-2 ns, new, keeps
+ * PID_MAX_LIMIT (kernel/pid_namespace.c:create_pid_namespace(), v6.18.35:
+ * `ns->pid_max = PID_MAX_LIMIT;`), so a set_tid entry for level 1 meets a
+ * pid_max that BPF reads for no level (only pid_ns_for_children's and the
+ * init ns's).
+ */
+int wl_setup_pidns_lowered(struct wl_ctx *x, long pid_max, long unused)
+{
+	int err;
+
+	(void)unused;
+	err = wl_setup_pidns_full(x, 0, pid_max);
+	if (err)
+		return err;
+	err = wl_setup_pidns(x, 1, 0);
+	if (err)
+		return err;
+	return getpid() == 1 ? 0 : -EPROTO;
+}
+
 int wl_setup_pidns_dead(struct wl_ctx *x, long unused, long unused2)
 {
 	pid_t pid;

@@ -38,6 +38,8 @@ int wl_setup_nproc_uid(struct wl_ctx *x, long nproc, long cap); /* an unused uid
 int wl_setup_rlimit_nproc(struct wl_ctx *x, long nproc, long unused); /* stays root */
 /* A new pid ns of pid_max @pid_max (6.14+) with @threads idle threads (V-39). */
 int wl_setup_pidns_full(struct wl_ctx *x, long threads, long pid_max);
+/* Init of a level-2 pid ns below a level-1 ns of pid_max @pid_max (6.14+, V-38). */
+int wl_setup_pidns_lowered(struct wl_ctx *x, long pid_max, long unused);
 /* Why a pid ns's own pid_max cannot be set here (before 6.14), or NULL. */
 const char *wl_pidns_pid_max_unavailable(void);
 /* Why a helper cannot keep capability @cap (not in the bounding set), or NULL. */

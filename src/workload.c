@@ -868,6 +868,23 @@ static const struct wl_case cases[] = {
 	/* the owner test the model cannot see: V-34's EINVAL only allowed, for NEWPID */
 	{ "pidns_foreign_newpid", "NEWPID from the init of a pid ns of another user ns: EINVAL",
 	  EINVAL, "V-34", CLONE(CLONE_NEWPID | SIGCHLD, STACK), HELPER(pidns_foreign, 0, 0) },
+	/*
+	 * kernel/pid.c:alloc_pid() and its callers' limits on set_tid and pid
+	 * namespaces, each outcome decided by the boundary a model mutant moves.
+	 */
+	/* copy_clone_args_from_user(): set_tid_size > MAX_PID_NS_LEVEL (32) before V-34 */
+	{ "nobody_newns_set_tid_33", "clone3 NEWNS, set_tid_size 33 as nobody: V-04's EINVAL "
+	  "before V-34's EPERM", EINVAL, "V-04", CLONE3(CLONE_NEWNS, SIGCHLD, SET_TID(33, 1)),
+	  HELPER(nobody, 0, 0) },
+	/* up to 6.18 each level tests its reaper before the capability; 6.19+ after it */
+	{ "unshared_userns_set_tid_2", "unshare(NEWUSER|NEWPID); set_tid {2, 1}: no reaper "
+	  "(EINVAL) before init ns EPERM; 6.19+ EPERM", EPERM, "V-38",
+	  CLONE3(0, SIGCHLD, SET_TID(2, 2, 1)), HELPER(unshare, CLONE_NEWUSER | CLONE_NEWPID, 0),
+	  .since = 619, .before_err = EINVAL, .before_rule = "V-38" },
+	/* 6.14+: a level's own pid_max BPF does not read, lowered below set_tid */
+	{ "pidns_lowered_set_tid", "level 2 below a level-1 ns of pid_max 301; set_tid "
+	  "{50, 1000, 1000}: EINVAL", EINVAL, "V-38", CLONE3(0, SIGCHLD, SET_TID(3, 50, 1000, 1000)),
+	  HELPER(pidns_lowered, 301, 0) },
 	/* copy_semundo(): get_undo_list() allocates the caller's list, shared */
 	{ "sysvsem_first", "clone SYSVSEM of a helper without an undo list: a new one", 0,
 	  "R-10", CLONE(CLONE_SYSVSEM | SIGCHLD, STACK), .helper = true },
@@ -978,7 +995,7 @@ const char *workload_case_skip(const struct wl_case *c)
 		return wl_kmade_kthread_skip();
 	if (c->setup.fn == wl_setup_nproc_uid && c->setup.b >= 0)
 		return wl_cap_unavailable(c->setup.b);
-	if (c->setup.fn == wl_setup_pidns_full)
+	if (c->setup.fn == wl_setup_pidns_full || c->setup.fn == wl_setup_pidns_lowered)
 		return wl_pidns_pid_max_unavailable();
 	return c->setup.fn == wl_setup_inject ? wl_inject_unavailable(c->setup.a) : NULL;
 }

@@ -883,8 +883,10 @@ static const struct wl_case cases[] = {
 	  .since = 619, .before_err = EINVAL, .before_rule = "V-38" },
 	/* 6.14+: a level's own pid_max BPF does not read, lowered below set_tid */
 	{ "pidns_lowered_set_tid", "level 2 below a level-1 ns of pid_max 301; set_tid "
-	  "{50, 1000, 1000}: EINVAL", EINVAL, "V-38", CLONE3(0, SIGCHLD, SET_TID(3, 50, 1000, 1000)),
+	  "{50, 1000}: EINVAL", EINVAL, "V-38", CLONE3(0, SIGCHLD, SET_TID(2, 50, 1000)),
 	  HELPER(pidns_lowered, 301, 0) },
+	{ "pidns_lowered_set_tid_below", "the same with set_tid {50, 300}: allocated", 0, "R-33",
+	  CLONE3(0, SIGCHLD, SET_TID(2, 50, 300)), HELPER(pidns_lowered, 301, 0) },
 	/* copy_semundo(): get_undo_list() allocates the caller's list, shared */
 	{ "sysvsem_first", "clone SYSVSEM of a helper without an undo list: a new one", 0,
 	  "R-10", CLONE(CLONE_SYSVSEM | SIGCHLD, STACK), .helper = true },

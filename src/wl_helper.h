@@ -32,6 +32,8 @@ int wl_setup_policy(struct wl_ctx *x, long policy, long prio);	/* sched_setsched
 int wl_setup_nice(struct wl_ctx *x, long nice, long reset);	/* nice, RESET_ON_FORK */
 int wl_setup_deadline(struct wl_ctx *x, long reset, long unused); /* SCHED_DEADLINE */
 int wl_setup_pin(struct wl_ctx *x, long unused, long unused2);	/* on its last CPU */
+/* Boosted by a SCHED_FIFO @rt_prio thread waiting on its PI mutex (S-02). */
+int wl_setup_pi_boosted(struct wl_ctx *x, long rt_prio, long unused);
 int wl_setup_ioprio(struct wl_ctx *x, long ioprio, long unused); /* ioprio_set */
 int wl_setup_nobody(struct wl_ctx *x, long nproc, long unused);	/* RLIMIT_NPROC if > 0 */
 int wl_setup_nproc_uid(struct wl_ctx *x, long nproc, long cap); /* an unused uid, cap kept */

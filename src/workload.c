@@ -676,6 +676,8 @@ static const struct wl_case cases[] = {
 	  "V-27", CLONE(CLONE_NEWIPC | CLONE_SYSVSEM | SIGCHLD), HELPER(deadline, 0, 0) },
 	{ "sched_deadline_thread", "DL parent, CLONE_THREAD: EAGAIN", EAGAIN, "V-27",
 	  CLONE(THREAD_FLAGS, STACK), HELPER(deadline, 0, 0) },
+	{ "sched_pi_boosted", "parent PI-boosted to FIFO 10 by a waiter: child gets normal_prio",
+	  0, "S-02", FORK(), HELPER(pi_boosted, 10, 0) },
 	{ "affinity_one_cpu", "parent pinned to one CPU: the child runs there", 0, "S-10",
 	  FORK(), HELPER(pin, 0, 0) },
 	{ "affinity_thread", "pinned parent, CLONE_THREAD: mask copied", 0, "R-42",

@@ -642,6 +642,8 @@ static const struct wl_case cases[] = {
 	  0, "R-44", CLONE3(CLONE_INTO_CGROUP, SIGCHLD), SETUP(into_cgroup, WL_CG_FROZEN, 0) },
 	{ "into_cgroup_removed", "clone3 INTO_CGROUP, cgroup removed: ENOENT", ENOENT, "V-42",
 	  CLONE3(CLONE_INTO_CGROUP, SIGCHLD), SETUP(into_cgroup, WL_CG_REMOVED, 0) },
+	{ "into_cgroup_cpuset", "clone3 INTO_CGROUP into a cpuset of one CPU: its mask", 0,
+	  "R-42", CLONE3(CLONE_INTO_CGROUP, SIGCHLD), SETUP(into_cgroup, WL_CG_CPUSET, 0) },
 	{ "pidns_full", "fork in a pid ns of pid_max 301 holding 1..300 (6.14+): EAGAIN",
 	  EAGAIN, "V-39", FORK(), HELPER(pidns_full, 299, 301) },
 	{ "pidns_one_left", "the same holding 1..299: the child gets 300", 0, "R-34", FORK(),
@@ -980,6 +982,8 @@ const char *workload_case_skip(const struct wl_case *c)
 		return wl_cap_unavailable(c->setup.b);
 	if (c->setup.fn == wl_setup_pidns_full)
 		return wl_pidns_pid_max_unavailable();
+	if (c->setup.fn == wl_setup_into_cgroup && c->setup.a == WL_CG_CPUSET)
+		return wl_cg_cpuset_unavailable();
 	return c->setup.fn == wl_setup_inject ? wl_inject_unavailable(c->setup.a) : NULL;
 }
 

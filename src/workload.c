@@ -605,6 +605,11 @@ static const struct wl_case cases[] = {
 	  "R-23", FORK(), HELPER(nproc_uid, 1, CAP_SYS_ADMIN) },
 	{ "rlimit_nproc_root", "root with RLIMIT_NPROC 1 (helper): exempt", 0, "R-24", FORK(),
 	  HELPER(rlimit_nproc, 1, 0) },
+	{ "rlimit_nproc_newipc", "at RLIMIT_NPROC 1, NEWIPC|SYSVSEM: V-23 before V-34", EAGAIN,
+	  "V-23", CLONE(CLONE_NEWIPC | CLONE_SYSVSEM | SIGCHLD), HELPER(nproc_uid, 1, -1) },
+	{ "rlimit_nproc_newuser", "at RLIMIT_NPROC 1, NEWUSER|NEWIPC|SYSVSEM: counted in the parent ns",
+	  EAGAIN, "V-23", CLONE(CLONE_NEWUSER | CLONE_NEWIPC | CLONE_SYSVSEM | SIGCHLD),
+	  HELPER(nproc_uid, 1, -1) },
 	{ "newipc_sysvsem", "clone NEWIPC|SYSVSEM as root: EINVAL", EINVAL, "V-34",
 	  CLONE(CLONE_NEWIPC | CLONE_SYSVSEM | SIGCHLD) },
 	{ "nobody_newns", "clone NEWNS as nobody (helper): EPERM", EPERM, "V-34",
@@ -642,6 +647,8 @@ static const struct wl_case cases[] = {
 	  0, "R-44", CLONE3(CLONE_INTO_CGROUP, SIGCHLD), SETUP(into_cgroup, WL_CG_FROZEN, 0) },
 	{ "into_cgroup_removed", "clone3 INTO_CGROUP, cgroup removed: ENOENT", ENOENT, "V-42",
 	  CLONE3(CLONE_INTO_CGROUP, SIGCHLD), SETUP(into_cgroup, WL_CG_REMOVED, 0) },
+	{ "into_cgroup_cpuset", "clone3 INTO_CGROUP into a cpuset of one CPU: its mask, not R-42's",
+	  0, "R-24", CLONE3(CLONE_INTO_CGROUP, SIGCHLD), SETUP(into_cgroup, WL_CG_CPUSET, 0) },
 	{ "pidns_full", "fork in a pid ns of pid_max 301 holding 1..300 (6.14+): EAGAIN",
 	  EAGAIN, "V-39", FORK(), HELPER(pidns_full, 299, 301) },
 	{ "pidns_one_left", "the same holding 1..299: the child gets 300", 0, "R-34", FORK(),
@@ -1001,6 +1008,8 @@ const char *workload_case_skip(const struct wl_case *c)
 		return wl_cap_unavailable(c->setup.b);
 	if (c->setup.fn == wl_setup_pidns_full || c->setup.fn == wl_setup_pidns_lowered)
 		return wl_pidns_pid_max_unavailable();
+	if (c->setup.fn == wl_setup_into_cgroup && c->setup.a == WL_CG_CPUSET)
+		return wl_cg_cpuset_unavailable();
 	return c->setup.fn == wl_setup_inject ? wl_inject_unavailable(c->setup.a) : NULL;
 }
 

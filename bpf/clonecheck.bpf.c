@@ -915,6 +915,22 @@ static __always_inline int emit_point(__u32 type, struct task_struct *child, __u
 					      MM_FLAGS_WORD(BPF_CORE_READ, mm)) : 0;
 		r->ext.valid |= REC_IN_MMF;
 	}
+	/*
+	 * R-04: kernel_clone() points vfork_done at its completion after
+	 * sched_process_fork and before wake_up_new_task() (kernel/fork.c,
+	 * v5.10 to v7.2); the tid pointers come along (one field group).  The
+	 * child cannot run, so clear it, before the tracepoint: its rq is
+	 * locked across activate_task() and trace_sched_wakeup_new().
+	 */
+	if ((type == REC_FORK || type == REC_WAKEUP) && child) {
+		r->ext.vfork_done = btf ? (__u64)child->vfork_done :
+					  (__u64)BPF_CORE_READ(child, vfork_done);
+		r->ext.set_child_tid = btf ? (__u64)child->set_child_tid :
+					     (__u64)BPF_CORE_READ(child, set_child_tid);
+		r->ext.clear_child_tid = btf ? (__u64)child->clear_child_tid :
+					       (__u64)BPF_CORE_READ(child, clear_child_tid);
+		r->ext.valid |= REC_IN_TIDS;
+	}
 	if (type == REC_WAKEUP && uptr &&
 	    !bpf_probe_read_user(&r->ext.parent_tid_val, sizeof(r->ext.parent_tid_val),
 				 (const void *)uptr))

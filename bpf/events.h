@@ -84,7 +84,8 @@ struct rec_hdr {
 /*
  * A task's state: struct rec_task at every task point (parent snapshot or
  * child observation), struct rec_task_ext beside it at syscall entry and
- * task_newtask.  Both are generated from model/task_fields.h, the one list
+ * task_newtask (at sched_process_fork and sched_wakeup_new: only the TIDS
+ * group, and mm_flags at the former).  Both are generated from model/task_fields.h, the one list
  * of task members; REC_IN_* bits (rec_task_ext.valid) are the model's
  * MODEL_IN_* bits, from the same list.
  */

@@ -203,6 +203,25 @@ static void model_copy_namespaces(const struct model_profile *prof,
 }
 
 /*
+ * Mirrors kernel/pid_namespace.c:create_pid_namespace() (v6.18.35, v7.2.13,
+ * v6.12.117, v6.1.176, v5.10.223 alike): `if (!in_userns(parent_pid_ns->
+ * user_ns, user_ns)) goto out;` with err -EINVAL, where parent_pid_ns is the
+ * caller's pid_ns_for_children (copy_pid_ns()'s old_ns) and user_ns the
+ * child's: the caller's, or with NEWUSER a new one whose parent is the
+ * caller's.  in_userns() walks user_ns up to parent_pid_ns->user_ns's level:
+ * when that owner is the caller's own user ns (BPF compared them at entry,
+ * clone3 only: pid_ns_owner_rel's first 2 bits 1, MODEL_IN_PROC), the test
+ * passes whether or not NEWUSER is set.  Returns true when the EINVAL may
+ * come (the owner not read, or another user ns).
+ * Not modelled: an owner that is an ancestor of the caller's user ns (passes)
+ * or outside its ancestry (fails): BPF does not tell the two apart.
+ */
+bool model_pid_ns_owner_may_refuse(const struct model_task *parent)
+{
+	return !(parent->valid & MODEL_IN_PROC) || (parent->pid_ns_owner_rel & 3) != 1;
+}
+
+/*
  * Mirrors kernel/nsproxy.c:copy_namespaces() and create_new_namespaces(),
  * kernel/pid_namespace.c:copy_pid_ns() and create_pid_namespace() (v7.2.13,
  * v6.12.117, v6.1.176, v5.10.223 alike): the failures the snapshot decides.
@@ -213,7 +232,8 @@ static void model_copy_namespaces(const struct model_profile *prof,
  * (ENOSPC) may win over what copy_pid_ns() decides: NEWPID with
  * task_active_pid_ns() != pid_ns_for_children -> EINVAL, or a new level >
  * MAX_PID_NS_LEVEL -> ENOSPC (the owner test before it stays an EINVAL
- * alternative, errata X-4).  Every other namespace failure is an
+ * alternative, errata X-4, unless model_pid_ns_owner_may_refuse() rules it
+ * out).  Every other namespace failure is an
  * alternative.
  * Not modelled: the ucount values, the owner user ns of the pid ns.
  */
@@ -248,7 +268,8 @@ void model_copy_namespaces_check(const struct model_task *parent,
 			return;
 		}
 		if (parent->pid_ns_children_level + 1 > MODEL_MAX_PID_NS_LEVEL) {
-			model_fail_alt(fl, -MODEL_EINVAL, "V-34");
+			if (model_pid_ns_owner_may_refuse(parent))
+				model_fail_alt(fl, -MODEL_EINVAL, "V-34");
 			model_fail_set(fl, -MODEL_ENOSPC, "V-34", MODEL_STEP_NS);
 			return;
 		}

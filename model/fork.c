@@ -821,7 +821,8 @@ void model_alloc_pid_check(const struct model_profile *prof,
  * V-31 (model_fs_may_be_in_exec()), V-39 (model_pid_space_may_fill()),
  * V-43 (model_pids_refuses()); V-30 EMFILE without CLONE_FILES
  * (model_fd_copy_emfile()); V-34 EPERM (unless decided from
- * capabilities), ENOSPC, EINVAL with NEWPID; V-36 EPERM for a TLS the
+ * capabilities), ENOSPC, EINVAL with NEWPID (unless
+ * model_pid_ns_owner_may_refuse() rules the owner test out); V-36 EPERM for a TLS the
  * paging mode may refuse; V-41 EMFILE (model_pidfd_emfile()), ENFILE,
  * EFAULT with PIDFD; V-42 EBADF, ENOENT, EACCES, EOPNOTSUPP, EBUSY with
  * INTO_CGROUP; V-47 EINTR.  set_tid's EINVAL, EPERM and EEXIST come from
@@ -858,7 +859,7 @@ void model_copy_process_alts(const struct model_profile *prof,
 		if (!cred || (f & MODEL_CLONE_NEWUSER) || model_has_sys_admin(parent))
 			model_alt_add(out, -MODEL_EPERM, "V-34");
 		model_alt_add(out, -MODEL_ENOSPC, "V-34");
-		if (f & MODEL_CLONE_NEWPID)
+		if ((f & MODEL_CLONE_NEWPID) && model_pid_ns_owner_may_refuse(parent))
 			model_alt_add(out, -MODEL_EINVAL, "V-34");
 	}
 	if (upto > MODEL_STEP_THREAD && prof->arch == MODEL_ARCH_X86_64 &&

@@ -93,6 +93,9 @@ void model_kernel_clone_done(const struct model_profile *prof,
 
 /* ---- copy.c: copy_process()'s callees */
 
+/* create_pid_namespace()'s owner test may refuse NEWPID (EINVAL, V-34). */
+bool model_pid_ns_owner_may_refuse(const struct model_task *parent);
+
 /* copy_namespaces(): V-34's decided failures and their alternatives. */
 void model_copy_namespaces_check(const struct model_task *parent,
 				 const struct model_kargs *args,

@@ -10,6 +10,7 @@
  */
 #define _GNU_SOURCE
 #include <dirent.h>
+#include <sched.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -135,6 +136,15 @@ static int remove_at(int dir, const char *name)
 }
 
 #define PIDS_CTL "-pids-ctl"	/* name suffix: its run enabled the pids controller */
+#define CPUSET_CTL "-cpuset-ctl" /* the same for the cpuset controller */
+
+/* Does name end with suffix? */
+static bool ends_with(const char *name, const char *suffix)
+{
+	size_t len = strlen(name), n = strlen(suffix);
+
+	return len > n && !strcmp(name + len - n, suffix);
+}
 
 int wl_cg_sweep(int root, bool own)
 {
@@ -149,7 +159,6 @@ int wl_cg_sweep(int root, bool own)
 		return 0;
 	}
 	while ((d = readdir(dir))) {
-		size_t len = strlen(d->d_name);
 		int pid, end = 0;
 
 		if (sscanf(d->d_name, WL_CG_PREFIX "%d-%n", &pid, &end) != 1 || !end || pid <= 0)
@@ -159,8 +168,10 @@ int wl_cg_sweep(int root, bool own)
 		if (remove_at(root, d->d_name))
 			continue;
 		removed++;
-		if (len > strlen(PIDS_CTL) && !strcmp(d->d_name + len - strlen(PIDS_CTL), PIDS_CTL))
+		if (ends_with(d->d_name, PIDS_CTL))
 			write_at(root, "cgroup.subtree_control", "-pids");
+		if (ends_with(d->d_name, CPUSET_CTL))
+			write_at(root, "cgroup.subtree_control", "-cpuset");
 	}
 	closedir(dir);
 	return removed;
@@ -186,9 +197,13 @@ static int thaw_cgroup(struct wl_ctx *x)
 	return write_at(x->fd, "cgroup.freeze", "0");
 }
 
+static int setup_cpuset(struct wl_ctx *x);
+
 int wl_setup_into_cgroup(struct wl_ctx *x, long how, long unused)
 {
 	(void)unused;
+	if (how == WL_CG_CPUSET)
+		return setup_cpuset(x);
 	if (how == WL_CG_NOT_CGROUP) {
 		x->fd = open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	} else if (cg2 < 0) {
@@ -239,16 +254,93 @@ static bool file_has_word(int dir, const char *path, const char *word)
 	return found;
 }
 
+/* Asked before wl_cg_open() too: then the hierarchy is looked up for it. */
+const char *wl_cg_cpuset_unavailable(void)
+{
+	char v2[256], pids[256];
+	int root = cg2;
+	bool has;
+
+	if (root < 0) {
+		find_mounts(v2, pids, sizeof(v2));
+		root = open_dir(v2);
+		if (root < 0)
+			root = mount_detached_cgroup2();
+	}
+	if (root < 0)
+		return "no cgroup2 hierarchy";
+	has = file_has_word(root, "cgroup.controllers", "cpuset");
+	if (root != cg2)
+		close(root);
+	return has ? NULL : "the cgroup2 root offers no cpuset controller (bound to cgroup v1?)";
+}
+
+/* The fd closed, the directory removed, then the controller if ours. */
+static int undo_cpuset(struct wl_ctx *x)
+{
+	bool ctl = ends_with(x->path, CPUSET_CTL);
+	int err = undo_cgroup(x);
+
+	if (!err && ctl)
+		err = write_at(cg2, "cgroup.subtree_control", "-cpuset");
+	x->path[0] = '\0';
+	return err;
+}
+
+/*
+ * R-42 with CLONE_INTO_CGROUP: a cgroup2 cpuset of one CPU, the lowest the
+ * caller may run on, so that with two or more CPUs the child's mask (the
+ * cpuset's, kernel/cgroup/cpuset.c:cpuset_fork() -> cpuset_attach_task()
+ * from 6.1 on) differs from the caller's.  The controller is switched on in
+ * the root's subtree_control for the case, and off after if it was off
+ * (named first, as for pids).  The caller stays where it is.
+ */
+static int setup_cpuset(struct wl_ctx *x)
+{
+	cpu_set_t set;
+	char val[16];
+	int cpu = 0, err;
+	bool ctl;
+
+	if (cg2 < 0)
+		return -ENOENT;
+	if (sched_getaffinity(0, sizeof(set), &set))
+		return -errno;
+	while (cpu < CPU_SETSIZE && !CPU_ISSET(cpu, &set))
+		cpu++;
+	if (cpu == CPU_SETSIZE)
+		return -EINVAL;
+	ctl = !file_has_word(cg2, "cgroup.subtree_control", "cpuset");
+	case_cgroup(x->path, sizeof(x->path), ctl ? "cpuset-ctl" : "cpuset");
+	if (mkdirat(cg2, x->path, 0755) && errno != EEXIST)
+		return -errno;
+	x->undo = undo_cpuset;
+	err = ctl ? write_at(cg2, "cgroup.subtree_control", "+cpuset") : 0;
+	snprintf(val, sizeof(val), "%d", cpu);
+	if (!err) {
+		char file[300];
+
+		snprintf(file, sizeof(file), "%s/cpuset.cpus", x->path);
+		err = write_at(cg2, file, val);
+	}
+	if (err)
+		return err;
+	x->fd = openat(cg2, x->path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (x->fd < 0)
+		return -errno;
+	x->call.cgroup = (uint64_t)x->fd;
+	return 0;
+}
+
 /* Back to the hierarchy's root, then the directory goes (and the controller). */
 static int undo_pids(struct wl_ctx *x)
 {
 	int root = wl_cg_root(true);
 	int err = write_at(root, "cgroup.procs", "0");
-	size_t len = strlen(x->path);
 
 	if (!err)
 		err = remove_at(root, x->path);
-	if (!err && len > strlen(PIDS_CTL) && !strcmp(x->path + len - strlen(PIDS_CTL), PIDS_CTL))
+	if (!err && ends_with(x->path, PIDS_CTL))
 		err = write_at(root, "cgroup.subtree_control", "-pids");
 	return err;
 }

@@ -35,8 +35,9 @@ int wl_cg_root(bool pids);
 /*
  * Remove every WL_CG_PREFIX<pid>-* directory under root whose owner pid is
  * gone (kill(pid, 0) fails with ESRCH), and with own also those of this
- * run's owner.  A removed "-pids-ctl" one had enabled the pids controller
- * in root's subtree_control: it is disabled again.  How many were removed.
+ * run's owner.  A removed "-pids-ctl" ("-cpuset-ctl") one had enabled the
+ * pids (cpuset) controller in root's subtree_control: it is disabled again.
+ * How many were removed.
  */
 int wl_cg_sweep(int root, bool own);
 
@@ -47,9 +48,16 @@ enum wl_cg_into {
 	WL_CG_REMOVED,		/* a cgroup removed after it was opened */
 	WL_CG_FROZEN,		/* a new cgroup v2 with cgroup.freeze 1, thawed
 				 * before its child is waited for (R-44) */
+	WL_CG_CPUSET,		/* a new cgroup v2 whose cpuset.cpus is the
+				 * caller's lowest allowed CPU alone (R-42) */
 };
 /* ctx->call.cgroup = an fd of such a directory (how: enum wl_cg_into). */
 int wl_setup_into_cgroup(struct wl_ctx *x, long how, long unused);
+/*
+ * Why WL_CG_CPUSET cannot run here (the cgroup2 root does not offer the
+ * cpuset controller, e.g. it is bound to a v1 hierarchy), or NULL.
+ */
+const char *wl_cg_cpuset_unavailable(void);
 /* The helper alone in a new pids cgroup with pids.max max (helpers only). */
 int wl_setup_pids_max(struct wl_ctx *x, long max, long unused);
 

@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <dirent.h>
 #include <grp.h>
+#include <limits.h>
 #include <linux/capability.h>
 #include <linux/keyctl.h>
 #include <linux/sched.h>
@@ -29,6 +30,7 @@
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "wl_helper.h"
@@ -166,6 +168,92 @@ int wl_setup_deadline(struct wl_ctx *x, long reset, long unused)
 	(void)unused;
 	HELPER_ONLY(x);
 	return err_of(syscall(SYS_sched_setattr, 0, &a, 0));
+}
+
+/*
+ * PI boost (S-02): the helper holds a PTHREAD_PRIO_INHERIT mutex that a
+ * SCHED_FIFO thread of its own waits on, so rt_mutex_setprio() has raised
+ * the helper's prio to the waiter's while its normal_prio stays at 120
+ * (kernel/locking/rtmutex.c:rt_mutex_adjust_prio()).  The setup returns
+ * once /proc shows the boost: the stat "priority" field is p->prio -
+ * MAX_RT_PRIO (fs/proc/array.c:do_task_stat(), task_prio()), -1 - rt_prio
+ * for a boost to SCHED_FIFO rt_prio.  Undone by unlocking and joining.
+ */
+static pthread_mutex_t pi_mutex;
+static pthread_t pi_waiter;
+
+static void *pi_wait(void *unused)
+{
+	(void)unused;
+	pthread_mutex_lock(&pi_mutex);
+	pthread_mutex_unlock(&pi_mutex);
+	return NULL;
+}
+
+/* The stat "priority" field (the 18th) of this thread, or INT_MIN. */
+static int own_stat_prio(void)
+{
+	char path[64], buf[512], *p;
+	int prio = INT_MIN, fd, n;
+
+	snprintf(path, sizeof(path), "/proc/self/task/%d/stat", (int)syscall(SYS_gettid));
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return INT_MIN;
+	n = (int)read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return INT_MIN;
+	buf[n] = 0;
+	p = strrchr(buf, ')');	/* comm may hold spaces: fields 3.. follow it */
+	if (p && sscanf(p + 1, " %*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %*u %*u "
+			"%*d %*d %d", &prio) != 1)
+		prio = INT_MIN;
+	return prio;
+}
+
+static int pi_undo(struct wl_ctx *x)
+{
+	(void)x;
+	pthread_mutex_unlock(&pi_mutex);
+	return -pthread_join(pi_waiter, NULL);
+}
+
+int wl_setup_pi_boosted(struct wl_ctx *x, long rt_prio, long unused)
+{
+	struct sched_param sp = { .sched_priority = (int)rt_prio };
+	pthread_mutexattr_t ma;
+	pthread_attr_t attr;
+	int err;
+
+	(void)unused;
+	HELPER_ONLY(x);
+	if (pthread_mutexattr_init(&ma) ||
+	    pthread_mutexattr_setprotocol(&ma, PTHREAD_PRIO_INHERIT) ||
+	    pthread_mutex_init(&pi_mutex, &ma))
+		return -EOPNOTSUPP;
+	pthread_mutexattr_destroy(&ma);
+	err = pthread_mutex_lock(&pi_mutex);
+	if (err)
+		return -err;
+	if (pthread_attr_init(&attr))
+		return -ENOMEM;
+	err = pthread_attr_setinheritsched(&attr, PTHREAD_EXPLICIT_SCHED);
+	err = err ? err : pthread_attr_setschedpolicy(&attr, SCHED_FIFO);
+	err = err ? err : pthread_attr_setschedparam(&attr, &sp);
+	err = err ? err : pthread_create(&pi_waiter, &attr, pi_wait, NULL);
+	pthread_attr_destroy(&attr);
+	if (err)
+		return -err;
+	x->undo = pi_undo;
+	for (int i = 0; i < 2000; i++) {	/* up to 2 s */
+		struct timespec ms = { .tv_nsec = 1000000 };
+
+		if (own_stat_prio() == -1 - (int)rt_prio)
+			return 0;
+		nanosleep(&ms, NULL);
+	}
+	return -ETIMEDOUT;
 }
 
 /* Pinned to the last CPU it may run on. */
@@ -543,6 +631,29 @@ int wl_setup_pidns_full(struct wl_ctx *x, long threads, long pid_max)
 	}
 	pthread_attr_destroy(&attr);
 	return err;
+}
+
+/*
+ * V-38: the caller becomes the init of a level-2 pid ns whose parent, the
+ * level-1 ns, has its own pid_max lowered to @pid_max (6.14+:
+ * wl_setup_pidns_full() with no threads).  The level-2 ns, new, keeps
+ * PID_MAX_LIMIT (kernel/pid_namespace.c:create_pid_namespace(), v6.18.35:
+ * `ns->pid_max = PID_MAX_LIMIT;`), so a set_tid entry for level 1 meets a
+ * pid_max that BPF reads for no level (only pid_ns_for_children's and the
+ * init ns's).
+ */
+int wl_setup_pidns_lowered(struct wl_ctx *x, long pid_max, long unused)
+{
+	int err;
+
+	(void)unused;
+	err = wl_setup_pidns_full(x, 0, pid_max);
+	if (err)
+		return err;
+	err = wl_setup_pidns(x, 1, 0);
+	if (err)
+		return err;
+	return getpid() == 1 ? 0 : -EPROTO;
 }
 
 int wl_setup_pidns_dead(struct wl_ctx *x, long unused, long unused2)

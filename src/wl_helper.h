@@ -32,12 +32,16 @@ int wl_setup_policy(struct wl_ctx *x, long policy, long prio);	/* sched_setsched
 int wl_setup_nice(struct wl_ctx *x, long nice, long reset);	/* nice, RESET_ON_FORK */
 int wl_setup_deadline(struct wl_ctx *x, long reset, long unused); /* SCHED_DEADLINE */
 int wl_setup_pin(struct wl_ctx *x, long unused, long unused2);	/* on its last CPU */
+/* Boosted by a SCHED_FIFO @rt_prio thread waiting on its PI mutex (S-02). */
+int wl_setup_pi_boosted(struct wl_ctx *x, long rt_prio, long unused);
 int wl_setup_ioprio(struct wl_ctx *x, long ioprio, long unused); /* ioprio_set */
 int wl_setup_nobody(struct wl_ctx *x, long nproc, long unused);	/* RLIMIT_NPROC if > 0 */
 int wl_setup_nproc_uid(struct wl_ctx *x, long nproc, long cap); /* an unused uid, cap kept */
 int wl_setup_rlimit_nproc(struct wl_ctx *x, long nproc, long unused); /* stays root */
 /* A new pid ns of pid_max @pid_max (6.14+) with @threads idle threads (V-39). */
 int wl_setup_pidns_full(struct wl_ctx *x, long threads, long pid_max);
+/* Init of a level-2 pid ns below a level-1 ns of pid_max @pid_max (6.14+, V-38). */
+int wl_setup_pidns_lowered(struct wl_ctx *x, long pid_max, long unused);
 /* Why a pid ns's own pid_max cannot be set here (before 6.14), or NULL. */
 const char *wl_pidns_pid_max_unavailable(void);
 /* Why a helper cannot keep capability @cap (not in the bounding set), or NULL. */

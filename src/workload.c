@@ -606,6 +606,11 @@ static const struct wl_case cases[] = {
 	  "R-23", FORK(), HELPER(nproc_uid, 1, CAP_SYS_ADMIN) },
 	{ "rlimit_nproc_root", "root with RLIMIT_NPROC 1 (helper): exempt", 0, "R-24", FORK(),
 	  HELPER(rlimit_nproc, 1, 0) },
+	{ "rlimit_nproc_newipc", "at RLIMIT_NPROC 1, NEWIPC|SYSVSEM: V-23 before V-34", EAGAIN,
+	  "V-23", CLONE(CLONE_NEWIPC | CLONE_SYSVSEM | SIGCHLD), HELPER(nproc_uid, 1, -1) },
+	{ "rlimit_nproc_newuser", "at RLIMIT_NPROC 1, NEWUSER|NEWIPC|SYSVSEM: counted in the parent ns",
+	  EAGAIN, "V-23", CLONE(CLONE_NEWUSER | CLONE_NEWIPC | CLONE_SYSVSEM | SIGCHLD),
+	  HELPER(nproc_uid, 1, -1) },
 	{ "newipc_sysvsem", "clone NEWIPC|SYSVSEM as root: EINVAL", EINVAL, "V-34",
 	  CLONE(CLONE_NEWIPC | CLONE_SYSVSEM | SIGCHLD) },
 	{ "nobody_newns", "clone NEWNS as nobody (helper): EPERM", EPERM, "V-34",
@@ -643,6 +648,8 @@ static const struct wl_case cases[] = {
 	  0, "R-44", CLONE3(CLONE_INTO_CGROUP, SIGCHLD), SETUP(into_cgroup, WL_CG_FROZEN, 0) },
 	{ "into_cgroup_removed", "clone3 INTO_CGROUP, cgroup removed: ENOENT", ENOENT, "V-42",
 	  CLONE3(CLONE_INTO_CGROUP, SIGCHLD), SETUP(into_cgroup, WL_CG_REMOVED, 0) },
+	{ "into_cgroup_cpuset", "clone3 INTO_CGROUP into a cpuset of one CPU: its mask, not R-42's",
+	  0, "R-24", CLONE3(CLONE_INTO_CGROUP, SIGCHLD), SETUP(into_cgroup, WL_CG_CPUSET, 0) },
 	{ "pidns_full", "fork in a pid ns of pid_max 301 holding 1..300 (6.14+): EAGAIN",
 	  EAGAIN, "V-39", FORK(), HELPER(pidns_full, 299, 301) },
 	{ "pidns_one_left", "the same holding 1..299: the child gets 300", 0, "R-34", FORK(),
@@ -677,6 +684,8 @@ static const struct wl_case cases[] = {
 	  "V-27", CLONE(CLONE_NEWIPC | CLONE_SYSVSEM | SIGCHLD), HELPER(deadline, 0, 0) },
 	{ "sched_deadline_thread", "DL parent, CLONE_THREAD: EAGAIN", EAGAIN, "V-27",
 	  CLONE(THREAD_FLAGS, STACK), HELPER(deadline, 0, 0) },
+	{ "sched_pi_boosted", "parent PI-boosted to FIFO 10 by a waiter: child gets normal_prio",
+	  0, "S-02", FORK(), HELPER(pi_boosted, 10, 0) },
 	{ "affinity_one_cpu", "parent pinned to one CPU: the child runs there", 0, "S-10",
 	  FORK(), HELPER(pin, 0, 0) },
 	{ "affinity_thread", "pinned parent, CLONE_THREAD: mask copied", 0, "R-42",
@@ -898,6 +907,25 @@ static const struct wl_case cases[] = {
 	/* the owner test the model cannot see: V-34's EINVAL only allowed, for NEWPID */
 	{ "pidns_foreign_newpid", "NEWPID from the init of a pid ns of another user ns: EINVAL",
 	  EINVAL, "V-34", CLONE(CLONE_NEWPID | SIGCHLD, STACK), HELPER(pidns_foreign, 0, 0) },
+	/*
+	 * kernel/pid.c:alloc_pid() and its callers' limits on set_tid and pid
+	 * namespaces, each outcome decided by the boundary a model mutant moves.
+	 */
+	/* copy_clone_args_from_user(): set_tid_size > MAX_PID_NS_LEVEL (32) before V-34 */
+	{ "nobody_newns_set_tid_33", "clone3 NEWNS, set_tid_size 33 as nobody: V-04's EINVAL "
+	  "before V-34's EPERM", EINVAL, "V-04", CLONE3(CLONE_NEWNS, SIGCHLD, SET_TID(33, 1)),
+	  HELPER(nobody, 0, 0) },
+	/* up to 6.18 each level tests its reaper before the capability; 6.19+ after it */
+	{ "unshared_userns_set_tid_2", "unshare(NEWUSER|NEWPID); set_tid {2, 1}: no reaper "
+	  "(EINVAL) before init ns EPERM; 6.19+ EPERM", EPERM, "V-38",
+	  CLONE3(0, SIGCHLD, SET_TID(2, 2, 1)), HELPER(unshare, CLONE_NEWUSER | CLONE_NEWPID, 0),
+	  .since = 619, .before_err = EINVAL, .before_rule = "V-38" },
+	/* 6.14+: a level's own pid_max BPF does not read, lowered below set_tid */
+	{ "pidns_lowered_set_tid", "level 2 below a level-1 ns of pid_max 301; set_tid "
+	  "{50, 1000}: EINVAL", EINVAL, "V-38", CLONE3(0, SIGCHLD, SET_TID(2, 50, 1000)),
+	  HELPER(pidns_lowered, 301, 0) },
+	{ "pidns_lowered_set_tid_below", "the same with set_tid {50, 300}: allocated", 0, "R-33",
+	  CLONE3(0, SIGCHLD, SET_TID(2, 50, 300)), HELPER(pidns_lowered, 301, 0) },
 	/* copy_semundo(): get_undo_list() allocates the caller's list, shared */
 	{ "sysvsem_first", "clone SYSVSEM of a helper without an undo list: a new one", 0,
 	  "R-10", CLONE(CLONE_SYSVSEM | SIGCHLD, STACK), .helper = true },
@@ -1008,10 +1036,12 @@ const char *workload_case_skip(const struct wl_case *c)
 		return wl_kmade_kthread_skip();
 	if (c->setup.fn == wl_setup_nproc_uid && c->setup.b >= 0)
 		return wl_cap_unavailable(c->setup.b);
-	if (c->setup.fn == wl_setup_pidns_full)
+	if (c->setup.fn == wl_setup_pidns_full || c->setup.fn == wl_setup_pidns_lowered)
 		return wl_pidns_pid_max_unavailable();
 	if (c->setup.fn == wl_setup_sysctl)
 		return wl_sysctl_skip(c->setup.a);
+	if (c->setup.fn == wl_setup_into_cgroup && c->setup.a == WL_CG_CPUSET)
+		return wl_cg_cpuset_unavailable();
 	return c->setup.fn == wl_setup_inject ? wl_inject_unavailable(c->setup.a) : NULL;
 }
 

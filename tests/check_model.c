@@ -3844,6 +3844,45 @@ START_TEST(test_model_v38_capability_per_level)
 }
 END_TEST
 
+/*
+ * create_pid_namespace()'s owner test (V-34's EINVAL): ruled out when BPF
+ * saw that the caller's pid_ns_for_children is owned by the caller's own
+ * user ns (clone3 only), with or without NEWUSER; an alternative otherwise.
+ */
+START_TEST(test_model_v34_pid_ns_owner)
+{
+	struct model_task t = parent_obs();
+	const struct model_pred *p;
+
+	t.cap_effective = CAP_ADMIN;
+	t.pid_ns_owner_rel = 0;		/* not read (legacy clone) */
+	p = predict_clone3(&P618_HOST, &t, MODEL_CLONE_NEWPID, MODEL_SIGCHLD);
+	ASSERT_OK(p);
+	ck_assert_str_eq(alt_rule(p, -MODEL_EINVAL), "V-34");
+	t.pid_ns_owner_rel = 2;		/* another user ns: an ancestor or not */
+	p = predict_clone3(&P618_HOST, &t, MODEL_CLONE_NEWPID, MODEL_SIGCHLD);
+	ck_assert_str_eq(alt_rule(p, -MODEL_EINVAL), "V-34");
+	t.pid_ns_owner_rel = 1 | (2 << 2);	/* the caller's own (level 1: another) */
+	p = predict_clone3(&P618_HOST, &t, MODEL_CLONE_NEWPID, MODEL_SIGCHLD);
+	ASSERT_OK(p);
+	ck_assert_ptr_null(alt_rule(p, -MODEL_EINVAL));
+	ck_assert_str_eq(alt_rule(p, -MODEL_ENOSPC), "V-34");	/* the ucount limit */
+	p = predict_clone3(&P618_HOST, &t, MODEL_CLONE_NEWUSER | MODEL_CLONE_NEWPID,
+			   MODEL_SIGCHLD);
+	ASSERT_OK(p);
+	ck_assert_ptr_null(alt_rule(p, -MODEL_EINVAL));
+	/* the deepest level: ENOSPC decided, no EINVAL before it */
+	t.pid_ns_children_level = 32;
+	p = predict_clone3(&P618_HOST, &t, MODEL_CLONE_NEWPID, MODEL_SIGCHLD);
+	ASSERT_ERR(p, -MODEL_ENOSPC, "V-34");
+	ck_assert_ptr_null(alt_rule(p, -MODEL_EINVAL));
+	t.pid_ns_owner_rel = 0;
+	p = predict_clone3(&P618_HOST, &t, MODEL_CLONE_NEWPID, MODEL_SIGCHLD);
+	ASSERT_ERR(p, -MODEL_ENOSPC, "V-34");
+	ck_assert_str_eq(alt_rule(p, -MODEL_EINVAL), "V-34");
+}
+END_TEST
+
 START_TEST(test_model_pid_numbers)
 {
 	struct model_task t = parent_obs();
@@ -4453,6 +4492,7 @@ Suite *model_suite(void)
 	tcase_add_test(tc, test_model_v41_emfile_decided);
 	tcase_add_test(tc, test_model_v40_dying_pid_ns);
 	tcase_add_test(tc, test_model_v38_capability_per_level);
+	tcase_add_test(tc, test_model_v34_pid_ns_owner);
 	tcase_add_test(tc, test_model_pid_numbers);
 	tcase_add_test(tc, test_model_r36_r37_words);
 	tcase_add_test(tc, test_model_r39_pidfd);

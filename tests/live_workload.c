@@ -271,7 +271,9 @@ START_TEST(test_wl_ran)
 				      (c[i].setup.fn == wl_setup_nproc_uid &&
 				       wl_cap_unavailable(c[i].setup.b)) ||
 				      (c[i].setup.fn == wl_setup_pidns_full &&
-				       wl_pidns_pid_max_unavailable()),
+				       wl_pidns_pid_max_unavailable()) ||
+				      (c[i].setup.fn == wl_setup_into_cgroup &&
+				       c[i].setup.a == WL_CG_CPUSET && wl_cg_cpuset_unavailable()),
 				      "case %s skipped: %s", c[i].name, wr.results[i].skipped);
 			ck_assert(!wr.results[i].done);
 			continue;
@@ -668,6 +670,8 @@ START_TEST(test_wl_worker_thread)
 						  c[i].setup.fn == wl_setup_nproc_uid ||
 						  c[i].setup.fn == wl_setup_pidns_full ||
 						  c[i].setup.fn == wl_setup_sysctl ||
+						  (c[i].setup.fn == wl_setup_into_cgroup &&
+						   c[i].setup.a == WL_CG_CPUSET && wl_cg_cpuset_unavailable()) ||
 						  (c[i].kmade && io_uring_disabled()))),
 			      "case %s did not run", c[i].name);
 	assert_same_state(&b, &a);

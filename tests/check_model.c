@@ -2891,6 +2891,21 @@ START_TEST(test_model_v38_reaper_after_allocation_72)
 	ASSERT_ERR(p, -MODEL_EINVAL, "V-38");
 	ck_assert_str_eq(alt_rule(p, -MODEL_EPERM), "V-38");
 	ck_assert_str_eq(alt_rule(p, -MODEL_EEXIST), "V-38");
+	/* 6.19 .. 7.1: the order is not pinned; the old one decides, the new one's allowed */
+	p72.major = 6;
+	p72.minor = 19;
+	p = predict_set_tid(&p72, &t, 0, 2, five_seven);
+	ASSERT_ERR(p, -MODEL_EINVAL, "V-38");
+	ck_assert_str_eq(alt_rule(p, -MODEL_EPERM), "V-38");
+	ck_assert_str_eq(alt_rule(p, -MODEL_EEXIST), "V-38");
+	/* a level-1 EPERM the new order decides is an alternative there */
+	t.cap_effective = 0;
+	p = predict_set_tid(&P618_X86_FULL, &t, 0, 2, five_seven);
+	ASSERT_ERR(p, -MODEL_EINVAL, "V-38");
+	ck_assert_ptr_null(alt_rule(p, -MODEL_EPERM));
+	p = predict_set_tid(&p72, &t, 0, 2, five_seven);
+	ASSERT_ERR(p, -MODEL_EINVAL, "V-38");
+	ck_assert_str_eq(alt_rule(p, -MODEL_EPERM), "V-38");
 }
 END_TEST
 

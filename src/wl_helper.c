@@ -566,7 +566,6 @@ int wl_setup_autoreaped(struct wl_ctx *x, long unused, long unused2)
 	return WL_SUPERVISED;
 }
 
-static int write_file(const char *path, const char *s);
 
 /* An idle thread of a full pid ns: blocks until its process exits. */
 static void *idle_thread(void *arg)
@@ -616,7 +615,7 @@ int wl_setup_pidns_full(struct wl_ctx *x, long threads, long pid_max)
 	if (atol(cur) != 4194304)	/* not a fresh ns's own: never write it */
 		return -EPROTO;
 	snprintf(val, sizeof(val), "%ld", pid_max);
-	err = write_file("/proc/sys/kernel/pid_max", val);
+	err = wl_write_file("/proc/sys/kernel/pid_max", val);
 	if (err)
 		return err;
 	/* small stacks, but not below the arch's minimum (arm64 glibc: 128 KiB) */
@@ -676,7 +675,7 @@ int wl_setup_pidns_dead(struct wl_ctx *x, long unused, long unused2)
 }
 
 /* Write s to path: 0 or -errno. */
-static int write_file(const char *path, const char *s)
+int wl_write_file(const char *path, const char *s)
 {
 	int fd = open(path, O_WRONLY | O_CLOEXEC);
 	ssize_t n;
@@ -700,11 +699,11 @@ static int enter_userns(void)
 
 	if (unshare(CLONE_NEWUSER))
 		return -errno;
-	err = write_file("/proc/self/setgroups", "deny");
+	err = wl_write_file("/proc/self/setgroups", "deny");
 	if (!err)
-		err = write_file("/proc/self/uid_map", "0 0 1");
+		err = wl_write_file("/proc/self/uid_map", "0 0 1");
 	if (!err)
-		err = write_file("/proc/self/gid_map", "0 0 1");
+		err = wl_write_file("/proc/self/gid_map", "0 0 1");
 	return err;
 }
 
@@ -743,7 +742,7 @@ int wl_setup_userns_limit(struct wl_ctx *x, long which, long unused)
 	if (err)
 		return err;
 	snprintf(path, sizeof(path), "/proc/sys/user/%s", names[which]);
-	return write_file(path, "0");
+	return wl_write_file(path, "0");
 }
 
 /*

@@ -79,4 +79,7 @@ int wl_setup_pidns_foreign(struct wl_ctx *x, long unused, long unused2);
 /* depth nested pid namespaces down (unshare + fork each), the caller their init. */
 int wl_setup_pidns(struct wl_ctx *x, long depth, long unused);
 
+/* Write s to path (a /proc or /sys file): 0 or -errno. */
+int wl_write_file(const char *path, const char *s);
+
 #endif /* CLONECHECK_WL_HELPER_H */

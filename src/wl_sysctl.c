@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "profile.h"	/* profile_kallsyms() */
+#include "wl_helper.h"	/* wl_write_file() */
 #include "wl_sysctl.h"
 
 #define NR_OPEN_FD 2000	/* fs/file.c: count_open_files() = 2048, max_fds 2048 */
@@ -92,19 +93,6 @@ const char *wl_sysctl_skip(long which)
 	return NULL;
 }
 
-static int write_str(const char *path, const char *s)
-{
-	int fd = open(path, O_WRONLY | O_CLOEXEC);
-	ssize_t n;
-
-	if (fd < 0)
-		return -errno;
-	n = write(fd, s, strlen(s));
-	n = n < 0 ? -errno : 0;
-	close(fd);
-	return (int)n;
-}
-
 static int read_str(const char *path, char *buf, size_t len)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -143,7 +131,7 @@ static int sysctl_undo(struct wl_ctx *x)
 	}
 	err = caps_restore();
 	if (saved.path) {
-		e = write_str(saved.path, saved.old);
+		e = wl_write_file(saved.path, saved.old);
 		err = err ? err : e;
 		saved.path = NULL;
 	}
@@ -204,7 +192,7 @@ int wl_setup_sysctl(struct wl_ctx *x, long which, long value)
 	saved.path = path;
 	x->undo = sysctl_undo;
 	snprintf(v, sizeof(v), "%ld\n", value);
-	err = write_str(path, v);
+	err = wl_write_file(path, v);
 	if (err)
 		return err;
 	return which == WL_SYSCTL_USERNS_CLONE ? drop_sys_admin() : 0;

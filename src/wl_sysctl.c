@@ -20,7 +20,7 @@
 #include <unistd.h>
 
 #include "profile.h"	/* profile_kallsyms() */
-#include "wl_helper.h"	/* wl_write_file() */
+#include "wl_helper.h"	/* wl_write_file(), wl_setup_cap_drop() */
 #include "wl_sysctl.h"
 
 #define NR_OPEN_FD 2000	/* fs/file.c: count_open_files() = 2048, max_fds 2048 */
@@ -161,17 +161,6 @@ static int open_high_fd(struct wl_ctx *x)
 	return x->fd < 0 ? -errno : 0;
 }
 
-static int drop_sys_admin(void)
-{
-	struct __user_cap_header_struct h = { .version = _LINUX_CAPABILITY_VERSION_3 };
-	struct __user_cap_data_struct d[_LINUX_CAPABILITY_U32S_3];
-
-	if (syscall(SYS_capget, &h, d))
-		return -errno;
-	d[CAP_SYS_ADMIN / 32].effective &= ~(1U << (CAP_SYS_ADMIN % 32));
-	return syscall(SYS_capset, &h, d) ? -errno : 0;
-}
-
 int wl_setup_sysctl(struct wl_ctx *x, long which, long value)
 {
 	const char *path = sysctl_path(which);
@@ -195,5 +184,5 @@ int wl_setup_sysctl(struct wl_ctx *x, long which, long value)
 	err = wl_write_file(path, v);
 	if (err)
 		return err;
-	return which == WL_SYSCTL_USERNS_CLONE ? drop_sys_admin() : 0;
+	return which == WL_SYSCTL_USERNS_CLONE ? wl_setup_cap_drop(x, CAP_SYS_ADMIN, 0) : 0;
 }

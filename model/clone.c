@@ -5,6 +5,9 @@
  * thread.c) and puts their answers together.  It is the only file that
  * calls into more than one stage; no stage calls it back.
  */
+#include <stddef.h>
+#include <string.h>
+
 #include "model.h"
 #include "clone_flags.h"
 #include "pred.h"
@@ -102,7 +105,16 @@ void model_kernel_clone(const struct model_profile *prof,
 	const char *rule = NULL;
 	int err;
 
-	*out = (struct model_pred){ 0 };
+	/*
+	 * Every member but the arrays, which are read only below their
+	 * counts (a whole struct of zeros, 8.8 KB, was 12% of an offline
+	 * check's instructions under callgrind).
+	 */
+	memset(out, 0, offsetof(struct model_pred, alt));
+	out->n_expect = 0;
+	out->inputs = 0;
+	out->n_order = 0;
+	out->n_dropped = 0;
 	out->inputs = parent->valid;
 	/*
 	 * A kernel creator's snapshot is its BASE part only (copy_process

@@ -1339,10 +1339,6 @@ static void model_pidfd(const struct model_profile *prof, const struct model_tas
  */
 static void model_stable_fields(struct model_pred *out)
 {
-	static const enum model_field stable[] = {
-		MODEL_FIELD_MM, MODEL_FIELD_FILES, MODEL_FIELD_FS,
-		MODEL_FIELD_SIGHAND, MODEL_FIELD_SIGNAL, MODEL_FIELD_TGID,
-	};
 	const size_t n = out->n_expect;
 
 	for (size_t i = 0; i < n; i++) {
@@ -1350,11 +1346,20 @@ static void model_stable_fields(struct model_pred *out)
 
 		if (e.stage != MODEL_STAGE_NEWTASK)
 			continue;
-		for (size_t f = 0; f < MODEL_ARRAY_SIZE(stable); f++) {
-			if (e.field != stable[f])
-				continue;
+		/* a switch, not a loop over a table (callgrind: the loop was
+		 * 6% of an offline check) */
+		switch (e.field) {
+		case MODEL_FIELD_MM:
+		case MODEL_FIELD_FILES:
+		case MODEL_FIELD_FS:
+		case MODEL_FIELD_SIGHAND:
+		case MODEL_FIELD_SIGNAL:
+		case MODEL_FIELD_TGID:
 			model_expect_add(out, e.rule, MODEL_STAGE_FORK, e.field, e.op, e.value);
 			model_expect_add(out, e.rule, MODEL_STAGE_WAKEUP, e.field, e.op, e.value);
+			break;
+		default:
+			break;
 		}
 	}
 }

@@ -80,9 +80,15 @@ void tally_add(struct tally *t, const struct clone_verdict *v)
 
 		if (v->verdict == VERDICT_INCOMPLETE || v->verdict == VERDICT_UNJUDGED || !c->rule)
 			continue;
-		r = rule_slot(t, c->rule);
-		if (!r)
-			continue;
+		if (t->pos_key[i] == c->rule) {
+			r = &t->rules[t->pos_idx[i] - 1];
+		} else {
+			r = rule_slot(t, c->rule);
+			if (!r)
+				continue;
+			t->pos_key[i] = c->rule;
+			t->pos_idx[i] = (uint16_t)(r - t->rules) + 1;
+		}
 		r->checked++;
 		if (!c->ok)
 			r->failed++;
@@ -134,5 +140,6 @@ void tally_sort(struct tally *t)
 	qsort(t->rules, t->n_rules, sizeof(t->rules[0]), cmp_rule);
 	/* the indices by address no longer hold */
 	memset(t->slot_key, 0, sizeof(t->slot_key));
+	memset(t->pos_key, 0, sizeof(t->pos_key));
 	t->n_slots = 0;
 }

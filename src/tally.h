@@ -45,6 +45,13 @@ struct tally {
 	 */
 	const char *slot_key[TALLY_SLOTS];
 	uint16_t slot_idx[TALLY_SLOTS];
+	/*
+	 * The rule of the last clone's check at each position, and its
+	 * rules[] index + 1: clones of one kind make the same checks in the
+	 * same order, so most lookups end here.  Cleared with slot_key[].
+	 */
+	const char *pos_key[DIFF_MAX_CHECKS];
+	uint16_t pos_idx[DIFF_MAX_CHECKS];
 	size_t n_kept;			/* mismatching and incomplete verdicts kept */
 	struct clone_verdict kept[TALLY_KEEP];
 	uint64_t not_kept;		/* ... and those beyond TALLY_KEEP */

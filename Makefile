@@ -19,6 +19,15 @@ endif
 ifneq ($(SYSTEMD_LIBS),)
 CPPFLAGS += -DHAVE_LIBSYSTEMD
 endif
+# libdeflate inflates a trace's blocks when the build can link it (twice
+# zlib's speed on `check`); not in a static build, whose guests record
+# traces but do not replay them at speed.  zlib otherwise (trace_file.c).
+ifeq ($(filter -static,$(CFLAGS) $(LDFLAGS)),)
+DEFLATE_LIBS := $(shell pkg-config --libs libdeflate 2>/dev/null)
+endif
+ifneq ($(DEFLATE_LIBS),)
+CPPFLAGS += -DHAVE_LIBDEFLATE
+endif
 CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsubunit -lm -lrt -lpthread)
 
@@ -121,19 +130,19 @@ CLONECHECK_OBJS := $(OUTPUT)/src/main.o $(OUTPUT)/src/env.o $(LIVE_OBJS) $(CORE_
 
 $(OUTPUT)/clonecheck: $(CLONECHECK_OBJS)
 	$(call msg,BINARY,$@)
-	$(Q)$(CC) $(CFLAGS) $^ $(LIBBPF_LIBS) $(SYSTEMD_LIBS) -lpthread -o $@
+	$(Q)$(CC) $(CFLAGS) $^ $(LIBBPF_LIBS) $(SYSTEMD_LIBS) $(DEFLATE_LIBS) -lpthread -o $@
 
 $(OUTPUT)/check_unit: tests/check_main.c $(UNIT_TESTS) $(wildcard tests/*.h) $(CORE_OBJS) $(MODEL_OBJS) | $(OUTPUT)
 	$(call msg,TEST,$@)
 	$(Q)$(CC) $(CFLAGS) $(CPPFLAGS) $(CHECK_CFLAGS) tests/check_main.c $(UNIT_TESTS) \
-		$(CORE_OBJS) $(MODEL_OBJS) $(CHECK_LIBS) $(SYSTEMD_LIBS) -lz -o $@
+		$(CORE_OBJS) $(MODEL_OBJS) $(CHECK_LIBS) $(SYSTEMD_LIBS) $(DEFLATE_LIBS) -lz -o $@
 
 # clonecheck built with AddressSanitizer: tests/check_report.c runs its error
 # paths under LeakSanitizer (clang's runtime: libclang-rt-dev).
 $(OUTPUT)/clonecheck-asan: $(wildcard src/*.c src/*.h model/*.c model/*.h) bpf/events.h $(OUTPUT)/clonecheck.skel.h $(OUTPUT)/inject.skel.h
 	$(call msg,ASAN,$@)
 	$(Q)$(CLANG) -g -O1 -fsanitize=address -fno-omit-frame-pointer $(CPPFLAGS) \
-		$(filter %.c,$^) $(LIBBPF_LIBS) $(SYSTEMD_LIBS) -lpthread -o $@
+		$(filter %.c,$^) $(LIBBPF_LIBS) $(SYSTEMD_LIBS) $(DEFLATE_LIBS) -lpthread -o $@
 
 $(OUTPUT)/check_all: tests/check_main.c $(UNIT_TESTS) $(LIVE_TESTS) $(wildcard tests/*.h) $(CORE_OBJS) $(MODEL_OBJS) $(LIVE_OBJS) $(OUTPUT)/clonecheck $(OUTPUT)/clonecheck-asan
 	$(call msg,TEST,$@)
@@ -141,7 +150,7 @@ $(OUTPUT)/check_all: tests/check_main.c $(UNIT_TESTS) $(LIVE_TESTS) $(wildcard t
 		-DCLONECHECK_BIN='"$(abspath $(OUTPUT))/clonecheck"' \
 		-DCLONECHECK_ASAN_BIN='"$(abspath $(OUTPUT))/clonecheck-asan"' tests/check_main.c \
 		$(UNIT_TESTS) $(LIVE_TESTS) $(LIVE_OBJS) $(CORE_OBJS) $(MODEL_OBJS) \
-		$(LIBBPF_LIBS) $(CHECK_LIBS) $(SYSTEMD_LIBS) -lpthread -o $@
+		$(LIBBPF_LIBS) $(CHECK_LIBS) $(SYSTEMD_LIBS) $(DEFLATE_LIBS) -lpthread -o $@
 
 # What observing costs (bench/run.py): ratios against untraced runs of the
 # same run, a table on stdout and $(OUTPUT)/bench.json.  Needs root; run it
@@ -200,7 +209,7 @@ fuzz: $(OUTPUT)/fuzz_trace
 
 $(OUTPUT)/fuzz_trace: fuzz/fuzz_trace.c src/trace_file.c src/decode.c $(wildcard src/*.h) bpf/events.h | $(OUTPUT)
 	$(call msg,FUZZ,$@)
-	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) $(CPPFLAGS) fuzz/fuzz_trace.c src/trace_file.c src/decode.c -lz -o $@
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) $(CPPFLAGS) fuzz/fuzz_trace.c src/trace_file.c src/decode.c $(DEFLATE_LIBS) -lz -o $@
 
 # Line coverage of model/ by its unit tests (tests/check_model.c), with
 # gcc --coverage and gcov only: builds into $(OUTPUT)/coverage, runs the
@@ -241,11 +250,11 @@ coverage: | $(OUTPUT)
 # mutant, each must end as it says (mutants/selftest.txt).
 MUTANTS_JOBS ?= 2
 MUTANTS_HARNESS = mutants/mutants.py --output $(OUTPUT) --cc "$(CC)" --cflags "$(CFLAGS)" \
-	--cppflags "-I$(abspath $(OUTPUT)) -Isrc -Imodel" --libs "$(LIBBPF_LIBS) $(SYSTEMD_LIBS) -lpthread" \
+	--cppflags "-I$(abspath $(OUTPUT)) -Isrc -Imodel" --libs "$(LIBBPF_LIBS) $(SYSTEMD_LIBS) $(DEFLATE_LIBS) -lpthread" \
 	--objs "$(CLONECHECK_OBJS)" --jobs $(MUTANTS_JOBS)
 MUTANTS_UNIT_ARGS = --unit-srcs "tests/check_main.c $(UNIT_TESTS)" \
 	--unit-objs "$(CORE_OBJS) $(MODEL_OBJS)" --unit-cflags "$(CHECK_CFLAGS)" \
-	--unit-libs "$(CHECK_LIBS) $(SYSTEMD_LIBS) -lz"
+	--unit-libs "$(CHECK_LIBS) $(SYSTEMD_LIBS) $(DEFLATE_LIBS) -lz"
 .PHONY: mutants mutants-selftest
 
 mutants: $(OUTPUT)/clonecheck

@@ -22,6 +22,9 @@
 #include <unistd.h>
 #include <linux/types.h>
 #include <zlib.h>
+#ifdef HAVE_LIBDEFLATE
+#include <libdeflate.h>
+#endif
 
 #include "trace_file.h"
 #include "../bpf/events.h"
@@ -422,6 +425,9 @@ struct trace_reader {
 	uint64_t *rec;		/* the current record, copied to be aligned */
 	z_stream zs;		/* raw inflate, reset per block */
 	bool zs_ready;		/* zs initialised (inflateInit2 done) */
+#ifdef HAVE_LIBDEFLATE
+	struct libdeflate_decompressor *dd; /* the fast path of rd_inflate(), or NULL */
+#endif
 	bool done;		/* the trailer has been read */
 	struct trace_counts counts; /* the trailer's, once done */
 	struct trace_error e;	/* first error, sticky */
@@ -911,6 +917,27 @@ static int rd_inflate(struct trace_reader *r, const uint8_t *z, uLong clen, uint
 	if (clen < 2 + 4 || (z[0] & 0x0f) != Z_DEFLATED || (z[0] >> 4) > 7 ||
 	    ((unsigned)z[0] << 8 | z[1]) % 31 || (z[1] & 0x20))
 		return Z_DATA_ERROR;
+#ifdef HAVE_LIBDEFLATE
+	/*
+	 * libdeflate first, under the same conditions: the whole raw stream
+	 * up to the 4-byte trailer, to exactly ulen bytes.  perf and
+	 * callgrind: zlib's inflate was 29% of `check` (a 16,001-clone trace;
+	 * its records' runs of zeros are overlapping copies zlib makes a byte
+	 * at a time).  Anything else goes through zlib, which says why.
+	 */
+	if (!r->dd)
+		r->dd = libdeflate_alloc_decompressor();
+	if (r->dd) {
+		size_t in = 0, out = 0;
+
+		if (libdeflate_deflate_decompress_ex(r->dd, z + 2, clen - 2 - 4, r->ubuf, ulen,
+						     &in, &out) == LIBDEFLATE_SUCCESS &&
+		    in == clen - 2 - 4 && out == ulen) {
+			*done = ulen;
+			return Z_OK;
+		}
+	}
+#endif
 	if (!r->zs_ready) {
 		zerr = inflateInit2(&r->zs, -MAX_WBITS);
 		if (zerr != Z_OK)
@@ -1112,6 +1139,10 @@ void trace_reader__close(struct trace_reader *r)
 	free(r->sec);
 	if (r->zs_ready)
 		inflateEnd(&r->zs);
+#ifdef HAVE_LIBDEFLATE
+	if (r->dd)
+		libdeflate_free_decompressor(r->dd);
+#endif
 	free(r->ubuf);
 	free(r->rec);
 	free(r->name);

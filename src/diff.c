@@ -19,7 +19,9 @@ const char *verdict_name(enum verdict v)
 	}
 }
 
-bool diff_op_holds(enum model_op op, int64_t observed, int64_t value, uint32_t child_pid)
+/* diff_op_holds(), inlined in check_fields()'s loop (1.8 M calls a 16,001-clone check). */
+static inline __attribute__((always_inline)) bool op_holds(enum model_op op, int64_t observed,
+							   int64_t value, uint32_t child_pid)
 {
 	uint64_t o = (uint64_t)observed, v = (uint64_t)value;
 
@@ -46,6 +48,11 @@ bool diff_op_holds(enum model_op op, int64_t observed, int64_t value, uint32_t c
 		return false;	/* needs the child's numbers: check_fields() */
 	}
 	return false;
+}
+
+bool diff_op_holds(enum model_op op, int64_t observed, int64_t value, uint32_t child_pid)
+{
+	return op_holds(op, observed, value, child_pid);
 }
 
 /*
@@ -87,46 +94,61 @@ static const char *alt_rule(const struct model_pred *pred, int64_t ret)
 	return NULL;
 }
 
+/*
+ * One CHECK_FIELD per expectation on a field read at a stage seen.  The
+ * loop keeps its count in a local and writes each check whole (what
+ * add_check() and the assignments after it would leave), since it runs
+ * about 110 times a clone: callgrind put it at a fifth of an offline check.
+ */
 static void check_fields(const struct model_profile *prof, const struct model_pred *pred,
 			 const struct clone_obs *co, struct clone_verdict *v)
 {
 	struct model_task seen[MODEL_STAGE__COUNT];
 	bool have[MODEL_STAGE__COUNT];
+	size_t n = v->n_checks, unobserved = v->unobserved;
+	const uint32_t child_pid = v->child_pid;
 
 	for (int s = 0; s < MODEL_STAGE__COUNT; s++)
 		have[s] = predict_observed(prof, co, s, &seen[s]);
 	for (size_t i = 0; i < pred->n_expect; i++) {
 		const struct model_expect *e = &pred->expect[i];
-		struct diff_check *c;
+		const unsigned int st = (unsigned int)e->stage;
+		enum model_op op = e->op;
+		int64_t expected = e->value, observed, nr = 0;
 
-		int64_t nr = 0;
-
-		if ((unsigned int)e->stage >= MODEL_STAGE__COUNT || !have[e->stage])
+		if (st >= MODEL_STAGE__COUNT || !have[st])
 			continue; /* counted in v->missing */
 		/* a field group this backend did not read at that point */
-		if ((model_field_input(e->field) & ~seen[e->stage].valid) ||
-		    (e->op == MODEL_OP_EQ_CHILD_NR && !child_nr(co, e->value, &nr))) {
-			v->unobserved++;
+		if ((model_field_input(e->field) & ~seen[st].valid) ||
+		    (op == MODEL_OP_EQ_CHILD_NR && !child_nr(co, e->value, &nr))) {
+			unobserved++;
 			continue;
 		}
 		/* compared with the child's pid, which only task_newtask gives:
 		 * without it the clone is incomplete (v->missing), not wrong */
-		if (e->op == MODEL_OP_EQ_CHILD_PID && !have[MODEL_STAGE_NEWTASK])
+		if (op == MODEL_OP_EQ_CHILD_PID && !have[MODEL_STAGE_NEWTASK])
 			continue;
-		c = add_check(v, CHECK_FIELD, e->rule, e->stage);
-		if (!c)
-			return;
-		c->field = e->field;
-		c->op = e->op;
-		c->expected = e->value;
-		c->observed = model_task_field(&seen[e->stage], e->field);
-		if (e->op == MODEL_OP_EQ_CHILD_NR) {
+		if (n >= DIFF_MAX_CHECKS)
+			break;
+		observed = model_task_field(&seen[st], e->field);
+		if (op == MODEL_OP_EQ_CHILD_NR) {
 			/* the operand becomes the number it names */
-			c->op = MODEL_OP_EQ;
-			c->expected = nr;
+			op = MODEL_OP_EQ;
+			expected = nr;
 		}
-		c->ok = diff_op_holds(c->op, c->observed, c->expected, v->child_pid);
+		v->checks[n++] = (struct diff_check){
+			.kind = CHECK_FIELD,
+			.rule = e->rule,
+			.stage = e->stage,
+			.field = e->field,
+			.op = op,
+			.expected = expected,
+			.observed = observed,
+			.ok = op_holds(op, observed, expected, child_pid),
+		};
 	}
+	v->n_checks = n;
+	v->unobserved = unobserved;
 }
 
 const char *diff_presence_rule(enum model_stage s)

@@ -276,16 +276,16 @@ uint32_t predict_stages_seen(const struct clone_obs *co)
 bool predict_observed(const struct model_profile *prof, const struct clone_obs *co,
 		      enum model_stage st, struct model_task *out)
 {
-	memset(out, 0, sizeof(*out));
+	/* a task point seen: to_model_task() clears *out itself */
 	switch (st) {
 	case MODEL_STAGE_SYS_ENTER:
 		if (!(co->seen & OBS_BIT(OBS_SYS_ENTER)))
-			return false;
+			break;
 		to_model_task(&co->enter.parent, out);
 		return true;
 	case MODEL_STAGE_NEWTASK:
 		if (!(co->seen & OBS_BIT(OBS_NEWTASK)))
-			return false;
+			break;
 		to_model_task(&co->newtask.child, out);
 		add_arch(prof, &co->newtask.arch, out);
 		out->ts_ns = co->ts[OBS_NEWTASK];
@@ -293,14 +293,19 @@ bool predict_observed(const struct model_profile *prof, const struct clone_obs *
 		return true;
 	case MODEL_STAGE_FORK:
 		if (!(co->seen & OBS_BIT(OBS_FORK)))
-			return false;
+			break;
 		to_model_task(&co->fork.child, out);
 		return true;
 	case MODEL_STAGE_WAKEUP:
 		if (!(co->seen & OBS_BIT(OBS_WAKEUP)))
-			return false;
+			break;
 		to_model_task(&co->wakeup.child, out);
 		return true;
+	default:
+		break;
+	}
+	memset(out, 0, sizeof(*out));
+	switch (st) {
 	case MODEL_STAGE_SYS_EXIT:
 		if (!(co->seen & OBS_BIT(OBS_SYS_EXIT)))
 			return false;

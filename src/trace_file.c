@@ -46,6 +46,7 @@
 #define TRAILER_LEN 48			/* without lost[] */
 #define DEFLATE_MAX_RATIO 1032		/* deflate never expands data more */
 #define BTF_CHUNK 65536
+#define READ_BUF_BYTES (256 * 1024)	/* the reader's stdio buffer */
 
 static const uint8_t trace_magic[8] = { 'C', 'C', 'T', 'R', 'A', 'C', 'E', '\n' };
 
@@ -407,6 +408,7 @@ int trace_writer__close(struct trace_writer *w, const struct trace_counts *c)
 
 struct trace_reader {
 	FILE *f;		/* file source, or NULL */
+	char *iobuf;		/* f's buffer, freed after f is closed */
 	const uint8_t *mem;	/* memory source (f == NULL) */
 	uint64_t size;		/* bytes in the source, UINT64_MAX unknown */
 	uint64_t off;		/* bytes consumed */
@@ -873,6 +875,15 @@ struct trace_reader *trace_reader__open(const char *path, struct trace_meta *m,
 		trace_reader__close(r);
 		return NULL;
 	}
+	/*
+	 * Blocks are a few KiB compressed: with stdio's 4 KiB buffer a
+	 * 16,001-clone trace took 791 read()s, with this one 26.  Ours:
+	 * glibc ignores the size asked for a buffer it allocates.  Without
+	 * memory for it, stdio's default.
+	 */
+	r->iobuf = malloc(READ_BUF_BYTES);
+	if (r->iobuf)
+		setvbuf(r->f, r->iobuf, _IOFBF, READ_BUF_BYTES);
 	if (!fstat(fileno(r->f), &st) && S_ISREG(st.st_mode))
 		r->size = st.st_size;
 	return reader_open(r, m, e);
@@ -1136,6 +1147,7 @@ void trace_reader__close(struct trace_reader *r)
 		return;
 	if (r->f)
 		fclose(r->f);
+	free(r->iobuf);
 	free(r->sec);
 	if (r->zs_ready)
 		inflateEnd(&r->zs);

@@ -40,16 +40,8 @@ static const char *const model_field_names[MODEL_FIELD__COUNT] = { TASK_FIELDS(F
 #define FIELD_INPUT_C16(N, g) [MODEL_FIELD_##N##_LO] = MODEL_IN_##g, [MODEL_FIELD_##N##_HI] = MODEL_IN_##g,
 #define FIELD_INPUT(part, t, n, N, g) TASK_PICK_MODEL_##part(FIELD_INPUT_##t(N, g))
 
-/* The MODEL_IN_* group each field belongs to (0: always read). */
-static const uint32_t model_field_inputs[MODEL_FIELD__COUNT] = { TASK_FIELDS(FIELD_INPUT) };
-
-/* MODEL_IN_* bit a field needs in model_task.valid; 0 if always read. */
-uint32_t model_field_input(enum model_field f)
-{
-	if ((unsigned int)f >= MODEL_FIELD__COUNT)
-		return 0;
-	return model_field_inputs[f];
-}
+/* The MODEL_IN_* group each field belongs to (0: always read): model_field_input(). */
+const uint32_t model_field_inputs[MODEL_FIELD__COUNT] = { TASK_FIELDS(FIELD_INPUT) };
 
 /* Lower-case field name for reports; "?" if out of range. */
 const char *model_field_name(enum model_field f)

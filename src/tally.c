@@ -65,6 +65,8 @@ static struct rule_tally *rule_slot(struct tally *t, const char *rule)
 
 void tally_add(struct tally *t, const struct clone_verdict *v)
 {
+	const bool counted = v->verdict != VERDICT_INCOMPLETE && v->verdict != VERDICT_UNJUDGED;
+
 	t->clones++;
 	t->by_verdict[v->verdict]++;
 	if (v->ret_seen && v->ret < 0)
@@ -74,11 +76,11 @@ void tally_add(struct tally *t, const struct clone_verdict *v)
 	if (v->in_progress)
 		t->in_progress++;
 	/* An incomplete or unjudged clone's checks are not counted as passes. */
-	for (size_t i = 0; i < v->n_checks; i++) {
+	for (size_t i = 0; counted && i < v->n_checks; i++) {
 		const struct diff_check *c = &v->checks[i];
 		struct rule_tally *r;
 
-		if (v->verdict == VERDICT_INCOMPLETE || v->verdict == VERDICT_UNJUDGED || !c->rule)
+		if (!c->rule)
 			continue;
 		if (t->pos_key[i] == c->rule) {
 			r = &t->rules[t->pos_idx[i] - 1];
@@ -98,8 +100,7 @@ void tally_add(struct tally *t, const struct clone_verdict *v)
 			r->passed++;
 	}
 	/* required points that fired: observed, under their O- rule */
-	for (int s = 0; s < MODEL_STAGE__COUNT && v->verdict != VERDICT_INCOMPLETE &&
-			v->verdict != VERDICT_UNJUDGED; s++) {
+	for (int s = 0; counted && s < MODEL_STAGE__COUNT; s++) {
 		const char *rule = diff_presence_rule(s);
 		struct rule_tally *r;
 

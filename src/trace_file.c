@@ -94,7 +94,12 @@ static uint64_t get_le64(const uint8_t *p)
 
 static uint32_t crc(const void *p, size_t n)
 {
+#ifdef HAVE_LIBDEFLATE
+	/* the same CRC-32, carry-less multiplied (callgrind: zlib's was 2% of `check`) */
+	return libdeflate_crc32(0, p, n);
+#else
 	return crc32(crc32(0, Z_NULL, 0), p, n);
+#endif
 }
 
 /* ------------------------------------------------------------- shared */

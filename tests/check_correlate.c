@@ -151,6 +151,44 @@ START_TEST(test_correlate_pid_reuse)
 }
 END_TEST
 
+/*
+ * A node handed on is kept for the next clone (correlate.c: node_clear()):
+ * the next clone must see nothing of the previous one, i.e. exactly what a
+ * fresh correlator assembles from the same records.
+ */
+START_TEST(test_correlate_reused_node_is_clean)
+{
+	struct obs a[OBS__COUNT], b[OBS__COUNT];
+	struct got g, fresh;
+	struct correlator *c = new_corr(&g, true), *f = new_corr(&fresh, true);
+
+	fx_fork(a, 1);
+	fx_fork(b, 2);
+	/* clone 1: every point, the optional first run while it is open */
+	correlator__push(c, &a[OBS_SYS_ENTER]);
+	if (fx_is_point(&a[OBS_FIRST_RUN]))
+		correlator__push(c, &a[OBS_FIRST_RUN]);
+	for (int p = OBS_SYS_ENTER + 1; p < OBS__COUNT; p++)
+		if (fx_is_point(&a[p]) && p != OBS_FIRST_RUN)
+			correlator__push(c, &a[p]);
+	ck_assert_uint_eq(g.n, 1);
+	ck_assert(g.co[0].seen & OBS_BIT(OBS_FORK));
+	/* clone 2, in the node clone 1 left: its entry and task_newtask only */
+	correlator__push(c, &b[OBS_SYS_ENTER]);
+	correlator__push(c, &b[OBS_NEWTASK]);
+	correlator__flush(c);
+	correlator__push(f, &b[OBS_SYS_ENTER]);
+	correlator__push(f, &b[OBS_NEWTASK]);
+	correlator__flush(f);
+	ck_assert_uint_eq(g.n, 2);
+	ck_assert_uint_eq(fresh.n, 1);
+	ck_assert_msg(!memcmp(&g.co[1], &fresh.co[0], sizeof(g.co[1])),
+		      "reused node carries clone 1's observations");
+	correlator__free(c);
+	correlator__free(f);
+}
+END_TEST
+
 START_TEST(test_correlate_flush_hands_on_incomplete)
 {
 	struct obs o[OBS__COUNT];
@@ -291,6 +329,7 @@ Suite *correlate_suite(void)
 	tcase_add_test(core, test_correlate_failure_completes_at_exit);
 	tcase_add_test(core, test_correlate_out_of_order);
 	tcase_add_test(core, test_correlate_pid_reuse);
+	tcase_add_test(core, test_correlate_reused_node_is_clean);
 	tcase_add_test(core, test_correlate_kernel_thread_points);
 	tcase_add_test(core, test_correlate_function_points);
 	tcase_add_test(core, test_correlate_io_worker);

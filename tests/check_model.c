@@ -4466,6 +4466,61 @@ START_TEST(test_model_inject_names)
 }
 END_TEST
 
+/*
+ * model_kernel_clone() clears only its prediction's header and counts
+ * (model/clone.c), so a struct used before must give the same prediction
+ * as a fresh one, up to every count.
+ */
+START_TEST(test_model_pred_reused_struct)
+{
+	static struct model_pred used, fresh;
+	const struct model_syscall scs[] = {
+		{ .entry = MODEL_ENTRY_VFORK }, sc_fork(),
+		sc_clone(MODEL_CLONE_THREAD | MODEL_CLONE_SIGHAND | MODEL_CLONE_VM),
+		sc_clone(MODEL_CLONE_SIGHAND),	/* EINVAL: no VM */
+		sc_clone3(MODEL_CLONE_PIDFD | MODEL_CLONE_PARENT_SETTID),
+	};
+	struct model_task p = parent_task();
+
+	for (size_t k = 0; k < sizeof(scs) / sizeof(scs[0]); k++) {
+		memset(&used, 0xa5, sizeof(used));
+		memset(&fresh, 0, sizeof(fresh));
+		model_kernel_clone(&P618, &p, &scs[k], &used);
+		model_kernel_clone(&P618, &p, &scs[k], &fresh);
+		ck_assert_int_eq(used.err, fresh.err);
+		ck_assert_ptr_eq(used.err_rule, fresh.err_rule);
+		ck_assert_msg(!memcmp(&used.kargs, &fresh.kargs, sizeof(used.kargs)), "kargs");
+		ck_assert_uint_eq(used.stages_required, fresh.stages_required);
+		ck_assert_uint_eq(used.stages_forbidden, fresh.stages_forbidden);
+		ck_assert_ptr_eq(used.stages_rule, fresh.stages_rule);
+		ck_assert_uint_eq(used.inputs, fresh.inputs);
+		ck_assert_uint_eq(used.n_dropped, fresh.n_dropped);
+		ck_assert_uint_eq(used.n_alt, fresh.n_alt);
+		for (size_t i = 0; i < fresh.n_alt; i++) {
+			ck_assert_int_eq(used.alt[i].err, fresh.alt[i].err);
+			ck_assert_ptr_eq(used.alt[i].rule, fresh.alt[i].rule);
+		}
+		ck_assert_uint_eq(used.n_expect, fresh.n_expect);
+		for (size_t i = 0; i < fresh.n_expect; i++) {
+			const struct model_expect *u = &used.expect[i], *f = &fresh.expect[i];
+
+			ck_assert_ptr_eq(u->rule, f->rule);
+			ck_assert_int_eq(u->stage, f->stage);
+			ck_assert_int_eq(u->field, f->field);
+			ck_assert_int_eq(u->op, f->op);
+			ck_assert_int_eq(u->value, f->value);
+		}
+		ck_assert_uint_eq(used.n_order, fresh.n_order);
+		for (size_t i = 0; i < fresh.n_order; i++) {
+			ck_assert_ptr_eq(used.order[i].rule, fresh.order[i].rule);
+			ck_assert_int_eq(used.order[i].before, fresh.order[i].before);
+			ck_assert_int_eq(used.order[i].after, fresh.order[i].after);
+			ck_assert_int_eq(used.order[i].unless, fresh.order[i].unless);
+		}
+	}
+}
+END_TEST
+
 Suite *model_suite(void)
 {
 	Suite *s = suite_create("model");
@@ -4473,6 +4528,7 @@ Suite *model_suite(void)
 
 	tc = tcase_create("Entry");
 	tcase_add_test(tc, test_model_order_of_points);
+	tcase_add_test(tc, test_model_pred_reused_struct);
 	tcase_add_test(tc, test_model_entry_point_flags);
 	tcase_add_test(tc, test_model_fork_builds_sigchld_args);
 	tcase_add_test(tc, test_model_vfork_builds_vfork_vm_args);

@@ -112,7 +112,6 @@ void model_kernel_clone(const struct model_profile *prof,
 	 */
 	memset(out, 0, offsetof(struct model_pred, alt));
 	out->n_expect = 0;
-	out->inputs = 0;
 	out->n_order = 0;
 	out->n_dropped = 0;
 	out->inputs = parent->valid;

@@ -12,6 +12,7 @@
 #include "model.h"
 #include "clone_flags.h"
 #include "pred.h"
+#include "stages.h"
 
 /* ----------------------------------------------------------- fixtures */
 
@@ -2798,6 +2799,39 @@ START_TEST(test_model_v22_v23_order_510)
 }
 END_TEST
 
+/*
+ * A SCHED_DEADLINE parent at user ns level 33 cloning NEWUSER: copy_creds()
+ * (create_user_ns()'s depth test, ENOSPC) comes before sched_fork()'s
+ * EAGAIN (V-27), and create_user_ns()'s later causes (ucount ENOSPC, chroot
+ * and mapping EPERM, the LSM) cannot be reached at that depth: no V-22
+ * alternative for any later step to fall back on.
+ */
+START_TEST(test_model_v22_depth_before_v27)
+{
+	struct model_task t = parent_full();
+	struct model_syscall sc = sc_clone(MODEL_CLONE_NEWUSER | MODEL_SIGCHLD);
+	struct model_kargs args = { .flags = MODEL_CLONE_NEWUSER, .exit_signal = MODEL_SIGCHLD };
+	struct model_pred out = { 0 };
+	const struct model_pred *p;
+
+	t.policy = MODEL_SCHED_DEADLINE;
+	t.prio = t.normal_prio = -1;
+	t.user_ns_level = 33;
+	p = predict(&P618_ARM, &t, &sc);
+	ASSERT_ERR(p, -MODEL_ENOSPC, "V-22");
+	ck_assert_ptr_null(alt_rule(p, -MODEL_EAGAIN));
+	/* the alternatives of every step before a later one */
+	model_copy_process_alts(&P618_ARM, &t, &args, MODEL_STEP_DONE, &out);
+	ck_assert_ptr_null(alt_rule(&out, -MODEL_ENOSPC));
+	ck_assert_ptr_null(alt_rule(&out, -MODEL_EPERM));
+	t.user_ns_level = 32;	/* level 33 can be made: its limits and hooks can refuse */
+	out = (struct model_pred){ 0 };
+	model_copy_process_alts(&P618_ARM, &t, &args, MODEL_STEP_DONE, &out);
+	ck_assert_str_eq(alt_rule(&out, -MODEL_ENOSPC), "V-22");
+	ck_assert_str_eq(alt_rule(&out, -MODEL_EPERM), "V-22");
+}
+END_TEST
+
 /* A parent after unshare(CLONE_NEWPID): children go one level down. */
 static struct model_task parent_unshared_pid(bool reaper)
 {
@@ -4623,6 +4657,7 @@ Suite *model_suite(void)
 	tc = tcase_create("Versions");
 	tcase_add_test(tc, test_model_x13_arm64_fp_per_version);
 	tcase_add_test(tc, test_model_v22_v23_order_510);
+	tcase_add_test(tc, test_model_v22_depth_before_v27);
 	tcase_add_test(tc, test_model_v34_namespaces_before_pid);
 	tcase_add_test(tc, test_model_v38_reaper_any_pid_ns);
 	tcase_add_test(tc, test_model_v38_reaper_after_allocation_72);

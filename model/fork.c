@@ -845,7 +845,9 @@ void model_alloc_pid_check(const struct model_profile *prof,
  * rule), and only where the snapshot leaves that cause possible.
  * Modelled: V-20 ERESTARTNOINTR (a signal may arrive); V-21 ENOMEM (an
  * allocation; also V-26, V-29, V-32, V-33, V-35, V-40, V-45, V-46); V-22
- * EPERM/ENOSPC with NEWUSER (limits, chroot, mappings, LSM); EAGAIN from
+ * EPERM/ENOSPC with NEWUSER (limits, chroot, mappings, LSM; none of them
+ * at a parent user-ns level > 32: kernel/user_namespace.c:create_user_ns()
+ * (v5.10.262, v6.1.192, v7.2.13) tests the depth first); EAGAIN from
  * V-23 (model_nproc_refuses()), V-24 (model_threads_max_refuses()),
  * V-31 (model_fs_may_be_in_exec()), V-39 (model_pid_space_may_fill()),
  * V-43 (model_pids_refuses()); V-30 EMFILE without CLONE_FILES
@@ -856,6 +858,12 @@ void model_alloc_pid_check(const struct model_profile *prof,
  * EFAULT with PIDFD; V-42 EBADF, ENOENT, EACCES, EOPNOTSUPP, EBUSY with
  * INTO_CGROUP; V-47 EINTR.  set_tid's EINVAL, EPERM and EEXIST come from
  * model_alloc_pid_check().
+ * V-22, V-23 and V-24 are marked as acting before sched_fork()
+ * (model_alt_add_early()): kernel/fork.c:copy_process() (v5.10.262,
+ * v6.1.192, v6.12.118, v6.18, v7.2.13) calls copy_creds(), tests
+ * RLIMIT_NPROC and `nr_threads >= max_threads` before `retval =
+ * sched_fork(clone_flags, p)`, so a clone seen leaving sched_fork() cannot
+ * have failed there (the differ, src/diff.c).
  * Not modelled: LSM errnos (V-28, V-22's userns_create hook), sched_ext
  * init_task errnos (V-44), x86 32-bit set_thread_area (V-36).
  */
@@ -871,14 +879,16 @@ void model_copy_process_alts(const struct model_profile *prof,
 		model_alt_add(out, -MODEL_ERESTARTNOINTR, "V-20");
 	if (upto > MODEL_STEP_DUP)
 		model_alt_add(out, -MODEL_ENOMEM, "V-21");
-	if (upto > MODEL_STEP_CREDS && (f & MODEL_CLONE_NEWUSER)) {
-		model_alt_add(out, -MODEL_EPERM, "V-22");
-		model_alt_add(out, -MODEL_ENOSPC, "V-22");
+	/* the user-ns limits and hooks come after the depth test (decided) */
+	if (upto > MODEL_STEP_CREDS && (f & MODEL_CLONE_NEWUSER) &&
+	    !(cred && parent->user_ns_level > 32)) {
+		model_alt_add_early(out, -MODEL_EPERM, "V-22");
+		model_alt_add_early(out, -MODEL_ENOSPC, "V-22");
 	}
 	if (upto > MODEL_STEP_NPROC && model_nproc_refuses(prof, parent, f) > 0)
-		model_alt_add(out, -MODEL_EAGAIN, "V-23");
+		model_alt_add_early(out, -MODEL_EAGAIN, "V-23");
 	if (upto > MODEL_STEP_NPROC && model_threads_max_refuses(prof, parent) > 0)
-		model_alt_add(out, -MODEL_EAGAIN, "V-24");
+		model_alt_add_early(out, -MODEL_EAGAIN, "V-24");
 	if (upto > MODEL_STEP_RES && model_fd_copy_emfile(prof, parent, args) > 0)
 		model_alt_add(out, -MODEL_EMFILE, "V-30");
 	if (upto > MODEL_STEP_RES && model_fs_may_be_in_exec(parent, f))

@@ -293,6 +293,14 @@ struct model_expect {
 struct model_alt {
 	int err;		/* negative errno */
 	const char *rule;	/* rule that allows it, e.g. "V-24" */
+	/*
+	 * Its cause acts only before copy_process() calls sched_fork()
+	 * (V-22 copy_creds(), V-23 RLIMIT_NPROC, V-24 threads-max: kernel/fork.c,
+	 * v5.10.262, v6.1.192, v6.12.118, v6.18, v7.2.13).  A clone whose
+	 * sched_fork() exit was observed (fexit/kretprobe backends, whatever it
+	 * returned) got past those tests: the differ then does not allow it.
+	 */
+	bool before_sched_fork;
 };
 
 /*
@@ -315,7 +323,7 @@ struct model_order {
 };
 
 #define MODEL_MAX_EXPECT 256
-#define MODEL_MAX_ALT 16
+#define MODEL_MAX_ALT 20
 #define MODEL_MAX_ORDER 8
 
 struct model_pred {

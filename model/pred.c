@@ -64,14 +64,15 @@ void model_expect_add(struct model_pred *out, const char *rule,
  * rule that can give it wins), never the predicted errno itself.  A full
  * array counts in n_dropped.
  */
-void model_alt_add(struct model_pred *out, int err, const char *rule)
+static void model_alt_put(struct model_pred *out, int err, const char *rule, bool early)
 {
 	size_t i;
 
 	if (err == out->err)
 		return;
+	/* an entry any observation leaves standing covers every later one */
 	for (i = 0; i < out->n_alt; i++)
-		if (out->alt[i].err == err)
+		if (out->alt[i].err == err && (early || !out->alt[i].before_sched_fork))
 			return;
 	if (out->n_alt >= MODEL_MAX_ALT) {
 		out->n_dropped++;
@@ -79,7 +80,18 @@ void model_alt_add(struct model_pred *out, int err, const char *rule)
 	}
 	out->alt[out->n_alt].err = err;
 	out->alt[out->n_alt].rule = rule;
+	out->alt[out->n_alt].before_sched_fork = early;
 	out->n_alt++;
+}
+
+void model_alt_add(struct model_pred *out, int err, const char *rule)
+{
+	model_alt_put(out, err, rule, false);
+}
+
+void model_alt_add_early(struct model_pred *out, int err, const char *rule)
+{
+	model_alt_put(out, err, rule, true);
 }
 
 /* Append one ordering; a full array counts in n_dropped. */

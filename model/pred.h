@@ -42,8 +42,15 @@ void model_expect_add(struct model_pred *out, const char *rule,
 		      enum model_stage stage, enum model_field field,
 		      enum model_op op, int64_t value);
 
-/* Append one environmental errno to out->alt[], once per errno. */
+/*
+ * Append one environmental errno to out->alt[], once per errno; a second
+ * entry only after ones bound before sched_fork() (model_alt_add_early()),
+ * so that the first rule still possible once sched_fork() ran is named.
+ */
 void model_alt_add(struct model_pred *out, int err, const char *rule);
+
+/* The same for a cause that acts before sched_fork() (model_alt.before_sched_fork). */
+void model_alt_add_early(struct model_pred *out, int err, const char *rule);
 
 /* Append one ordering of two observation points to out->order[]. */
 void model_order_add(struct model_pred *out, const char *rule,

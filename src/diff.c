@@ -85,11 +85,21 @@ static struct diff_check *add_check(struct clone_verdict *v, enum check_kind kin
 	return c;
 }
 
-/* The rule that allows an environmental failure instead of success, or NULL. */
-static const char *alt_rule(const struct model_pred *pred, int64_t ret)
+/*
+ * The rule that allows an environmental failure instead of success, or NULL.
+ * An alternative whose cause acts before sched_fork() (model_alt.
+ * before_sched_fork: V-22, V-23, V-24) does not count once the clone was
+ * seen leaving sched_fork() (fexit/kretprobe, whatever it returned): by
+ * then copy_process() had passed those tests.  Which step was reached is
+ * observed, not the errno the model predicts.
+ */
+static const char *alt_rule(const struct model_pred *pred, int64_t ret,
+			    const struct clone_obs *co)
 {
+	const bool past_sched_fork = co->seen & OBS_BIT(OBS_SCHED_FORK);
+
 	for (size_t i = 0; i < pred->n_alt; i++)
-		if (pred->alt[i].err == ret)
+		if (pred->alt[i].err == ret && !(past_sched_fork && pred->alt[i].before_sched_fork))
 			return pred->alt[i].rule;
 	return NULL;
 }
@@ -294,7 +304,7 @@ void diff_clone(const struct model_profile *prof, const struct model_pred *pred,
 
 	if (pred->err) {
 		/* A failure is predicted: the errno that wins and no fork tracepoint. */
-		const char *rule = v->ret == pred->err ? pred->err_rule : alt_rule(pred, v->ret);
+		const char *rule = v->ret == pred->err ? pred->err_rule : alt_rule(pred, v->ret, co);
 
 		/* An allowed environmental errno may come first (e.g. EPERM, V-34). */
 		c = add_check(v, CHECK_RET, rule ? rule : pred->err_rule, MODEL_STAGE_SYS_EXIT);
@@ -306,7 +316,7 @@ void diff_clone(const struct model_profile *prof, const struct model_pred *pred,
 		check_absent(pred, seen, v);
 	} else if (v->ret_seen && v->ret < 0) {
 		/* Success predicted, the kernel failed: only an allowed errno passes. */
-		const char *rule = alt_rule(pred, v->ret);
+		const char *rule = alt_rule(pred, v->ret, co);
 
 		c = add_check(v, CHECK_RET, rule ? rule : "A.4", MODEL_STAGE_SYS_EXIT);
 		c->expected = 0;

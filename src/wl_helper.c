@@ -171,6 +171,19 @@ int wl_setup_deadline(struct wl_ctx *x, long reset, long unused)
 }
 
 /*
+ * SCHED_DEADLINE, then @depth nested user namespaces: the policy needs
+ * CAP_SYS_NICE in init_user_ns (kernel/sched/syscalls.c:
+ * user_check_sched_setscheduler(): "Can't set/change SCHED_DEADLINE policy
+ * at all" without capable()), so it is set first; unshare() keeps it.
+ */
+int wl_setup_deadline_userns(struct wl_ctx *x, long depth, long unused)
+{
+	int err = wl_setup_deadline(x, 0, unused);
+
+	return err ? err : wl_setup_userns(x, depth, unused);
+}
+
+/*
  * PI boost (S-02): the helper holds a PTHREAD_PRIO_INHERIT mutex that a
  * SCHED_FIFO thread of its own waits on, so rt_mutex_setprio() has raised
  * the helper's prio to the waiter's while its normal_prio stays at 120

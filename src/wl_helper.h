@@ -31,6 +31,7 @@ int wl_in_helper(struct wl_result *res, int (*fn)(const void *arg, struct wl_res
 int wl_setup_policy(struct wl_ctx *x, long policy, long prio);	/* sched_setscheduler */
 int wl_setup_nice(struct wl_ctx *x, long nice, long reset);	/* nice, RESET_ON_FORK */
 int wl_setup_deadline(struct wl_ctx *x, long reset, long unused); /* SCHED_DEADLINE */
+int wl_setup_deadline_userns(struct wl_ctx *x, long depth, long unused); /* DL, then user ns */
 int wl_setup_pin(struct wl_ctx *x, long unused, long unused2);	/* on its last CPU */
 /* Boosted by a SCHED_FIFO @rt_prio thread waiting on its PI mutex (S-02). */
 int wl_setup_pi_boosted(struct wl_ctx *x, long rt_prio, long unused);

@@ -684,6 +684,9 @@ static const struct wl_case cases[] = {
 	  "V-27", CLONE(CLONE_NEWIPC | CLONE_SYSVSEM | SIGCHLD), HELPER(deadline, 0, 0) },
 	{ "sched_deadline_thread", "DL parent, CLONE_THREAD: EAGAIN", EAGAIN, "V-27",
 	  CLONE(THREAD_FLAGS, STACK), HELPER(deadline, 0, 0) },
+	/* copy_creds() (create_user_ns()'s depth test) comes before sched_fork() */
+	{ "sched_deadline_userns_34", "DL parent at user ns level 33, NEWUSER: V-22 before V-27",
+	  ENOSPC, "V-22", CLONE(CLONE_NEWUSER | SIGCHLD, STACK), HELPER(deadline_userns, 33, 0) },
 	{ "sched_pi_boosted", "parent PI-boosted to FIFO 10 by a waiter: child gets normal_prio",
 	  0, "S-02", FORK(), HELPER(pi_boosted, 10, 0) },
 	{ "affinity_one_cpu", "parent pinned to one CPU: the child runs there", 0, "S-10",

@@ -1348,6 +1348,49 @@ START_TEST(test_diff_multiprocess_bit)
 }
 END_TEST
 
+/*
+ * V-22, V-23 and V-24 act before copy_process() calls sched_fork(): a clone
+ * seen leaving sched_fork() (fexit/kretprobe) that fails with EAGAIN is no
+ * longer allowed under them.  A root fork on a kernel whose threads-max
+ * (7620) is below pid_max (32768) but whose pid space cannot fill (32768 >
+ * 300 + 4 * 7620), without a pids limit: V-24 is the only cause.
+ */
+START_TEST(test_diff_alt_before_sched_fork)
+{
+	const struct model_profile guest = { .major = 7, .minor = 2, .arch = MODEL_ARCH_X86_64,
+		.pid_max = 32768, .threads_max = 7620 };
+	struct obs o[OBS__COUNT], sf;
+	struct obs_task *p = &o[OBS_SYS_ENTER].enter.parent;
+
+	fx_fork(o, 1);
+	p->valid |= MODEL_IN_PROC | MODEL_IN_CRED | MODEL_IN_PIDS_CG | MODEL_IN_NS;
+	p->uid = 0;
+	p->pids_headroom = INT64_MAX;
+	p->pid_ns_children_level = 0;	/* the init pid ns: its pid_max, 32768 */
+	p->pid_ns_for_children = 0xffff888000100000ULL;
+	p->pid_ns_children_allocated = (1U << 31) | 100;
+	o[OBS_SYS_EXIT].ret.ret = -EAGAIN;
+	judge_prof(&guest, (struct obs[]){ o[OBS_SYS_ENTER], o[OBS_SYS_EXIT] }, 2);
+	ck_assert(v.verdict == VERDICT_PASS && v.allowed);
+	ck_assert_str_eq(v.checks[0].rule, "V-24");
+	/* sched_fork() returned (even with an error): threads-max was passed */
+	sf = o[OBS_NEWTASK];
+	sf.point = OBS_SCHED_FORK;
+	judge_prof(&guest, (struct obs[]){ o[OBS_SYS_ENTER], sf, o[OBS_SYS_EXIT] }, 3);
+	ck_assert_msg(v.verdict == VERDICT_MISMATCH, "%s", v.checks[0].rule);
+	assert_flagged_by("A.4");
+	/* a later cause still allows it: another member of a limited pids cgroup */
+	p->pids_headroom = 5;
+	p->pids_counted = 2;
+	judge_prof(&guest, (struct obs[]){ o[OBS_SYS_ENTER], sf, o[OBS_SYS_EXIT] }, 3);
+	ck_assert(v.verdict == VERDICT_PASS && v.allowed);
+	ck_assert_str_eq(v.checks[0].rule, "V-43");
+	/* the same errno from an earlier rule listed first keeps the later one */
+	judge_prof(&guest, (struct obs[]){ o[OBS_SYS_ENTER], o[OBS_SYS_EXIT] }, 2);
+	ck_assert_str_eq(v.checks[0].rule, "V-24");
+}
+END_TEST
+
 /* A pid ns whose init is gone refuses the fork: ENOMEM (V-40). */
 START_TEST(test_diff_dying_pid_ns)
 {
@@ -1418,6 +1461,7 @@ Suite *diff_suite(void)
 	tcase_add_test(mut, test_diff_x13_frame_from_task);
 	tcase_add_test(mut, test_diff_presence_is_observed);
 	tcase_add_test(mut, test_diff_allowed_is_counted_apart);
+	tcase_add_test(mut, test_diff_alt_before_sched_fork);
 	tcase_add_test(mut, test_diff_limits_decided);
 	tcase_add_test(mut, test_diff_kthread_flags_from_creator);
 	tcase_add_test(mut, test_diff_pid_numbers_and_class);

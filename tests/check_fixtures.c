@@ -815,7 +815,9 @@ static int oracle(const struct mut_run *mr, const char *rule, bool *only,
 		uint32_t seen = predict_stages_seen(co);
 
 		for (size_t i = 0; i < pred->n_alt; i++)
-			allowed |= pred->alt[i].err == ret;
+			allowed |= pred->alt[i].err == ret &&
+				   !(pred->alt[i].before_sched_fork &&
+				     (co->seen & OBS_BIT(OBS_SCHED_FORK)));
 		if (!allowed)
 			FAIL(pred->err ? pred->err_rule : "A.4");
 		if (pred->err) {

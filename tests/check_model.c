@@ -12,6 +12,7 @@
 #include "model.h"
 #include "clone_flags.h"
 #include "pred.h"
+#include "stages.h"
 
 /* ----------------------------------------------------------- fixtures */
 
@@ -139,6 +140,17 @@ static const char *alt_rule(const struct model_pred *p, int err)
 
 	for (i = 0; i < p->n_alt; i++)
 		if (p->alt[i].err == err)
+			return p->alt[i].rule;
+	return NULL;
+}
+
+/* The same once sched_fork() was seen to return (src/diff.c:alt_rule()). */
+static const char *alt_rule_past_sched_fork(const struct model_pred *p, int err)
+{
+	size_t i;
+
+	for (i = 0; i < p->n_alt; i++)
+		if (p->alt[i].err == err && !p->alt[i].before_sched_fork)
 			return p->alt[i].rule;
 	return NULL;
 }
@@ -772,10 +784,13 @@ START_TEST(test_model_alts_plain_fork)
 	const struct model_pred *p = predict_default(&sc);
 
 	ASSERT_OK(p);
-	ck_assert_uint_eq(p->n_alt, 5);
+	ck_assert_uint_eq(p->n_alt, 6);
 	ck_assert_str_eq(alt_rule(p, -MODEL_ERESTARTNOINTR), "V-20");
 	ck_assert_str_eq(alt_rule(p, -MODEL_ENOMEM), "V-21");
 	ck_assert_str_eq(alt_rule(p, -MODEL_EAGAIN), "V-23");
+	/* V-23 acts before sched_fork(); a later EAGAIN cause is listed after it */
+	ck_assert_str_eq(alt_rule_past_sched_fork(p, -MODEL_EAGAIN), "V-39");
+	ck_assert_str_eq(alt_rule_past_sched_fork(p, -MODEL_ENOMEM), "V-21"); /* any step */
 	ck_assert_str_eq(alt_rule(p, -MODEL_EMFILE), "V-30");	/* nr_open */
 	ck_assert_str_eq(alt_rule(p, -MODEL_EINTR), "V-47");
 	ck_assert_ptr_null(alt_rule(p, -MODEL_EBADF));
@@ -856,10 +871,12 @@ START_TEST(test_model_alts_fit_and_unique)
 	sc.uargs.set_tid_size = 2;
 	p = predict_default(&sc);
 	ASSERT_OK(p);
-	ck_assert_uint_eq(p->n_alt, 11);
+	ck_assert_uint_eq(p->n_alt, 14);
+	/* one entry per errno, or two: one bound before sched_fork(), then one not */
 	for (i = 0; i < p->n_alt; i++)
 		for (j = i + 1; j < p->n_alt; j++)
-			ck_assert_int_ne(p->alt[i].err, p->alt[j].err);
+			ck_assert(p->alt[i].err != p->alt[j].err ||
+				  (p->alt[i].before_sched_fork && !p->alt[j].before_sched_fork));
 	ck_assert_str_eq(alt_rule(p, -MODEL_EPERM), "V-22");
 	ck_assert_str_eq(alt_rule(p, -MODEL_EINVAL), "V-34");
 }
@@ -2782,6 +2799,39 @@ START_TEST(test_model_v22_v23_order_510)
 }
 END_TEST
 
+/*
+ * A SCHED_DEADLINE parent at user ns level 33 cloning NEWUSER: copy_creds()
+ * (create_user_ns()'s depth test, ENOSPC) comes before sched_fork()'s
+ * EAGAIN (V-27), and create_user_ns()'s later causes (ucount ENOSPC, chroot
+ * and mapping EPERM, the LSM) cannot be reached at that depth: no V-22
+ * alternative for any later step to fall back on.
+ */
+START_TEST(test_model_v22_depth_before_v27)
+{
+	struct model_task t = parent_full();
+	struct model_syscall sc = sc_clone(MODEL_CLONE_NEWUSER | MODEL_SIGCHLD);
+	struct model_kargs args = { .flags = MODEL_CLONE_NEWUSER, .exit_signal = MODEL_SIGCHLD };
+	struct model_pred out = { 0 };
+	const struct model_pred *p;
+
+	t.policy = MODEL_SCHED_DEADLINE;
+	t.prio = t.normal_prio = -1;
+	t.user_ns_level = 33;
+	p = predict(&P618_ARM, &t, &sc);
+	ASSERT_ERR(p, -MODEL_ENOSPC, "V-22");
+	ck_assert_ptr_null(alt_rule(p, -MODEL_EAGAIN));
+	/* the alternatives of every step before a later one */
+	model_copy_process_alts(&P618_ARM, &t, &args, MODEL_STEP_DONE, &out);
+	ck_assert_ptr_null(alt_rule(&out, -MODEL_ENOSPC));
+	ck_assert_ptr_null(alt_rule(&out, -MODEL_EPERM));
+	t.user_ns_level = 32;	/* level 33 can be made: its limits and hooks can refuse */
+	out = (struct model_pred){ 0 };
+	model_copy_process_alts(&P618_ARM, &t, &args, MODEL_STEP_DONE, &out);
+	ck_assert_str_eq(alt_rule(&out, -MODEL_ENOSPC), "V-22");
+	ck_assert_str_eq(alt_rule(&out, -MODEL_EPERM), "V-22");
+}
+END_TEST
+
 /* A parent after unshare(CLONE_NEWPID): children go one level down. */
 static struct model_task parent_unshared_pid(bool reaper)
 {
@@ -4663,6 +4713,7 @@ Suite *model_suite(void)
 	tc = tcase_create("Versions");
 	tcase_add_test(tc, test_model_x13_arm64_fp_per_version);
 	tcase_add_test(tc, test_model_v22_v23_order_510);
+	tcase_add_test(tc, test_model_v22_depth_before_v27);
 	tcase_add_test(tc, test_model_v34_namespaces_before_pid);
 	tcase_add_test(tc, test_model_v38_reaper_any_pid_ns);
 	tcase_add_test(tc, test_model_v38_reaper_after_allocation_72);

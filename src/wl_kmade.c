@@ -9,6 +9,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <linux/io_uring.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -154,6 +155,20 @@ static pid_t find_thread(const char *prefix)
 }
 
 /*
+ * The helper blocks no signal before making an io thread: kernel/fork.c:
+ * copy_process() gives an io thread (args->io_thread, 5.10.162+ and 6.1)
+ * or a user worker (6.4+) every signal but SIGKILL and SIGSTOP blocked,
+ * not a copy of its creator's set, so the two differ (R-14).
+ */
+static int unblock_all(void)
+{
+	sigset_t none;
+
+	sigemptyset(&none);
+	return sigprocmask(SIG_SETMASK, &none, NULL) ? -errno : 0;
+}
+
+/*
  * io_uring/io_uring.c (v6.18): a request with IOSQE_ASYNC (REQ_F_FORCE_ASYNC)
  * is queued to io-wq at once (io_queue_iowq()); io_wq_enqueue() finds no
  * free worker in a new ring's io-wq and creates one with
@@ -166,6 +181,9 @@ static int io_wq_fn(const void *arg, struct wl_result *out)
 	int err;
 
 	(void)arg;
+	err = unblock_all();
+	if (err)
+		return err;
 	err = ring_open(&r, 0);
 	if (err)
 		return err;
@@ -190,6 +208,9 @@ static int sqpoll_fn(const void *arg, struct wl_result *out)
 	int err;
 
 	(void)arg;
+	err = unblock_all();
+	if (err)
+		return err;
 	err = ring_open(&r, IORING_SETUP_SQPOLL);
 	if (err)
 		return err;

@@ -8,11 +8,14 @@
 #include <bpf/bpf.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <linux/vhost.h>
 #include <linux/io_uring.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <time.h>
@@ -341,6 +344,63 @@ int wl_kmade_kthread(struct wl_result *res)
 	if (bpf_map_update_elem(watched_fd, &kthreadd, &one, BPF_ANY))
 		return -errno;
 	err = wl_in_helper(res, kthread_fn, NULL);
+	if (bpf_map_delete_elem(watched_fd, &kthreadd) && !err)
+		err = -errno;
+	return err;
+}
+
+#define VHOST_NET_DEV "/dev/vhost-net"
+
+const char *wl_kmade_vhost_skip(void)
+{
+	if (access(VHOST_NET_DEV, R_OK | W_OK))
+		return "no " VHOST_NET_DEV " (vhost_net not built in or not loaded)";
+	return wl_kmade_kthread_skip();
+}
+
+/*
+ * drivers/vhost/vhost.c:vhost_dev_set_owner() (VHOST_SET_OWNER) makes the
+ * device's worker named "vhost-<pid of the owner>": from 6.4
+ * (v6.12.118, v7.2.13) vhost_worker_create() -> kernel/vhost_task.c:
+ * vhost_task_create(), copy_process() from the caller with no_files and
+ * user_worker, a thread of the helper; before (v6.1.192, v5.10.262)
+ * kthread_create(vhost_worker, ...), a kernel thread kthreadd makes.
+ * 6.12.118's fork_from_owner_default is VHOST_FORK_OWNER_TASK (the
+ * vhost_task).  Closing the fd stops the worker.
+ */
+static int vhost_fn(const void *arg, struct wl_result *out)
+{
+	char name[32];
+	int fd, err = 0;
+
+	(void)arg;
+	fd = open(VHOST_NET_DEV, O_RDWR | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	if (ioctl(fd, VHOST_SET_OWNER, NULL))
+		err = -errno;
+	if (!err) {
+		snprintf(name, sizeof(name), "vhost-%d", (int)getpid());
+		out->child = find_thread(name);
+		if (!out->child)
+			out->child = find_process(name);
+		out->ret = 0;
+	}
+	close(fd);
+	if (err)
+		return err;
+	return out->child ? 0 : -ESRCH;
+}
+
+int wl_kmade_vhost(struct wl_result *res)
+{
+	__u32 kthreadd = 2;	/* before 6.4 kthreadd makes the worker */
+	__u8 one = 1;
+	int err;
+
+	if (bpf_map_update_elem(watched_fd, &kthreadd, &one, BPF_ANY))
+		return -errno;
+	err = wl_in_helper(res, vhost_fn, NULL);
 	if (bpf_map_delete_elem(watched_fd, &kthreadd) && !err)
 		err = -errno;
 	return err;

@@ -1011,6 +1011,21 @@ static __always_inline __u32 creator_syscall(struct task_struct *child)
 }
 
 /*
+ * A kernel-made clone's creator's signal state (R-14: a kernel thread's
+ * blocked set is its creator's), REC_CREATOR_SIGNALS; probe reads, only
+ * for clones no syscall opened.
+ */
+static __always_inline void read_creator_signals(struct rec_copy_enter *r,
+						 struct task_struct *cur)
+{
+	r->creator_blocked = BPF_CORE_READ(cur, blocked.sig[0]);
+	r->creator_pending = BPF_CORE_READ(cur, pending.signal.sig[0]);
+	r->creator_pdeath = BPF_CORE_READ(cur, pdeath_signal);
+	r->creator_pad = 0;
+	r->creator |= REC_CREATOR_SIGNALS;
+}
+
+/*
  * A clone no syscall and no copy_process entry opened (tracepoint backend:
  * a kernel thread or worker): its creator's context, read at task_newtask,
  * as a REC_COPY_ENTER without kernel_clone_args (REC_CREATOR_AT_NEWTASK).
@@ -1027,6 +1042,7 @@ static __always_inline void emit_creator(__u64 clone_id, struct task_struct *chi
 	r->node = 0;
 	r->entry = REC_ENTRY_NONE;
 	r->creator = REC_CREATOR_AT_NEWTASK | creator_syscall(child);
+	read_creator_signals(r, cur);
 	read_task(&r->parent, cur, false);
 	bpf_ringbuf_submit(r, rb_flags());
 }
@@ -1194,6 +1210,13 @@ static __always_inline int on_copy_enter(struct kernel_clone_args *args, int tra
 	r->node = node;
 	r->entry = fl->entry;
 	r->creator = 0;
+	if (fl->entry == REC_ENTRY_NONE) {
+		read_creator_signals(r, (void *)bpf_get_current_task());
+	} else {
+		r->creator_blocked = r->creator_pending = 0;
+		r->creator_pdeath = 0;
+		r->creator_pad = 0;
+	}
 	if (btf && HAVE_CURRENT_TASK_BTF())
 		read_task(&r->parent, bpf_get_current_task_btf(), true);
 	else

@@ -197,6 +197,11 @@ struct rec_copy_enter {
 	__s32 node;		/* NUMA node argument */
 	__u32 entry;		/* enum rec_entry of the creating syscall */
 	__u32 creator;		/* REC_CREATOR_* (0 in older trace files) */
+	/* REC_CREATOR_SIGNALS: current's (a kernel-made clone's creator) */
+	__u64 creator_blocked;	/* current->blocked.sig[0] */
+	__u64 creator_pending;	/* current->pending.signal.sig[0] */
+	__s32 creator_pdeath;	/* current->pdeath_signal */
+	__u32 creator_pad;
 	struct rec_task parent;	/* current */
 };
 
@@ -208,9 +213,14 @@ struct rec_copy_enter {
  * node were not read (zero).  SYSNR: the creator's pt_regs were located
  * and the low 16 bits hold its syscall number as its entry saved it
  * (x86_64 orig_ax, arm64 syscallno), 0xffff when negative or above.
+ * SIGNALS: creator_blocked, creator_pending and creator_pdeath hold the
+ * creator's signal state (REC_IN_SIGNALS's fields), read for a clone no
+ * syscall opened (the parent's EXT part comes with the syscall entry
+ * otherwise); 0 and unread in older trace files.
  */
 #define REC_CREATOR_AT_NEWTASK	(1u << 31)
 #define REC_CREATOR_SYSNR	(1u << 30)
+#define REC_CREATOR_SIGNALS	(1u << 29)	/* creator_blocked.. were read */
 #define REC_CREATOR_NR_MASK	0xffffu
 
 /* rec_ret.tid_flags (REC_CHILD_RET) */

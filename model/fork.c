@@ -1194,13 +1194,15 @@ static void model_kernel_creator_flags(const struct model_profile *prof,
  * task_newtask reports are those the entry point built from the syscall's
  * arguments (V-01..V-04: the exit-signal byte split off for legacy clone,
  * VFORK|VM for vfork, 0 for fork), never changed on the way.  For a kernel
- * thread the arguments are copy_process()'s own, the very flags
- * task_newtask reports, so they predict nothing; what is known is who
- * makes it: kernel/kthread.c:create_kthread() (v7.2.13, v6.12.117,
- * v6.1.176, v5.10.223) run by kthreadd (pid 2 of the init pid ns, a kernel
- * thread) calls kernel_thread(kthread, create, [name,] CLONE_FS |
- * CLONE_FILES | SIGCHLD), to which kernel_thread() adds CLONE_VM |
- * CLONE_UNTRACED (R-28).
+ * thread copy_process()'s arguments are kernel_thread()'s result, the
+ * very flags task_newtask reports, so they predict nothing; what is known
+ * is kernel_thread()'s own argument, from who calls it:
+ * kernel/kthread.c:create_kthread() (v7.2.13, v6.12.117, v6.1.176,
+ * v5.10.223) run by kthreadd (pid 2 of the init pid ns, a kernel thread)
+ * calls kernel_thread(kthread, create, [name,] CLONE_FS | CLONE_FILES |
+ * SIGCHLD) (model_creator_entry()), to which kernel/fork.c:kernel_thread()
+ * adds CLONE_VM | CLONE_UNTRACED, splitting off the exit signal
+ * (model_kernel_entry()): args is that (R-28).
  * Not modelled: kernel threads of other creators (init's at boot), io_uring
  * and vhost workers (their flags are fixed and already checked through the
  * resources they share).
@@ -1218,10 +1220,9 @@ static void model_entry_flags(enum model_entry entry, const struct model_task *p
 		    !(parent->flags & MODEL_PF_KTHREAD))
 			return;
 		model_expect_add(out, "R-28", MODEL_STAGE_NEWTASK, MODEL_FIELD_CLONE_FLAGS,
-				 MODEL_OP_EQ, MODEL_CLONE_VM | MODEL_CLONE_UNTRACED |
-				 MODEL_CLONE_FS | MODEL_CLONE_FILES);
+				 MODEL_OP_EQ, (int64_t)args->flags);
 		model_expect_add(out, "R-28", MODEL_STAGE_NEWTASK, MODEL_FIELD_EXIT_SIGNAL,
-				 MODEL_OP_EQ, MODEL_SIGCHLD);
+				 MODEL_OP_EQ, args->exit_signal);
 		return;
 	}
 	if ((unsigned int)entry >= MODEL_ARRAY_SIZE(rule) || !rule[entry])

@@ -332,6 +332,12 @@ int decode_record(const void *data, size_t len, struct obs *out)
 		out->copy.sysnr_known = r.creator & REC_CREATOR_SYSNR;
 		out->copy.creator_sysnr = r.creator & REC_CREATOR_NR_MASK;
 		decode_task(&r.parent, &out->copy.parent);
+		if (r.creator & REC_CREATOR_SIGNALS) {
+			out->copy.parent.blocked = r.creator_blocked;
+			out->copy.parent.pending = r.creator_pending;
+			out->copy.parent.pdeath_signal = r.creator_pdeath;
+			out->copy.parent.valid |= REC_IN_SIGNALS;
+		}
 		return 0;
 	}
 	case REC_NEWTASK:

@@ -154,10 +154,25 @@ static int predict_kernel_clone(const struct model_profile *prof, const struct c
 		model_kernel_clone(prof, &creator, &sc, out);
 		return 0;
 	}
-	/* what kernel_thread()/user_mode_thread() were given: flags | exit signal */
 	sc.arg[0] = c->kargs.fn;
 	sc.arg[1] = c->kargs.fn_arg;
+	/*
+	 * What kernel_thread()/user_mode_thread() were given.  kthreadd's:
+	 * the flags create_kthread() passes (model_creator_entry()), never
+	 * the kernel_clone_args kernel_thread() built from them (R-28 checks
+	 * that build against the flags task_newtask reports).  Others: BPF
+	 * does not read kernel_thread()'s argument, so copy_process()'s flags
+	 * | exit signal stand for it (and R-28 does not check the flags).
+	 */
 	sc.arg[2] = c->kargs.flags | ((uint64_t)c->kargs.exit_signal & 0xff);
+	if (sc.entry == MODEL_ENTRY_KTHREAD) {
+		const struct model_creator ctx = { .sysnr_known = false };
+		struct model_syscall kt;
+
+		if (!model_creator_entry(prof, &creator, &ctx, &kt) &&
+		    kt.entry == MODEL_ENTRY_KTHREAD)
+			sc.arg[2] = kt.arg[2];
+	}
 	model_kernel_clone(prof, &creator, &sc, out);
 	return 0;
 }

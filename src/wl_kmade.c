@@ -8,10 +8,14 @@
 #include <bpf/bpf.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <linux/vhost.h>
 #include <linux/io_uring.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <time.h>
@@ -154,6 +158,20 @@ static pid_t find_thread(const char *prefix)
 }
 
 /*
+ * The helper blocks no signal before making an io thread: kernel/fork.c:
+ * copy_process() gives an io thread (args->io_thread, 5.10.162+ and 6.1)
+ * or a user worker (6.4+) every signal but SIGKILL and SIGSTOP blocked,
+ * not a copy of its creator's set, so the two differ (R-14).
+ */
+static int unblock_all(void)
+{
+	sigset_t none;
+
+	sigemptyset(&none);
+	return sigprocmask(SIG_SETMASK, &none, NULL) ? -errno : 0;
+}
+
+/*
  * io_uring/io_uring.c (v6.18): a request with IOSQE_ASYNC (REQ_F_FORCE_ASYNC)
  * is queued to io-wq at once (io_queue_iowq()); io_wq_enqueue() finds no
  * free worker in a new ring's io-wq and creates one with
@@ -166,6 +184,9 @@ static int io_wq_fn(const void *arg, struct wl_result *out)
 	int err;
 
 	(void)arg;
+	err = unblock_all();
+	if (err)
+		return err;
 	err = ring_open(&r, 0);
 	if (err)
 		return err;
@@ -190,6 +211,9 @@ static int sqpoll_fn(const void *arg, struct wl_result *out)
 	int err;
 
 	(void)arg;
+	err = unblock_all();
+	if (err)
+		return err;
 	err = ring_open(&r, IORING_SETUP_SQPOLL);
 	if (err)
 		return err;
@@ -320,6 +344,63 @@ int wl_kmade_kthread(struct wl_result *res)
 	if (bpf_map_update_elem(watched_fd, &kthreadd, &one, BPF_ANY))
 		return -errno;
 	err = wl_in_helper(res, kthread_fn, NULL);
+	if (bpf_map_delete_elem(watched_fd, &kthreadd) && !err)
+		err = -errno;
+	return err;
+}
+
+#define VHOST_NET_DEV "/dev/vhost-net"
+
+const char *wl_kmade_vhost_skip(void)
+{
+	if (access(VHOST_NET_DEV, R_OK | W_OK))
+		return "no " VHOST_NET_DEV " (vhost_net not built in or not loaded)";
+	return wl_kmade_kthread_skip();
+}
+
+/*
+ * drivers/vhost/vhost.c:vhost_dev_set_owner() (VHOST_SET_OWNER) makes the
+ * device's worker named "vhost-<pid of the owner>": from 6.4
+ * (v6.12.118, v7.2.13) vhost_worker_create() -> kernel/vhost_task.c:
+ * vhost_task_create(), copy_process() from the caller with no_files and
+ * user_worker, a thread of the helper; before (v6.1.192, v5.10.262)
+ * kthread_create(vhost_worker, ...), a kernel thread kthreadd makes.
+ * 6.12.118's fork_from_owner_default is VHOST_FORK_OWNER_TASK (the
+ * vhost_task).  Closing the fd stops the worker.
+ */
+static int vhost_fn(const void *arg, struct wl_result *out)
+{
+	char name[32];
+	int fd, err = 0;
+
+	(void)arg;
+	fd = open(VHOST_NET_DEV, O_RDWR | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	if (ioctl(fd, VHOST_SET_OWNER, NULL))
+		err = -errno;
+	if (!err) {
+		snprintf(name, sizeof(name), "vhost-%d", (int)getpid());
+		out->child = find_thread(name);
+		if (!out->child)
+			out->child = find_process(name);
+		out->ret = 0;
+	}
+	close(fd);
+	if (err)
+		return err;
+	return out->child ? 0 : -ESRCH;
+}
+
+int wl_kmade_vhost(struct wl_result *res)
+{
+	__u32 kthreadd = 2;	/* before 6.4 kthreadd makes the worker */
+	__u8 one = 1;
+	int err;
+
+	if (bpf_map_update_elem(watched_fd, &kthreadd, &one, BPF_ANY))
+		return -errno;
+	err = wl_in_helper(res, vhost_fn, NULL);
 	if (bpf_map_delete_elem(watched_fd, &kthreadd) && !err)
 		err = -errno;
 	return err;

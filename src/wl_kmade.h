@@ -34,6 +34,15 @@ int wl_kmade_kthread(struct wl_result *res);
 /* Why the kthread case cannot run: no watched map to add kthreadd to. */
 const char *wl_kmade_kthread_skip(void);
 
+/*
+ * A vhost-net device's worker, made by VHOST_SET_OWNER: a user worker with
+ * no files table (6.4+, vhost_task_create()) or a kthread of kthreadd
+ * (before), "vhost-<pid>"; kthreadd is watched for the case's duration.
+ */
+int wl_kmade_vhost(struct wl_result *res);
+/* Why the vhost case cannot run: no usable /dev/vhost-net, no watched map. */
+const char *wl_kmade_vhost_skip(void);
+
 /* The main object's watched-tgid map (loader__watched_fd()); -1: none. */
 void wl_kmade_open(int watched_fd);
 void wl_kmade_close(void);

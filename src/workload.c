@@ -972,6 +972,8 @@ static const struct wl_case cases[] = {
 	  .fn = wl_kmade_sqpoll, .kmade = true },
 	{ "kthread_cpumap", "a BPF CPUMAP entry: kthreadd makes its cpumap kthread", 0, "R-28",
 	  .fn = wl_kmade_kthread, .kmade = true },
+	{ "vhost_worker", "/dev/vhost-net VHOST_SET_OWNER: the device's worker (6.4+: no files)",
+	  0, "R-08", .fn = wl_kmade_vhost, .kmade = true },
 #if defined(__aarch64__)
 	{ "tpidr_fork", "fork right after tpidr_el0 is written: the child gets the register",
 	  0, "R-35", .fn = case_tpidr_fork },
@@ -1038,6 +1040,8 @@ const char *workload_case_skip(const struct wl_case *c)
 		return wl_kmade_io_uring_skip();
 	if (c->fn == wl_kmade_kthread)
 		return wl_kmade_kthread_skip();
+	if (c->fn == wl_kmade_vhost)
+		return wl_kmade_vhost_skip();
 	if (c->setup.fn == wl_setup_nproc_uid && c->setup.b >= 0)
 		return wl_cap_unavailable(c->setup.b);
 	if (c->setup.fn == wl_setup_pidns_full || c->setup.fn == wl_setup_pidns_lowered)

@@ -56,6 +56,41 @@ START_TEST(test_decode_task_point)
 END_TEST
 
 /*
+ * A kernel-made clone's creator's signal state (R-14): the SIGNALS group of
+ * copy_process()'s "parent" only when REC_CREATOR_SIGNALS says it was read
+ * (older trace files: zero, and unread).
+ */
+START_TEST(test_decode_copy_enter_creator_signals)
+{
+	struct rec_copy_enter c;
+	struct obs o;
+
+	memset(&c, 0, sizeof(c));
+	c.hdr.type = REC_COPY_ENTER;
+	c.hdr.size = sizeof(c);
+	c.hdr.clone_id = 5;
+	c.entry = REC_ENTRY_NONE;
+	c.creator_blocked = 0x200;
+	c.creator_pending = 0x4000;
+	c.creator_pdeath = 9;
+	c.parent.pid = 77;
+	ck_assert_int_eq(decode_record(&c, sizeof(c), &o), 0);
+	ck_assert_int_eq(o.point, OBS_COPY_ENTER);
+	ck_assert_uint_eq(o.copy.parent.pid, 77);
+	ck_assert_uint_eq(o.copy.parent.valid & REC_IN_SIGNALS, 0);
+	ck_assert_uint_eq(o.copy.parent.blocked, 0);
+
+	c.creator = REC_CREATOR_SIGNALS;
+	ck_assert_int_eq(decode_record(&c, sizeof(c), &o), 0);
+	ck_assert_uint_eq(o.copy.parent.valid & REC_IN_SIGNALS, REC_IN_SIGNALS);
+	ck_assert_uint_eq(o.copy.parent.blocked, 0x200);
+	ck_assert_uint_eq(o.copy.parent.pending, 0x4000);
+	ck_assert_int_eq(o.copy.parent.pdeath_signal, 9);
+	ck_assert(!o.copy.at_newtask);
+}
+END_TEST
+
+/*
  * Forward growth: a record written when rec_task was 8 bytes shorter (no
  * second half of comm), rec_task_ext 4 bytes shorter (no pad) and rec_arch 8
  * bytes longer (a member this build does not know) decodes part by part:
@@ -245,6 +280,7 @@ Suite *decode_suite(void)
 
 	tcase_add_test(core, test_decode_task_point);
 	tcase_add_test(core, test_decode_sys_enter_and_ret);
+	tcase_add_test(core, test_decode_copy_enter_creator_signals);
 	tcase_add_test(core, test_decode_other_layout);
 	tcase_add_test(core, test_decode_layout_v1);
 	tcase_add_test(core, test_decode_names);

@@ -4205,9 +4205,10 @@ END_TEST
 START_TEST(test_model_r28_kthreadd_flags)
 {
 	/*
-	 * A kernel thread's clone_flags are predicted from who makes it
-	 * (create_kthread() in kthreadd), never from copy_process()'s own
-	 * arguments, which are what task_newtask reports.
+	 * A kernel thread's clone_flags are predicted from kernel_thread()'s
+	 * own argument (create_kthread()'s in kthreadd, which the predictor
+	 * passes, never copy_process()'s, which are what task_newtask
+	 * reports): that | CLONE_VM | CLONE_UNTRACED, without the exit signal.
 	 */
 	struct model_task t = kthreadd();
 	struct model_syscall sc = { .entry = MODEL_ENTRY_KTHREAD,
@@ -4222,12 +4223,13 @@ START_TEST(test_model_r28_kthreadd_flags)
 		      MODEL_CLONE_FILES);
 	ASSERT_EXPECT(p, "R-28", MODEL_STAGE_NEWTASK, MODEL_FIELD_EXIT_SIGNAL, MODEL_OP_EQ,
 		      MODEL_SIGCHLD);
-	/* the arguments do not move the prediction */
-	sc.arg[2] = MODEL_CLONE_FS | MODEL_SIGCHLD;
+	/* kernel_thread()'s argument moves it: VM and UNTRACED are added */
+	sc.arg[2] = MODEL_CLONE_FS | 10 /* SIGUSR1 */;
 	p = predict(&P618_X86_FULL, &t, &sc);
 	ASSERT_EXPECT(p, "R-28", MODEL_STAGE_NEWTASK, MODEL_FIELD_CLONE_FLAGS, MODEL_OP_EQ,
-		      MODEL_CLONE_VM | MODEL_CLONE_UNTRACED | MODEL_CLONE_FS |
-		      MODEL_CLONE_FILES);
+		      MODEL_CLONE_VM | MODEL_CLONE_UNTRACED | MODEL_CLONE_FS);
+	ASSERT_EXPECT(p, "R-28", MODEL_STAGE_NEWTASK, MODEL_FIELD_EXIT_SIGNAL, MODEL_OP_EQ,
+		      10);
 	/* another creator: nothing known */
 	t.pid = t.tgid = 77;
 	p = predict(&P618_X86_FULL, &t, &sc);

@@ -25,6 +25,7 @@
  * Built static with the guest's compiler; needs only libc.
  */
 #define _GNU_SOURCE
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -39,6 +40,7 @@
 #include <sys/reboot.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -317,6 +319,52 @@ static void frame_dmesg(void)
 	free(buf);
 }
 
+/*
+ * The kernel modules vm/vmtest put in /modules (vhost_net and what it
+ * needs, for the workload's vhost_worker case), loaded in name order
+ * (vmtest numbers them by dependency) with finit_module(): compressed ones
+ * with MODULE_INIT_COMPRESSED_FILE (5.17+, CONFIG_MODULE_DECOMPRESS).
+ * Each result goes to the meta frame; a failure only makes the case skip.
+ */
+static int by_name(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+static void load_modules(void)
+{
+	struct dirent **list;
+	int n = scandir("/modules", &list, NULL, by_name);
+
+	for (int i = 0; i < n; i++) {
+		const char *name = list[i]->d_name;
+		size_t len = strlen(name);
+		bool packed = len > 3 && (!strcmp(name + len - 3, ".xz") ||
+					  (len > 4 && !strcmp(name + len - 4, ".zst")) ||
+					  !strcmp(name + len - 3, ".gz"));
+		char path[300];
+		int fd;
+
+		if (name[0] == '.') {
+			free(list[i]);
+			continue;
+		}
+		snprintf(path, sizeof(path), "/modules/%s", name);
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0 || (syscall(SYS_finit_module, fd, "",
+				       packed ? 4 /* MODULE_INIT_COMPRESSED_FILE */ : 0) &&
+			       errno != EEXIST))
+			meta_add("module %s: %s\n", name, strerror(errno));
+		else
+			meta_add("module %s: loaded\n", name);
+		if (fd >= 0)
+			close(fd);
+		free(list[i]);
+	}
+	if (n >= 0)
+		free(list);
+}
+
 int main(void)
 {
 	struct rlimit unlimited = { RLIM_INFINITY, RLIM_INFINITY };
@@ -348,6 +396,7 @@ int main(void)
 	do_mount("tmpfs", "/tmp", "tmpfs");
 	if (setrlimit(RLIMIT_MEMLOCK, &unlimited))
 		meta_add("setrlimit(RLIMIT_MEMLOCK): %s\n", strerror(errno));
+	load_modules();
 	meta_add("btf: %s\n", access("/sys/kernel/btf/vmlinux", R_OK) ? "absent" : "present");
 	uname(&u);
 	meta_add("uname: %s %s %s %s\n", u.sysname, u.release, u.version, u.machine);

@@ -224,6 +224,14 @@ static __always_inline void read_task(struct rec_task *r, struct task_struct *t,
 		read_task_probe(r, t);
 }
 
+static __always_inline void read_task_sched(struct rec_task *r, struct task_struct *t, bool btf)
+{
+	if (btf)
+		read_task_sched_btf(r, t);
+	else
+		read_task_sched_probe(r, t);
+}
+
 static __always_inline void read_task_ext(struct rec_task_ext *x, struct task_struct *t, bool btf)
 {
 	if (btf)
@@ -898,10 +906,15 @@ static __always_inline int emit_point(__u32 type, struct task_struct *child, __u
 	r->ret = ret;
 	r->creator_pid = cur_pid();
 	r->entry = entry;
-	if (child)
-		read_task(&r->child, child, btf);
-	else
+	if (child && (type == REC_FORK || type == REC_WAKEUP)) {
+		/* what a rule judges there, no more (read_task_sched()) */
 		__builtin_memset(&r->child, 0, sizeof(r->child));
+		read_task_sched(&r->child, child, btf);
+	} else if (child) {
+		read_task(&r->child, child, btf);
+	} else {
+		__builtin_memset(&r->child, 0, sizeof(r->child));
+	}
 	if (type == REC_NEWTASK && child) {
 		read_arch(&r->arch, child, btf);
 		read_task_ext(&r->ext, child, btf);

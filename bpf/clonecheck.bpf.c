@@ -224,6 +224,14 @@ static __always_inline void read_task(struct rec_task *r, struct task_struct *t,
 		read_task_probe(r, t);
 }
 
+static __always_inline void read_task_sched(struct rec_task *r, struct task_struct *t, bool btf)
+{
+	if (btf)
+		read_task_sched_btf(r, t);
+	else
+		read_task_sched_probe(r, t);
+}
+
 static __always_inline void read_task_ext(struct rec_task_ext *x, struct task_struct *t, bool btf)
 {
 	if (btf)
@@ -898,10 +906,15 @@ static __always_inline int emit_point(__u32 type, struct task_struct *child, __u
 	r->ret = ret;
 	r->creator_pid = cur_pid();
 	r->entry = entry;
-	if (child)
-		read_task(&r->child, child, btf);
-	else
+	if (child && (type == REC_FORK || type == REC_WAKEUP)) {
+		/* what a rule judges there, no more (read_task_sched()) */
 		__builtin_memset(&r->child, 0, sizeof(r->child));
+		read_task_sched(&r->child, child, btf);
+	} else if (child) {
+		read_task(&r->child, child, btf);
+	} else {
+		__builtin_memset(&r->child, 0, sizeof(r->child));
+	}
 	if (type == REC_NEWTASK && child) {
 		read_arch(&r->arch, child, btf);
 		read_task_ext(&r->ext, child, btf);
@@ -1055,15 +1068,21 @@ static __always_inline int on_newtask(struct task_struct *child, __u64 clone_fla
 	struct child_id cid = {};
 	__u64 pidfd_uptr = 0;
 
-	/* a new task_struct: whatever a dead task left under its address goes */
-	bpf_map_delete_elem(&inflight, &ckey);
+	/*
+	 * a new task_struct: whatever a dead task left under its address goes.
+	 * Looked up first: a delete takes the bucket lock with IRQs off even
+	 * when there is nothing to delete, a lookup takes none.
+	 */
+	if (bpf_map_lookup_elem(&inflight, &ckey))
+		bpf_map_delete_elem(&inflight, &ckey);
 	if (fl) {
 		cid.clone_id = fl->clone_id;
 		cid.entry = fl->entry;
 		pidfd_uptr = fl->pidfd_uptr;
 	} else {
 		if (!creator_selected(bpf_get_current_pid_tgid() >> 32)) {
-			bpf_map_delete_elem(&child_ids, &ckey);
+			if (bpf_map_lookup_elem(&child_ids, &ckey))
+				bpf_map_delete_elem(&child_ids, &ckey);
 			return 0;
 		}
 		cid.clone_id = CLONE_ID_NEW(&next_clone_id, &clone_id_percpu, nr_cpus);
@@ -1076,7 +1095,9 @@ static __always_inline int on_newtask(struct task_struct *child, __u64 clone_fla
 		__u32 tgid = btf ? child->tgid : BPF_CORE_READ(child, tgid);
 		__u8 one = 1;
 
-		bpf_map_update_elem(&watched, &tgid, &one, BPF_ANY);
+		/* a new thread's group is watched already: no update (a lock) */
+		if (!bpf_map_lookup_elem(&watched, &tgid))
+			bpf_map_update_elem(&watched, &tgid, &one, BPF_ANY);
 	}
 	return emit_point(REC_NEWTASK, child, cid.clone_id, cid.entry, clone_flags, 0, btf,
 			  pidfd_uptr);

@@ -83,9 +83,12 @@ struct rec_hdr {
 
 /*
  * A task's state: struct rec_task at every task point (parent snapshot or
- * child observation), struct rec_task_ext beside it at syscall entry and
- * task_newtask (at sched_process_fork and sched_wakeup_new: only the TIDS
- * group, and mm_flags at the former).  Both are generated from model/task_fields.h, the one list
+ * child observation; at sched_process_fork and sched_wakeup_new only the
+ * members a rule judges there, the rest zero: read_task_sched()), struct
+ * rec_task_ext beside it at syscall entry and task_newtask (at
+ * sched_process_fork and sched_wakeup_new: only the TIDS group, mm_flags
+ * at the former and the parent tid word at the latter).  Both are
+ * generated from model/task_fields.h, the one list
  * of task members; REC_IN_* bits (rec_task_ext.valid) are the model's
  * MODEL_IN_* bits, from the same list.
  */

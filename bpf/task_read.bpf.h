@@ -54,6 +54,32 @@ static __always_inline void READ_FN(read_task)(struct rec_task *r, struct task_s
 	BPF_CORE_READ_STR_INTO(&r->comm, t, comm);
 }
 
+/*
+ * The child at sched_process_fork and sched_wakeup_new: only the members a
+ * rule judges at either point (the rest of *r stays as the caller zeroed it).
+ * The model's expectations at MODEL_STAGE_FORK and MODEL_STAGE_WAKEUP name
+ * no other rec_task member: model/fork.c:model_stable_fields() (mm, files,
+ * fs, sighand, signal, tgid under their task_newtask rules, R-01..R-24),
+ * model/sched.c:model_sched_fork() (S-01 state, S-07 on_rq at the former)
+ * and model_wake_up_new_task() (S-01 state, S-10 on_rq and cpu, the S-0x
+ * prio at the latter); tests/check_model.c asserts it.  task is the
+ * pointer itself (no load).
+ */
+static __always_inline void READ_FN(read_task_sched)(struct rec_task *r, struct task_struct *t)
+{
+	r->task = (__u64)t;
+	r->mm = (__u64)RD(t, mm);
+	r->files = (__u64)RD(t, files);
+	r->fs = (__u64)RD(t, fs);
+	r->sighand = (__u64)RD(t, sighand);
+	r->signal = (__u64)RD(t, signal);
+	r->tgid = RD(t, tgid);
+	r->state = TASK_STATE(RD, t);
+	r->on_rq = TASK_ON_RQ(RDBF, t);
+	r->prio = RD(t, prio);
+	r->cpu = TASK_CPU(RD, t);
+}
+
 static __always_inline void READ_FN(read_task_ext)(struct rec_task_ext *x, struct task_struct *t)
 {
 	struct nsproxy *ns = RD(t, nsproxy);

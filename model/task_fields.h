@@ -10,7 +10,9 @@
  * bpf/task_read.bpf.h, and the rule that uses it.
  *
  * TASK_FIELDS(X) calls X(part, type, name, NAME, group) once per member:
- *   part   BASE  read at every task point (struct rec_task);
+ *   part   BASE  read at every task point (struct rec_task; at
+ *                sched_process_fork and sched_wakeup_new only what a rule
+ *                judges there, bpf/task_read.bpf.h:read_task_sched());
  *          EXT   read at syscall entry (parent) and task_newtask (child)
  *                (struct rec_task_ext), meaningful per its group's bit;
  *          EXTM  wire-only bookkeeping of struct rec_task_ext (valid, pad);

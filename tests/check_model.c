@@ -1353,6 +1353,151 @@ static void check_rules_registered(const struct model_pred *p)
 			      p->expect[i].rule);
 }
 
+/*
+ * bpf/clonecheck.bpf.c reads at sched_process_fork and sched_wakeup_new
+ * only these members of the child (read_task_sched() in
+ * bpf/task_read.bpf.h, and emit_point()'s mm_flags, TIDS group and parent
+ * tid word): the model may judge no other field there, or a check would
+ * compare a field BPF left zero.
+ */
+static bool sched_point_reads(enum model_stage st, enum model_field f)
+{
+	switch (f) {
+	case MODEL_FIELD_TASK:
+	case MODEL_FIELD_MM:
+	case MODEL_FIELD_FILES:
+	case MODEL_FIELD_FS:
+	case MODEL_FIELD_SIGHAND:
+	case MODEL_FIELD_SIGNAL:
+	case MODEL_FIELD_TGID:
+	case MODEL_FIELD_STATE:
+	case MODEL_FIELD_ON_RQ:
+	case MODEL_FIELD_PRIO:
+	case MODEL_FIELD_CPU:
+	case MODEL_FIELD_VFORK_DONE:
+	case MODEL_FIELD_SET_CHILD_TID:
+	case MODEL_FIELD_CLEAR_CHILD_TID:
+		return true;
+	case MODEL_FIELD_MM_FLAGS:
+		return st == MODEL_STAGE_FORK;
+	case MODEL_FIELD_PARENT_TID_VAL:
+		return st == MODEL_STAGE_WAKEUP;
+	default:
+		return false;
+	}
+}
+
+/* Every expectation at the two points names a field read there. */
+static void check_sched_point_fields(const struct model_pred *p, unsigned int *hits)
+{
+	for (size_t i = 0; i < p->n_expect; i++) {
+		const struct model_expect *e = &p->expect[i];
+
+		if (e->stage != MODEL_STAGE_FORK && e->stage != MODEL_STAGE_WAKEUP)
+			continue;
+		ck_assert_msg(sched_point_reads(e->stage, e->field),
+			      "%s expects %s at %s, which BPF does not read there", e->rule,
+			      model_field_name(e->field), model_stage_name(e->stage));
+		if (e->field == MODEL_FIELD_MM_FLAGS)
+			hits[0]++;
+		if (e->field == MODEL_FIELD_PARENT_TID_VAL)
+			hits[1]++;
+		if (e->field == MODEL_FIELD_CPU)
+			hits[2]++;
+		if (e->field == MODEL_FIELD_MM)
+			hits[3]++;
+	}
+}
+
+/* Every group read at entry, with values that let a plain clone succeed. */
+static void every_group_read(struct model_task *t)
+{
+	t->valid = ~0u;
+	t->pids_headroom = 1LL << 40;
+	t->rlim_nproc = 1 << 20;
+	t->rlim_nofile = 1 << 20;
+	t->nproc_count = 10;
+	t->nr_threads = 100;
+	t->max_threads = 100000;
+	t->sys_nr_open = 1 << 20;
+	t->userns_clone = 1;
+	t->sys_read = ~0u;
+	t->fd_max = 64;
+	t->fd_free = 3;
+	t->fd_top = 64;
+	t->pid_ns_children_pid_max = 4194304;
+	t->pid_ns_children_reaper = 1;
+	t->pid_ns_children_allocated = 0x80000010;
+	t->cap_effective = ~0ULL;
+	t->mm_flags = 1ULL << 26;
+}
+
+START_TEST(test_model_sched_points_judge_only_fields_read)
+{
+	static const uint64_t bits[] = {
+		MODEL_CLONE_VM, MODEL_CLONE_FS, MODEL_CLONE_FILES, MODEL_CLONE_SIGHAND,
+		MODEL_CLONE_THREAD, MODEL_CLONE_VFORK, MODEL_CLONE_PIDFD,
+		MODEL_CLONE_NEWPID, MODEL_CLONE_NEWUSER, MODEL_CLONE_PARENT_SETTID,
+		MODEL_CLONE_CHILD_SETTID | MODEL_CLONE_CHILD_CLEARTID, MODEL_CLONE_SETTLS,
+		MODEL_CLONE_INTO_CGROUP,
+	};
+	static const enum model_entry kentries[] = {
+		MODEL_ENTRY_KTHREAD, MODEL_ENTRY_IO_WORKER, MODEL_ENTRY_USER_WORKER,
+		MODEL_ENTRY_UMH,
+	};
+	const struct model_profile *profs[] = { &P618, &P618_ARM, &P61, &P510, &P72 };
+	const size_t nbits = sizeof(bits) / sizeof(bits[0]);
+	unsigned int hits[4] = { 0 };
+	struct model_task t;
+	struct model_syscall sc;
+	unsigned int m, v, pr;
+	size_t i;
+
+	for (pr = 0; pr < 5; pr++) {
+		for (v = 0; v < 8; v++) {
+			for (m = 0; m < (1u << nbits); m += 5) {
+				uint64_t f = MODEL_SIGCHLD;
+
+				for (i = 0; i < nbits; i++)
+					if (m & (1u << i))
+						f |= bits[i];
+				t = parent_task();
+				if (v & 1) {
+					t.policy = MODEL_SCHED_FIFO;
+					t.rt_priority = 10;
+					t.prio = t.normal_prio = 89;
+				}
+				if (v & 2)
+					t.reset_on_fork = 1;
+				if (v & 4)
+					every_group_read(&t);
+				sc = (m & 1) ? sc_clone3(f) : sc_clone(f);
+				model_kernel_clone(profs[pr], &t, &sc, &pred);
+				check_sched_point_fields(&pred, hits);
+			}
+			t = parent_task();
+			if (v & 4)
+				every_group_read(&t);
+			sc = sc_fork();
+			sc.entry = (v & 1) ? MODEL_ENTRY_VFORK : MODEL_ENTRY_FORK;
+			model_kernel_clone(profs[pr], &t, &sc, &pred);
+			check_sched_point_fields(&pred, hits);
+			for (i = 0; i < sizeof(kentries) / sizeof(kentries[0]); i++) {
+				sc = sc_fork();
+				sc.entry = kentries[i];
+				model_kernel_clone(profs[pr], &t, &sc, &pred);
+				check_sched_point_fields(&pred, hits);
+			}
+		}
+	}
+	/* the enumeration reaches what each point judges */
+	ck_assert_uint_gt(hits[0], 0);
+	ck_assert_uint_gt(hits[1], 0);
+	ck_assert_uint_gt(hits[2], 0);
+	ck_assert_uint_gt(hits[3], 0);
+}
+END_TEST
+
 START_TEST(test_model_every_emitted_rule_registered)
 {
 	static const uint64_t bits[] = {
@@ -4676,6 +4821,7 @@ Suite *model_suite(void)
 
 	tc = tcase_create("Registry");
 	tcase_add_test(tc, test_model_every_emitted_rule_registered);
+	tcase_add_test(tc, test_model_sched_points_judge_only_fields_read);
 	tcase_add_test(tc, test_model_rule_registry);
 	tcase_add_test(tc, test_model_field_and_stage_names);
 	tcase_add_test(tc, test_model_task_field_values);

@@ -2,6 +2,9 @@
 /* profile.c - the kernel profile: probed from the host, or as a string. */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdbool.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,36 +17,123 @@
 #include "profile.h"
 
 /*
- * Addresses of n symbols from /proc/kallsyms in one pass, stopping once all
- * are found (0: absent or hidden).  The file is ~120k lines: read once, with
- * no sscanf() per line.
+ * /proc/kallsyms, read once and kept: ~120k lines, 8 MiB.  The kernel
+ * makes each read() of it walk its symbol table from the position, so the
+ * 1 KiB reads of a stdio stream (procfs says st_blksize 1024) took 170 ms
+ * for the whole file here, 1 MiB reads 40 ms; and start-up asks for it
+ * twice (the loader's globals, the profile's ret_from_fork) and the
+ * workload's skips more.  profile_kallsyms_prefetch() reads it on a thread
+ * while the caller goes on (the BTF parse, the verifier).
+ */
+static pthread_mutex_t ks_lock = PTHREAD_MUTEX_INITIALIZER;
+static char *ks_text;		/* the file, NUL-terminated; NULL: unread or unreadable */
+static bool ks_read;		/* ks_text is what there is */
+
+static void ks_load_locked(void)
+{
+	size_t len = 0, cap = 1u << 20;
+	char *buf = NULL, *nb;
+	ssize_t n;
+	int fd;
+
+	if (ks_read)
+		return;
+	ks_read = true;
+	fd = open("/proc/kallsyms", O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return;
+	for (;;) {
+		if (!buf || cap - len < (1u << 20)) {
+			cap = buf ? cap * 2 : 16u << 20;
+			nb = realloc(buf, cap);
+			if (!nb)
+				goto out_fail;
+			buf = nb;
+		}
+		n = read(fd, buf + len, cap - len - 1);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			goto out_fail;
+		if (!n)
+			break;
+		len += n;
+	}
+	buf[len] = '\0';
+	ks_text = buf;
+	close(fd);
+	return;
+
+out_fail:
+	free(buf);
+	close(fd);
+}
+
+static void *ks_prefetch(void *arg)
+{
+	(void)arg;
+	pthread_mutex_lock(&ks_lock);
+	ks_load_locked();
+	pthread_mutex_unlock(&ks_lock);
+	return NULL;
+}
+
+void profile_kallsyms_prefetch(void)
+{
+	pthread_t tid;
+
+	/* no thread: the first profile_kallsyms() reads it */
+	if (!pthread_create(&tid, NULL, ks_prefetch, NULL))
+		pthread_detach(tid);
+}
+
+void profile_kallsyms_drop(void)
+{
+	pthread_mutex_lock(&ks_lock);
+	free(ks_text);
+	ks_text = NULL;
+	ks_read = false;
+	pthread_mutex_unlock(&ks_lock);
+}
+
+/*
+ * Addresses of n symbols from /proc/kallsyms in one pass over the kept
+ * copy, stopping once all are found (0: absent or hidden), with no sscanf()
+ * per line.
  */
 void profile_kallsyms(const char *const *names, uint64_t *addrs, size_t n)
 {
-	char line[512];
 	size_t left = n;
-	FILE *f = fopen("/proc/kallsyms", "r");
+	const char *line;
 
 	memset(addrs, 0, n * sizeof(*addrs));
-	if (!f)
-		return;
-	while (left && fgets(line, sizeof(line), f)) {
+	pthread_mutex_lock(&ks_lock);
+	ks_load_locked();
+	for (line = ks_text; left && line && *line; ) {
 		/* "ADDR TYPE NAME[\tMODULE]\n" */
-		char *sym = strchr(line, ' '), *end;
+		const char *eol = strchr(line, '\n'), *sym, *end;
+		size_t len;
 
-		if (!sym || !(sym = strchr(sym + 1, ' ')))
-			continue;
-		sym++;
-		end = sym + strcspn(sym, "\t\n");
-		*end = '\0';
-		for (size_t i = 0; i < n; i++)
-			if (!addrs[i] && !strcmp(sym, names[i])) {
-				addrs[i] = strtoull(line, NULL, 16);
-				left -= addrs[i] != 0;
-				break;
-			}
+		if (!eol)
+			eol = line + strlen(line);
+		sym = memchr(line, ' ', eol - line);
+		if (sym)
+			sym = memchr(sym + 1, ' ', eol - sym - 1);
+		if (sym) {
+			sym++;
+			end = sym + strcspn(sym, "\t\n");
+			len = end - sym;
+			for (size_t i = 0; i < n; i++)
+				if (!addrs[i] && strlen(names[i]) == len &&
+				    !memcmp(sym, names[i], len)) {
+					addrs[i] = strtoull(line, NULL, 16);
+					left -= addrs[i] != 0;
+					break;
+				}
+		}
+		line = *eol ? eol + 1 : eol;
 	}
-	fclose(f);
+	pthread_mutex_unlock(&ks_lock);
 }
 
 /*

@@ -26,6 +26,12 @@ int profile_probe_host(struct model_profile *p, char *release, char *machine);
  * data symbol needs CONFIG_KALLSYMS_ALL=y) or hidden (kptr_restrict).
  */
 void profile_kallsyms(const char *const *names, uint64_t *addrs, size_t n);
+/*
+ * Start reading /proc/kallsyms on a thread; profile_kallsyms() waits for
+ * it.  The copy (8 MiB) is kept until profile_kallsyms_drop().
+ */
+void profile_kallsyms_prefetch(void);
+void profile_kallsyms_drop(void);
 
 /* "6.18.44/x86_64 preempt_count=y ..." into buf; bytes written or -ENOSPC. */
 int profile_format(const struct model_profile *p, char *buf, size_t len);

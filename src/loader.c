@@ -17,14 +17,15 @@
  * without them (clonecheck_nofetch, see CLONE_ID_NEW in bpf/compat.bpf.h).
  */
 #include <errno.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <fcntl.h>
 #include <linux/capability.h>
+#include <linux/membarrier.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <bpf/bpf.h>
 #include <bpf/btf.h>
@@ -35,7 +36,7 @@
 #include "correlate.h"
 #include "loader.h"
 #include "log.h"
-#include "profile.h"	/* profile_kallsyms() */
+#include "profile.h"	/* profile_kallsyms*() */
 #include "clonecheck.skel.h"
 #include "clonecheck_nofetch.skel.h"	/* its ELF bytes only */
 #include "../bpf/events.h"
@@ -44,7 +45,6 @@
 #define SYSCALL_EVENTS TRACEFS "/events/syscalls/sys_enter_clone"
 #define SYSCALL_TP "tracepoint/syscalls/"
 #define KPROBE_PMU "/sys/bus/event_source/devices/kprobe/type"
-#define MAX_LINKS 64
 
 /* One way of attaching: the kernel-function programs and the tracepoint kind. */
 struct attempt {
@@ -424,56 +424,119 @@ static void skip_missing_syscalls(struct clonecheck_bpf *s)
 	}
 }
 
-static void *destroy_link(void *link)
-{
-	bpf_link__destroy(link);
-	return NULL;
-}
-
 /*
- * Detach every program the skeleton attached.  Each syscall tracepoint's
- * perf event waits for an RCU grace period as it goes (about 50 ms here):
- * one thread per link lets those waits overlap, so a stop takes one grace
- * period, not a dozen.
+ * Detach every program the skeleton attached, now.  Closing the last perf
+ * event of a syscall tracepoint unregisters it and waits for
+ * tracepoint_synchronize_unregister() under the kernel's event_mutex
+ * (kernel/trace/trace_event_perf.c:perf_trace_destroy(), v5.10 and v6.18):
+ * the eight syscall tracepoints take eight grace periods one after another,
+ * 20-30 ms each here, whatever thread closes them.
  */
 static void detach_links(struct loader *l)
 {
 	struct bpf_object_skeleton *sk = l->skel ? l->skel->skeleton : NULL;
-	pthread_t tid[MAX_LINKS], vfork_tid;
-	bool threaded[MAX_LINKS] = {}, vfork_threaded = false;
-	int n = sk ? sk->prog_cnt : 0;
 
-	if (n > MAX_LINKS)
-		n = MAX_LINKS;	/* the rest are destroyed with the skeleton */
-	if (l->vfork_link)
-		vfork_threaded = !pthread_create(&vfork_tid, NULL, destroy_link, l->vfork_link);
-	for (int i = 0; i < n; i++) {
-		struct bpf_link *link = *sk->progs[i].link;
-
-		if (link)
-			threaded[i] = !pthread_create(&tid[i], NULL, destroy_link, link);
+	for (int i = 0; sk && i < sk->prog_cnt; i++) {
+		bpf_link__destroy(*sk->progs[i].link);
+		*sk->progs[i].link = NULL;
 	}
-	for (int i = 0; i < n; i++) {
-		struct bpf_link **link = sk->progs[i].link;
-
-		if (threaded[i])
-			pthread_join(tid[i], NULL);
-		else
-			bpf_link__destroy(*link);
-		*link = NULL;
-	}
-	if (vfork_threaded)
-		pthread_join(vfork_tid, NULL);
-	else
-		bpf_link__destroy(l->vfork_link);	/* NULL: nothing */
+	bpf_link__destroy(l->vfork_link);	/* NULL: nothing */
 	l->vfork_link = NULL;
 }
 
-static void detach_all(struct loader *l)
+/*
+ * Is fd one of the BPF side's (a link, program, map or perf event)?  Those
+ * a hand-off keeps; every other descriptor it closes.
+ */
+static bool bpf_side_fd(int fd)
 {
+	char path[64], target[64];
+	ssize_t n;
+
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+	n = readlink(path, target, sizeof(target) - 1);
+	if (n < 0)
+		return false;
+	target[n] = '\0';
+	return !strncmp(target, "anon_inode:bpf", 14) ||
+	       !strcmp(target, "anon_inode:[perf_event]");
+}
+
+#define HANDOFF_MAX_FDS 1024
+
+/*
+ * Leave the detach's grace periods (detach_links()) to a grandchild: it
+ * holds copies of every BPF descriptor, closes all others (stdout first:
+ * a pipeline does not wait for it), waits until this process has closed
+ * its own copies (EOF on a pipe), and exits, and the kernel closes the
+ * last references in its exit.  Every program then stays attached for
+ * those grace periods after we are gone, doing nothing (the gate is
+ * closed: creator_selected()), where before this process waited for them.
+ * true once handed off (*hold: the pipe's write end, to be closed after
+ * our copies), false to detach here.
+ */
+static bool hand_off_links(int *hold)
+{
+	int closing[HANDOFF_MAX_FDS], n = 0, p[2], status;
+	long max = sysconf(_SC_OPEN_MAX);
+	pid_t pid;
+
+	if (max < 0 || max > HANDOFF_MAX_FDS)
+		max = HANDOFF_MAX_FDS;
+	if (pipe(p))
+		return false;
+	for (int fd = 0; fd < max; fd++)
+		if (fd != p[0] && fcntl(fd, F_GETFD) >= 0 && !bpf_side_fd(fd))
+			closing[n++] = fd;
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0) {
+		close(p[0]);
+		close(p[1]);
+		return false;
+	}
+	if (pid == 0) {
+		char byte;
+
+		/* the child: a grandchild nobody waits for (init reaps it) */
+		if (fork())
+			_exit(0);
+		for (int i = 0; i < n; i++)
+			close(closing[i]);	/* p[1] too */
+		while (read(p[0], &byte, 1) < 0 && errno == EINTR)
+			;
+		_exit(0);
+	}
+	close(p[0]);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	*hold = p[1];
+	return true;
+}
+
+/* Is any program still attached? */
+static bool attached(const struct loader *l)
+{
+	const struct bpf_object_skeleton *sk = l->skel ? l->skel->skeleton : NULL;
+
+	for (int i = 0; sk && i < sk->prog_cnt; i++)
+		if (*sk->progs[i].link)
+			return true;
+	return l->vfork_link != NULL;
+}
+
+/* Detach and free the BPF side; handoff: leave the detach's waits to a grandchild. */
+static void detach_all(struct loader *l, bool handoff)
+{
+	int hold = -1;
+
+	if (handoff && attached(l) && !hand_off_links(&hold))
+		vlog("cannot hand the detach off: detaching here");
 	detach_links(l);
 	clonecheck_bpf__destroy(l->skel);
 	l->skel = NULL;
+	if (hold >= 0)
+		close(hold);	/* our copies are closed: the grandchild may go */
 }
 
 /* The first program to be attached that has no link: the one that failed. */
@@ -562,7 +625,7 @@ static int try_attempt(struct loader *l, const struct attempt *at, char *why, si
 	return 0;
 
 out_detach:
-	detach_all(l);
+	detach_all(l, false);
 	return err;
 }
 
@@ -652,6 +715,7 @@ struct loader *loader__open(const struct loader_opts *opts, int *err)
 
 	libbpf_set_print(libbpf_print);
 	btf_heap_hold();
+	profile_kallsyms_prefetch();	/* read while the BTF is parsed */
 	*err = check_caps();
 	if (*err)
 		return NULL;
@@ -783,8 +847,24 @@ void loader__gate(struct loader *l, bool open)
 		btf_heap_release();
 }
 
+/*
+ * The gate is closed: BPF opens no new clone.  What the drain still needs is
+ * that no program run begun before is still writing: any of them runs
+ * with preemption disabled or under rcu_read_lock() (tracepoints: __DO_TRACE
+ * and, for the faultable syscall ones, perf_syscall_enter()'s
+ * guard(preempt_notrace); kprobes; fentry's __bpf_prog_enter()), so one
+ * synchronize_rcu() covers them all.  membarrier(MEMBARRIER_CMD_GLOBAL) is
+ * that (kernel/sched/membarrier.c:sys_membarrier(), v5.10 and v6.18), where
+ * more than one CPU is online (on one it skips the wait) and without
+ * nohz_full (-EINVAL).  The detach itself is left to loader__close(), which
+ * hands it off (hand_off_links()).  Where membarrier cannot, the programs
+ * are detached here.
+ */
 void loader__stop(struct loader *l)
 {
+	if (sysconf(_SC_NPROCESSORS_ONLN) > 1 &&
+	    !syscall(__NR_membarrier, MEMBARRIER_CMD_GLOBAL, 0, 0))
+		return;
 	detach_links(l);
 }
 
@@ -902,6 +982,6 @@ void loader__close(struct loader *l)
 		log_misses(l);
 	ring_buffer__free(l->rb);
 	if (l->skel)
-		detach_all(l);
+		detach_all(l, true);
 	free(l);
 }

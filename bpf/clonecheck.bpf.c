@@ -637,7 +637,7 @@ static __always_inline int on_sys_enter_as(void *ctx, __u32 entry, __u32 stored,
 	bpf_map_update_elem(&inflight, &key, &fl, BPF_ANY);
 
 	if (HAVE_CURRENT_TASK_BTF()) {
-		cur = bpf_get_current_task_btf();
+		cur = UNTRUSTED_TASK(bpf_get_current_task_btf());	/* read only */
 		read_task(&r->parent, cur, true);
 		read_task_ext(&r->parent_ext, cur, true);
 	} else {

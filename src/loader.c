@@ -39,6 +39,7 @@
 #include "profile.h"	/* profile_kallsyms*() */
 #include "clonecheck.skel.h"
 #include "clonecheck_nofetch.skel.h"	/* its ELF bytes only */
+#include "clonecheck_cast.skel.h"	/* its ELF bytes only */
 #include "../bpf/events.h"
 
 #define TRACEFS "/sys/kernel/tracing"
@@ -76,6 +77,7 @@ struct loader {
 	struct bpf_link *vfork_link;	/* handle_sys_enter_fork on sys_enter_vfork */
 	struct loader_opts opts;
 	bool atomic_fetch;		/* the kernel takes BPF_FETCH (5.12+) */
+	bool cast;			/* load clonecheck_cast (probe_untrusted_cast()) */
 	unsigned int nr_cpus;		/* possible CPUs */
 };
 
@@ -280,8 +282,43 @@ static int probe_tracing(const struct btf *vmlinux, const char *name, int kind,
 /* What this kernel offers, probed before the object is loaded. */
 struct features {
 	int fentry, kprobe, tp_btf;	/* 0 or -errno */
+	bool cast;			/* tracepoint programs may call bpf_rdonly_cast() */
 	char why_fentry[256], why_kprobe[256], why_tp_btf[256];
 };
+
+/*
+ * Does a syscall tracepoint program load that calls the kfunc
+ * bpf_rdonly_cast(NULL, <task_struct>)?  Then clonecheck_cast's sys_enter
+ * programs do (bpf/compat.bpf.h, UNTRUSTED_TASK).
+ */
+static bool probe_untrusted_cast(const struct btf *vmlinux)
+{
+	int fn = btf__find_by_name_kind(vmlinux, "bpf_rdonly_cast", BTF_KIND_FUNC);
+	int task = btf__find_by_name_kind(vmlinux, "task_struct", BTF_KIND_STRUCT);
+	int fd;
+
+	if (fn < 0 || task < 0)
+		return false;
+	{
+		const struct bpf_insn insns[] = {
+			/* r1 = 0 (obj); r2 = task_struct's id */
+			{ .code = BPF_ALU64 | BPF_MOV | BPF_K, .dst_reg = BPF_REG_1 },
+			{ .code = BPF_ALU64 | BPF_MOV | BPF_K, .dst_reg = BPF_REG_2, .imm = task },
+			/* call bpf_rdonly_cast (a kfunc of vmlinux: off 0) */
+			{ .code = BPF_JMP | BPF_CALL, .src_reg = BPF_PSEUDO_KFUNC_CALL, .imm = fn },
+			/* r0 = 0; exit */
+			{ .code = BPF_ALU64 | BPF_MOV | BPF_K, .dst_reg = BPF_REG_0 },
+			{ .code = BPF_JMP | BPF_EXIT },
+		};
+
+		fd = bpf_prog_load(BPF_PROG_TYPE_TRACEPOINT, NULL, "GPL", insns,
+				   ARRAY_SIZE(insns), NULL);
+	}
+	if (fd < 0)
+		return false;
+	close(fd);
+	return true;
+}
 
 static void probe_features(struct features *f, enum backend want, const char *btf_path)
 {
@@ -317,6 +354,7 @@ static void probe_features(struct features *f, enum backend want, const char *bt
 	} else {
 		f->kprobe = -ECANCELED;
 	}
+	f->cast = probe_untrusted_cast(vmlinux);
 	/* the scheduler tracepoints: tp_btf, else raw_tp; load only (no attach) */
 	f->tp_btf = probe_tracing(vmlinux, "btf_trace_task_newtask", BTF_KIND_TYPEDEF,
 				  BPF_TRACE_RAW_TP, false, f->why_tp_btf, sizeof(f->why_tp_btf));
@@ -342,10 +380,11 @@ static bool attempt_fits(const struct attempt *at, const struct features *f, cha
 
 /*
  * Open the skeleton on the object the kernel can take: clonecheck_bpf's own,
- * or the one built without BPF_FETCH (same source, same maps, programs and
- * globals, so the same skeleton describes it).
+ * the one built without BPF_FETCH, or the one whose sys_enter programs read
+ * current through bpf_rdonly_cast() (same source, same maps, programs and
+ * globals, so the same skeleton describes each).
  */
-static struct clonecheck_bpf *open_skel(bool fetch, const char *btf_path)
+static struct clonecheck_bpf *open_skel(bool fetch, bool cast, const char *btf_path)
 {
 	LIBBPF_OPTS(bpf_object_open_opts, oo, .btf_custom_path = btf_path);
 	struct clonecheck_bpf *obj = calloc(1, sizeof(*obj));
@@ -358,6 +397,8 @@ static struct clonecheck_bpf *open_skel(bool fetch, const char *btf_path)
 	err = clonecheck_bpf__create_skeleton(obj);
 	if (!err && !fetch)
 		obj->skeleton->data = clonecheck_nofetch_bpf__elf_bytes(&obj->skeleton->data_sz);
+	else if (!err && cast)
+		obj->skeleton->data = clonecheck_cast_bpf__elf_bytes(&obj->skeleton->data_sz);
 	if (!err)
 		err = bpf_object__open_skeleton(obj->skeleton, &oo);
 	if (err) {
@@ -557,7 +598,7 @@ static int try_attempt(struct loader *l, const struct attempt *at, char *why, si
 	int err;
 
 	libbpf_reason_reset();
-	l->skel = open_skel(l->atomic_fetch, l->opts.btf_path);
+	l->skel = open_skel(l->atomic_fetch, l->cast, l->opts.btf_path);
 	if (!l->skel) {
 		err = -errno;
 		snprintf(why, len, "cannot open the BPF object: %s", strerror(-err));
@@ -751,6 +792,9 @@ struct loader *loader__open(const struct loader_opts *opts, int *err)
 
 	/* Step 1: probe, then load and attach the first backend the kernel allows. */
 	probe_features(&feat, opts->backend, opts->btf_path);
+	l->cast = feat.cast && l->atomic_fetch;
+	if (l->cast)
+		vlog("sys_enter reads current through bpf_rdonly_cast() (verified faster)");
 	*err = -ENOENT;
 	for (size_t i = 0; i < ARRAY_SIZE(attempts) && !l->skel; i++) {
 		const struct attempt *at = &attempts[i];
@@ -762,6 +806,12 @@ struct loader *loader__open(const struct loader_opts *opts, int *err)
 			continue;
 		}
 		*err = try_attempt(l, at, why, sizeof(why));
+		if (*err && l->cast) {
+			/* the probe said yes; should the object still fail, without */
+			vlog("backend %s with bpf_rdonly_cast(): %s; again without", at->name, why);
+			l->cast = false;
+			*err = try_attempt(l, at, why, sizeof(why));
+		}
 		if (*err) {
 			vlog("backend %s: %s", at->name, why);
 			if (libbpf_reason[0]) {

@@ -287,18 +287,22 @@ struct features {
 };
 
 /*
- * Does a syscall tracepoint program load that calls the kfunc
- * bpf_rdonly_cast(NULL, <task_struct>)?  Then clonecheck_cast's sys_enter
- * programs do (bpf/compat.bpf.h, UNTRUSTED_TASK).
+ * Do a syscall tracepoint program and a tp_btf one (the kind fentry and
+ * tp_btf programs are) load that call the kfunc bpf_rdonly_cast(NULL,
+ * <task_struct>)?  Then clonecheck_cast's programs do (bpf/compat.bpf.h,
+ * UNTRUSTED_TASK).
  */
 static bool probe_untrusted_cast(const struct btf *vmlinux)
 {
 	int fn = btf__find_by_name_kind(vmlinux, "bpf_rdonly_cast", BTF_KIND_FUNC);
 	int task = btf__find_by_name_kind(vmlinux, "task_struct", BTF_KIND_STRUCT);
+	int tp = btf__find_by_name_kind(vmlinux, "btf_trace_task_newtask", BTF_KIND_TYPEDEF);
+	LIBBPF_OPTS(bpf_prog_load_opts, po, .expected_attach_type = BPF_TRACE_RAW_TP);
 	int fd;
 
-	if (fn < 0 || task < 0)
+	if (fn < 0 || task < 0 || tp < 0)
 		return false;
+	po.attach_btf_id = tp;
 	{
 		const struct bpf_insn insns[] = {
 			/* r1 = 0 (obj); r2 = task_struct's id */
@@ -313,6 +317,11 @@ static bool probe_untrusted_cast(const struct btf *vmlinux)
 
 		fd = bpf_prog_load(BPF_PROG_TYPE_TRACEPOINT, NULL, "GPL", insns,
 				   ARRAY_SIZE(insns), NULL);
+		if (fd < 0)
+			return false;
+		close(fd);
+		fd = bpf_prog_load(BPF_PROG_TYPE_TRACING, NULL, "GPL", insns,
+				   ARRAY_SIZE(insns), &po);
 	}
 	if (fd < 0)
 		return false;
@@ -794,7 +803,7 @@ struct loader *loader__open(const struct loader_opts *opts, int *err)
 	probe_features(&feat, opts->backend, opts->btf_path);
 	l->cast = feat.cast && l->atomic_fetch;
 	if (l->cast)
-		vlog("sys_enter reads current through bpf_rdonly_cast() (verified faster)");
+		vlog("tasks are read through bpf_rdonly_cast() (verified faster)");
 	*err = -ENOENT;
 	for (size_t i = 0; i < ARRAY_SIZE(attempts) && !l->skel; i++) {
 		const struct attempt *at = &attempts[i];

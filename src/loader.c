@@ -14,7 +14,9 @@
  * or attach is the next one tried.  The syscall tracepoints need tracefs for
  * their ids, mounted when absent.
  * Kernels without BPF_FETCH atomics (before 5.12) get the same object built
- * without them (clonecheck_nofetch, see CLONE_ID_NEW in bpf/compat.bpf.h).
+ * without them (clonecheck_nofetch, see CLONE_ID_NEW in bpf/compat.bpf.h);
+ * kernels whose programs may call bpf_rdonly_cast() get it built with that
+ * (clonecheck_cast, UNTRUSTED_TASK), which verifies faster.
  */
 #include <errno.h>
 #include <stdlib.h>

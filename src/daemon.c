@@ -285,9 +285,7 @@ static int open_source(struct daemon *d, struct trace_reader **tr, struct model_
 	d->l = loader__open(&lo, &err);
 	if (!d->l)
 		return err;
-	err = run_meta(&env->run, d->l, 0, true, &d->meta, prof);
-	profile_kallsyms_drop();	/* 8 MiB a daemon need not keep */
-	return err;
+	return run_meta(&env->run, d->l, 0, true, &d->meta, prof);
 }
 
 /* Start what is watched: -p a pid, -c a command (the daemon stops with it). */

@@ -625,7 +625,7 @@ static int try_attempt(struct loader *l, const struct attempt *at, char *why, si
 		};
 		uint64_t a[sizeof(syms) / sizeof(syms[0])];
 
-		profile_kallsyms(syms, a, sizeof(syms) / sizeof(syms[0]));
+		profile_kallsyms_data(syms, a, sizeof(syms) / sizeof(syms[0]));
 		l->skel->rodata->ksym_nr_threads = a[0];
 		l->skel->rodata->ksym_max_threads = a[1];
 		l->skel->rodata->ksym_nr_open = a[2];
@@ -767,7 +767,6 @@ struct loader *loader__open(const struct loader_opts *opts, int *err)
 
 	libbpf_set_print(libbpf_print);
 	btf_heap_hold();
-	profile_kallsyms_prefetch();	/* read while the BTF is parsed */
 	*err = check_caps();
 	if (*err)
 		return NULL;

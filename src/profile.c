@@ -3,8 +3,6 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
-#include <pthread.h>
-#include <stdbool.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,123 +15,74 @@
 #include "profile.h"
 
 /*
- * /proc/kallsyms, read once and kept: ~120k lines, 8 MiB.  The kernel
- * makes each read() of it walk its symbol table from the position, so the
- * 1 KiB reads of a stdio stream (procfs says st_blksize 1024) took 170 ms
- * for the whole file here, 1 MiB reads 40 ms; and start-up asks for it
- * twice (the loader's globals, the profile's ret_from_fork) and the
- * workload's skips more.  profile_kallsyms_prefetch() reads it on a thread
- * while the caller goes on (the BTF parse, the verifier).
+ * Addresses of n symbols from /proc/kallsyms in one pass, stopping once all
+ * are found (0: absent or hidden), with no sscanf() per line.  The file is
+ * ~120k lines, 8 MiB, and the kernel walks its symbol table for each read():
+ * a stdio stream's 1 KiB reads (procfs says st_blksize 1024) took 170 ms
+ * for the whole file here, 1 MiB reads 40 ms.
  */
-static pthread_mutex_t ks_lock = PTHREAD_MUTEX_INITIALIZER;
-static char *ks_text;		/* the file, NUL-terminated; NULL: unread or unreadable */
-static bool ks_read;		/* ks_text is what there is */
+#define KALLSYMS_CHUNK (1u << 20)
 
-static void ks_load_locked(void)
+void profile_kallsyms(const char *const *names, uint64_t *addrs, size_t n)
 {
-	size_t len = 0, cap = 1u << 20;
-	char *buf = NULL, *nb;
-	ssize_t n;
+	size_t left = n, have = 0;
+	char *buf;
 	int fd;
 
-	if (ks_read)
-		return;
-	ks_read = true;
+	memset(addrs, 0, n * sizeof(*addrs));
 	fd = open("/proc/kallsyms", O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return;
-	for (;;) {
-		if (!buf || cap - len < (1u << 20)) {
-			cap = buf ? cap * 2 : 16u << 20;
-			nb = realloc(buf, cap);
-			if (!nb)
-				goto out_fail;
-			buf = nb;
-		}
-		n = read(fd, buf + len, cap - len - 1);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			goto out_fail;
-		if (!n)
-			break;
-		len += n;
-	}
-	buf[len] = '\0';
-	ks_text = buf;
-	close(fd);
-	return;
+	buf = malloc(KALLSYMS_CHUNK + 1);
+	while (buf && left) {
+		ssize_t got = read(fd, buf + have, KALLSYMS_CHUNK - have);
+		char *line = buf, *eol;
 
-out_fail:
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0)
+			break;
+		have += got;
+		buf[have] = '\0';
+		/* whole lines: "ADDR TYPE NAME[\tMODULE]\n" */
+		while (left && (eol = strchr(line, '\n'))) {
+			char *sym = memchr(line, ' ', eol - line);
+			size_t len;
+
+			if (sym)
+				sym = memchr(sym + 1, ' ', eol - sym - 1);
+			if (sym) {
+				sym++;
+				len = strcspn(sym, "\t\n");
+				for (size_t i = 0; i < n; i++)
+					if (!addrs[i] && strlen(names[i]) == len &&
+					    !memcmp(sym, names[i], len)) {
+						addrs[i] = strtoull(line, NULL, 16);
+						left -= addrs[i] != 0;
+						break;
+					}
+			}
+			line = eol + 1;
+		}
+		/* a partial last line moves to the front */
+		have -= line - buf;
+		memmove(buf, line, have);
+		if (have == KALLSYMS_CHUNK)
+			have = 0;	/* no line is that long: drop it */
+	}
 	free(buf);
 	close(fd);
 }
 
-static void *ks_prefetch(void *arg)
+static enum model_cfg kconfig(const char *opt);
+
+void profile_kallsyms_data(const char *const *names, uint64_t *addrs, size_t n)
 {
-	(void)arg;
-	pthread_mutex_lock(&ks_lock);
-	ks_load_locked();
-	pthread_mutex_unlock(&ks_lock);
-	return NULL;
-}
-
-void profile_kallsyms_prefetch(void)
-{
-	pthread_t tid;
-
-	/* no thread: the first profile_kallsyms() reads it */
-	if (!pthread_create(&tid, NULL, ks_prefetch, NULL))
-		pthread_detach(tid);
-}
-
-void profile_kallsyms_drop(void)
-{
-	pthread_mutex_lock(&ks_lock);
-	free(ks_text);
-	ks_text = NULL;
-	ks_read = false;
-	pthread_mutex_unlock(&ks_lock);
-}
-
-/*
- * Addresses of n symbols from /proc/kallsyms in one pass over the kept
- * copy, stopping once all are found (0: absent or hidden), with no sscanf()
- * per line.
- */
-void profile_kallsyms(const char *const *names, uint64_t *addrs, size_t n)
-{
-	size_t left = n;
-	const char *line;
-
-	memset(addrs, 0, n * sizeof(*addrs));
-	pthread_mutex_lock(&ks_lock);
-	ks_load_locked();
-	for (line = ks_text; left && line && *line; ) {
-		/* "ADDR TYPE NAME[\tMODULE]\n" */
-		const char *eol = strchr(line, '\n'), *sym, *end;
-		size_t len;
-
-		if (!eol)
-			eol = line + strlen(line);
-		sym = memchr(line, ' ', eol - line);
-		if (sym)
-			sym = memchr(sym + 1, ' ', eol - sym - 1);
-		if (sym) {
-			sym++;
-			end = sym + strcspn(sym, "\t\n");
-			len = end - sym;
-			for (size_t i = 0; i < n; i++)
-				if (!addrs[i] && strlen(names[i]) == len &&
-				    !memcmp(sym, names[i], len)) {
-					addrs[i] = strtoull(line, NULL, 16);
-					left -= addrs[i] != 0;
-					break;
-				}
-		}
-		line = *eol ? eol + 1 : eol;
+	if (kconfig("CONFIG_KALLSYMS_ALL") == MODEL_CFG_N) {
+		memset(addrs, 0, n * sizeof(*addrs));
+		return;
 	}
-	pthread_mutex_unlock(&ks_lock);
+	profile_kallsyms(names, addrs, n);
 }
 
 /*

@@ -27,11 +27,11 @@ int profile_probe_host(struct model_profile *p, char *release, char *machine);
  */
 void profile_kallsyms(const char *const *names, uint64_t *addrs, size_t n);
 /*
- * Start reading /proc/kallsyms on a thread; profile_kallsyms() waits for
- * it.  The copy (8 MiB) is kept until profile_kallsyms_drop().
+ * The same for data symbols (variables): where the running kernel's config
+ * says CONFIG_KALLSYMS_ALL is not set, none is listed, and all are 0
+ * without reading the file (most of it, for symbols it lacks).
  */
-void profile_kallsyms_prefetch(void);
-void profile_kallsyms_drop(void);
+void profile_kallsyms_data(const char *const *names, uint64_t *addrs, size_t n);
 
 /* "6.18.44/x86_64 preempt_count=y ..." into buf; bytes written or -ENOSPC. */
 int profile_format(const struct model_profile *p, char *buf, size_t len);

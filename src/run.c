@@ -499,7 +499,6 @@ out_close:
 	wl_inject_close();
 	wl_kmade_close();
 	loader__close(l);
-	profile_kallsyms_drop();
 	return err;
 }
 

@@ -18,6 +18,7 @@
  * kernels whose programs may call bpf_rdonly_cast() get it built with that
  * (clonecheck_cast, UNTRUSTED_TASK), which verifies faster.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -284,7 +285,7 @@ static int probe_tracing(const struct btf *vmlinux, const char *name, int kind,
 /* What this kernel offers, probed before the object is loaded. */
 struct features {
 	int fentry, kprobe, tp_btf;	/* 0 or -errno */
-	bool cast;			/* tracepoint programs may call bpf_rdonly_cast() */
+	bool cast;			/* tracepoint and tracing programs may call bpf_rdonly_cast() */
 	char why_fentry[256], why_kprobe[256], why_tp_btf[256];
 };
 
@@ -530,16 +531,31 @@ static bool bpf_side_fd(int fd)
 static bool hand_off_links(int *hold)
 {
 	int closing[HANDOFF_MAX_FDS], n = 0, p[2], status;
-	long max = sysconf(_SC_OPEN_MAX);
+	struct dirent *de;
+	DIR *dir;
 	pid_t pid;
 
-	if (max < 0 || max > HANDOFF_MAX_FDS)
-		max = HANDOFF_MAX_FDS;
 	if (pipe(p))
 		return false;
-	for (int fd = 0; fd < max; fd++)
-		if (fd != p[0] && fcntl(fd, F_GETFD) >= 0 && !bpf_side_fd(fd))
-			closing[n++] = fd;
+	dir = opendir("/proc/self/fd");
+	while (dir && (de = readdir(dir))) {
+		int fd = atoi(de->d_name);
+
+		if (de->d_name[0] < '0' || de->d_name[0] > '9' || fd == p[0] ||
+		    fd == dirfd(dir) || bpf_side_fd(fd))
+			continue;
+		if (n == HANDOFF_MAX_FDS)
+			break;
+		closing[n++] = fd;
+	}
+	if (!dir || de) {	/* unlisted, or more than the table holds */
+		if (dir)
+			closedir(dir);
+		close(p[0]);
+		close(p[1]);
+		return false;
+	}
+	closedir(dir);
 	fflush(NULL);
 	pid = fork();
 	if (pid < 0) {

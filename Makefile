@@ -82,7 +82,9 @@ $(OUTPUT) $(OUTPUT)/src $(OUTPUT)/model:
 
 # BPF object -> linked object -> skeleton.  clonecheck_nofetch is the same
 # object built without BPF_FETCH atomics, for kernels before 5.12
-# (bpf/compat.bpf.h, CLONE_ID_NEW); the loader takes only its ELF bytes.
+# (bpf/compat.bpf.h, CLONE_ID_NEW), and clonecheck_cast the same with
+# bpf_rdonly_cast() (UNTRUSTED_TASK), for kernels that take it; the loader
+# takes only their ELF bytes.
 $(OUTPUT)/clonecheck.tmp.bpf.o: bpf/clonecheck.bpf.c $(wildcard bpf/*.h) model/task_fields.h vmlinux.h | $(OUTPUT)
 	$(call msg,BPF,$@)
 	$(Q)$(CLANG) $(BPF_CFLAGS) -c $< -o $@
@@ -91,15 +93,20 @@ $(OUTPUT)/clonecheck_nofetch.tmp.bpf.o: bpf/clonecheck.bpf.c $(wildcard bpf/*.h)
 	$(call msg,BPF,$@)
 	$(Q)$(CLANG) $(BPF_CFLAGS) -DCC_NO_ATOMIC_FETCH -c $< -o $@
 
-$(OUTPUT)/clonecheck.bpf.o $(OUTPUT)/clonecheck_nofetch.bpf.o: %.bpf.o: %.tmp.bpf.o
+$(OUTPUT)/clonecheck_cast.tmp.bpf.o: bpf/clonecheck.bpf.c $(wildcard bpf/*.h) model/task_fields.h vmlinux.h | $(OUTPUT)
+	$(call msg,BPF,$@)
+	$(Q)$(CLANG) $(BPF_CFLAGS) -DCC_UNTRUSTED_CAST -c $< -o $@
+
+$(OUTPUT)/clonecheck.bpf.o $(OUTPUT)/clonecheck_nofetch.bpf.o $(OUTPUT)/clonecheck_cast.bpf.o: %.bpf.o: %.tmp.bpf.o
 	$(call msg,GEN-OBJ,$@)
 	$(Q)$(BPFTOOL) gen object $@ $<
 
-$(OUTPUT)/clonecheck.skel.h $(OUTPUT)/clonecheck_nofetch.skel.h: %.skel.h: %.bpf.o
+$(OUTPUT)/clonecheck.skel.h $(OUTPUT)/clonecheck_nofetch.skel.h $(OUTPUT)/clonecheck_cast.skel.h: %.skel.h: %.bpf.o
 	$(call msg,GEN-SKEL,$@)
 	$(Q)$(BPFTOOL) gen skeleton $< name $(notdir $*)_bpf > $@
 
-$(OUTPUT)/src/loader.o: $(OUTPUT)/clonecheck.skel.h $(OUTPUT)/clonecheck_nofetch.skel.h
+$(OUTPUT)/src/loader.o: $(OUTPUT)/clonecheck.skel.h $(OUTPUT)/clonecheck_nofetch.skel.h \
+			$(OUTPUT)/clonecheck_cast.skel.h
 
 # The injection object (bpf/inject.bpf.c): its own skeleton, loaded by
 # src/wl_inject.c after the main object, so that what it needs (fmod_ret)

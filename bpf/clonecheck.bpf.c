@@ -645,7 +645,7 @@ static __always_inline int on_sys_enter_as(void *ctx, __u32 entry, __u32 stored,
 	bpf_map_update_elem(&inflight, &key, &fl, BPF_ANY);
 
 	if (HAVE_CURRENT_TASK_BTF()) {
-		cur = bpf_get_current_task_btf();
+		cur = UNTRUSTED_TASK(bpf_get_current_task_btf());	/* read only */
 		read_task(&r->parent, cur, true);
 		read_task_ext(&r->parent_ext, cur, true);
 	} else {
@@ -897,6 +897,8 @@ static __always_inline int emit_point(__u32 type, struct task_struct *child, __u
 				      __u64 uptr)
 {
 	struct rec_task_point *r = rec_reserve(type, sizeof(*r), clone_id);
+	/* read only: untrusted where it can be (UNTRUSTED_TASK); read_arch() wants it typed */
+	struct task_struct *rd = btf ? UNTRUSTED_TASK(child) : child;
 
 	if (!r)
 		return 0;
@@ -909,20 +911,20 @@ static __always_inline int emit_point(__u32 type, struct task_struct *child, __u
 	if (child && (type == REC_FORK || type == REC_WAKEUP)) {
 		/* what a rule judges there, no more (read_task_sched()) */
 		__builtin_memset(&r->child, 0, sizeof(r->child));
-		read_task_sched(&r->child, child, btf);
+		read_task_sched(&r->child, rd, btf);
 	} else if (child) {
-		read_task(&r->child, child, btf);
+		read_task(&r->child, rd, btf);
 	} else {
 		__builtin_memset(&r->child, 0, sizeof(r->child));
 	}
 	if (type == REC_NEWTASK && child) {
 		read_arch(&r->arch, child, btf);
-		read_task_ext(&r->ext, child, btf);
-		read_pidfd(&r->ext, child, uptr, btf);
+		read_task_ext(&r->ext, rd, btf);
+		read_pidfd(&r->ext, rd, uptr, btf);
 	}
 	/* copy_oom_score_adj() ran after task_newtask, before this point */
 	if (type == REC_FORK && child && HAS_MM_FLAGS((struct mm_struct *)0)) {
-		struct mm_struct *mm = btf ? child->mm : BPF_CORE_READ(child, mm);
+		struct mm_struct *mm = btf ? rd->mm : BPF_CORE_READ(child, mm);
 
 		r->ext.mm_flags = mm ? (btf ? MM_FLAGS_WORD(RD_DIRECT, mm) :
 					      MM_FLAGS_WORD(BPF_CORE_READ, mm)) : 0;
@@ -936,11 +938,11 @@ static __always_inline int emit_point(__u32 type, struct task_struct *child, __u
 	 * locked across activate_task() and trace_sched_wakeup_new().
 	 */
 	if ((type == REC_FORK || type == REC_WAKEUP) && child) {
-		r->ext.vfork_done = btf ? (__u64)child->vfork_done :
+		r->ext.vfork_done = btf ? (__u64)rd->vfork_done :
 					  (__u64)BPF_CORE_READ(child, vfork_done);
-		r->ext.set_child_tid = btf ? (__u64)child->set_child_tid :
+		r->ext.set_child_tid = btf ? (__u64)rd->set_child_tid :
 					     (__u64)BPF_CORE_READ(child, set_child_tid);
-		r->ext.clear_child_tid = btf ? (__u64)child->clear_child_tid :
+		r->ext.clear_child_tid = btf ? (__u64)rd->clear_child_tid :
 					       (__u64)BPF_CORE_READ(child, clear_child_tid);
 		r->ext.valid |= REC_IN_TIDS;
 	}

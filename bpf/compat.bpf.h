@@ -184,6 +184,31 @@ enum bpf_func_id___cc {
 				   (struct task_struct *)bpf_get_current_task())
 
 /*
+ * A task pointer, untrusted, for reading only.  Where the verifier has
+ * btf_nested_type_is_trusted() (kernel/bpf/btf.c; in the 6.12 and 6.18
+ * trees, not in 6.1's), every pointer it sees loaded from a trusted or RCU
+ * pointer makes it look up "<type>__safe_trusted", "__safe_rcu" and their
+ * _or_null forms in the kernel's BTF (verifier.c:check_ptr_to_btf_access(),
+ * v6.18), each a linear search of some 150k types until BTF names were
+ * sorted (btf.c:btf_check_sorted(), in the 7.2 tree): on 6.18 most of the
+ * 55-80 ms each sys_enter program took to verify, and of task_newtask's.  A pointer cast with the
+ * kfunc bpf_rdonly_cast() (kernel/bpf/helpers.c; 6.12 and 6.18, not 6.1)
+ * is PTR_UNTRUSTED, and so is all it leads to: loaded the same way
+ * (PROBE_MEM), with no lookup.  A kfunc the kernel lacks fails the whole
+ * object's load, dead code or not, so the object is built a third time with
+ * CC_UNTRUSTED_CAST, which the loader picks where probe programs calling
+ * the kfunc load (src/loader.c, probe_untrusted_cast()).  Helpers that take
+ * a typed task (bpf_task_pt_regs()) still get the trusted one.
+ */
+#ifdef CC_UNTRUSTED_CAST
+extern void *bpf_rdonly_cast(const void *obj, __u32 btf_id) __ksym;
+#define UNTRUSTED_TASK(t)                                                           \
+	((struct task_struct *)bpf_rdonly_cast((t), bpf_core_type_id_kernel(struct task_struct)))
+#else
+#define UNTRUSTED_TASK(t) (t)
+#endif
+
+/*
  * A new clone_id.  An atomic fetch-and-add that returns the old value
  * (BPF_ATOMIC | BPF_FETCH) is v5.12: commit 5ca419f2864a ("bpf: Add BPF_FETCH
  * field / create atomic_fetch_add instruction").  Before, the verifier

@@ -14,17 +14,21 @@
  * or attach is the next one tried.  The syscall tracepoints need tracefs for
  * their ids, mounted when absent.
  * Kernels without BPF_FETCH atomics (before 5.12) get the same object built
- * without them (clonecheck_nofetch, see CLONE_ID_NEW in bpf/compat.bpf.h).
+ * without them (clonecheck_nofetch, see CLONE_ID_NEW in bpf/compat.bpf.h);
+ * kernels whose programs may call bpf_rdonly_cast() get it built with that
+ * (clonecheck_cast, UNTRUSTED_TASK), which verifies faster.
  */
+#include <dirent.h>
 #include <errno.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <fcntl.h>
 #include <linux/capability.h>
+#include <linux/membarrier.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <bpf/bpf.h>
 #include <bpf/btf.h>
@@ -35,16 +39,16 @@
 #include "correlate.h"
 #include "loader.h"
 #include "log.h"
-#include "profile.h"	/* profile_kallsyms() */
+#include "profile.h"	/* profile_kallsyms*() */
 #include "clonecheck.skel.h"
 #include "clonecheck_nofetch.skel.h"	/* its ELF bytes only */
+#include "clonecheck_cast.skel.h"	/* its ELF bytes only */
 #include "../bpf/events.h"
 
 #define TRACEFS "/sys/kernel/tracing"
 #define SYSCALL_EVENTS TRACEFS "/events/syscalls/sys_enter_clone"
 #define SYSCALL_TP "tracepoint/syscalls/"
 #define KPROBE_PMU "/sys/bus/event_source/devices/kprobe/type"
-#define MAX_LINKS 64
 
 /* One way of attaching: the kernel-function programs and the tracepoint kind. */
 struct attempt {
@@ -76,6 +80,7 @@ struct loader {
 	struct bpf_link *vfork_link;	/* handle_sys_enter_fork on sys_enter_vfork */
 	struct loader_opts opts;
 	bool atomic_fetch;		/* the kernel takes BPF_FETCH (5.12+) */
+	bool cast;			/* load clonecheck_cast (probe_untrusted_cast()) */
 	unsigned int nr_cpus;		/* possible CPUs */
 };
 
@@ -280,8 +285,52 @@ static int probe_tracing(const struct btf *vmlinux, const char *name, int kind,
 /* What this kernel offers, probed before the object is loaded. */
 struct features {
 	int fentry, kprobe, tp_btf;	/* 0 or -errno */
+	bool cast;			/* tracepoint and tracing programs may call bpf_rdonly_cast() */
 	char why_fentry[256], why_kprobe[256], why_tp_btf[256];
 };
+
+/*
+ * Do a syscall tracepoint program and a tp_btf one (the kind fentry and
+ * tp_btf programs are) load that call the kfunc bpf_rdonly_cast(NULL,
+ * <task_struct>)?  Then clonecheck_cast's programs do (bpf/compat.bpf.h,
+ * UNTRUSTED_TASK).
+ */
+static bool probe_untrusted_cast(const struct btf *vmlinux)
+{
+	int fn = btf__find_by_name_kind(vmlinux, "bpf_rdonly_cast", BTF_KIND_FUNC);
+	int task = btf__find_by_name_kind(vmlinux, "task_struct", BTF_KIND_STRUCT);
+	int tp = btf__find_by_name_kind(vmlinux, "btf_trace_task_newtask", BTF_KIND_TYPEDEF);
+	LIBBPF_OPTS(bpf_prog_load_opts, po, .expected_attach_type = BPF_TRACE_RAW_TP);
+	int fd;
+
+	if (fn < 0 || task < 0 || tp < 0)
+		return false;
+	po.attach_btf_id = tp;
+	{
+		const struct bpf_insn insns[] = {
+			/* r1 = 0 (obj); r2 = task_struct's id */
+			{ .code = BPF_ALU64 | BPF_MOV | BPF_K, .dst_reg = BPF_REG_1 },
+			{ .code = BPF_ALU64 | BPF_MOV | BPF_K, .dst_reg = BPF_REG_2, .imm = task },
+			/* call bpf_rdonly_cast (a kfunc of vmlinux: off 0) */
+			{ .code = BPF_JMP | BPF_CALL, .src_reg = BPF_PSEUDO_KFUNC_CALL, .imm = fn },
+			/* r0 = 0; exit */
+			{ .code = BPF_ALU64 | BPF_MOV | BPF_K, .dst_reg = BPF_REG_0 },
+			{ .code = BPF_JMP | BPF_EXIT },
+		};
+
+		fd = bpf_prog_load(BPF_PROG_TYPE_TRACEPOINT, NULL, "GPL", insns,
+				   ARRAY_SIZE(insns), NULL);
+		if (fd < 0)
+			return false;
+		close(fd);
+		fd = bpf_prog_load(BPF_PROG_TYPE_TRACING, NULL, "GPL", insns,
+				   ARRAY_SIZE(insns), &po);
+	}
+	if (fd < 0)
+		return false;
+	close(fd);
+	return true;
+}
 
 static void probe_features(struct features *f, enum backend want, const char *btf_path)
 {
@@ -317,6 +366,7 @@ static void probe_features(struct features *f, enum backend want, const char *bt
 	} else {
 		f->kprobe = -ECANCELED;
 	}
+	f->cast = probe_untrusted_cast(vmlinux);
 	/* the scheduler tracepoints: tp_btf, else raw_tp; load only (no attach) */
 	f->tp_btf = probe_tracing(vmlinux, "btf_trace_task_newtask", BTF_KIND_TYPEDEF,
 				  BPF_TRACE_RAW_TP, false, f->why_tp_btf, sizeof(f->why_tp_btf));
@@ -342,10 +392,11 @@ static bool attempt_fits(const struct attempt *at, const struct features *f, cha
 
 /*
  * Open the skeleton on the object the kernel can take: clonecheck_bpf's own,
- * or the one built without BPF_FETCH (same source, same maps, programs and
- * globals, so the same skeleton describes it).
+ * the one built without BPF_FETCH, or the one whose sys_enter programs read
+ * current through bpf_rdonly_cast() (same source, same maps, programs and
+ * globals, so the same skeleton describes each).
  */
-static struct clonecheck_bpf *open_skel(bool fetch, const char *btf_path)
+static struct clonecheck_bpf *open_skel(bool fetch, bool cast, const char *btf_path)
 {
 	LIBBPF_OPTS(bpf_object_open_opts, oo, .btf_custom_path = btf_path);
 	struct clonecheck_bpf *obj = calloc(1, sizeof(*obj));
@@ -358,6 +409,8 @@ static struct clonecheck_bpf *open_skel(bool fetch, const char *btf_path)
 	err = clonecheck_bpf__create_skeleton(obj);
 	if (!err && !fetch)
 		obj->skeleton->data = clonecheck_nofetch_bpf__elf_bytes(&obj->skeleton->data_sz);
+	else if (!err && cast)
+		obj->skeleton->data = clonecheck_cast_bpf__elf_bytes(&obj->skeleton->data_sz);
 	if (!err)
 		err = bpf_object__open_skeleton(obj->skeleton, &oo);
 	if (err) {
@@ -424,56 +477,134 @@ static void skip_missing_syscalls(struct clonecheck_bpf *s)
 	}
 }
 
-static void *destroy_link(void *link)
-{
-	bpf_link__destroy(link);
-	return NULL;
-}
-
 /*
- * Detach every program the skeleton attached.  Each syscall tracepoint's
- * perf event waits for an RCU grace period as it goes (about 50 ms here):
- * one thread per link lets those waits overlap, so a stop takes one grace
- * period, not a dozen.
+ * Detach every program the skeleton attached, now.  Closing the last perf
+ * event of a syscall tracepoint unregisters it and waits for
+ * tracepoint_synchronize_unregister() under the kernel's event_mutex
+ * (kernel/trace/trace_event_perf.c:perf_trace_destroy(), v5.10 and v6.18):
+ * the eight syscall tracepoints take eight grace periods one after another,
+ * 20-30 ms each here, whatever thread closes them.
  */
 static void detach_links(struct loader *l)
 {
 	struct bpf_object_skeleton *sk = l->skel ? l->skel->skeleton : NULL;
-	pthread_t tid[MAX_LINKS], vfork_tid;
-	bool threaded[MAX_LINKS] = {}, vfork_threaded = false;
-	int n = sk ? sk->prog_cnt : 0;
 
-	if (n > MAX_LINKS)
-		n = MAX_LINKS;	/* the rest are destroyed with the skeleton */
-	if (l->vfork_link)
-		vfork_threaded = !pthread_create(&vfork_tid, NULL, destroy_link, l->vfork_link);
-	for (int i = 0; i < n; i++) {
-		struct bpf_link *link = *sk->progs[i].link;
-
-		if (link)
-			threaded[i] = !pthread_create(&tid[i], NULL, destroy_link, link);
+	for (int i = 0; sk && i < sk->prog_cnt; i++) {
+		bpf_link__destroy(*sk->progs[i].link);
+		*sk->progs[i].link = NULL;
 	}
-	for (int i = 0; i < n; i++) {
-		struct bpf_link **link = sk->progs[i].link;
-
-		if (threaded[i])
-			pthread_join(tid[i], NULL);
-		else
-			bpf_link__destroy(*link);
-		*link = NULL;
-	}
-	if (vfork_threaded)
-		pthread_join(vfork_tid, NULL);
-	else
-		bpf_link__destroy(l->vfork_link);	/* NULL: nothing */
+	bpf_link__destroy(l->vfork_link);	/* NULL: nothing */
 	l->vfork_link = NULL;
 }
 
-static void detach_all(struct loader *l)
+/*
+ * Is fd one of the BPF side's (a link, program, map or perf event)?  Those
+ * a hand-off keeps; every other descriptor it closes.
+ */
+static bool bpf_side_fd(int fd)
 {
+	char path[64], target[64];
+	ssize_t n;
+
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+	n = readlink(path, target, sizeof(target) - 1);
+	if (n < 0)
+		return false;
+	target[n] = '\0';
+	return !strncmp(target, "anon_inode:bpf", 14) ||
+	       !strcmp(target, "anon_inode:[perf_event]");
+}
+
+#define HANDOFF_MAX_FDS 1024
+
+/*
+ * Leave the detach's grace periods (detach_links()) to a grandchild: it
+ * holds copies of every BPF descriptor, closes all others (stdout first:
+ * a pipeline does not wait for it), waits until this process has closed
+ * its own copies (EOF on a pipe), and exits, and the kernel closes the
+ * last references in its exit.  Every program then stays attached for
+ * those grace periods after we are gone, doing nothing (the gate is
+ * closed: creator_selected()), where before this process waited for them.
+ * true once handed off (*hold: the pipe's write end, to be closed after
+ * our copies), false to detach here.
+ */
+static bool hand_off_links(int *hold)
+{
+	int closing[HANDOFF_MAX_FDS], n = 0, p[2], status;
+	struct dirent *de;
+	DIR *dir;
+	pid_t pid;
+
+	if (pipe(p))
+		return false;
+	dir = opendir("/proc/self/fd");
+	while (dir && (de = readdir(dir))) {
+		int fd = atoi(de->d_name);
+
+		if (de->d_name[0] < '0' || de->d_name[0] > '9' || fd == p[0] ||
+		    fd == dirfd(dir) || bpf_side_fd(fd))
+			continue;
+		if (n == HANDOFF_MAX_FDS)
+			break;
+		closing[n++] = fd;
+	}
+	if (!dir || de) {	/* unlisted, or more than the table holds */
+		if (dir)
+			closedir(dir);
+		close(p[0]);
+		close(p[1]);
+		return false;
+	}
+	closedir(dir);
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0) {
+		close(p[0]);
+		close(p[1]);
+		return false;
+	}
+	if (pid == 0) {
+		char byte;
+
+		/* the child: a grandchild nobody waits for (init reaps it) */
+		if (fork())
+			_exit(0);
+		for (int i = 0; i < n; i++)
+			close(closing[i]);	/* p[1] too */
+		while (read(p[0], &byte, 1) < 0 && errno == EINTR)
+			;
+		_exit(0);
+	}
+	close(p[0]);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	*hold = p[1];
+	return true;
+}
+
+/* Is any program still attached? */
+static bool attached(const struct loader *l)
+{
+	const struct bpf_object_skeleton *sk = l->skel ? l->skel->skeleton : NULL;
+
+	for (int i = 0; sk && i < sk->prog_cnt; i++)
+		if (*sk->progs[i].link)
+			return true;
+	return l->vfork_link != NULL;
+}
+
+/* Detach and free the BPF side; handoff: leave the detach's waits to a grandchild. */
+static void detach_all(struct loader *l, bool handoff)
+{
+	int hold = -1;
+
+	if (handoff && attached(l) && !hand_off_links(&hold))
+		vlog("cannot hand the detach off: detaching here");
 	detach_links(l);
 	clonecheck_bpf__destroy(l->skel);
 	l->skel = NULL;
+	if (hold >= 0)
+		close(hold);	/* our copies are closed: the grandchild may go */
 }
 
 /* The first program to be attached that has no link: the one that failed. */
@@ -494,7 +625,7 @@ static int try_attempt(struct loader *l, const struct attempt *at, char *why, si
 	int err;
 
 	libbpf_reason_reset();
-	l->skel = open_skel(l->atomic_fetch, l->opts.btf_path);
+	l->skel = open_skel(l->atomic_fetch, l->cast, l->opts.btf_path);
 	if (!l->skel) {
 		err = -errno;
 		snprintf(why, len, "cannot open the BPF object: %s", strerror(-err));
@@ -510,7 +641,7 @@ static int try_attempt(struct loader *l, const struct attempt *at, char *why, si
 		};
 		uint64_t a[sizeof(syms) / sizeof(syms[0])];
 
-		profile_kallsyms(syms, a, sizeof(syms) / sizeof(syms[0]));
+		profile_kallsyms_data(syms, a, sizeof(syms) / sizeof(syms[0]));
 		l->skel->rodata->ksym_nr_threads = a[0];
 		l->skel->rodata->ksym_max_threads = a[1];
 		l->skel->rodata->ksym_nr_open = a[2];
@@ -562,7 +693,7 @@ static int try_attempt(struct loader *l, const struct attempt *at, char *why, si
 	return 0;
 
 out_detach:
-	detach_all(l);
+	detach_all(l, false);
 	return err;
 }
 
@@ -687,6 +818,9 @@ struct loader *loader__open(const struct loader_opts *opts, int *err)
 
 	/* Step 1: probe, then load and attach the first backend the kernel allows. */
 	probe_features(&feat, opts->backend, opts->btf_path);
+	l->cast = feat.cast && l->atomic_fetch;
+	if (l->cast)
+		vlog("tasks are read through bpf_rdonly_cast() (verified faster)");
 	*err = -ENOENT;
 	for (size_t i = 0; i < ARRAY_SIZE(attempts) && !l->skel; i++) {
 		const struct attempt *at = &attempts[i];
@@ -698,6 +832,12 @@ struct loader *loader__open(const struct loader_opts *opts, int *err)
 			continue;
 		}
 		*err = try_attempt(l, at, why, sizeof(why));
+		if (*err && l->cast) {
+			/* the probe said yes; should the object still fail, without */
+			vlog("backend %s with bpf_rdonly_cast(): %s; again without", at->name, why);
+			l->cast = false;
+			*err = try_attempt(l, at, why, sizeof(why));
+		}
 		if (*err) {
 			vlog("backend %s: %s", at->name, why);
 			if (libbpf_reason[0]) {
@@ -783,8 +923,24 @@ void loader__gate(struct loader *l, bool open)
 		btf_heap_release();
 }
 
+/*
+ * The gate is closed: BPF opens no new clone.  What the drain still needs is
+ * that no program run begun before is still writing: any of them runs
+ * with preemption disabled or under rcu_read_lock() (tracepoints: __DO_TRACE
+ * and, for the faultable syscall ones, perf_syscall_enter()'s
+ * guard(preempt_notrace); kprobes; fentry's __bpf_prog_enter()), so one
+ * synchronize_rcu() covers them all.  membarrier(MEMBARRIER_CMD_GLOBAL) is
+ * that (kernel/sched/membarrier.c:sys_membarrier(), v5.10 and v6.18), where
+ * more than one CPU is online (on one it skips the wait) and without
+ * nohz_full (-EINVAL).  The detach itself is left to loader__close(), which
+ * hands it off (hand_off_links()).  Where membarrier cannot, the programs
+ * are detached here.
+ */
 void loader__stop(struct loader *l)
 {
+	if (sysconf(_SC_NPROCESSORS_ONLN) > 1 &&
+	    !syscall(__NR_membarrier, MEMBARRIER_CMD_GLOBAL, 0, 0))
+		return;
 	detach_links(l);
 }
 
@@ -902,6 +1058,6 @@ void loader__close(struct loader *l)
 		log_misses(l);
 	ring_buffer__free(l->rb);
 	if (l->skel)
-		detach_all(l);
+		detach_all(l, true);
 	free(l);
 }

@@ -26,6 +26,12 @@ int profile_probe_host(struct model_profile *p, char *release, char *machine);
  * data symbol needs CONFIG_KALLSYMS_ALL=y) or hidden (kptr_restrict).
  */
 void profile_kallsyms(const char *const *names, uint64_t *addrs, size_t n);
+/*
+ * The same for data symbols (variables): where the running kernel's config
+ * says CONFIG_KALLSYMS_ALL is not set, none is listed, and all are 0
+ * without reading the file (most of it, for symbols it lacks).
+ */
+void profile_kallsyms_data(const char *const *names, uint64_t *addrs, size_t n);
 
 /* "6.18.44/x86_64 preempt_count=y ..." into buf; bytes written or -ENOSPC. */
 int profile_format(const struct model_profile *p, char *buf, size_t len);

@@ -19,7 +19,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#include "profile.h"	/* profile_kallsyms() */
+#include "profile.h"	/* profile_kallsyms_data() */
 #include "wl_helper.h"	/* wl_write_file(), wl_setup_cap_drop() */
 #include "wl_sysctl.h"
 
@@ -59,7 +59,7 @@ static bool ksyms_all(const char *const *names, size_t n)
 
 	if (n > 2)
 		return false;
-	profile_kallsyms(names, addrs, n);
+	profile_kallsyms_data(names, addrs, n);
 	for (size_t i = 0; i < n; i++)
 		if (!addrs[i])
 			return false;

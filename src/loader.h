@@ -75,7 +75,7 @@ void loader__gate(struct loader *l, bool open);
  * Stop observing (the gate closed): once it returns, every program run that
  * began before has ended, so what is in the ring can be drained.  It waits
  * one RCU grace period where it can, and leaves the detach to
- * loader__close(), which hands it to a grandchild; else it detaches here.
+ * loader__close() (after the report); else it detaches here.
  */
 void loader__stop(struct loader *l);
 /* The ring's fullest (0..1) since the last call. */

@@ -15,7 +15,8 @@
  */
 #define MAX_PID_NS_LEVEL 32
 
-static __always_inline void READ_FN(read_task)(struct rec_task *r, struct task_struct *t)
+/* The task and the members R-01..R-13 compare by address, at every point. */
+static __always_inline void READ_FN(read_task_ptrs)(struct rec_task *r, struct task_struct *t)
 {
 	r->task = (__u64)t;
 	r->mm = (__u64)RD(t, mm);
@@ -23,6 +24,11 @@ static __always_inline void READ_FN(read_task)(struct rec_task *r, struct task_s
 	r->fs = (__u64)RD(t, fs);
 	r->sighand = (__u64)RD(t, sighand);
 	r->signal = (__u64)RD(t, signal);
+}
+
+static __always_inline void READ_FN(read_task)(struct rec_task *r, struct task_struct *t)
+{
+	READ_FN(read_task_ptrs)(r, t);
 	/*
 	 * cpus_mask, not *cpus_ptr: while a task is migrate-disabled, and a
 	 * BPF program that can be preempted runs so (fentry, and syscall
@@ -67,12 +73,7 @@ static __always_inline void READ_FN(read_task)(struct rec_task *r, struct task_s
  */
 static __always_inline void READ_FN(read_task_sched)(struct rec_task *r, struct task_struct *t)
 {
-	r->task = (__u64)t;
-	r->mm = (__u64)RD(t, mm);
-	r->files = (__u64)RD(t, files);
-	r->fs = (__u64)RD(t, fs);
-	r->sighand = (__u64)RD(t, sighand);
-	r->signal = (__u64)RD(t, signal);
+	READ_FN(read_task_ptrs)(r, t);
 	r->tgid = RD(t, tgid);
 	r->state = TASK_STATE(RD, t);
 	r->on_rq = TASK_ON_RQ(RDBF, t);

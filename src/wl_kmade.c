@@ -335,18 +335,28 @@ static int kthread_fn(const void *arg, struct wl_result *out)
 	return out->child ? 0 : -ESRCH;
 }
 
-int wl_kmade_kthread(struct wl_result *res)
+/*
+ * Run fn in a helper with kthreadd (init/main.c:rest_init(): the second
+ * task) watched for that case only, so that a kthread it makes is judged.
+ */
+static int with_kthreadd_watched(struct wl_result *res,
+				 int (*fn)(const void *, struct wl_result *))
 {
-	__u32 kthreadd = 2;	/* init/main.c:rest_init(): the second task */
+	__u32 kthreadd = 2;
 	__u8 one = 1;
 	int err;
 
 	if (bpf_map_update_elem(watched_fd, &kthreadd, &one, BPF_ANY))
 		return -errno;
-	err = wl_in_helper(res, kthread_fn, NULL);
+	err = wl_in_helper(res, fn, NULL);
 	if (bpf_map_delete_elem(watched_fd, &kthreadd) && !err)
 		err = -errno;
 	return err;
+}
+
+int wl_kmade_kthread(struct wl_result *res)
+{
+	return with_kthreadd_watched(res, kthread_fn);
 }
 
 #define VHOST_NET_DEV "/dev/vhost-net"
@@ -394,14 +404,5 @@ static int vhost_fn(const void *arg, struct wl_result *out)
 
 int wl_kmade_vhost(struct wl_result *res)
 {
-	__u32 kthreadd = 2;	/* before 6.4 kthreadd makes the worker */
-	__u8 one = 1;
-	int err;
-
-	if (bpf_map_update_elem(watched_fd, &kthreadd, &one, BPF_ANY))
-		return -errno;
-	err = wl_in_helper(res, vhost_fn, NULL);
-	if (bpf_map_delete_elem(watched_fd, &kthreadd) && !err)
-		err = -errno;
-	return err;
+	return with_kthreadd_watched(res, vhost_fn);	/* before 6.4 kthreadd makes the worker */
 }

@@ -12,6 +12,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -58,14 +59,29 @@ static void live_teardown(void)
 	run_free(&r);
 }
 
-static const struct clone_verdict *by_child(pid_t child, uint32_t *points)
+/*
+ * The verdict of case @name's child @child: the one the correlator labelled
+ * with the case, else the first with that pid (a pid reused by another
+ * clone of the run, on a busy machine, must not stand in for it).
+ */
+static const struct clone_verdict *by_child(pid_t child, const char *name, uint32_t *points)
 {
-	for (size_t i = 0; i < seen.n && i < MAX_VERDICTS; i++)
-		if (seen.v[i].child_pid == (uint32_t)child) {
-			*points = seen.points[i];
-			return &seen.v[i];
+	size_t first = SIZE_MAX;
+
+	for (size_t i = 0; i < seen.n && i < MAX_VERDICTS; i++) {
+		if (seen.v[i].child_pid != (uint32_t)child)
+			continue;
+		if (seen.v[i].label && !strcmp(seen.v[i].label, name)) {
+			first = i;
+			break;
 		}
-	return NULL;
+		if (first == SIZE_MAX)
+			first = i;
+	}
+	if (first == SIZE_MAX)
+		return NULL;
+	*points = seen.points[first];
+	return &seen.v[first];
 }
 
 START_TEST(test_live_bpf_loads)
@@ -115,7 +131,7 @@ START_TEST(test_live_every_case_observed)
 		ck_assert_msg(res->ret >= 0, "case %s failed: %ld", c[i].name, res->ret);
 		if (!res->child)
 			continue; /* pthread_create: matched below */
-		v = by_child(res->child, &points);
+		v = by_child(res->child, c[i].name, &points);
 		ck_assert_msg(v, "case %s: child %d never observed", c[i].name, res->child);
 		ck_assert_msg(v->verdict == VERDICT_PASS, "case %s: %s", c[i].name,
 			      verdict_name(v->verdict));

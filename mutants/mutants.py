@@ -23,7 +23,11 @@ swapped, an operator or a constant changed.  For each one:
   3. clonecheck is relinked from the build's other objects and judges every
      recorded trace of tests/fixtures/ (`clonecheck check FILE --json`): the
      mutant is "killed" if any fixture's exit status, verdict, a clone's
-     verdict or its set of failed checks differs from the unmutated build's;
+     verdict, its set of failed checks, or whether its outcome was decided
+     or only allowed as an alternative (and by which rule: the JSON clone
+     record's "allowed_by") differs from the unmutated build's: a mutant
+     that can no longer decide what the kernel did, only excuse it, is told
+     from the model by the kernel's behaviour;
   4. with --live (root): the mutant also runs the built-in workload on this
      kernel (`clonecheck record -o T --json`) and is killed if its judgement
      differs from the unmutated build's judgement of the very trace it
@@ -211,7 +215,8 @@ def signature(rc, out):
                                                          "op", "expected"))
                             for c in o.get("checks") or [] if not c.get("ok"))
             cid = str(o.get("clone_id"))
-            clones.setdefault(cid, []).append({"verdict": o.get("verdict"), "failed": failed})
+            clones.setdefault(cid, []).append({"verdict": o.get("verdict"), "failed": failed,
+                                               "allowed_by": o.get("allowed_by")})
             if o.get("label"):
                 labels[cid] = o["label"]
     return {"exit": rc, "verdict": verdict, "clones": clones, "rules": rules,
@@ -249,6 +254,11 @@ def compare(base, mut):
             first += " (%s)" % label
         if b and m and b["verdict"] != m["verdict"]:
             first += " %s -> %s" % (b["verdict"], m["verdict"])
+        elif b and m and b.get("allowed_by") != m.get("allowed_by"):
+            # the kernel's outcome decided by one, only allowed by the other
+            first += " %s -> %s" % (
+                "allowed by " + b["allowed_by"] if b.get("allowed_by") else "decided",
+                "allowed by " + m["allowed_by"] if m.get("allowed_by") else "decided")
         extra = [f for f in (m["failed"] if m else []) if not b or f not in b["failed"]]
         if extra:
             first += ": " + " ".join(x for x in extra[0][:4] if x != "None")

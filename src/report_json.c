@@ -73,6 +73,16 @@ static void json_injected(struct json_writer *w, const struct clone_obs *co)
 	json_writer__obj_end(w);
 }
 
+/* The rule naming the cause of the first check that held only as an allowed
+ * alternative (a return or an order), NULL for a decided clone. */
+static const char *allowed_by(const struct clone_verdict *v)
+{
+	for (size_t i = 0; v->allowed && i < v->n_checks; i++)
+		if (v->checks[i].ok && v->checks[i].allowed)
+			return v->checks[i].rule;
+	return NULL;
+}
+
 static int json_clone(struct report *r, const struct clone_obs *co,
 		      const struct clone_verdict *v, const char *label)
 {
@@ -110,6 +120,8 @@ static int json_clone(struct report *r, const struct clone_obs *co,
 		json_writer__null_field(w, "ret");
 	json_writer__str_field(w, "verdict", verdict_name(v->verdict));
 	json_writer__str_field(w, "reason", v->reason);
+	/* a pass held only as an allowed alternative: the rule naming the cause */
+	json_writer__str_field(w, "allowed_by", allowed_by(v));
 	json_injected(w, co);
 
 	json_writer__name(w, "missing");

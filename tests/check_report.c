@@ -997,6 +997,54 @@ START_TEST(test_report_text_injected)
 END_TEST
 
 /*
+ * A clone whose outcome held only as an allowed alternative names, in JSON,
+ * the rule of the cause the model could not see ("allowed_by"); a decided
+ * clone has null.  A fork that failed with ENOMEM (V-21, an allocation) and
+ * one that failed with the EINVAL the model decided.
+ */
+START_TEST(test_report_json_allowed_by)
+{
+	struct run_info ri = scenario_info();
+	struct model_profile prof = fx_profile();
+	static struct tally t;
+	static struct clone_verdict v[2];
+	static struct model_pred pred;
+	struct obs f[2];
+	struct clone_obs co[2];
+	struct report_summary *s;
+	struct report r;
+
+	fx_sighand_no_vm(f, 1);
+	f[0].enter.args[0] = 17;		/* a plain fork (SIGCHLD) ... */
+	f[1].ret.ret = -ENOMEM;			/* ... that found no memory */
+	fx_assemble(&co[0], f, 2);
+	fx_sighand_no_vm(f, 2);			/* SIGHAND without VM: EINVAL, decided */
+	fx_assemble(&co[1], f, 2);
+	tally_init(&t);
+	for (int i = 0; i < 2; i++) {
+		ck_assert_int_eq(predict_clone(&prof, &co[i], &pred), 0);
+		diff_clone(&prof, &pred, &co[i], 0, &v[i]);
+		ck_assert_int_eq(v[i].verdict, VERDICT_PASS);
+		tally_add(&t, &v[i]);
+	}
+	ck_assert(v[0].allowed && !v[1].allowed);
+	s = scenario_summary(&ri, &t);
+	ck_assert_int_eq(report_open(&r, &report_json_ops, f_json), 0);
+	ck_assert_int_eq(r.ops->begin(&r, s->ri), 0);
+	ck_assert_int_eq(r.ops->clone(&r, &co[0], &v[0], "enomem"), 0);
+	ck_assert_int_eq(r.ops->clone(&r, &co[1], &v[1], "einval"), 0);
+	ck_assert_int_eq(reports_end(&r, 1, s, 0), 0);
+	ck_assert_int_eq(report_close(&r), 0);
+	QUERY("json", f_json, "0/allowed_by", "1/allowed_by", "0/verdict", "summary/clones/pass_allowed");
+	ANSWER_IS(0, "\"V-21\"", "allowed ENOMEM");
+	ANSWER_IS(1, "null", "decided EINVAL");
+	ANSWER_IS(2, "\"pass\"", "verdict");
+	ANSWER_IS(3, "1", "summary count");
+	report_summary__free(s);
+}
+END_TEST
+
+/*
  * Each check kind has its own honest label in JSON: a field and its
  * operator, the return value, a point that must not or must fire, and an
  * ordering (which names the stage that must come first).
@@ -1684,6 +1732,7 @@ Suite *report_suite(void)
 	tcase_add_test(tc, test_report_exit_status);
 	tcase_add_test(tc, test_report_nothing_judged);
 	tcase_add_test(tc, test_report_text_injected);
+	tcase_add_test(tc, test_report_json_allowed_by);
 	tcase_add_test(tc, test_report_summary_coverage);
 	tcase_add_test(tc, test_report_format_of);
 	tcase_add_test(tc, test_report_close_discards);

@@ -1019,7 +1019,7 @@ void model_copy_process(const struct model_profile *prof,
 {
 	const uint64_t f = args->flags;
 	const enum model_stage nt = MODEL_STAGE_NEWTASK;
-	uint32_t pf_clear, pf_inherit, pf_set;
+	uint32_t pf_clear, pf_inherit, pf_set, pf_copied;
 
 	/* a parent without mm (kernel thread) gives a child without. */
 	if (parent->mm == 0)
@@ -1103,6 +1103,19 @@ void model_copy_process(const struct model_profile *prof,
 		pf_inherit &= ~MODEL_PF_NPROC_EXCEEDED;
 	pf_set |= parent->flags & pf_inherit;
 	pf_clear |= ~parent->flags & pf_inherit & ~pf_set;
+	/*
+	 * The rest is copied as it was: decided for the flags that cannot
+	 * change in the parent between its snapshot and dup_task_struct(),
+	 * and whose value is the same from 5.10 to 7.2 (include/linux/sched.h):
+	 * SUPERPRIV (only ever set; cleared in the child above), NOFREEZE
+	 * (a kernel thread's own, set_freezable() clears it from itself),
+	 * RANDOMIZE (set by exec).  Not modelled: the flags a task sets or
+	 * clears around its own work (MEMALLOC*, the freezer's, MCE policy).
+	 */
+	pf_copied = (MODEL_PF_SUPERPRIV | MODEL_PF_NOFREEZE | MODEL_PF_RANDOMIZE) &
+		    ~pf_clear & ~pf_set;
+	pf_set |= parent->flags & pf_copied;
+	pf_clear |= ~parent->flags & pf_copied;
 	model_expect_add(out, "R-41", nt, MODEL_FIELD_FLAGS, MODEL_OP_BITS_SET,
 			 pf_set);
 	model_expect_add(out, "R-41", nt, MODEL_FIELD_FLAGS,

@@ -155,6 +155,10 @@ static void m_no_forknoexec(struct obs *o)
 {
 	o[OBS_NEWTASK].tp.child.flags &= ~0x40u;
 }
+static void m_no_randomize(struct obs *o)
+{
+	o[OBS_NEWTASK].tp.child.flags &= ~0x00400000u;	/* PF_RANDOMIZE, the parent's */
+}
 static void m_cpus_mask(struct obs *o)
 {
 	o[OBS_NEWTASK].tp.child.cpus_mask = 0x1;
@@ -251,6 +255,7 @@ static const struct mutation mutations[] = {
 	{ "policy changed", fx_fork, m_policy_changed, "S-02" },
 	{ "PF_KTHREAD on a user child", fx_fork, m_kthread_flag, "R-41" },
 	{ "PF_FORKNOEXEC missing", fx_fork, m_no_forknoexec, "R-41" },
+	{ "PF_RANDOMIZE not copied", fx_fork, m_no_randomize, "R-41" },
 	{ "cpus_mask narrowed", fx_fork, m_cpus_mask, "R-42" },
 	{ "reset_on_fork kept", fx_fork, m_reset_on_fork_kept, "S-04" },
 	{ "parent told another pid", fx_fork, m_ret_not_child, "R-34" },

@@ -77,6 +77,9 @@ struct model_profile {
 	uint32_t threads_max;		/* kernel.threads-max (V-24, V-39); 0 unknown */
 	uint32_t nr_open;		/* fs.nr_open (V-30, V-41); 0 unknown */
 	enum model_cfg sched_ext;	/* CONFIG_SCHED_CLASS_EXT (S-06, 6.12+) */
+	enum model_cfg scx_loaded;	/* a BPF scheduler loaded at the start: N when
+					 * /sys/kernel/sched_ext/state read "disabled"
+					 * (or no CONFIG_SCHED_CLASS_EXT) (S-06) */
 };
 
 /*

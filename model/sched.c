@@ -101,11 +101,13 @@ static enum model_sched_class_key model_class_of_prio(int32_t prio)
  * (effective) prio: dl, rt or fair.
  * Modelled (MODEL_IN_PROC): the child's class is the parent's (the same
  * pointer) iff both prios select the same class, else another one; only
- * where sched_ext cannot be involved: before 6.12, or a profile without
- * CONFIG_SCHED_CLASS_EXT.
+ * where sched_ext cannot be involved: before 6.12, a profile without
+ * CONFIG_SCHED_CLASS_EXT, or one whose BPF scheduler was not loaded at the
+ * start (scx_loaded N: task_should_scx() is false while !scx_enabled()).
  * Not modelled: the classes' addresses (data symbols: kallsyms lists them
  * only with CONFIG_KALLSYMS_ALL, and the profile string has no room for
- * them), sched_ext's class (a BPF scheduler may be loaded), a parent
+ * them), sched_ext's class (a BPF scheduler loaded, or loaded during the
+ * run: scx_loaded is read once at the start), a parent
  * whose prio changed between its snapshot and the fork (PI).
  */
 static void model_sched_class(const struct model_profile *prof,
@@ -114,7 +116,8 @@ static void model_sched_class(const struct model_profile *prof,
 {
 	enum model_sched_class_key child = model_class_of_prio(c->prio);
 
-	if (model_version_ge(prof, 6, 12) && prof->sched_ext != MODEL_CFG_N)
+	if (model_version_ge(prof, 6, 12) && prof->sched_ext != MODEL_CFG_N &&
+	    prof->scx_loaded != MODEL_CFG_N)
 		return;
 	if (!(parent->valid & MODEL_IN_PROC) || !parent->sched_class)
 		return;

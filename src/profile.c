@@ -155,6 +155,27 @@ static enum model_cfg sysctl_bool(const char *path)
 }
 
 /*
+ * Is a sched_ext BPF scheduler loaded?  kernel/sched/ext.c (v6.12.118, v7.2.13)
+ * shows scx's enable state in /sys/kernel/sched_ext/state: "disabled" only
+ * while scx_enabled() is false, when task_should_scx() is false for every
+ * policy (S-06).  Y for any other state, unknown when unreadable.
+ */
+static enum model_cfg scx_state(void)
+{
+	FILE *f = fopen("/sys/kernel/sched_ext/state", "r");
+	char s[32] = "";
+	bool ok;
+
+	if (!f)
+		return MODEL_CFG_UNKNOWN;
+	ok = fgets(s, sizeof(s), f) != NULL;
+	fclose(f);
+	if (!ok)
+		return MODEL_CFG_UNKNOWN;
+	return !strcmp(s, "disabled\n") ? MODEL_CFG_N : MODEL_CFG_Y;
+}
+
+/*
  * x86_64 TASK_SIZE_MAX (errata X-9): with 5-level paging the kernel honours
  * a mapping hint above 47 bits; with 4-level it cannot.
  */
@@ -206,6 +227,7 @@ int profile_probe_host(struct model_profile *p, char *release, char *machine)
 	p->threads_max = (uint32_t)sysctl_u64("/proc/sys/kernel/threads-max");
 	p->nr_open = (uint32_t)sysctl_u64("/proc/sys/fs/nr_open");
 	p->sched_ext = kconfig("CONFIG_SCHED_CLASS_EXT");
+	p->scx_loaded = p->sched_ext == MODEL_CFG_N ? MODEL_CFG_N : scx_state();
 	{
 		static const char *const syms[] = { "ret_from_fork", "ret_from_fork_asm" };
 		uint64_t addrs[sizeof(syms) / sizeof(syms[0])];
@@ -234,12 +256,12 @@ int profile_format(const struct model_profile *p, char *buf, size_t len)
 	n = snprintf(buf, len,
 		     "%s/%s preempt_count=%s userns=%s uclamp=%s pid_max=%u"
 		     " task_size_max=%#" PRIx64 " ret_from_fork=%#" PRIx64
-		     " ret_from_fork_asm=%#" PRIx64 " threads_max=%u nr_open=%u sched_ext=%s",
+		     " ret_from_fork_asm=%#" PRIx64 " threads_max=%u nr_open=%u sched_ext=%s scx=%s",
 		     ver, p->arch == MODEL_ARCH_ARM64 ? "arm64" : "x86_64",
 		     cfg_str(p->preempt_count), cfg_str(p->userns_sysctl), cfg_str(p->uclamp),
 		     p->pid_max, p->task_size_max, p->ksyms.ret_from_fork,
 		     p->ksyms.ret_from_fork_asm, p->threads_max, p->nr_open,
-		     cfg_str(p->sched_ext));
+		     cfg_str(p->sched_ext), cfg_str(p->scx_loaded));
 	return n < 0 || (size_t)n >= len ? -ENOSPC : n;
 }
 
@@ -313,6 +335,8 @@ int profile_parse(const char *s, struct model_profile *p)
 			*(w[0] == 't' ? &p->threads_max : &p->nr_open) = (uint32_t)n;
 		} else if (!strcmp(w, "sched_ext"))
 			err = parse_cfg(v, &p->sched_ext);
+		else if (!strcmp(w, "scx"))
+			err = parse_cfg(v, &p->scx_loaded);
 		/* other keys: written by a newer version, ignored */
 	}
 	return err;

@@ -4351,6 +4351,14 @@ START_TEST(test_model_s06_sched_class)
 	scx.sched_ext = MODEL_CFG_Y;
 	ck_assert(!has_field(predict_full(&scx, &t, 0), MODEL_STAGE_NEWTASK,
 			     MODEL_FIELD_SCHED_CLASS));
+	scx.scx_loaded = MODEL_CFG_Y;		/* a BPF scheduler loaded */
+	ck_assert(!has_field(predict_full(&scx, &t, 0), MODEL_STAGE_NEWTASK,
+			     MODEL_FIELD_SCHED_CLASS));
+	/* configured, none loaded at the start: decided as without sched_ext */
+	scx.scx_loaded = MODEL_CFG_N;
+	ASSERT_EXPECT(predict_full(&scx, &t, 0), "S-06", MODEL_STAGE_NEWTASK,
+		      MODEL_FIELD_SCHED_CLASS, MODEL_OP_NEW, 0xffffffff82000000ULL);
+	scx.scx_loaded = MODEL_CFG_UNKNOWN;
 	scx.sched_ext = MODEL_CFG_UNKNOWN;
 	ck_assert(!has_field(predict_full(&scx, &t, 0), MODEL_STAGE_NEWTASK,
 			     MODEL_FIELD_SCHED_CLASS));

@@ -66,6 +66,7 @@ struct inflight {
 	__u32 opener;		/* OPEN_* */
 	__u64 pidfd_uptr;	/* CLONE_PIDFD: where the fd number is written */
 	__u64 ptid_uptr;	/* CLONE_PARENT_SETTID: where the pid is written */
+	__u64 ctid_uptr;	/* CLONE_CHILD_SETTID: where the child writes its tid */
 };
 
 struct child_id {
@@ -536,6 +537,33 @@ static __always_inline void read_plan(struct rec_task_ext *x)
 }
 
 /*
+ * Legacy clone's child_tidptr: clone(flags, newsp, parent_tidptr,
+ * child_tidptr, tls) on x86_64; CLONE_BACKWARDS arm64 swaps the last two
+ * (kernel/fork.c SYSCALL_DEFINE5(clone)).
+ */
+#if defined(__TARGET_ARCH_arm64)
+#define CLONE_CTID_ARG 4
+#else
+#define CLONE_CTID_ARG 3
+#endif
+
+/*
+ * O-07: x->child_tid_word = (1 << 32) | the u32 at ctid as current reads it;
+ * left 0 without a ctid.  False only when the read faulted.
+ */
+static __always_inline bool read_ctid_word(struct rec_task_ext *x, __u64 ctid)
+{
+	__u32 w;
+
+	if (!ctid)
+		return true;
+	if (bpf_probe_read_user(&w, sizeof(w), (const void *)ctid))
+		return false;
+	x->child_tid_word = (1ULL << 32) | w;
+	return true;
+}
+
+/*
  * O-01: open a clone in the caller and record its arguments.  entry steers
  * the code (a constant); stored is the entry recorded, the same but for
  * the program fork and vfork share.
@@ -634,6 +662,8 @@ static __always_inline int on_sys_enter_as(void *ctx, __u32 entry, __u32 stored,
 			fl.pidfd_uptr = r->args[2];
 		if (r->args[0] & 0x100000)		/* CLONE_PARENT_SETTID */
 			fl.ptid_uptr = r->args[2];
+		if (r->args[0] & 0x01000000)		/* CLONE_CHILD_SETTID */
+			fl.ctid_uptr = r->args[CLONE_CTID_ARG];
 	} else if (entry == REC_ENTRY_CLONE3 && !(r->uargs_flags & REC_UARGS_FAULT)) {
 		const struct cc_clone_args *ca = (const void *)r->uargs;
 
@@ -641,6 +671,8 @@ static __always_inline int on_sys_enter_as(void *ctx, __u32 entry, __u32 stored,
 			fl.pidfd_uptr = ca->pidfd;
 		if (ca->flags & 0x100000)		/* CLONE_PARENT_SETTID */
 			fl.ptid_uptr = ca->parent_tid;
+		if (ca->flags & 0x01000000)		/* CLONE_CHILD_SETTID */
+			fl.ctid_uptr = ca->child_tid;
 	}
 	bpf_map_update_elem(&inflight, &key, &fl, BPF_ANY);
 
@@ -657,6 +689,8 @@ static __always_inline int on_sys_enter_as(void *ctx, __u32 entry, __u32 stored,
 	read_pids_cg(&r->parent_ext, cur);
 	read_globals(&r->parent_ext);
 	read_plan(&r->parent_ext);
+	/* O-07: the CHILD_SETTID word before the clone, against sched_wakeup_new's */
+	read_ctid_word(&r->parent_ext, fl.ctid_uptr);
 	if (entry == REC_ENTRY_CLONE3)
 		read_pid_ns_owners(&r->parent_ext, cur);
 	if (entry == REC_ENTRY_CLONE3 && !(r->uargs_flags & REC_UARGS_FAULT))
@@ -890,11 +924,12 @@ static __always_inline void read_pidfd(struct rec_task_ext *x, struct task_struc
  * uptr: task_newtask, where the pidfd number was written; sched_wakeup_new,
  * where the parent's tid was (R-36: before wake_up_new_task, and the child
  * cannot run before this tracepoint returns: it is on a runqueue whose
- * lock is held).  0 at other points.
+ * lock is held).  0 at other points.  ctid: sched_wakeup_new, where the
+ * child will write its tid when it first runs (O-07), else 0.
  */
 static __always_inline int emit_point(__u32 type, struct task_struct *child, __u64 clone_id,
 				      __u32 entry, __u64 clone_flags, __s64 ret, bool btf,
-				      __u64 uptr)
+				      __u64 uptr, __u64 ctid)
 {
 	struct rec_task_point *r = rec_reserve(type, sizeof(*r), clone_id);
 	/* read only: untrusted where it can be (UNTRUSTED_TASK); read_arch() wants it typed */
@@ -946,9 +981,11 @@ static __always_inline int emit_point(__u32 type, struct task_struct *child, __u
 					       (__u64)BPF_CORE_READ(child, clear_child_tid);
 		r->ext.valid |= REC_IN_TIDS;
 	}
-	if (type == REC_WAKEUP && uptr &&
-	    !bpf_probe_read_user(&r->ext.parent_tid_val, sizeof(r->ext.parent_tid_val),
-				 (const void *)uptr))
+	/* USERMEM: every word this point tried was read */
+	if (type == REC_WAKEUP && (uptr || ctid) &&
+	    (!uptr || !bpf_probe_read_user(&r->ext.parent_tid_val, sizeof(r->ext.parent_tid_val),
+					   (const void *)uptr)) &&
+	    read_ctid_word(&r->ext, ctid))
 		r->ext.valid |= REC_IN_USERMEM;
 	bpf_ringbuf_submit(r, rb_flags());
 	return 0;
@@ -1102,7 +1139,7 @@ static __always_inline int on_newtask(struct task_struct *child, __u64 clone_fla
 			bpf_map_update_elem(&watched, &tgid, &one, BPF_ANY);
 	}
 	return emit_point(REC_NEWTASK, child, cid.clone_id, cid.entry, clone_flags, 0, btf,
-			  pidfd_uptr);
+			  pidfd_uptr, 0);
 }
 
 /* Later points of a clone already seen at task_newtask. */
@@ -1111,17 +1148,19 @@ static __always_inline int on_child_point(__u32 type, struct task_struct *child,
 	__u64 ckey = (__u64)child, key = cur_key();
 	struct child_id *cid = child_of(child, ckey, btf);
 	struct inflight *fl;
-	__u64 uptr = 0;
+	__u64 uptr = 0, ctid = 0;
 
 	if (!cid)
 		return 0;
-	/* current is the creator, its inflight clone this one */
+	/* R-36, O-07: current is the creator, its inflight clone this one */
 	if (type == REC_WAKEUP) {
 		fl = bpf_map_lookup_elem(&inflight, &key);
-		if (fl && fl->clone_id == cid->clone_id)
+		if (fl && fl->clone_id == cid->clone_id) {
 			uptr = fl->ptid_uptr;
+			ctid = fl->ctid_uptr;
+		}
 	}
-	return emit_point(type, child, cid->clone_id, cid->entry, 0, 0, btf, uptr);
+	return emit_point(type, child, cid->clone_id, cid->entry, 0, 0, btf, uptr, ctid);
 }
 
 /*
@@ -1258,7 +1297,7 @@ static __always_inline int on_copy_exit(struct task_struct *ret, bool btf)
 		return 0;
 	if ((unsigned long)ret >= (unsigned long)-MAX_ERRNO)
 		err = (__s64)(long)ret;
-	emit_point(REC_COPY_EXIT, err ? NULL : ret, fl->clone_id, fl->entry, 0, err, btf, 0);
+	emit_point(REC_COPY_EXIT, err ? NULL : ret, fl->clone_id, fl->entry, 0, err, btf, 0, 0);
 	close_clone(OPEN_COPY_PROCESS);
 	return 0;
 }
@@ -1271,7 +1310,7 @@ static __always_inline int on_sched_fork_exit(struct task_struct *p, int ret, bo
 	if (!fl)
 		return 0;
 	/* the child is half built: read it even on failure (state, prio) */
-	return emit_point(REC_SCHED_FORK, p, fl->clone_id, fl->entry, 0, ret, btf, 0);
+	return emit_point(REC_SCHED_FORK, p, fl->clone_id, fl->entry, 0, ret, btf, 0, 0);
 }
 
 static __always_inline int on_clone_exit(long ret)

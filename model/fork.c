@@ -1436,6 +1436,43 @@ static void model_kernel_clone_order(const struct model_profile *prof,
 				       MODEL_ORDER_UNLESS_PARENT_KILLED);
 }
 
+/* Do the 4-byte words at user addresses a and b overlap? */
+static bool model_words_overlap(uint64_t a, uint64_t b)
+{
+	return (a > b ? a - b : b - a) < 4;
+}
+
+/*
+ * Mirrors kernel/fork.c:copy_process() (`p->set_child_tid = (clone_flags &
+ * CLONE_CHILD_SETTID) ? args->child_tid : NULL;`, no write), kernel_clone()
+ * (writes only PARENT_SETTID's word and, in copy_process(), the pidfd's)
+ * and kernel/sched/core.c:schedule_tail() (v5.10.223, v6.1.176, v6.12.117,
+ * v7.2.13: `if (current->set_child_tid) put_user(task_pid_vnr(current),
+ * current->set_child_tid);`, the child's first code after the switch):
+ * the CHILD_SETTID word is written by the child when it first runs (O-07),
+ * so at sched_wakeup_new, which the child cannot pass (its runqueue lock is
+ * held across activate_task() and the tracepoint), it still holds what it
+ * held at the syscall entry.  Decided with CLONE_VM, where the caller's
+ * memory is the child's, from the word BPF read at entry (child_tid_word,
+ * bit 32 set: read); not where the word overlaps the PARENT_SETTID or
+ * pidfd word kernel_clone() writes first.  R-37 judges the write itself.
+ * Not modelled: another thread of the caller writing the word meanwhile.
+ */
+static void model_child_tid_unwritten(const struct model_kargs *args,
+				      const struct model_task *parent, struct model_pred *out)
+{
+	const uint64_t f = args->flags;
+
+	if (!(f & MODEL_CLONE_VM) || !(f & MODEL_CLONE_CHILD_SETTID) ||
+	    !(parent->child_tid_word >> 32) ||
+	    ((f & MODEL_CLONE_PARENT_SETTID) &&
+	     model_words_overlap(args->parent_tid, args->child_tid)) ||
+	    ((f & MODEL_CLONE_PIDFD) && model_words_overlap(args->pidfd, args->child_tid)))
+		return;
+	model_expect_add(out, "O-07", MODEL_STAGE_WAKEUP, MODEL_FIELD_CHILD_TID_WORD,
+			 MODEL_OP_EQ, (int64_t)parent->child_tid_word);
+}
+
 /*
  * Mirrors kernel/fork.c:kernel_clone() (v7.2.13) after copy_process()
  * succeeded, and for the kernel entries create_io_thread(),
@@ -1519,6 +1556,7 @@ void model_kernel_clone_done(const struct model_profile *prof,
 	if (x86 && (args->flags & MODEL_CLONE_CHILD_SETTID))
 		model_expect_add(out, "R-37", MODEL_STAGE_CHILD_RET, MODEL_FIELD_CHILD_TID_VAL,
 				 MODEL_OP_EQ_CHILD_NR, 0);
+	model_child_tid_unwritten(args, parent, out);
 	/* R-35 / O-06: the child returns 0 from the same syscall. */
 	if (x86)
 		model_expect_add(out, "R-35", MODEL_STAGE_CHILD_RET,

@@ -246,6 +246,11 @@
 	X(EXT, U32, userns_clone, USERNS_CLONE, ALWAYS)                                   \
 			/* Debian kernel/user_namespace.c: unprivileged_userns_clone */  \
 	X(EXTM, U32, pad3, PAD3, ALWAYS)	/* zero */                                \
+	X(EXT, U64, child_tid_word, CHILD_TID_WORD, USERMEM)                              \
+			/* (1 << 32) | the u32 at the CHILD_SETTID address as current   \
+			 * reads it: at syscall entry (parent: args' child_tid) and at  \
+			 * sched_wakeup_new (child: task->set_child_tid); 0: not read  \
+			 * (O-07) */                                                     \
 	/* MODEL: the model's input only, from other records */                           \
 	X(MODEL, S64, ret, RET, ALWAYS)		/* syscall return (SYS_EXIT, CHILD_RET) */ \
 	X(MODEL, U64, ts_ns, TS_NS, TIME)	/* bpf_ktime_get_ns() of the snapshot */  \

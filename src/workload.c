@@ -476,6 +476,12 @@ static const struct wl_case cases[] = {
 	  CLONE(CLONE_PARENT_SETTID | SIGCHLD, STACK, .ptid = WL_MEM) },
 	{ "flag_child_settid", "clone(CHILD_SETTID|SIGCHLD): set_child_tid", 0, "R-37",
 	  CLONE(CLONE_CHILD_SETTID | SIGCHLD, STACK, .ctid = WL_MEM) },
+	{ "vm_child_settid", "clone(VM|CHILD_SETTID|SIGCHLD): the word unwritten until the "
+	  "child runs", 0, "O-07", CLONE(CLONE_VM | CLONE_CHILD_SETTID | SIGCHLD, STACK,
+					 .ctid = WL_MEM) },
+	{ "vm_child_settid3", "clone3(VM|CHILD_SETTID): the word unwritten until the child "
+	  "runs", 0, "O-07", CLONE3(CLONE_VM | CLONE_CHILD_SETTID, SIGCHLD, .ctid = WL_MEM,
+				    STACK) },
 	{ "flag_child_cleartid", "clone(CHILD_CLEARTID|SIGCHLD): clear_child_tid", 0, "R-38",
 	  CLONE(CLONE_CHILD_CLEARTID | SIGCHLD, STACK, .ctid = WL_MEM) },
 	{ "flag_pidfd", "clone(PIDFD|SIGCHLD): the fd comes back in parent_tid", 0, "R-34",

@@ -1285,6 +1285,41 @@ START_TEST(test_diff_settid_words)
 }
 END_TEST
 
+/* CLONE_VM|CHILD_SETTID: the word is not written before the child runs (O-07). */
+START_TEST(test_diff_child_tid_unwritten)
+{
+	struct obs o[OBS__COUNT];
+	bool ok;
+
+	fx_fork(o, 1);
+	fx_observed(o);
+	o[OBS_SYS_ENTER].enter.entry = OBS_ENTRY_CLONE;
+	o[OBS_SYS_ENTER].enter.args[0] = 0x100 | 0x1000000 | 17;	/* VM|CHILD_SETTID */
+	o[OBS_SYS_ENTER].enter.args[3] = 0x602000;			/* child_tid */
+	o[OBS_SYS_ENTER].enter.parent.child_tid_word = (1ULL << 32) | 5;
+	o[OBS_NEWTASK].tp.clone_flags = 0x100 | 0x1000000;
+	for (int pt = OBS_NEWTASK; pt <= OBS_WAKEUP; pt++)
+		o[pt].tp.child.mm = o[OBS_SYS_ENTER].enter.parent.mm;
+	o[OBS_WAKEUP].tp.child.valid |= MODEL_IN_USERMEM;
+	o[OBS_WAKEUP].tp.child.child_tid_word = (1ULL << 32) | 5;
+	o[OBS_CHILD_RET].ret.tid_read = true;
+	o[OBS_CHILD_RET].ret.tid_val = FX_CHILD_PID;
+	judge(o, OBS__COUNT);
+	ck_assert_int_eq(v.verdict, VERDICT_PASS);
+	ck_assert_uint_eq(checks_of("O-07", &ok), 1);
+	/* written before the wake-up, as PARENT_SETTID's is */
+	o[OBS_WAKEUP].tp.child.child_tid_word = (1ULL << 32) | FX_CHILD_PID;
+	judge(o, OBS__COUNT);
+	assert_flagged_by("O-07");
+	/* a fault reading it at the wake-up is no observation */
+	o[OBS_WAKEUP].tp.child.valid &= ~MODEL_IN_USERMEM;
+	o[OBS_WAKEUP].tp.child.child_tid_word = 0;
+	judge(o, OBS__COUNT);
+	ck_assert_int_eq(v.verdict, VERDICT_PASS);
+	ck_assert_uint_eq(checks_of("O-07", &ok), 0);
+}
+END_TEST
+
 /* CLONE_PIDFD: the fd the parent gets; out of fds, EMFILE (V-41). */
 START_TEST(test_diff_pidfd)
 {
@@ -1472,6 +1507,7 @@ Suite *diff_suite(void)
 	tcase_add_test(mut, test_diff_pid_numbers_and_class);
 	tcase_add_test(mut, test_diff_set_tid_number);
 	tcase_add_test(mut, test_diff_settid_words);
+	tcase_add_test(mut, test_diff_child_tid_unwritten);
 	tcase_add_test(mut, test_diff_pidfd);
 	tcase_add_test(mut, test_diff_dying_pid_ns);
 	tcase_add_test(mut, test_diff_multiprocess_bit);

@@ -438,10 +438,11 @@ static struct loc field_loc(const struct model_profile *prof, enum model_stage s
 	case MODEL_FIELD_CPU: return plain(t, TP(child.cpu));
 	case MODEL_FIELD_NR_CPUS_ALLOWED: return plain(t, TP(child.nr_cpus_allowed));
 	case MODEL_FIELD_CPUS_MASK: return plain(t, TP(child.cpus_mask));
-	/* extended state read at a later point too */
+	/* extended state read at a later point too (R-07, R-36, O-07) */
 	case MODEL_FIELD_MM_FLAGS: return plain(t, TP(ext.mm_flags));
 	case MODEL_FIELD_NPROC_COUNT: return plain(t, TP(ext.nproc_count));
 	case MODEL_FIELD_PARENT_TID_VAL: return plain(t, TP(ext.parent_tid_val));
+	case MODEL_FIELD_CHILD_TID_WORD: return plain(t, TP(ext.child_tid_word));
 	default:
 		break;
 	}

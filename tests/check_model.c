@@ -4167,6 +4167,44 @@ START_TEST(test_model_r36_r37_words)
 }
 END_TEST
 
+/* O-07: with CLONE_VM, the CHILD_SETTID word is still the entry's at the wake-up. */
+START_TEST(test_model_o07_child_tid_unwritten)
+{
+	struct model_task t = parent_obs();
+	struct model_syscall sc = sc_clone(MODEL_CLONE_VM | MODEL_CLONE_CHILD_SETTID |
+					   MODEL_SIGCHLD);
+	const struct model_pred *p;
+
+	t.valid |= MODEL_IN_USERMEM;
+	t.child_tid_word = (1ULL << 32) | 0xdeadbeefu;
+	sc.arg[2] = 0x601000;		/* parent_tid */
+	sc.arg[3] = 0x602000;		/* child_tid */
+	p = predict(&P618_HOST, &t, &sc);
+	ASSERT_EXPECT(p, "O-07", MODEL_STAGE_WAKEUP, MODEL_FIELD_CHILD_TID_WORD, MODEL_OP_EQ,
+		      (int64_t)((1ULL << 32) | 0xdeadbeefu));
+	/* not read at entry: not decided */
+	t.child_tid_word = 0;
+	ck_assert(!has_field(predict(&P618_HOST, &t, &sc), MODEL_STAGE_WAKEUP,
+			     MODEL_FIELD_CHILD_TID_WORD));
+	t.child_tid_word = (1ULL << 32) | 7;
+	/* the PARENT_SETTID word written first overlaps it */
+	sc = sc_clone(MODEL_CLONE_VM | MODEL_CLONE_CHILD_SETTID | MODEL_CLONE_PARENT_SETTID |
+		      MODEL_SIGCHLD);
+	sc.arg[2] = 0x602002;
+	sc.arg[3] = 0x602000;
+	ck_assert(!has_field(predict(&P618_HOST, &t, &sc), MODEL_STAGE_WAKEUP,
+			     MODEL_FIELD_CHILD_TID_WORD));
+	sc.arg[2] = 0x602004;		/* adjacent, not overlapping */
+	ASSERT_EXPECT(predict(&P618_HOST, &t, &sc), "O-07", MODEL_STAGE_WAKEUP,
+		      MODEL_FIELD_CHILD_TID_WORD, MODEL_OP_EQ, (int64_t)((1ULL << 32) | 7));
+	/* without CLONE_VM the caller's memory is not the child's */
+	sc = sc_clone(MODEL_CLONE_CHILD_SETTID | MODEL_SIGCHLD);
+	sc.arg[3] = 0x602000;
+	ck_assert(!has_field(predict(&P618_HOST, &t, &sc), MODEL_STAGE_WAKEUP,
+			     MODEL_FIELD_CHILD_TID_WORD));
+}
+END_TEST
+
 START_TEST(test_model_r39_pidfd)
 {
 	struct model_task t = parent_obs();
@@ -4784,6 +4822,7 @@ Suite *model_suite(void)
 	tcase_add_test(tc, test_model_v34_pid_ns_owner);
 	tcase_add_test(tc, test_model_pid_numbers);
 	tcase_add_test(tc, test_model_r36_r37_words);
+	tcase_add_test(tc, test_model_o07_child_tid_unwritten);
 	tcase_add_test(tc, test_model_r39_pidfd);
 	tcase_add_test(tc, test_model_s06_sched_class);
 	tcase_add_test(tc, test_model_s08_task_group_vruntime);

@@ -460,6 +460,7 @@ struct seccomp {
 
 struct uclamp_se {
 	unsigned int value: 11;
+	unsigned int user_defined: 1;	/* the kernel's sits after bucket_id, active */
 };
 
 struct rseq;

@@ -208,6 +208,8 @@ static __always_inline void READ_FN(read_task_ext)(struct rec_task_ext *x, struc
 		 */
 		x->uclamp_min = RDBF(t, uclamp_req[0].value);
 		x->uclamp_max = RDBF(t, uclamp_req[1].value);
+		/* S-09: uclamp_post_fork() keeps a user-defined RT util-min */
+		x->uclamp_user = 1 + RDBF(t, uclamp_req[0].user_defined);
 		x->valid |= REC_IN_UCLAMP;
 	}
 

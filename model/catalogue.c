@@ -241,8 +241,10 @@ static const struct model_rule model_rule_table[] = {
 	ROW('S', "S-08", "sched_cgroup_fork: task group, cpu, task_fork", DEC, 0, 0, ANY,
 	    "decided: the parent's task group (not INTO_CGROUP); vruntime 0 for RT, fair from 6.18",
 	    NULL),
-	ROW('S', "S-09", "sched_post_fork: uclamp RT default, sched_ext", UNOBS, 0, 0, ANY,
-	    "sysctl_sched_uclamp_util_min_rt_default is not an input", NULL),
+	ROW('S', "S-09", "sched_post_fork: RT child uclamp_min = RT default unless user-set",
+	    DEC, 0, 0, ANY,
+	    "decided: uclamp_post_fork() (the rt default read at the start); scx_post_fork() not observed",
+	    NULL),
 	ROW('S', "S-10", "wake_up_new_task: on_rq queued, cpu in cpus_ptr", DEC, 0, 0, ANY,
 	    NULL, NULL),
 	ROW('S', "S-11", "after the wake-up the child may already run", RACE, 0, 0, ANY,
@@ -320,8 +322,9 @@ const char *model_rule_need_name(enum model_rule_need need)
  * Fill the table's rows for @prof: applicability from the row's version
  * range and arch, and from the profile's facts for four rows (V-18 only on
  * kernels with Debian's sysctl, i.e. a profile whose userns_sysctl is
- * known; S-03 only with CONFIG_UCLAMP_TASK; V-44 only with
- * CONFIG_SCHED_CLASS_EXT; S-09 with either); a row that restates others
+ * known; S-03 and S-09 only with CONFIG_UCLAMP_TASK, S-09 decided only
+ * with the rt default read; V-44 only with CONFIG_SCHED_CLASS_EXT); a row
+ * that restates others
  * never applies on its own (its note names where it is counted); decided
  * when the row's class
  * is NOTHING or COPY_ARGS (reports demote COPY_ARGS rows for backends
@@ -355,17 +358,21 @@ size_t model_catalogue(const struct model_profile *prof,
 			/* kernel/sched/ext.h: scx_fork() is `return 0` */
 			e->applies = false;
 			e->reason = "kernel built without CONFIG_SCHED_CLASS_EXT";
-		} else if (model_streq(r->id, "S-09") && prof->uclamp == MODEL_CFG_N &&
-			   prof->sched_ext == MODEL_CFG_N) {
-			/* kernel/sched/core.c: uclamp_post_fork() and scx_post_fork() empty */
+		} else if (model_streq(r->id, "S-09") && prof->uclamp == MODEL_CFG_N) {
+			/* kernel/sched/core.c: uclamp_post_fork() empty */
 			e->applies = false;
-			e->reason = "kernel built without CONFIG_UCLAMP_TASK and CONFIG_SCHED_CLASS_EXT";
+			e->reason = "kernel built without CONFIG_UCLAMP_TASK (scx_post_fork() is not observed)";
 		} else if (r->need == MODEL_NEED_RESTATES && e->applies) {
 			/* a cross-reference, no behaviour of its own: not in the denominator */
 			e->applies = false;
 		}
 		e->decided = e->applies && (r->need == MODEL_NEED_NOTHING ||
 					    r->need == MODEL_NEED_COPY_ARGS);
+		if (e->decided && model_streq(r->id, "S-09") && !prof->uclamp_rt_default) {
+			/* model_uclamp_post_fork() needs the sysctl's value */
+			e->decided = false;
+			e->reason = "kernel.sched_util_clamp_min_rt_default not read at the start";
+		}
 	}
 	return MODEL_N_RULES;
 }

@@ -3,7 +3,7 @@
  * copy.c - the parts of the child that copy_process()'s callees fix beyond
  * the shared resources of fork.c: credentials, namespaces, io context,
  * semaphore undo list, signals, seccomp, ptrace, identity and counters
- * (R-03..R-40, S-03), and kernel_clone()'s vfork completion (R-04).
+ * (R-03..R-40, S-03, S-09), and kernel_clone()'s vfork completion (R-04).
  *
  * Every expectation that compares with a parent value needs that value's
  * MODEL_IN_* bit in parent->valid; the others compare with constants.
@@ -449,6 +449,37 @@ static void model_copy_signals(const struct model_task *parent,
 }
 
 /*
+ * Mirrors kernel/sched/core.c:sched_post_fork() -> uclamp_post_fork() ->
+ * uclamp_update_util_min_rt_default() (v5.10.262, v6.1.192, v6.12.118,
+ * v6.18.35, v7.2.13; all call sched_post_fork() before trace_task_newtask()
+ * in kernel/fork.c:copy_process()) for a child that is rt_task(): its prio
+ * is the parent's normal_prio (sched_fork(), no reset-on-fork), below
+ * MAX_RT_PRIO.  A util-min the user set (sched_setattr()
+ * SCHED_FLAG_UTIL_CLAMP_MIN: uclamp_req[UCLAMP_MIN].user_defined, copied by
+ * dup_task_struct()) is kept; otherwise util-min becomes
+ * sysctl_sched_uclamp_util_min_rt_default (uclamp_se_set(.., false)).
+ * Modelled (S-09): uclamp_min = the parent's (user-defined) or the profile's
+ * rt default, read once at the start.
+ * Not modelled: a write to kernel.sched_util_clamp_min_rt_default during
+ * the run (the value read at the start is used), a parent whose prio or
+ * clamps changed between its snapshot and the fork, a sched_setattr() of
+ * the child between its attach_pid() and sched_post_fork(); files without
+ * user_defined (uclamp_user 0) or a profile without the rt default:
+ * uclamp_min is not predicted for RT children.
+ */
+static void model_uclamp_post_fork(const struct model_profile *prof,
+				   const struct model_task *parent,
+				   struct model_pred *out)
+{
+	if (parent->uclamp_user == 2)		/* user_defined: kept */
+		nt_expect(out, "S-09", MODEL_FIELD_UCLAMP_MIN, MODEL_OP_EQ,
+			  parent->uclamp_min);
+	else if (parent->uclamp_user == 1 && prof->uclamp_rt_default)
+		nt_expect(out, "S-09", MODEL_FIELD_UCLAMP_MIN, MODEL_OP_EQ,
+			  prof->uclamp_rt_default - 1);
+}
+
+/*
  * Mirrors kernel/fork.c:copy_process(), copy_signal(), rseq_fork() and
  * kernel/sched/core.c:uclamp_fork() (v6.18): identity, tree and the rest.
  * Modelled: R-06 rseq cleared iff CLONE_VM, else inherited; R-13
@@ -462,8 +493,8 @@ static void model_copy_signals(const struct model_task *parent,
  * set_child_tid / clear_child_tid = child_tid iff CHILD_SETTID /
  * CHILD_CLEARTID; R-28 kernel threads get PF_KTHREAD, usermode-helper
  * children do not; S-03 uclamp requests inherited, reset to (0, 1024)
- * with reset-on-fork (the RT default min of uclamp_post_fork() is not
- * predicted: skipped for RT children).
+ * with reset-on-fork (user_defined cleared), else user_defined copied;
+ * an RT child's util-min is S-09's (model_uclamp_post_fork()).
  * Not modelled: R-33/R-36 (user memory and inner pid numbers are not
  * observed), R-29 (global counters), R-44 (cgroup.kill race).
  */
@@ -475,7 +506,6 @@ static void model_copy_identity(const struct model_profile *prof,
 	const uint64_t f = args->flags;
 	const bool tp = f & (MODEL_CLONE_THREAD | MODEL_CLONE_PARENT);
 
-	(void)prof;
 	if (f & MODEL_CLONE_VM) {
 		nt_expect(out, "R-06", MODEL_FIELD_RSEQ, MODEL_OP_EQ, 0);
 		nt_expect(out, "R-06", MODEL_FIELD_RSEQ_LEN, MODEL_OP_EQ, 0);
@@ -545,13 +575,20 @@ static void model_copy_identity(const struct model_profile *prof,
 		nt_expect(out, "S-03", MODEL_FIELD_UCLAMP_MIN, MODEL_OP_EQ, 0);
 		nt_expect(out, "S-03", MODEL_FIELD_UCLAMP_MAX, MODEL_OP_EQ,
 			  MODEL_SCHED_CAPACITY_SCALE);
-		return;
+		if (parent->uclamp_user)	/* uclamp_se_set(.., false) */
+			nt_expect(out, "S-03", MODEL_FIELD_UCLAMP_USER, MODEL_OP_EQ, 1);
+		return;	/* the child is not RT: no S-09 */
 	}
 	nt_expect(out, "S-03", MODEL_FIELD_UCLAMP_MAX, MODEL_OP_EQ,
 		  parent->uclamp_max);
+	if (parent->uclamp_user)	/* copied; S-09 never sets it */
+		nt_expect(out, "S-03", MODEL_FIELD_UCLAMP_USER, MODEL_OP_EQ,
+			  parent->uclamp_user);
 	if (parent->normal_prio >= MODEL_MAX_RT_PRIO)	/* not rt_task() */
 		nt_expect(out, "S-03", MODEL_FIELD_UCLAMP_MIN, MODEL_OP_EQ,
 			  parent->uclamp_min);
+	else
+		model_uclamp_post_fork(prof, parent, out);
 }
 
 /* The rest of the child after copy_process(): see the functions above. */

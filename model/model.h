@@ -80,6 +80,8 @@ struct model_profile {
 	enum model_cfg scx_loaded;	/* a BPF scheduler loaded at the start: N when
 					 * /sys/kernel/sched_ext/state read "disabled"
 					 * (or no CONFIG_SCHED_CLASS_EXT) (S-06) */
+	uint32_t uclamp_rt_default;	/* kernel.sched_util_clamp_min_rt_default + 1,
+					 * read once at the start (S-09); 0 unknown */
 };
 
 /*

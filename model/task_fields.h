@@ -245,7 +245,10 @@
 	X(EXT, U32, sys_nr_open, SYS_NR_OPEN, ALWAYS) /* fs/file.c: sysctl_nr_open */     \
 	X(EXT, U32, userns_clone, USERNS_CLONE, ALWAYS)                                   \
 			/* Debian kernel/user_namespace.c: unprivileged_userns_clone */  \
-	X(EXTM, U32, pad3, PAD3, ALWAYS)	/* zero */                                \
+	/* EXT, in pad3's place: read at syscall entry and task_newtask */              \
+	X(EXT, U32, uclamp_user, UCLAMP_USER, UCLAMP)                                     \
+			/* task->uclamp_req[UCLAMP_MIN].user_defined + 1 (S-09); 0: not \
+			 * read (older files: this was pad3, always zero) */             \
 	X(EXT, U64, child_tid_word, CHILD_TID_WORD, USERMEM)                              \
 			/* (1 << 32) | the u32 at the CHILD_SETTID address as current   \
 			 * reads it: at syscall entry (parent: args' child_tid) and at  \

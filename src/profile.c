@@ -176,6 +176,28 @@ static enum model_cfg scx_state(void)
 }
 
 /*
+ * S-09: the util-min kernel/sched/core.c:uclamp_post_fork() gives an RT
+ * child whose util-min is not user-defined (v6.18.35, v7.2.13:
+ * sysctl_sched_uclamp_util_min_rt_default, 0..1024), + 1; 0 when the sysctl
+ * is absent (no CONFIG_UCLAMP_TASK, or no /proc) or unreadable.  Read once:
+ * a write to the sysctl during the run is not modelled.
+ */
+#define UCLAMP_RT_MAX 1024	/* SCHED_CAPACITY_SCALE: sysctl_sched_uclamp_handler()'s bound */
+
+static uint32_t uclamp_rt_default(void)
+{
+	FILE *f = fopen("/proc/sys/kernel/sched_util_clamp_min_rt_default", "r");
+	unsigned int v;
+	int n;
+
+	if (!f)
+		return 0;
+	n = fscanf(f, "%u", &v);
+	fclose(f);
+	return n == 1 && v <= UCLAMP_RT_MAX ? v + 1 : 0;
+}
+
+/*
  * x86_64 TASK_SIZE_MAX (errata X-9): with 5-level paging the kernel honours
  * a mapping hint above 47 bits; with 4-level it cannot.
  */
@@ -223,6 +245,10 @@ int profile_probe_host(struct model_profile *p, char *release, char *machine)
 	p->task_size_max = p->arch == MODEL_ARCH_X86_64 ? x86_task_size_max() :
 								  arm64_task_size_max();
 	p->uclamp = kconfig("CONFIG_UCLAMP_TASK");
+	p->uclamp_rt_default = uclamp_rt_default();
+	/* the sysctl exists only with CONFIG_UCLAMP_TASK (kernel/sched/core.c) */
+	if (p->uclamp_rt_default && p->uclamp == MODEL_CFG_UNKNOWN)
+		p->uclamp = MODEL_CFG_Y;
 	p->pid_max = (uint32_t)sysctl_u64("/proc/sys/kernel/pid_max");
 	p->threads_max = (uint32_t)sysctl_u64("/proc/sys/kernel/threads-max");
 	p->nr_open = (uint32_t)sysctl_u64("/proc/sys/fs/nr_open");
@@ -246,22 +272,25 @@ static const char *cfg_str(enum model_cfg c)
 
 int profile_format(const struct model_profile *p, char *buf, size_t len)
 {
-	char ver[32];
+	char ver[32], rt[16] = "-";
 	int n;
 
 	if (p->patch_known)
 		snprintf(ver, sizeof(ver), "%d.%d.%d", p->major, p->minor, p->patch);
 	else
 		snprintf(ver, sizeof(ver), "%d.%d", p->major, p->minor);
+	if (p->uclamp_rt_default)
+		snprintf(rt, sizeof(rt), "%u", p->uclamp_rt_default - 1);
 	n = snprintf(buf, len,
 		     "%s/%s preempt_count=%s userns=%s uclamp=%s pid_max=%u"
 		     " task_size_max=%#" PRIx64 " ret_from_fork=%#" PRIx64
-		     " ret_from_fork_asm=%#" PRIx64 " threads_max=%u nr_open=%u sched_ext=%s scx=%s",
+		     " ret_from_fork_asm=%#" PRIx64 " threads_max=%u nr_open=%u sched_ext=%s scx=%s"
+		     " uclamp_rt=%s",
 		     ver, p->arch == MODEL_ARCH_ARM64 ? "arm64" : "x86_64",
 		     cfg_str(p->preempt_count), cfg_str(p->userns_sysctl), cfg_str(p->uclamp),
 		     p->pid_max, p->task_size_max, p->ksyms.ret_from_fork,
 		     p->ksyms.ret_from_fork_asm, p->threads_max, p->nr_open,
-		     cfg_str(p->sched_ext), cfg_str(p->scx_loaded));
+		     cfg_str(p->sched_ext), cfg_str(p->scx_loaded), rt);
 	return n < 0 || (size_t)n >= len ? -ENOSPC : n;
 }
 
@@ -337,6 +366,14 @@ int profile_parse(const char *s, struct model_profile *p)
 			err = parse_cfg(v, &p->sched_ext);
 		else if (!strcmp(w, "scx"))
 			err = parse_cfg(v, &p->scx_loaded);
+		else if (!strcmp(w, "uclamp_rt") && strcmp(v, "-")) {
+			uint64_t n;
+
+			err = parse_u64(v, &n);
+			if (!err && n > UCLAMP_RT_MAX)
+				err = -EINVAL;
+			p->uclamp_rt_default = err ? 0 : (uint32_t)n + 1;
+		}
 		/* other keys: written by a newer version, ignored */
 	}
 	return err;

@@ -478,6 +478,100 @@ START_TEST(test_diff_killed_other_order)
 }
 END_TEST
 
+/* A fork whose parent and child both carry uclamp state (S-03, S-09). */
+static void fx_uclamp_fork(struct obs o[OBS__COUNT], int policy, int prio, uint32_t min,
+			   uint32_t user, uint32_t child_min)
+{
+	struct obs_task *p = &o[OBS_SYS_ENTER].enter.parent;
+
+	fx_fork(o, 1);
+	p->policy = (uint32_t)policy;
+	p->prio = p->normal_prio = prio;
+	p->static_prio = prio < 100 ? 120 : prio;
+	p->rt_priority = prio < 100 ? (uint32_t)(99 - prio) : 0;
+	p->valid |= MODEL_IN_UCLAMP;
+	p->uclamp_min = min;
+	p->uclamp_max = 1024;
+	p->uclamp_user = user;
+	for (int i = OBS_NEWTASK; i < OBS__COUNT; i++) {
+		struct obs_task *c = &o[i].tp.child;
+
+		if (i > OBS_WAKEUP && i != OBS_FIRST_RUN)
+			continue;
+		c->policy = p->policy;
+		c->prio = p->prio;
+		c->normal_prio = p->normal_prio;
+		c->static_prio = p->static_prio;
+		c->rt_priority = p->rt_priority;
+		c->valid |= MODEL_IN_UCLAMP;
+		c->uclamp_min = child_min;
+		c->uclamp_max = 1024;
+		c->uclamp_user = user;
+	}
+}
+
+static void judge_uclamp(const struct obs *o)
+{
+	struct model_profile prof = fx_profile();
+	struct model_pred pred;
+	struct clone_obs co;
+
+	prof.uclamp = MODEL_CFG_Y;
+	prof.uclamp_rt_default = 1024 + 1;
+	fx_assemble(&co, o, OBS__COUNT);
+	ck_assert_int_eq(predict_clone(&prof, &co, &pred), 0);
+	diff_clone(&prof, &pred, &co, false, &v);
+}
+
+static bool checked(const char *rule, enum model_field field)
+{
+	for (size_t i = 0; i < v.n_checks; i++)
+		if (!strcmp(v.checks[i].rule, rule) && v.checks[i].field == field)
+			return true;
+	return false;
+}
+
+/*
+ * S-09 on a SCHED_FIFO 10 parent (prio 89): util-min becomes the rt
+ * default (1024 here) unless user-defined, then it is the parent's.  A
+ * kernel that overwrote a user-defined util-min, or left a default one
+ * unsynced, is flagged by S-09; one that took SCHED_NORMAL nice -20
+ * (prio 100, S-03's boundary) for RT, by S-03.
+ */
+START_TEST(test_diff_uclamp_rt_default)
+{
+	struct obs o[OBS__COUNT];
+
+	fx_uclamp_fork(o, 1, 89, 1024, 1, 1024);	/* default: the rt default */
+	judge_uclamp(o);
+	ck_assert_int_eq(v.verdict, VERDICT_PASS);
+	ck_assert(checked("S-09", MODEL_FIELD_UCLAMP_MIN));
+	ck_assert(checked("S-03", MODEL_FIELD_UCLAMP_USER));
+	fx_uclamp_fork(o, 1, 89, 300, 1, 300);		/* not synced to the rt default */
+	judge_uclamp(o);
+	assert_flagged_by("S-09");
+	fx_uclamp_fork(o, 1, 89, 200, 2, 200);		/* user-defined: kept */
+	judge_uclamp(o);
+	ck_assert_int_eq(v.verdict, VERDICT_PASS);
+	ck_assert(checked("S-09", MODEL_FIELD_UCLAMP_MIN));
+	fx_uclamp_fork(o, 1, 89, 200, 2, 1024);		/* user-defined overwritten */
+	judge_uclamp(o);
+	assert_flagged_by("S-09");
+	fx_uclamp_fork(o, 0, 100, 0, 1, 0);		/* nice -20: not RT */
+	judge_uclamp(o);
+	ck_assert_int_eq(v.verdict, VERDICT_PASS);
+	ck_assert(checked("S-03", MODEL_FIELD_UCLAMP_MIN));
+	ck_assert(!checked("S-09", MODEL_FIELD_UCLAMP_MIN));
+	fx_uclamp_fork(o, 0, 100, 0, 1, 1024);		/* nice -20 given the rt default */
+	judge_uclamp(o);
+	assert_flagged_by("S-03");
+	fx_uclamp_fork(o, 1, 89, 200, 2, 200);		/* user_defined lost in the copy */
+	o[OBS_NEWTASK].tp.child.uclamp_user = 1;
+	judge_uclamp(o);
+	assert_flagged_by("S-03");
+}
+END_TEST
+
 /* With records lost, a missing point is blamed on the loss. */
 START_TEST(test_diff_lossy_incomplete)
 {
@@ -1492,6 +1586,7 @@ Suite *diff_suite(void)
 	tcase_add_test(core, test_diff_kthread_from_creator);
 	tcase_add_test(core, test_diff_io_worker_from_creator);
 	tcase_add_test(core, test_diff_lossy_incomplete);
+	tcase_add_test(core, test_diff_uclamp_rt_default);
 	tcase_add_test(core, test_diff_cut_in_progress);
 	tcase_add_test(core, test_diff_cut_child_first_return);
 	tcase_add_test(core, test_diff_no_newtask_incomplete);

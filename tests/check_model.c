@@ -2324,12 +2324,13 @@ START_TEST(test_model_identity_rules)
 	p = predict_full(&P618, &t, MODEL_CLONE_PARENT);
 	ck_assert_ptr_null(find_expect(p, "R-26", MODEL_STAGE_NEWTASK,
 				       MODEL_FIELD_HAS_CHILD_SUBREAPER));
-	/* RT parent: the RT default util-min is not predicted (S-09). */
+	/* RT parent, no user_defined read (older files): util-min not predicted. */
 	t.reset_on_fork = 0;
 	t.policy = MODEL_SCHED_FIFO;
 	t.normal_prio = t.prio = 49;
 	p = predict_full(&P618, &t, 0);
 	ck_assert(!has_field(p, MODEL_STAGE_NEWTASK, MODEL_FIELD_UCLAMP_MIN));
+	ck_assert(!has_field(p, MODEL_STAGE_NEWTASK, MODEL_FIELD_UCLAMP_USER));
 	ASSERT_EXPECT(p, "S-03", MODEL_STAGE_NEWTASK, MODEL_FIELD_UCLAMP_MAX,
 		      MODEL_OP_EQ, 900);
 	/* NPROC_EXCEEDED is inherited. */
@@ -3433,9 +3434,12 @@ START_TEST(test_model_rule_classes)
 	for (i = 0; i < n; i++) {
 		if (!strcmp(cat[i].id, "S-03"))
 			ck_assert(!cat[i].applies && !cat[i].decided && cat[i].reason);
-		/* sched_ext alone: scx_fork() and scx_post_fork() exist */
-		if (!strcmp(cat[i].id, "V-44") || !strcmp(cat[i].id, "S-09"))
+		/* sched_ext alone: scx_fork() exists */
+		if (!strcmp(cat[i].id, "V-44"))
 			ck_assert_msg(cat[i].applies, "%s", cat[i].id);
+		/* S-09 is uclamp_post_fork(): nothing without CONFIG_UCLAMP_TASK */
+		if (!strcmp(cat[i].id, "S-09"))
+			ck_assert(!cat[i].applies && strstr(cat[i].reason, "UCLAMP_TASK"));
 		/* a restating row is counted where it points, never on its own */
 		if (cat[i].need == MODEL_NEED_RESTATES)
 			ck_assert_msg(!cat[i].applies && cat[i].reason, "%s", cat[i].id);
@@ -3443,14 +3447,22 @@ START_TEST(test_model_rule_classes)
 	p.sched_ext = MODEL_CFG_N;
 	n = model_catalogue(&p, cat, 160);
 	for (i = 0; i < n; i++)
-		if (!strcmp(cat[i].id, "V-44") || !strcmp(cat[i].id, "S-09"))
+		if (!strcmp(cat[i].id, "V-44"))
 			ck_assert_msg(!cat[i].applies && strstr(cat[i].reason, "SCHED_CLASS_EXT"),
 				      "%s", cat[i].id);
+	/* uclamp_post_fork(): decided only with the rt default read */
 	p.uclamp = MODEL_CFG_Y;
 	n = model_catalogue(&p, cat, 160);
 	for (i = 0; i < n; i++)
 		if (!strcmp(cat[i].id, "S-09"))
-			ck_assert(cat[i].applies);	/* uclamp_post_fork() */
+			ck_assert(cat[i].applies && !cat[i].decided &&
+				  strstr(cat[i].reason, "rt_default"));
+	p.uclamp_rt_default = 1024 + 1;
+	n = model_catalogue(&p, cat, 160);
+	for (i = 0; i < n; i++)
+		if (!strcmp(cat[i].id, "S-09"))
+			ck_assert(cat[i].applies && cat[i].decided);
+	p.uclamp_rt_default = 0;
 	/* fork(2) and vfork(2) exist on x86_64 only: arm64's table has neither */
 	for (int arm = 0; arm < 2; arm++) {
 		p = arm ? P618_ARM : P618;
@@ -4355,6 +4367,84 @@ START_TEST(test_model_v42_cgroup_target)
 }
 END_TEST
 
+/*
+ * S-09: sched_post_fork() -> uclamp_post_fork() (v5.10.262 .. v7.2.13): a
+ * child whose prio (the parent's normal_prio, no reset-on-fork) is below
+ * MAX_RT_PRIO gets the sysctl's rt default as util-min unless its
+ * util-min is user-defined; S-03 for the rest.
+ */
+START_TEST(test_model_s09_uclamp_rt_default)
+{
+	struct model_profile prof = P618;
+	struct model_task t = parent_full();
+	const struct model_pred *p;
+
+	prof.uclamp = MODEL_CFG_Y;
+	prof.uclamp_rt_default = 800 + 1;	/* the sysctl read 800 */
+	t.policy = MODEL_SCHED_FIFO;
+	t.normal_prio = t.prio = 89;		/* FIFO 10 */
+	t.uclamp_user = 1;			/* not user-defined */
+	t.uclamp_min = 1024;
+	p = predict_full(&prof, &t, 0);
+	ASSERT_EXPECT(p, "S-09", MODEL_STAGE_NEWTASK, MODEL_FIELD_UCLAMP_MIN,
+		      MODEL_OP_EQ, 800);
+	ASSERT_EXPECT(p, "S-03", MODEL_STAGE_NEWTASK, MODEL_FIELD_UCLAMP_USER,
+		      MODEL_OP_EQ, 1);
+	ASSERT_EXPECT(p, "S-03", MODEL_STAGE_NEWTASK, MODEL_FIELD_UCLAMP_MAX,
+		      MODEL_OP_EQ, 900);
+	ck_assert_ptr_null(find_expect(p, "S-03", MODEL_STAGE_NEWTASK,
+				       MODEL_FIELD_UCLAMP_MIN));
+	/* user-defined (SCHED_FLAG_UTIL_CLAMP_MIN): the parent's, copied */
+	t.uclamp_user = 2;
+	t.uclamp_min = 200;
+	p = predict_full(&prof, &t, 0);
+	ASSERT_EXPECT(p, "S-09", MODEL_STAGE_NEWTASK, MODEL_FIELD_UCLAMP_MIN,
+		      MODEL_OP_EQ, 200);
+	ASSERT_EXPECT(p, "S-03", MODEL_STAGE_NEWTASK, MODEL_FIELD_UCLAMP_USER,
+		      MODEL_OP_EQ, 2);
+	/* ... and needs no rt default */
+	prof.uclamp_rt_default = 0;
+	ASSERT_EXPECT(predict_full(&prof, &t, 0), "S-09", MODEL_STAGE_NEWTASK,
+		      MODEL_FIELD_UCLAMP_MIN, MODEL_OP_EQ, 200);
+	/* not user-defined, the rt default unknown: util-min not predicted */
+	t.uclamp_user = 1;
+	ck_assert(!has_field(predict_full(&prof, &t, 0), MODEL_STAGE_NEWTASK,
+			     MODEL_FIELD_UCLAMP_MIN));
+	prof.uclamp_rt_default = 800 + 1;
+	/* the boundary: normal_prio 99 is RT ... */
+	t.normal_prio = t.prio = 99;
+	ASSERT_EXPECT(predict_full(&prof, &t, 0), "S-09", MODEL_STAGE_NEWTASK,
+		      MODEL_FIELD_UCLAMP_MIN, MODEL_OP_EQ, 800);
+	/* ... 100 (SCHED_NORMAL nice -20) is not: S-03, the parent's */
+	t.policy = MODEL_SCHED_NORMAL;
+	t.static_prio = t.normal_prio = t.prio = 100;
+	t.uclamp_min = 0;
+	p = predict_full(&prof, &t, 0);
+	ASSERT_EXPECT(p, "S-03", MODEL_STAGE_NEWTASK, MODEL_FIELD_UCLAMP_MIN,
+		      MODEL_OP_EQ, 0);
+	ck_assert_ptr_null(find_expect(p, "S-09", MODEL_STAGE_NEWTASK,
+				       MODEL_FIELD_UCLAMP_MIN));
+	/* PI-boosted to RT: sched_fork() takes normal_prio, not RT (S-02) */
+	t.prio = 89;
+	ASSERT_EXPECT(predict_full(&prof, &t, 0), "S-03", MODEL_STAGE_NEWTASK,
+		      MODEL_FIELD_UCLAMP_MIN, MODEL_OP_EQ, 0);
+	/* RT with reset-on-fork: the child is NORMAL with defaults, user_defined cleared */
+	t.policy = MODEL_SCHED_FIFO;
+	t.normal_prio = t.prio = 89;
+	t.static_prio = 120;
+	t.reset_on_fork = 1;
+	t.uclamp_user = 2;
+	t.uclamp_min = 200;
+	p = predict_full(&prof, &t, 0);
+	ASSERT_EXPECT(p, "S-03", MODEL_STAGE_NEWTASK, MODEL_FIELD_UCLAMP_MIN,
+		      MODEL_OP_EQ, 0);
+	ASSERT_EXPECT(p, "S-03", MODEL_STAGE_NEWTASK, MODEL_FIELD_UCLAMP_USER,
+		      MODEL_OP_EQ, 1);
+	ck_assert_ptr_null(find_expect(p, "S-09", MODEL_STAGE_NEWTASK,
+				       MODEL_FIELD_UCLAMP_MIN));
+}
+END_TEST
+
 START_TEST(test_model_s06_sched_class)
 {
 	struct model_task t = parent_obs();
@@ -4825,6 +4915,7 @@ Suite *model_suite(void)
 	tcase_add_test(tc, test_model_o07_child_tid_unwritten);
 	tcase_add_test(tc, test_model_r39_pidfd);
 	tcase_add_test(tc, test_model_s06_sched_class);
+	tcase_add_test(tc, test_model_s09_uclamp_rt_default);
 	tcase_add_test(tc, test_model_s08_task_group_vruntime);
 	tcase_add_test(tc, test_model_v42_cgroup_target);
 	tcase_add_test(tc, test_model_r28_kthreadd_flags);

@@ -170,6 +170,55 @@ int wl_setup_deadline(struct wl_ctx *x, long reset, long unused)
 	return err_of(syscall(SYS_sched_setattr, 0, &a, 0));
 }
 
+/* VER1 (SCHED_ATTR_SIZE_VER1, 56 bytes): adds the utilization clamps */
+struct wl_sched_attr1 {
+	struct wl_sched_attr v0;
+	uint32_t sched_util_min;
+	uint32_t sched_util_max;
+};
+
+#define WL_SCHED_FLAG_UTIL_CLAMP_MIN 0x20	/* include/uapi/linux/sched.h */
+
+const char *wl_uclamp_unavailable(void)
+{
+	/* kernel/sched/core.c: the sysctl exists only with CONFIG_UCLAMP_TASK */
+	return access("/proc/sys/kernel/sched_util_clamp_min_rt_default", F_OK) ?
+	       "no CONFIG_UCLAMP_TASK (no kernel.sched_util_clamp_min_rt_default)" : NULL;
+}
+
+/*
+ * S-03/S-09: WL_UCLAMP_RT, SCHED_FIFO 10 with the default clamps (util-min
+ * the rt default, not user-defined); WL_UCLAMP_RT_USER, SCHED_FIFO 10 with
+ * util-min @min set by sched_setattr() SCHED_FLAG_UTIL_CLAMP_MIN
+ * (user_defined); WL_UCLAMP_NICE_MIN, SCHED_NORMAL nice -20: normal_prio
+ * 100, the lowest that is not rt_task().
+ */
+int wl_setup_uclamp(struct wl_ctx *x, long mode, long min)
+{
+	struct wl_sched_attr1 a = {
+		.v0 = {
+			.size = sizeof(a),
+			.sched_policy = SCHED_FIFO,
+			.sched_flags = WL_SCHED_FLAG_UTIL_CLAMP_MIN,
+			.sched_priority = 10,
+		},
+		.sched_util_min = (uint32_t)min,
+	};
+
+	HELPER_ONLY(x);
+	if (wl_uclamp_unavailable())
+		return -EOPNOTSUPP;
+	switch (mode) {
+	case WL_UCLAMP_RT:
+		return wl_setup_policy(x, SCHED_FIFO, 10);
+	case WL_UCLAMP_RT_USER:
+		return err_of(syscall(SYS_sched_setattr, 0, &a, 0));
+	case WL_UCLAMP_NICE_MIN:
+		return wl_setup_nice(x, -20, 0);
+	}
+	return -EINVAL;
+}
+
 /*
  * SCHED_DEADLINE, then @depth nested user namespaces: the policy needs
  * CAP_SYS_NICE in init_user_ns (kernel/sched/syscalls.c:

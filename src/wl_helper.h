@@ -33,6 +33,11 @@ int wl_setup_nice(struct wl_ctx *x, long nice, long reset);	/* nice, RESET_ON_FO
 int wl_setup_deadline(struct wl_ctx *x, long reset, long unused); /* SCHED_DEADLINE */
 int wl_setup_deadline_userns(struct wl_ctx *x, long depth, long unused); /* DL, then user ns */
 int wl_setup_pin(struct wl_ctx *x, long unused, long unused2);	/* on its last CPU */
+/* SCHED_FIFO 10 with default or user-set (@min) util-min, or nice -20 (S-03, S-09). */
+enum { WL_UCLAMP_RT, WL_UCLAMP_RT_USER, WL_UCLAMP_NICE_MIN };
+int wl_setup_uclamp(struct wl_ctx *x, long mode, long min);
+/* Why util clamps are not there to be set (no CONFIG_UCLAMP_TASK), or NULL. */
+const char *wl_uclamp_unavailable(void);
 /* Boosted by a SCHED_FIFO @rt_prio thread waiting on its PI mutex (S-02). */
 int wl_setup_pi_boosted(struct wl_ctx *x, long rt_prio, long unused);
 int wl_setup_ioprio(struct wl_ctx *x, long ioprio, long unused); /* ioprio_set */

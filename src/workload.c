@@ -693,6 +693,13 @@ static const struct wl_case cases[] = {
 	/* copy_creds() (create_user_ns()'s depth test) comes before sched_fork() */
 	{ "sched_deadline_userns_34", "DL parent at user ns level 33, NEWUSER: V-22 before V-27",
 	  ENOSPC, "V-22", CLONE(CLONE_NEWUSER | SIGCHLD, STACK), HELPER(deadline_userns, 33, 0) },
+	/* uclamp (CONFIG_UCLAMP_TASK only): sched_post_fork()'s RT default, S-03's boundary */
+	{ "uclamp_fifo_default", "SCHED_FIFO 10 parent, default clamps: util-min the RT default",
+	  0, "S-09", FORK(), HELPER(uclamp, WL_UCLAMP_RT, 0) },
+	{ "uclamp_fifo_user_min", "SCHED_FIFO 10 parent, util-min 200 user-set: kept, not the default",
+	  0, "S-09", FORK(), HELPER(uclamp, WL_UCLAMP_RT_USER, 200) },
+	{ "uclamp_nice_min", "nice -20 parent (normal_prio 100, not RT): util-min inherited", 0,
+	  "S-03", FORK(), HELPER(uclamp, WL_UCLAMP_NICE_MIN, 0) },
 	{ "sched_pi_boosted", "parent PI-boosted to FIFO 10 by a waiter: child gets normal_prio",
 	  0, "S-02", FORK(), HELPER(pi_boosted, 10, 0) },
 	{ "affinity_one_cpu", "parent pinned to one CPU: the child runs there", 0, "S-10",
@@ -1054,6 +1061,8 @@ const char *workload_case_skip(const struct wl_case *c)
 		return wl_pidns_pid_max_unavailable();
 	if (c->setup.fn == wl_setup_sysctl)
 		return wl_sysctl_skip(c->setup.a);
+	if (c->setup.fn == wl_setup_uclamp)
+		return wl_uclamp_unavailable();
 	if (c->setup.fn == wl_setup_into_cgroup && c->setup.a == WL_CG_CPUSET)
 		return wl_cg_cpuset_unavailable();
 	return c->setup.fn == wl_setup_inject ? wl_inject_unavailable(c->setup.a) : NULL;

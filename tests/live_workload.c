@@ -279,6 +279,7 @@ START_TEST(test_wl_ran)
 				       wl_cap_unavailable(c[i].setup.b)) ||
 				      (c[i].setup.fn == wl_setup_pidns_full &&
 				       wl_pidns_pid_max_unavailable()) ||
+				      (c[i].setup.fn == wl_setup_uclamp && wl_uclamp_unavailable()) ||
 				      (c[i].setup.fn == wl_setup_into_cgroup &&
 				       c[i].setup.a == WL_CG_CPUSET && wl_cg_cpuset_unavailable()),
 				      "case %s skipped: %s", c[i].name, wr.results[i].skipped);
@@ -500,6 +501,8 @@ START_TEST(test_wl_rules_exercised)
 	};
 	/* from 6.14, where a pid ns has its own pid_max to fill */
 	static const char *const rules_614[] = { "V-39" };
+	/* with CONFIG_UCLAMP_TASK: uclamp_fork(), uclamp_post_fork() */
+	static const char *const rules_uclamp[] = { "S-03", "S-09" };
 	/* pidns_foreign_newpid: V-34's EINVAL, the user ns owner test not read */
 	static const char *const allowed[] = { "V-34" };
 	const struct tally *t = session__tally(wr.sess);
@@ -518,6 +521,12 @@ START_TEST(test_wl_rules_exercised)
 
 		ck_assert_msg(r && rule_tally_exercised(r) && !r->failed,
 			      "rule %s not exercised (or failing)", rules_614[k]);
+	}
+	for (size_t k = 0; k < ARRAY_SIZE(rules_uclamp) && !wl_uclamp_unavailable(); k++) {
+		const struct rule_tally *r = tally_find(t, rules_uclamp[k]);
+
+		ck_assert_msg(r && rule_tally_exercised(r) && !r->failed,
+			      "rule %s not exercised (or failing)", rules_uclamp[k]);
 	}
 	for (size_t k = 0; k < sizeof(allowed) / sizeof(allowed[0]); k++) {
 		const struct rule_tally *r = tally_find(t, allowed[k]);
@@ -678,6 +687,8 @@ START_TEST(test_wl_worker_thread)
 						  c[i].setup.fn == wl_setup_nproc_uid ||
 						  c[i].setup.fn == wl_setup_pidns_full ||
 						  c[i].setup.fn == wl_setup_sysctl ||
+						  (c[i].setup.fn == wl_setup_uclamp &&
+						   wl_uclamp_unavailable()) ||
 						  (c[i].setup.fn == wl_setup_into_cgroup &&
 						   c[i].setup.a == WL_CG_CPUSET && wl_cg_cpuset_unavailable()) ||
 						  (c[i].kmade && io_uring_disabled()))),

@@ -471,10 +471,12 @@ static void model_uclamp_post_fork(const struct model_profile *prof,
 				   const struct model_task *parent,
 				   struct model_pred *out)
 {
+	if (!parent->uclamp_user)		/* not read (older files) */
+		return;
 	if (parent->uclamp_user == 2)		/* user_defined: kept */
 		nt_expect(out, "S-09", MODEL_FIELD_UCLAMP_MIN, MODEL_OP_EQ,
 			  parent->uclamp_min);
-	else if (parent->uclamp_user == 1 && prof->uclamp_rt_default)
+	else if (prof->uclamp_rt_default)
 		nt_expect(out, "S-09", MODEL_FIELD_UCLAMP_MIN, MODEL_OP_EQ,
 			  prof->uclamp_rt_default - 1);
 }

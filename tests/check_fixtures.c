@@ -506,6 +506,7 @@ static struct loc field_loc(const struct model_profile *prof, enum model_stage s
 	case MODEL_FIELD_START_TIME: return plain(t, TP(ext.start_time));
 	case MODEL_FIELD_UCLAMP_MIN: return plain(t, TP(ext.uclamp_min));
 	case MODEL_FIELD_UCLAMP_MAX: return plain(t, TP(ext.uclamp_max));
+	case MODEL_FIELD_UCLAMP_USER: return plain(t, TP(ext.uclamp_user));
 	case MODEL_FIELD_NO_NEW_PRIVS: return plain(t, TP(ext.no_new_privs));
 	case MODEL_FIELD_AUTOREAP: return plain(t, TP(ext.autoreap));
 	case MODEL_FIELD_MNT_NS_NR_MOUNTS: return plain(t, TP(ext.mnt_ns_nr_mounts));

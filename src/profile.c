@@ -87,19 +87,23 @@ void profile_kallsyms_data(const char *const *names, uint64_t *addrs, size_t n)
 
 /*
  * The value of "CONFIG_X=..." in the running kernel's config: from
- * /proc/config.gz, else /boot/config-RELEASE (Debian).  1 and the value in
- * val when set, 0 when the config is there without it, -1 with no config.
+ * /proc/config.gz, else /boot/config-RELEASE (Debian up to trixie's
+ * linux-image-*), else /usr/lib/modules/RELEASE/config (the linux-base-*
+ * package of Debian's linux-binary-* kernels, e.g. sid's 7.2, which keep
+ * nothing in /boot).  1 and the value in val when set, 0 when the config
+ * is there without it, -1 with no config.
  */
 static int kconfig_value(const char *opt, char *val, size_t len)
 {
+	static const char *const where[] = { "/boot/config-%s", "/usr/lib/modules/%s/config" };
 	char line[256], path[300];
 	struct utsname u;
 	size_t n = strlen(opt);
 	gzFile f = gzopen("/proc/config.gz", "rb");
 	int found = 0;
 
-	if (!f && !uname(&u)) {
-		snprintf(path, sizeof(path), "/boot/config-%s", u.release);
+	for (size_t i = 0; !f && i < sizeof(where) / sizeof(where[0]) && !uname(&u); i++) {
+		snprintf(path, sizeof(path), where[i], u.release);
 		f = gzopen(path, "rb");	/* zlib reads plain files too */
 	}
 	if (!f)

@@ -601,7 +601,7 @@ def print_targets(rows, markdown=False):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--output", required=True, help="the build's output directory")
+    ap.add_argument("--output", help="the build's output directory (required to run)")
     ap.add_argument("--reps", type=int, default=5)
     ap.add_argument("--scale", type=float, default=1.0, help="scale every count")
     ap.add_argument("--markdown", metavar="BENCH_JSON",
@@ -615,6 +615,8 @@ def main():
             sys.exit(f"bench: cannot read targets from {a.markdown}: {e}")
         print_targets(rows, markdown=True)
         return
+    if not a.output:
+        sys.exit("bench: --output DIR is required (or --markdown BENCH_JSON)")
     if os.geteuid() != 0:
         sys.exit("bench: needs root (BPF, kernel.bpf_stats_enabled, bpftrace)")
     if a.reps < 1 or a.scale <= 0:

@@ -6,8 +6,11 @@
  * and print the rate.  Run alone for the baseline and under clonecheck or
  * bpftrace for the traced figure; run.py interleaves them and prints ratios.
  *
- * USAGE: clone_bench fork|vfork|thread|clone3|pingpong|syscall N [W [RATE]]
- * Prints "KIND N SECONDS RATE" (RATE: units per second, all workers).  With a
+ * USAGE: clone_bench fork|vfork|thread|clone3|pingpong|syscall N|SECONDSs [W [RATE]]
+ * Prints "KIND N SECONDS RATE" (RATE: units per second, all workers).  A count
+ * written with an "s" (e.g. 35s) is a duration: each worker makes clones until
+ * that many seconds have passed, and N is what all of them made (the storm of
+ * `make bench`; not for pingpong).  With a
  * RATE above 0, the workers are paced to make RATE units per second between
  * them (absolute deadlines: a worker that falls behind catches up without
  * sleeping), for the search of the highest clone rate with nothing lost.
@@ -22,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -162,16 +166,22 @@ static void pace(double t0, long i, double period)
 		;
 }
 
-/* N units; PERIOD > 0 paces one unit per PERIOD seconds from T0. */
-static int work(const char *mode, long n, double t0, double period)
+/*
+ * N units, or (N == 0) units until T0 + DUR seconds; *DONE counts them.
+ * PERIOD > 0 paces one unit per PERIOD seconds from T0.
+ */
+static int work(const char *mode, long n, double dur, double t0, double period, long *done)
 {
-	if (!strcmp(mode, "pingpong"))
+	if (!strcmp(mode, "pingpong")) {
+		*done = n;
 		return pingpong(n);
-	for (long i = 0; i < n; i++) {
+	}
+	for (long i = 0; n ? i < n : now_s() < t0 + dur; i++) {
 		if (period > 0)
 			pace(t0, i, period);
 		if (one(mode))
 			return -1;
+		*done = i + 1;
 	}
 	return 0;
 }
@@ -180,40 +190,54 @@ int main(int argc, char **argv)
 {
 	static const char *const kinds[] = { "fork", "vfork", "thread", "clone3", "pingpong",
 					     "syscall" };
-	long n, w = 1;
+	long n, w = 1, made = 0, *done;
 	bool known = false;
-	double t0, dt, rate = 0, period = 0;
+	double t0, dt, dur = 0, rate = 0, period = 0;
+	char *end = NULL;
 	int failed = 0;
 
 	for (size_t i = 0; argc >= 3 && i < sizeof(kinds) / sizeof(kinds[0]); i++)
 		known |= !strcmp(argv[1], kinds[i]);
 	if (argc < 3 || argc > 5 || !known) {
-		fprintf(stderr, "usage: clone_bench fork|vfork|thread|clone3|pingpong|syscall N "
-				"[WORKERS [RATE]]\n");
+		fprintf(stderr, "usage: clone_bench fork|vfork|thread|clone3|pingpong|syscall "
+				"N|SECONDSs [WORKERS [RATE]]\n");
 		return 2;
 	}
-	n = strtol(argv[2], NULL, 10);
+	n = strtol(argv[2], &end, 10);
+	if (end && !strcmp(end, "s") && strcmp(argv[1], "pingpong")) {
+		dur = (double)n;	/* a duration: count until then */
+		n = 0;
+	} else if (!end || *end) {
+		n = -1;
+	}
 	if (argc >= 4)
 		w = strtol(argv[3], NULL, 10);
 	if (argc == 5)
 		rate = strtod(argv[4], NULL);
-	if (n <= 0 || w <= 0 || w > 64 || !(rate >= 0) || rate > 1e9) {
+	if ((n <= 0 && dur <= 0) || w <= 0 || w > 64 || !(rate >= 0) || rate > 1e9) {
 		fprintf(stderr, "clone_bench: bad count '%s', workers '%s' or rate '%s'\n", argv[2],
 			argc >= 4 ? argv[3] : "1", argc == 5 ? argv[4] : "0");
 		return 2;
 	}
 	if (rate > 0)
 		period = (double)w / rate;	/* each worker makes RATE / W per second */
+	/* each worker's count, shared with the workers' processes */
+	done = mmap(NULL, sizeof(long) * w, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS,
+		    -1, 0);
+	if (done == MAP_FAILED) {
+		perror("clone_bench: mmap");
+		return 1;
+	}
 	t0 = now_s();
 	if (w == 1) {
-		failed = work(argv[1], n, t0, period);
+		failed = work(argv[1], n, dur, t0, period, &done[0]);
 	} else {
 		/* W worker processes, each its share */
 		for (long i = 0; i < w; i++) {
 			pid_t pid = fork();
 
 			if (pid == 0)
-				_exit(work(argv[1], n / w, t0, period) ? 1 : 0);
+				_exit(work(argv[1], n / w, dur, t0, period, &done[i]) ? 1 : 0);
 			if (pid < 0)
 				failed = -1;
 		}
@@ -226,6 +250,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "clone_bench: %s failed: %s\n", argv[1], strerror(errno));
 		return 1;
 	}
-	printf("%s %ld %.6f %.1f\n", argv[1], n, dt, (w == 1 ? n : n / w * w) / dt);
+	for (long i = 0; i < w; i++)
+		made += done[i];
+	printf("%s %ld %.6f %.1f\n", argv[1], made, dt, made / dt);
 	return 0;
 }

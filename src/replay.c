@@ -64,6 +64,7 @@ static int replay(const char *path, const char *profile, const struct session_op
 		elog("%s", trace_reader__error(tr)->msg);
 		goto out_close;
 	}
+	vlog("replayed %llu records", records);	/* make bench: records per second */
 	err = trace_reader__counts(tr, &c);
 	if (err) {
 		elog("%s: no counts after the last record", path);

@@ -5,6 +5,7 @@
  * drain the ring buffer into the session until it is over, then end it.
  */
 #define _GNU_SOURCE	/* pipe2() */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -26,6 +27,7 @@
 #define DRAIN_MS 10		/* consumer period: BPF never wakes us (batched) */
 #define SETTLE_S 0.4		/* at a stop: how long open clones may take to end */
 #define TERM_GRACE_S 0.3	/* -c: SIGTERM to the command's group, then SIGKILL */
+#define GROUP_DEATH_S 2.0	/* -c: the longest wait for the killed group to die */
 
 static volatile sig_atomic_t stop_requested;
 
@@ -170,6 +172,54 @@ static void stop_command(struct command_ctx *c)
 	}
 }
 
+/* Whether a task of process group @pgid still lives (zombies aside). */
+static bool group_alive(pid_t pgid)
+{
+	DIR *d = opendir("/proc");
+	struct dirent *e;
+	bool alive = false;
+
+	while (d && !alive && (e = readdir(d))) {
+		char path[300], buf[512], *p, state;
+		int pgrp, ppid;
+		ssize_t n;
+		int fd;
+
+		if (e->d_name[0] < '1' || e->d_name[0] > '9')
+			continue;
+		snprintf(path, sizeof(path), "/proc/%s/stat", e->d_name);
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0)
+			continue;
+		n = read(fd, buf, sizeof(buf) - 1);
+		close(fd);
+		if (n <= 0)
+			continue;
+		buf[n] = '\0';
+		p = strrchr(buf, ')');	/* comm may hold anything */
+		if (p && sscanf(p + 1, " %c %d %d", &state, &ppid, &pgrp) == 3)
+			alive = pgrp == pgid && state != 'Z' && state != 'X';
+	}
+	if (d)
+		closedir(d);
+	return alive;
+}
+
+/*
+ * What the shell left behind in its group gets SIGKILL, and we wait (a
+ * bounded while) until it has died: a killed task still runs to its exit,
+ * and nothing of the command is to outlive us.
+ */
+static void kill_group(pid_t pgid)
+{
+	double deadline = now_s() + GROUP_DEATH_S;
+
+	if (kill(-pgid, SIGKILL))
+		return;		/* ESRCH: nothing left */
+	while (group_alive(pgid) && now_s() < deadline)
+		usleep(5 * 1000);
+}
+
 /*
  * -c: fork a child that waits on a pipe until it is watched, then execs
  * /bin/sh -c CMD; everything it and its descendants create is judged.
@@ -222,7 +272,7 @@ static int run_command(struct run *r, struct loader *l, const struct run_opts *o
 	if (!c.exited)
 		stop_command(&c);
 	/* what the shell left behind in its group goes too */
-	kill(-c.pid, SIGKILL);
+	kill_group(c.pid);
 	r->command_status = c.status;
 	return err;
 }

@@ -18,6 +18,8 @@
  * kernels whose programs may call bpf_rdonly_cast() get it built with that
  * (clonecheck_cast, UNTRUSTED_TASK), which verifies faster.
  */
+#define _GNU_SOURCE	/* pipe2() */
+#include <dirent.h>
 #include <errno.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -26,8 +28,10 @@
 #include <linux/capability.h>
 #include <linux/membarrier.h>
 #include <sys/mount.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <bpf/bpf.h>
 #include <bpf/btf.h>
@@ -525,17 +529,154 @@ static void detach_links(struct loader *l)
 }
 
 
+/* Whether @fd is an anon inode of kind @name ("[perf_event]", "bpf_link"). */
+static bool fd_is(int fd, const char *name)
+{
+	char path[64], target[64];
+	ssize_t n;
+
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+	n = readlink(path, target, sizeof(target) - 1);
+	if (n < 0)
+		return false;
+	target[n] = '\0';
+	return !strncmp(target, "anon_inode:", 11) && !strcmp(target + 11, name);
+}
+
+/*
+ * Whether every program of ours on a perf event (syscall tracepoints,
+ * kprobes) hangs from it by a BPF link (BPF_LINK_TYPE_PERF_EVENT, 5.15+):
+ * closing that link detaches the program (bpf_perf_link_release() ->
+ * perf_event_free_bpf_prog(), v5.15 .. v7.2) whoever still holds the event.
+ * Before 5.15 libbpf's link is the perf event itself, and the program goes
+ * only with the event's last reference.
+ */
+static bool perf_programs_on_links(struct loader *l)
+{
+	struct bpf_object_skeleton *sk = l->skel ? l->skel->skeleton : NULL;
+	int n = sk ? sk->prog_cnt : 0;
+
+	for (int i = 0; i < n; i++) {
+		struct bpf_link *link = *sk->progs[i].link;
+
+		if (link && fd_is(bpf_link__fd(link), "[perf_event]"))
+			return false;
+	}
+	return !l->vfork_link || !fd_is(bpf_link__fd(l->vfork_link), "[perf_event]");
+}
+
+/* A reference (F_DUPFD_CLOEXEC) to each perf event this process holds. */
+static int dup_perf_events(int *fds, int max)
+{
+	DIR *d = opendir("/proc/self/fd");
+	struct dirent *e;
+	int n = 0;
+
+	if (!d)
+		return 0;
+	while (n < max && (e = readdir(d))) {
+		int fd = atoi(e->d_name);
+
+		if (e->d_name[0] == '.' || fd == dirfd(d) || !fd_is(fd, "[perf_event]"))
+			continue;
+		fds[n] = fcntl(fd, F_DUPFD_CLOEXEC, 3);
+		if (fds[n] >= 0)
+			n++;
+	}
+	closedir(d);
+	return n;
+}
+
+/* Close every descriptor but the @n in @keep (any order). */
+static void close_all_but(const int *keep, int n)
+{
+	int sorted[MAX_LINKS + 1], lo = 0;
+
+	memcpy(sorted, keep, n * sizeof(*keep));
+	for (int i = 1; i < n; i++)	/* insertion sort: a few dozen */
+		for (int j = i; j > 0 && sorted[j - 1] > sorted[j]; j--) {
+			int t = sorted[j];
+
+			sorted[j] = sorted[j - 1];
+			sorted[j - 1] = t;
+		}
+	for (int i = 0; i < n; i++) {
+		if (sorted[i] > lo)
+			syscall(__NR_close_range, lo, sorted[i] - 1, 0);
+		lo = sorted[i] + 1;
+	}
+	syscall(__NR_close_range, lo, ~0U, 0);
+}
+
+/*
+ * Release the perf events in @fds (their programs already detached) from
+ * a process of their own, so that we need not wait for it.  The last
+ * reference to a syscall tracepoint's (or a kprobe's) perf event unregisters
+ * it and waits for tracepoint_synchronize_unregister() under event_mutex
+ * (kernel/trace/trace_event_perf.c:perf_trace_destroy(), v5.10 .. v7.2):
+ * a tasks-trace RCU and an SRCU grace period per event, one after another,
+ * 0.2-0.25 s for the 8 syscall tracepoints here.  Nothing of ours runs on
+ * them meanwhile: disabled and program-less, the events are dropped by the
+ * kernel's perf probe (perf_syscall_enter(): no program, no event on the
+ * CPU's list).  A grandchild holds them, with no other descriptor (no
+ * pipe of our caller's stays open), until we have dropped ours, then closes
+ * them and exits; if it cannot be made, we close them here.
+ */
+static void release_perf_events(int *fds, int n)
+{
+	int p[2], keep[MAX_LINKS + 1];
+	pid_t pid = -1;
+
+	if (!pipe2(p, O_CLOEXEC))
+		pid = fork();
+	if (pid == 0) {
+		char c;
+
+		/* closed before the grandchild is made: it never holds them */
+		memcpy(keep, fds, n * sizeof(*fds));
+		keep[n] = p[0];
+		close_all_but(keep, n + 1);
+		if (fork())
+			_exit(0);
+		prctl(PR_SET_NAME, "clonecheck-rel");	/* ps: what it is */
+		while (read(p[0], &c, 1) < 0 && errno == EINTR)
+			;	/* EOF: our caller holds no reference */
+		for (int i = 0; i < n; i++)
+			close(fds[i]);
+		_exit(0);
+	}
+	for (int i = 0; i < n; i++)
+		close(fds[i]);	/* the grandchild's are the last */
+	if (pid > 0) {
+		close(p[0]);
+		close(p[1]);
+		while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+			;
+	} else if (pid < 0 && p[0] >= 0) {
+		close(p[0]);
+		close(p[1]);
+	}
+}
+
 /*
  * Detach and free the BPF side, here: every program is detached when this
- * returns (the syscall tracepoints' grace periods, one after another, are
- * part of the stop; a detach left to another process would leave programs
- * attached after we exit).
+ * returns.  On a kernel whose perf-event programs hang from BPF links, the
+ * perf events themselves are then released by a grandchild
+ * (release_perf_events()); before 5.15 their grace periods are part of the
+ * stop (a program goes with its event's last reference, and none of ours
+ * stays attached after we exit).
  */
 static void detach_all(struct loader *l)
 {
+	int perf[MAX_LINKS], n = 0;
+
+	if (perf_programs_on_links(l))
+		n = dup_perf_events(perf, MAX_LINKS);
 	detach_links(l);
 	clonecheck_bpf__destroy(l->skel);
 	l->skel = NULL;
+	if (n)
+		release_perf_events(perf, n);
 }
 
 /* The first program to be attached that has no link: the one that failed. */

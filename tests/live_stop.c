@@ -8,11 +8,14 @@
  *  - when -d stops -c, the command's whole process group goes, nothing is
  *    left behind;
  *  - in workload mode SIGINT stops before the next case, a second one
- *    kills at once.
+ *    kills at once;
+ *  - once it has exited, no program of its is left and nothing holds its
+ *    stdout.
  * The bounds on time are generous (seconds): they tell a stop that waits
  * for the load to end from one that does not, not how fast it is.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -22,6 +25,7 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include <bpf/bpf.h>
 
 #include "tests.h"
 
@@ -182,7 +186,8 @@ START_TEST(test_stop_command_group_reaped)
 	ck_assert_int_eq(waitpid(c, &st, 0), c);
 	ck_assert_msg(WIFEXITED(st) && WEXITSTATUS(st) != 2, "status %#x:\n%s", st, tail(slurp(out)));
 	usleep(200 * 1000);
-	snprintf(check, sizeof(check), "pgrep -f 'sleep 777[123]' >/dev/null");
+	/* anchored: clonecheck's own command line holds the same words */
+	snprintf(check, sizeof(check), "pgrep -f '^sleep 777[123]' >/dev/null");
 	ck_assert_msg(system(check) != 0, "a sleep of the command is still there");
 	unlink(out);
 }
@@ -275,6 +280,64 @@ START_TEST(test_stop_recording_survives)
 }
 END_TEST
 
+/* Every program id the kernel has, into ids (sorted: ids only grow). */
+static size_t prog_ids(__u32 *ids, size_t max)
+{
+	__u32 id = 0;
+	size_t n = 0;
+
+	while (n < max && !bpf_prog_get_next_id(id, &id))
+		ids[n++] = id;
+	return n;
+}
+
+/*
+ * When clonecheck has exited, none of its programs is left (a
+ * program outlives its fds only while something attached holds it), and
+ * nothing holds its stdout: the perf events it hands to a process of
+ * their own to release (src/loader.c:release_perf_events()) go without
+ * their programs and without its other descriptors.
+ */
+START_TEST(test_stop_nothing_left_attached)
+{
+	static __u32 before[1 << 14], after[1 << 14];
+	size_t nb = prog_ids(before, 1 << 14), na;
+	int p[2], st = 0;
+	char buf[4096];
+	ssize_t n;
+	pid_t pid;
+
+	ck_assert_int_eq(pipe(p), 0);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		dup2(p[1], 1);
+		dup2(p[1], 2);
+		close(p[0]);
+		close(p[1]);
+		execl(CLONECHECK_BIN, "clonecheck", "-c", "/bin/true; /bin/true", (char *)NULL);
+		_exit(127);
+	}
+	close(p[1]);
+	ck_assert_int_eq(waitpid(pid, &st, 0), pid);	/* its report fits the pipe */
+	ck_assert_msg(WIFEXITED(st) && WEXITSTATUS(st) == 0, "clonecheck -c: status %d", st);
+	ck_assert_int_eq(fcntl(p[0], F_SETFL, O_NONBLOCK), 0);
+	while ((n = read(p[0], buf, sizeof(buf))) > 0)
+		;
+	ck_assert_msg(n == 0, "clonecheck exited, its stdout is still held (%s)",
+		      n < 0 ? strerror(errno) : "?");
+	na = prog_ids(after, 1 << 14);
+	for (size_t i = 0; i < na; i++) {
+		bool old = false;
+
+		for (size_t j = 0; j < nb && !old; j++)
+			old = before[j] == after[i];
+		ck_assert_msg(old, "program id %u, loaded during the run, outlives clonecheck", after[i]);
+	}
+	close(p[0]);
+}
+END_TEST
+
 Suite *live_stop_suite(void)
 {
 	Suite *s = suite_create("live_stop");
@@ -286,6 +349,7 @@ Suite *live_stop_suite(void)
 	tcase_add_test(tc, test_stop_command_group_reaped);
 	tcase_add_test(tc, test_stop_workload_sigint);
 	tcase_add_test(tc, test_stop_recording_survives);
+	tcase_add_test(tc, test_stop_nothing_left_attached);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -11,12 +11,13 @@ CFLAGS += -Wall -Wextra -Werror=undef -std=gnu11
 CPPFLAGS += -I$(OUTPUT) -Isrc -Imodel
 BPF_CFLAGS := -g -O2 -target bpf -D__TARGET_ARCH_$(ARCH) -I. -Ibpf -Wall -Wno-unused-function
 LIBBPF_LIBS := $(shell pkg-config --libs libbpf 2>/dev/null || echo -lbpf -lelf) -lz
-# libsystemd (sd_notify, the journal) when the build can link it: not in a
-# static build (the QEMU guests'), where the daemon speaks on stderr only.
+# libsystemd (sd_notify, the journal) when its headers are here: the daemon
+# dlopen()s it (src/notify.c), so nothing else pays for loading it.  Not in
+# a static build (the QEMU guests'), where the daemon speaks on stderr only.
 ifeq ($(filter -static,$(CFLAGS) $(LDFLAGS)),)
-SYSTEMD_LIBS := $(shell pkg-config --libs libsystemd 2>/dev/null)
+HAVE_SYSTEMD := $(shell pkg-config --exists libsystemd 2>/dev/null && echo y)
 endif
-ifneq ($(SYSTEMD_LIBS),)
+ifeq ($(HAVE_SYSTEMD),y)
 CPPFLAGS += -DHAVE_LIBSYSTEMD
 endif
 # libdeflate inflates a trace's blocks when the build can link it (twice
@@ -137,19 +138,19 @@ CLONECHECK_OBJS := $(OUTPUT)/src/main.o $(OUTPUT)/src/env.o $(LIVE_OBJS) $(CORE_
 
 $(OUTPUT)/clonecheck: $(CLONECHECK_OBJS)
 	$(call msg,BINARY,$@)
-	$(Q)$(CC) $(CFLAGS) $^ $(LIBBPF_LIBS) $(SYSTEMD_LIBS) $(DEFLATE_LIBS) -lpthread -o $@
+	$(Q)$(CC) $(CFLAGS) $^ $(LIBBPF_LIBS) $(DEFLATE_LIBS) -lpthread -o $@
 
 $(OUTPUT)/check_unit: tests/check_main.c $(UNIT_TESTS) $(wildcard tests/*.h) $(CORE_OBJS) $(MODEL_OBJS) | $(OUTPUT)
 	$(call msg,TEST,$@)
 	$(Q)$(CC) $(CFLAGS) $(CPPFLAGS) $(CHECK_CFLAGS) tests/check_main.c $(UNIT_TESTS) \
-		$(CORE_OBJS) $(MODEL_OBJS) $(CHECK_LIBS) $(SYSTEMD_LIBS) $(DEFLATE_LIBS) -lz -o $@
+		$(CORE_OBJS) $(MODEL_OBJS) $(CHECK_LIBS) $(DEFLATE_LIBS) -lz -o $@
 
 # clonecheck built with AddressSanitizer: tests/check_report.c runs its error
 # paths under LeakSanitizer (clang's runtime: libclang-rt-dev).
 $(OUTPUT)/clonecheck-asan: $(wildcard src/*.c src/*.h model/*.c model/*.h) bpf/events.h $(OUTPUT)/clonecheck.skel.h $(OUTPUT)/inject.skel.h
 	$(call msg,ASAN,$@)
 	$(Q)$(CLANG) -g -O1 -fsanitize=address -fno-omit-frame-pointer $(CPPFLAGS) \
-		$(filter %.c,$^) $(LIBBPF_LIBS) $(SYSTEMD_LIBS) $(DEFLATE_LIBS) -lpthread -o $@
+		$(filter %.c,$^) $(LIBBPF_LIBS) $(DEFLATE_LIBS) -lpthread -o $@
 
 $(OUTPUT)/check_all: tests/check_main.c $(UNIT_TESTS) $(LIVE_TESTS) $(wildcard tests/*.h) $(CORE_OBJS) $(MODEL_OBJS) $(LIVE_OBJS) $(OUTPUT)/clonecheck $(OUTPUT)/clonecheck-asan
 	$(call msg,TEST,$@)
@@ -157,7 +158,7 @@ $(OUTPUT)/check_all: tests/check_main.c $(UNIT_TESTS) $(LIVE_TESTS) $(wildcard t
 		-DCLONECHECK_BIN='"$(abspath $(OUTPUT))/clonecheck"' \
 		-DCLONECHECK_ASAN_BIN='"$(abspath $(OUTPUT))/clonecheck-asan"' tests/check_main.c \
 		$(UNIT_TESTS) $(LIVE_TESTS) $(LIVE_OBJS) $(CORE_OBJS) $(MODEL_OBJS) \
-		$(LIBBPF_LIBS) $(CHECK_LIBS) $(SYSTEMD_LIBS) $(DEFLATE_LIBS) -lpthread -o $@
+		$(LIBBPF_LIBS) $(CHECK_LIBS) $(DEFLATE_LIBS) -lpthread -o $@
 
 # What observing costs (bench/run.py): ratios against untraced runs of the
 # same run, a table on stdout and $(OUTPUT)/bench.json.  Needs root; run it
@@ -257,11 +258,11 @@ coverage: | $(OUTPUT)
 # mutant, each must end as it says (mutants/selftest.txt).
 MUTANTS_JOBS ?= 2
 MUTANTS_HARNESS = mutants/mutants.py --output $(OUTPUT) --cc "$(CC)" --cflags "$(CFLAGS)" \
-	--cppflags "-I$(abspath $(OUTPUT)) -Isrc -Imodel" --libs "$(LIBBPF_LIBS) $(SYSTEMD_LIBS) $(DEFLATE_LIBS) -lpthread" \
+	--cppflags "-I$(abspath $(OUTPUT)) -Isrc -Imodel" --libs "$(LIBBPF_LIBS) $(DEFLATE_LIBS) -lpthread" \
 	--objs "$(CLONECHECK_OBJS)" --jobs $(MUTANTS_JOBS)
 MUTANTS_UNIT_ARGS = --unit-srcs "tests/check_main.c $(UNIT_TESTS)" \
 	--unit-objs "$(CORE_OBJS) $(MODEL_OBJS)" --unit-cflags "$(CHECK_CFLAGS)" \
-	--unit-libs "$(CHECK_LIBS) $(SYSTEMD_LIBS) $(DEFLATE_LIBS) -lz"
+	--unit-libs "$(CHECK_LIBS) $(DEFLATE_LIBS) -lz"
 .PHONY: mutants mutants-selftest
 
 mutants: $(OUTPUT)/clonecheck

@@ -1,18 +1,53 @@
 // SPDX-License-Identifier: GPL-2.0
 /* notify.c - sd_notify, the journal or stderr, and the findings' rate limit. */
 #include <inttypes.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #ifdef HAVE_LIBSYSTEMD
 #define SD_JOURNAL_SUPPRESS_LOCATION
+#include <dlfcn.h>
 #include <syslog.h>
 #include <systemd/sd-daemon.h>
 #include <systemd/sd-journal.h>
 #endif
 
 #include "notify.h"
+
+#ifdef HAVE_LIBSYSTEMD
+/*
+ * libsystemd is opened by the daemon, on its first notification or journal
+ * entry, not linked: with the seven libraries it pulls in (libgcrypt, lzma,
+ * zstd, lz4, ...) it cost every start, `clonecheck check` included, about
+ * 3 ms (make bench).  Without it the daemon speaks on stderr, as a static
+ * build does.
+ */
+static struct {
+	bool tried;
+	__typeof__(&sd_notifyf) notifyf;
+	__typeof__(&sd_watchdog_enabled) watchdog_enabled;
+	__typeof__(&sd_journal_send) journal_send;
+} sdl;
+
+static bool sd_open(void)
+{
+	if (!sdl.tried) {
+		void *h = dlopen("libsystemd.so.0", RTLD_NOW | RTLD_LOCAL);
+
+		sdl.tried = true;
+		if (h) {
+			*(void **)&sdl.notifyf = dlsym(h, "sd_notifyf");
+			*(void **)&sdl.watchdog_enabled = dlsym(h, "sd_watchdog_enabled");
+			*(void **)&sdl.journal_send = dlsym(h, "sd_journal_send");
+		}
+		if (!sdl.notifyf || !sdl.watchdog_enabled || !sdl.journal_send)
+			sdl.notifyf = NULL;
+	}
+	return sdl.notifyf;
+}
+#endif
 
 static struct {
 	bool journal;
@@ -24,7 +59,10 @@ void notify_init(int journal, double per_second, unsigned int burst)
 {
 	/* systemd sets JOURNAL_STREAM for a service whose stderr it reads */
 	nt.journal = journal > 0 || (journal < 0 && getenv("JOURNAL_STREAM"));
-#ifndef HAVE_LIBSYSTEMD
+#ifdef HAVE_LIBSYSTEMD
+	if (nt.journal && !sd_open())
+		nt.journal = false;
+#else
 	nt.journal = false;
 #endif
 	nt.rate = per_second > 0 ? per_second : 10;
@@ -42,7 +80,9 @@ bool notify_to_journal(void)
 static void sd(const char *fmt, const char *arg)
 {
 #ifdef HAVE_LIBSYSTEMD
-	sd_notifyf(0, fmt, arg ? arg : "");
+	/* no NOTIFY_SOCKET: nobody to tell (sd_notify(3)), nothing to open */
+	if (getenv("NOTIFY_SOCKET") && sd_open())
+		sdl.notifyf(0, fmt, arg ? arg : "");
 #else
 	(void)fmt;
 	(void)arg;
@@ -75,7 +115,9 @@ uint64_t notify_watchdog_usec(void)
 #ifdef HAVE_LIBSYSTEMD
 	uint64_t usec = 0;
 
-	return sd_watchdog_enabled(0, &usec) > 0 ? usec : 0;
+	if (!getenv("WATCHDOG_USEC") || !sd_open())
+		return 0;	/* sd_watchdog_enabled(3) reads only that */
+	return sdl.watchdog_enabled(0, &usec) > 0 ? usec : 0;
 #else
 	return 0;
 #endif
@@ -114,7 +156,7 @@ bool notify_finding(const struct finding *f, double now_s)
 		 f->evidence ? f->evidence : "");
 #ifdef HAVE_LIBSYSTEMD
 	if (nt.journal) {
-		sd_journal_send("MESSAGE=%s", msg, "PRIORITY=%d",
+		sdl.journal_send("MESSAGE=%s", msg, "PRIORITY=%d",
 				!strcmp(f->kind, "mismatch") ? LOG_ERR : LOG_WARNING,
 				"CLONECHECK_KIND=%s", f->kind, "RULE=%s", f->rule ? f->rule : "",
 				"CLONE_ID=%" PRIu64, f->clone_id, "PID=%u", f->parent_pid,

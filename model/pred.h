@@ -38,9 +38,26 @@ bool model_release_ge(const struct model_profile *prof, int major, int minor,
  * MODEL_IN_* group is not in out->inputs; counted in out->n_dropped when
  * the array is full.
  */
-void model_expect_add(struct model_pred *out, const char *rule,
-		      enum model_stage stage, enum model_field field,
-		      enum model_op op, int64_t value);
+static inline void model_expect_add(struct model_pred *out, const char *rule,
+				    enum model_stage stage, enum model_field field,
+				    enum model_op op, int64_t value)
+{
+	struct model_expect *e;
+	uint32_t in = model_field_input(field);
+
+	if (in && !(out->inputs & in))
+		return;		/* BPF does not read this group */
+	if (out->n_expect >= MODEL_MAX_EXPECT) {
+		out->n_dropped++;
+		return;
+	}
+	e = &out->expect[out->n_expect++];
+	e->rule = rule;
+	e->stage = stage;
+	e->field = field;
+	e->op = op;
+	e->value = value;
+}
 
 /*
  * Append one environmental errno to out->alt[], once per errno; a second

@@ -624,7 +624,7 @@ static void close_all_but(const int *keep, int n)
  */
 static void release_perf_events(int *fds, int n)
 {
-	int p[2], keep[MAX_LINKS + 1];
+	int p[2] = { -1, -1 }, keep[MAX_LINKS + 1];
 	pid_t pid = -1;
 
 	if (!pipe2(p, O_CLOEXEC))

@@ -22,7 +22,8 @@ seen; other -c and record rounds: seen <= made <= seen + lost + evicted;
 -a rounds: seen <= made while clonecheck ran); an incomplete clone with
 nothing lost or evicted; a stop slower than STOP_LIMIT_S from the signal to
 exit; peak RSS over STRESS_RSS_MIB; anything left behind (BPF programs,
-maps or links the run held, processes, clonecheck-wl-<pid>-* cgroups, mounts,
+maps or links the run held, processes (clonecheck's perf-event releaser,
+clonecheck-rel, gets RELEASE_LIMIT_S to end), clonecheck-wl-<pid>-* cgroups, mounts,
 files in /tmp or /dev/shm, the host's pid_max).  Exit 0 when every round
 passed, 1 if one failed, 2 on an error (one line on stderr).
 """
@@ -159,6 +160,31 @@ def reap():
             return
         if pid == 0:
             return
+
+
+def comm_of(pid):
+    try:
+        with open(f"/proc/{pid}/comm") as f:
+            return f.read().strip()
+    except OSError:
+        return None
+
+
+# clonecheck hands its syscall tracepoints' perf events, programs already
+# detached, to a grandchild that closes them after it exits (src/loader.c,
+# release_perf_events(): a grace period or two per event, one after another);
+# as this harness's subreaper child it is left behind only if it outlives this
+RELEASE_COMM = "clonecheck-rel"
+RELEASE_LIMIT_S = 5.0
+
+
+def wait_release():
+    end = time.monotonic() + RELEASE_LIMIT_S
+    while time.monotonic() < end:
+        reap()
+        if not any(comm_of(k) == RELEASE_COMM for k in children_of(os.getpid())):
+            return
+        time.sleep(0.01)
 
 
 def pgid_alive(pgid):
@@ -563,6 +589,7 @@ class Stress:
 
     def left_behind(self, rd, dead, before_tmp, tmpfs):
         left = []
+        wait_release()
         reap()
         for kid in children_of(os.getpid()):
             left.append(f"process {kid}")

@@ -18,7 +18,8 @@ shared machine run nothing else meanwhile.
   storm       35 s of fork, clone3, vfork and pthread on 2 workers each under
               `clonecheck -a` (default settings): rates, lost records, the
               consumer's CPU share
-  start/stop  `clonecheck -c true` wall time; -a: load to ready, SIGINT to exit;
+  start/stop  `clonecheck -c true` wall time, alone (the previous run's perf
+              events released) and back to back; -a: load to ready, SIGINT to exit;
               with BENCH_PROFILE=1, one run under strace -f -tt -T, its phases
   offline     `clonecheck check` of a recorded trace: records/s per core (CPU
               time) and wall; with BENCH_PROFILE=1 and valgrind, callgrind
@@ -35,6 +36,7 @@ shared machine run nothing else meanwhile.
 Markdown table README's Performance section carries.
 """
 import argparse
+import glob
 import json
 import os
 import re
@@ -379,14 +381,38 @@ class Bench:
         return {"clones_per_s": best["achieved"], "bound": "loss",
                 "consumer_cpu_share": best["consumer_cpu_share"], "probes": probes}
 
+    @staticmethod
+    def releasers():
+        """Live clonecheck-rel processes: a run's perf-event releaser (src/loader.c)."""
+        n = 0
+        for c in glob.glob("/proc/[0-9]*/comm"):
+            try:
+                with open(c) as f:
+                    n += f.read().strip() == "clonecheck-rel"
+            except OSError:
+                pass
+        return n
+
     def start_stop(self):
-        xs = []
+        """`-c true` wall times: each alone (once the previous run's perf events are
+        released: its releaser holds the kernel's event_mutex, which the next
+        attach needs), and back to back, as a loop of runs sees them."""
+        alone, b2b = [], []
+        for _ in range(self.reps):
+            end = time.monotonic() + 5
+            while self.releasers() and time.monotonic() < end:
+                time.sleep(0.01)
+            time.sleep(0.2)
+            t0 = time.monotonic()
+            subprocess.run([self.cc, "--backend=tracepoint", "-c", "true"],
+                           capture_output=True, timeout=120)
+            alone.append(time.monotonic() - t0)
         for _ in range(self.reps):
             t0 = time.monotonic()
             subprocess.run([self.cc, "--backend=tracepoint", "-c", "true"],
                            capture_output=True, timeout=120)
-            xs.append(time.monotonic() - t0)
-        return stats(xs)
+            b2b.append(time.monotonic() - t0)
+        return stats(alone), stats(b2b)
 
     def c_true_profile(self):
         """One `-c true` under strace -f -tt -T: where its wall time goes (strace slows it)."""
@@ -543,6 +569,9 @@ def judge(res):
     ct = res["c_true_s"]
     prof = res.get("c_true_profile")
     fig = f"{ct['median']:.3f} s [{ct['min']:.3f}-{ct['max']:.3f}]"
+    bb = res.get("c_true_back_to_back_s")
+    if bb:
+        fig += f" (back to back: {bb['median']:.3f} s [{bb['min']:.3f}-{bb['max']:.3f}])"
     if prof and prof.get("start_s") is not None and prof.get("stop_s") is not None:
         fig += (f"; under strace: start {prof['start_s']:.3f} s, stop "
                 f"{prof['stop_s']:.3f} s ({prof['detach_closes_over_5ms']} closes over 5 ms"
@@ -636,7 +665,7 @@ def main():
         res["bpf"] = b.bpf_stats()
         res["sched_switch"] = b.sched_switch()
         res["storm"] = b.storm()
-        res["c_true_s"] = b.start_stop()
+        res["c_true_s"], res["c_true_back_to_back_s"] = b.start_stop()
         res["c_true_profile"] = b.c_true_profile()
         res["offline"] = b.offline()
         res["daemon_rss"] = b.daemon_rss()
@@ -678,8 +707,10 @@ def main():
     print(f"storm: {s['seconds']:.1f} s, {s['clones_per_s']:.0f} clones/s ({kinds}), "
           f"{s['lost']} lost, {s['clones_judged']} judged, "
           f"consumer {100 * s['consumer_cpu_share']:.1f}% of a CPU")
+    bb = res["c_true_back_to_back_s"]
     print(f"start/stop: -c true {res['c_true_s']['median']:.3f} s "
-          f"[{res['c_true_s']['min']:.3f}-{res['c_true_s']['max']:.3f}], "
+          f"[{res['c_true_s']['min']:.3f}-{res['c_true_s']['max']:.3f}] "
+          f"(back to back {bb['median']:.3f} s [{bb['min']:.3f}-{bb['max']:.3f}]), "
           f"-a ready {res['ready_s']['median']:.3f} s, stop {res['stop_s']['median']:.3f} s")
     o = res["offline"]
     if "clones" in o:

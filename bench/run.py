@@ -36,6 +36,7 @@ shared machine run nothing else meanwhile.
 Markdown table README's Performance section carries.
 """
 import argparse
+import contextlib
 import glob
 import json
 import os
@@ -65,6 +66,21 @@ def ratio(a, b):
     if not a or not b:
         return None
     return a["median"] / b["median"]
+
+
+@contextlib.contextmanager
+def bpf_stats_enabled():
+    """kernel.bpf_stats_enabled on for the block, as it was after it."""
+    path = "/proc/sys/kernel/bpf_stats_enabled"
+    with open(path) as f:
+        old = f.read().strip()
+    try:
+        with open(path, "w") as f:
+            f.write("1")
+        yield
+    finally:
+        with open(path, "w") as f:
+            f.write(old)
 
 
 class Bench:
@@ -206,13 +222,8 @@ class Bench:
         return rows, stats(ready), stats(stop)
 
     def bpf_stats(self):
-        path = "/proc/sys/kernel/bpf_stats_enabled"
-        with open(path) as f:
-            old = f.read().strip()
         per = {}
-        try:
-            with open(path, "w") as f:
-                f.write("1")
+        with bpf_stats_enabled():
             for k in ("vfork", "thread"):
                 n = self.n(k)
                 cmd = [self.cc, "-v", "--backend=tracepoint", "-c", f"{self.cb} {k} {n} >/dev/null"]
@@ -224,9 +235,6 @@ class Bench:
                     total += int(m.group(3))
                 per[k] = {"clones": n, "ns_per_clone": total / n if progs else None,
                           "programs": progs}
-        finally:
-            with open(path, "w") as f:
-                f.write(old)
         return per
 
     @staticmethod
@@ -278,13 +286,8 @@ class Bench:
 
     def sched_switch(self):
         """What clonecheck attaches (-a and -c), read from the kernel, not from its source."""
-        path = "/proc/sys/kernel/bpf_stats_enabled"
-        with open(path) as f:
-            old = f.read().strip()
         res = {}
-        try:
-            with open(path, "w") as f:
-                f.write("1")
+        with bpf_stats_enabled():
             # -a: ready once loaded and attached
             p, _ = self.cc_all_start()
             time.sleep(1.0)  # a second of the machine's context switches
@@ -305,9 +308,6 @@ class Bench:
             res["-c"]["sched_switch_ns"] = [self.hook_cost(x["prog_id"]) for x in
                                             res["-c"]["links"] if x["hook"] == "sched_switch"]
             p.wait(timeout=60)
-        finally:
-            with open(path, "w") as f:
-                f.write(old)
         for mode, r in res.items():
             if not r["links"]:
                 self.notes.append(f"clonecheck {mode}: no BPF link found in /proc/PID/fdinfo")

@@ -68,6 +68,9 @@ def ratio(a, b):
     return a["median"] / b["median"]
 
 
+OFFLINE_CPU_RUNS = 15
+
+
 @contextlib.contextmanager
 def bpf_stats_enabled():
     """kernel.bpf_stats_enabled on for the block, as it was after it."""
@@ -482,9 +485,11 @@ class Bench:
         return res
 
     def offline_cpu(self, trace):
-        """CPU seconds (user + system) of each `check` of TRACE: the per-core rate."""
+        """CPU seconds (user + system) of each `check` of TRACE: the per-core rate.
+        A check takes about 50 ms of CPU, which varies by a fifth from run to
+        run here: the median of at least OFFLINE_CPU_RUNS."""
         xs = []
-        for _ in range(self.reps):
+        for _ in range(max(self.reps, OFFLINE_CPU_RUNS)):
             p = subprocess.Popen([self.cc, "check", trace], stdout=subprocess.DEVNULL,
                                  stderr=subprocess.DEVNULL)
             _, _, ru = os.wait4(p.pid, 0)

@@ -400,21 +400,20 @@ class Bench:
         """`-c true` wall times: each alone (once the previous run's perf events are
         released: its releaser holds the kernel's event_mutex, which the next
         attach needs), and back to back, as a loop of runs sees them."""
-        alone, b2b = [], []
+        def one():
+            t0 = time.monotonic()
+            subprocess.run([self.cc, "--backend=tracepoint", "-c", "true"],
+                           capture_output=True, timeout=120)
+            return time.monotonic() - t0
+
+        alone = []
         for _ in range(self.reps):
             end = time.monotonic() + 5
             while self.releasers() and time.monotonic() < end:
                 time.sleep(0.01)
             time.sleep(0.2)
-            t0 = time.monotonic()
-            subprocess.run([self.cc, "--backend=tracepoint", "-c", "true"],
-                           capture_output=True, timeout=120)
-            alone.append(time.monotonic() - t0)
-        for _ in range(self.reps):
-            t0 = time.monotonic()
-            subprocess.run([self.cc, "--backend=tracepoint", "-c", "true"],
-                           capture_output=True, timeout=120)
-            b2b.append(time.monotonic() - t0)
+            alone.append(one())
+        b2b = [one() for _ in range(self.reps)]
         return stats(alone), stats(b2b)
 
     def c_true_profile(self):
